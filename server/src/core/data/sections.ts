@@ -1,0 +1,174 @@
+/**
+ * Section kinds and the headings that name them. Headings are compared after `normalizeHeading`
+ * (lower case, punctuation, numbering, emoji and parentheticals removed). An exact alias wins; failing
+ * that, the first keyword rule whose words all occur in the heading decides.
+ */
+import type { SectionKind } from '../types';
+
+export interface SectionInfo {
+  kind: SectionKind;
+  /** Heading used when the section is inserted. */
+  title: string;
+  /** One line saying what belongs there (used by the insert-section fix and snippets). */
+  prompt: string;
+  aliases: string[];
+}
+
+export const SECTIONS: SectionInfo[] = [
+  {
+    kind: 'summary',
+    title: 'Summary',
+    prompt: 'In three to five sentences: what failed, who was affected, for how long, and what ended it.',
+    aliases: ['summary', 'incident summary', 'executive summary', 'overview', 'tldr', 'tl dr', 'abstract', 'description', 'incident description', 'what happened'],
+  },
+  {
+    kind: 'impact',
+    title: 'Impact',
+    prompt: 'Who and what was affected, in numbers: users, requests, errors, revenue, duration.',
+    aliases: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'affected services', 'blast radius'],
+  },
+  {
+    kind: 'timeline',
+    title: 'Timeline',
+    prompt: 'Time-stamped events with a stated time zone: first symptom, detection, escalations, mitigation, resolution.',
+    aliases: ['timeline', 'incident timeline', 'timeline of events', 'sequence of events', 'chronology', 'events', 'detailed timeline'],
+  },
+  {
+    kind: 'root-causes',
+    title: 'Root causes',
+    prompt: 'The conditions in the system that made the failure possible, traced until a change would prevent it.',
+    aliases: ['root causes', 'root cause', 'root cause analysis', 'rca', 'causes', 'cause', 'cause analysis', 'causal analysis', 'why it happened', 'analysis'],
+  },
+  {
+    kind: 'contributing-factors',
+    title: 'Contributing factors',
+    prompt: 'Conditions that made the incident likelier, larger or longer, each with its specific mechanism.',
+    aliases: ['contributing factors', 'contributing factor', 'contributing causes', 'contributors', 'factors', 'contributing conditions'],
+  },
+  {
+    kind: 'five-whys',
+    title: 'Five whys',
+    prompt: 'Start from the problem and ask why until the answer is a condition the team can change.',
+    aliases: ['five whys', '5 whys', 'five whys analysis', '5 whys analysis', 'the five whys', 'why chain'],
+  },
+  {
+    kind: 'what-went-well',
+    title: 'What went well',
+    prompt: 'Practices, tools and decisions that limited the impact and should be kept.',
+    aliases: ['what went well', 'went well', 'things that went well', 'what worked', 'what worked well', 'successes', 'the good'],
+  },
+  {
+    kind: 'what-went-poorly',
+    title: 'What went poorly',
+    prompt: 'Where tools, processes or information made the response harder or slower.',
+    aliases: ['what went poorly', 'what went wrong', 'went wrong', 'what went badly', 'what did not go well', 'what didnt go well', 'things that went poorly', 'things that went wrong', 'what could have gone better', 'what could be improved', 'what could have been better', 'opportunities for improvement', 'areas for improvement', 'challenges', 'the bad'],
+  },
+  {
+    kind: 'where-we-got-lucky',
+    title: 'Where we got lucky',
+    prompt: 'Circumstances outside our control that kept the incident from being worse.',
+    aliases: ['where we got lucky', 'what we got lucky with', 'where we were lucky', 'lucky', 'luck', 'got lucky', 'near misses'],
+  },
+  {
+    kind: 'action-items',
+    title: 'Action items',
+    prompt: 'Specific, owned, dated changes, each with a type (prevent, detect, mitigate, process, document) and a ticket.',
+    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan'],
+  },
+  {
+    kind: 'lessons-learned',
+    title: 'Lessons learned',
+    prompt: 'What the team now knows about its systems and practices that it did not know before.',
+    aliases: ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'key learnings', 'takeaways', 'key takeaways', 'what we learned', 'what we learnt'],
+  },
+  {
+    kind: 'detection',
+    title: 'Detection',
+    prompt: 'How the incident was noticed, by what signal, and how long after it began.',
+    aliases: ['detection', 'how it was detected', 'how was it detected', 'how we found out', 'discovery'],
+  },
+  {
+    kind: 'resolution',
+    title: 'Resolution',
+    prompt: 'What stopped the impact and what restored normal service.',
+    aliases: ['resolution', 'mitigation', 'recovery', 'resolution and recovery', 'mitigation and resolution', 'how it was resolved', 'fix', 'remediation steps'],
+  },
+  {
+    kind: 'trigger',
+    title: 'Trigger',
+    prompt: 'The change or event that set the failure off.',
+    aliases: ['trigger', 'triggers', 'triggering event', 'what triggered it'],
+  },
+  {
+    kind: 'supporting-information',
+    title: 'Supporting information',
+    prompt: 'Links to dashboards, logs, tickets and chat threads.',
+    aliases: ['supporting information', 'supporting info', 'appendix', 'references', 'links', 'related links', 'related documents', 'glossary', 'additional information', 'background', 'context'],
+  },
+];
+
+/** Keyword rules for headings that are no exact alias ("Timeline of the outage", "Root cause: disk full"). */
+export const SECTION_KEYWORDS: Array<{ words: string[]; kind: SectionKind }> = [
+  { words: ['contributing'], kind: 'contributing-factors' },
+  { words: ['5', 'whys'], kind: 'five-whys' },
+  { words: ['five', 'whys'], kind: 'five-whys' },
+  { words: ['root', 'cause'], kind: 'root-causes' },
+  { words: ['root', 'causes'], kind: 'root-causes' },
+  { words: ['timeline'], kind: 'timeline' },
+  { words: ['action', 'items'], kind: 'action-items' },
+  { words: ['action', 'item'], kind: 'action-items' },
+  { words: ['follow', 'up'], kind: 'action-items' },
+  { words: ['corrective'], kind: 'action-items' },
+  { words: ['preventative'], kind: 'action-items' },
+  { words: ['preventive'], kind: 'action-items' },
+  { words: ['lessons'], kind: 'lessons-learned' },
+  { words: ['learnings'], kind: 'lessons-learned' },
+  { words: ['went', 'well'], kind: 'what-went-well' },
+  { words: ['went', 'wrong'], kind: 'what-went-poorly' },
+  { words: ['went', 'poorly'], kind: 'what-went-poorly' },
+  { words: ['went', 'badly'], kind: 'what-went-poorly' },
+  { words: ['lucky'], kind: 'where-we-got-lucky' },
+  { words: ['impact'], kind: 'impact' },
+  { words: ['summary'], kind: 'summary' },
+  { words: ['detection'], kind: 'detection' },
+  { words: ['resolution'], kind: 'resolution' },
+  { words: ['mitigation'], kind: 'resolution' },
+];
+
+/** The default required template, in order. */
+export const DEFAULT_TEMPLATE: SectionKind[] = [
+  'summary',
+  'impact',
+  'timeline',
+  'root-causes',
+  'contributing-factors',
+  'what-went-well',
+  'what-went-poorly',
+  'action-items',
+  'lessons-learned',
+];
+
+export const SECTION_INFO = new Map(SECTIONS.map((s) => [s.kind, s]));
+const ALIAS = new Map<string, SectionKind>();
+for (const s of SECTIONS) for (const a of s.aliases) ALIAS.set(a, s.kind);
+
+export function normalizeHeading(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ') // "Timeline (UTC)"
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/^(?:\d+|[ivx]+)\s+(?=\p{L})/u, '') // "1. Summary", "IV. Impact"
+    .replace(/^(?:section|part)\s+\d+\s+/, '')
+    .trim();
+}
+
+export function sectionKindOf(title: string): SectionKind | undefined {
+  const n = normalizeHeading(title);
+  const exact = ALIAS.get(n);
+  if (exact) return exact;
+  const words = new Set(n.split(' '));
+  for (const k of SECTION_KEYWORDS) if (k.words.every((w) => words.has(w))) return k.kind;
+  return undefined;
+}

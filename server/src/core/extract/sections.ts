@@ -1,0 +1,84 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { sectionKindOf } from '../data/sections';
+import type { Section, Span } from '../types';
+
+export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/**
+ * Sections from the headings of the document. The first depth-1 heading before any other heading is
+ * the title, not a section. A section's body runs to the next heading of the same or a higher level.
+ */
+export function extractSections(text: string, tree: Root): { sections: Section[]; title?: { text: string; span: Span } } {
+  const headings: Array<{ node: Heading; index: number }> = [];
+  tree.children.forEach((n, index) => {
+    if (n.type === 'heading') headings.push({ node: n, index });
+  });
+  let title: { text: string; span: Span } | undefined;
+  let first = 0;
+  if (headings.length && headings[0].node.depth === 1) {
+    const h1s = headings.filter((h) => h.node.depth === 1).length;
+    // A lone H1 (or an H1 followed by deeper headings) is the document title.
+    if (h1s === 1 || headings[1]?.node.depth !== 1) {
+      title = { text: toString(headings[0].node).trim(), span: spanOf(headings[0].node) };
+      first = 1;
+    }
+  }
+  const sections: Section[] = [];
+  const stack: number[] = [];
+  for (let i = first; i < headings.length; i++) {
+    const { node, index } = headings[i];
+    const heading = spanOf(node);
+    let end = text.length;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j].node.depth <= node.depth) {
+        end = spanOf(headings[j].node).start;
+        break;
+      }
+    }
+    while (stack.length && sections[stack[stack.length - 1]].depth >= node.depth) stack.pop();
+    const titleText = toString(node).trim();
+    const bodyNodes = collectBody(tree.children, index + 1, end);
+    sections.push({
+      title: titleText,
+      depth: node.depth,
+      kind: sectionKindOf(titleText),
+      heading,
+      body: { start: heading.end, end },
+      hasContent: bodyNodes.some((n) => n.type !== 'html' || !/^\s*<!--[\s\S]*-->\s*$/.test(n.value)),
+      parent: stack.length ? stack[stack.length - 1] : -1,
+    });
+    stack.push(sections.length - 1);
+  }
+  return { sections, title };
+}
+
+function collectBody(children: RootContent[], from: number, end: number): RootContent[] {
+  const out: RootContent[] = [];
+  for (let i = from; i < children.length; i++) {
+    const n = children[i];
+    if ((n.position?.start.offset ?? 0) >= end) break;
+    out.push(n);
+  }
+  return out;
+}
+
+/** Index of the innermost section whose heading or body contains the offset, or -1. */
+export function sectionAt(sections: Section[], offset: number): number {
+  let found = -1;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.heading.start > offset) break;
+    if (offset < s.body.end) found = i;
+  }
+  return found;
+}
+
+/** The section and its ancestors' kinds, innermost first (a "### Why 1" under "## Root causes"). */
+export function kindsAt(sections: Section[], index: number): Array<Section['kind']> {
+  const kinds: Array<Section['kind']> = [];
+  for (let i = index; i >= 0; i = sections[i].parent) kinds.push(sections[i].kind);
+  return kinds;
+}

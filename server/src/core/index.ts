@@ -1,0 +1,100 @@
+/**
+ * THE ANALYSIS CORE. `analyze(text, options)` parses a postmortem once and returns its model and the
+ * findings of every enabled rule.
+ *
+ * Invariants (enforced by test/core/architecture.test.ts):
+ * - no import of vscode, vscode-languageserver*, fs, path, process, child_process, or the clock;
+ *   everything from outside (today's date, configuration) comes in through `options`;
+ * - pure and synchronous; never throws on user input (a rule that throws is caught and reported in
+ *   `internalErrors`, and the other rules still run).
+ */
+import { LineIndex } from './lineIndex';
+import { buildModel } from './model';
+import { parseMarkdown, type ParseCache } from './parse';
+import { buildProse } from './prose';
+import { DEFAULT_TEMPLATE } from './data/sections';
+import type { RuleContext } from './rules/defineRule';
+import { RULES } from './rules/registry';
+import type { AnalysisResult, AnalyzeOptions, Finding, PostmortemModel } from './types';
+
+export * from './types';
+export { LineIndex } from './lineIndex';
+export { ParseCache } from './parse';
+export { RULES, ruleById, docsUrl, docsPath } from './rules/registry';
+export { isPostmortemText } from './detect';
+
+/** Documents above this size (in UTF-16 units) are skipped with one notice, unless options say otherwise. */
+export const DEFAULT_MAX_SIZE = 2_000_000;
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
+
+export function emptyModel(): PostmortemModel {
+  return {
+    metadata: { source: 'none', fields: {}, extra: {}, problems: [] },
+    sections: [],
+    timelines: [],
+    actionItems: [],
+    actionItemTables: [],
+    fiveWhys: [],
+    rootCauses: [],
+    contributingFactors: [],
+    people: [],
+    declaresPostmortem: false,
+  };
+}
+
+/** Why a text is not analysed at all, or undefined when it is. */
+export function skipReason(text: string, maxSize = DEFAULT_MAX_SIZE): string | undefined {
+  if (text.length > maxSize) {
+    return `This file has ${text.length.toLocaleString('en-US')} characters, more than the ${maxSize.toLocaleString('en-US')} the postmortem checks read; it was not analysed.`;
+  }
+  // A NUL byte in the first 8 KB means a binary file (the same test git uses).
+  if (text.slice(0, 8192).includes('\u0000')) return 'This file looks binary (it contains NUL bytes); it was not analysed.';
+  return undefined;
+}
+
+/**
+ * Parses `text` once, builds the postmortem model and runs every enabled rule over it.
+ * `cache` (one per open document) only makes re-analysis after an edit faster; results are the same.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}, cache?: ParseCache): AnalysisResult {
+  const skipped = skipReason(text, options.maxSize);
+  if (skipped) return { model: emptyModel(), findings: [], skipped, internalErrors: [] };
+
+  const tree = parseMarkdown(text, cache);
+  const lines = new LineIndex(text);
+  const model = buildModel(text, tree, lines);
+  const prose = buildProse(text, tree, model);
+  const opts = { ...options, template: options.template ?? DEFAULT_TEMPLATE };
+  const findings: Finding[] = [];
+  const internalErrors: AnalysisResult['internalErrors'] = [];
+
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.defaultSeverity;
+    const ctx: RuleContext = {
+      text,
+      tree,
+      model,
+      lines,
+      prose,
+      options: opts,
+      report(span, message, fixes) {
+        const start = Math.max(0, Math.min(span.start, text.length));
+        const end = Math.max(start, Math.min(span.end, text.length));
+        findings.push({ rule: rule.id, severity, message, start, end, ...(fixes?.length ? { fixes } : {}) });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      internalErrors.push({ rule: rule.id, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  findings.sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  return { model, findings, internalErrors };
+}

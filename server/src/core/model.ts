@@ -1,0 +1,51 @@
+import type { Root } from 'mdast';
+import { extractActionItems } from './extract/actionItems';
+import { extractFiveWhys } from './extract/fiveWhys';
+import { extractMetadata, splitPeople } from './extract/metadata';
+import { extractSections } from './extract/sections';
+import { extractTimelines } from './extract/timeline';
+import { isPostmortemText } from './detect';
+import type { LineIndex } from './lineIndex';
+import type { Person, PostmortemModel } from './types';
+
+/** Builds the postmortem model from the parsed tree. Every element keeps its source span. */
+export function buildModel(text: string, tree: Root, _lines: LineIndex): PostmortemModel {
+  const metadata = extractMetadata(text, tree);
+  const { sections, title } = extractSections(text, tree);
+  const timelines = extractTimelines(text, tree, sections, metadata);
+  const { items, tables } = extractActionItems(text, tree, sections);
+  const { chains, rootCauses, contributingFactors } = extractFiveWhys(text, sections);
+  const metaTitle = metadata.fields.title;
+  return {
+    metadata,
+    title: title ?? (metaTitle ? { text: String(metaTitle.value), span: metaTitle.valueSpan } : undefined),
+    sections,
+    timelines,
+    actionItems: items,
+    actionItemTables: tables,
+    fiveWhys: chains,
+    rootCauses,
+    contributingFactors,
+    people: people(metadata, items),
+    declaresPostmortem: isPostmortemText(text),
+  };
+}
+
+function people(metadata: PostmortemModel['metadata'], items: PostmortemModel['actionItems']): Person[] {
+  const out = new Map<string, Person>();
+  const add = (name: string, role?: string) => {
+    const n = name.trim();
+    if (!n) return;
+    const key = n.toLowerCase();
+    if (!out.has(key)) out.set(key, { name: n, role });
+  };
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? splitPeople(v) : []);
+  for (const a of list(metadata.fields.authors?.value)) add(a, 'author');
+  for (const c of list(metadata.fields.commander?.value)) add(c, 'incident commander');
+  for (const r of list(metadata.fields.responders?.value)) add(r, 'responder');
+  for (const i of items) {
+    const o = i.fields.owner?.value;
+    if (o && (/^@/.test(o) || /^[\p{Lu}][\p{Ll}'-]+(?:\s+[\p{Lu}][\p{Ll}'-]+)?$/u.test(o))) add(o, 'action-item owner');
+  }
+  return [...out.values()];
+}

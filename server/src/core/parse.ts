@@ -1,0 +1,161 @@
+/**
+ * Markdown parsing: unified + remark-parse + remark-frontmatter + remark-gfm, built once.
+ *
+ * The document is cut into blocks at top-level ATX headings (outside front matter, fenced code and
+ * HTML comments) and each block is parsed on its own. A heading always starts a new block in
+ * CommonMark, so the trees are the same as a whole-document parse, except that a link reference
+ * definition only applies within its own block. Cutting keeps the parser's cost linear in the number
+ * of sections (micromark's table handling grows faster than linearly within one block), and lets a
+ * `ParseCache` reuse the tree of every block an edit did not touch.
+ */
+import type { Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+export interface Block {
+  start: number;
+  end: number;
+  /** 0-based line of the block's first line. */
+  line: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+
+/** Splits the text into blocks that can be parsed independently (see the module comment). */
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let blockStart = 0;
+  let blockLine = 0;
+  let fence: { char: string; len: number } | undefined;
+  let inComment = false;
+  let line = 0;
+  let pos = 0;
+  // Front matter: a block of its own, through its closing fence.
+  if (text.startsWith('---')) {
+    const m = /^---[ \t]*\r?\n[\s\S]*?(?:\r?\n|^)---[ \t]*(?:\r?\n|$)/.exec(text);
+    if (m) {
+      pos = m[0].length;
+      line = countLines(text, 0, pos);
+    }
+  }
+  while (pos < text.length) {
+    let eol = pos;
+    while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    const next = eol < text.length ? (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : eol;
+    const content = text.slice(pos, eol);
+    if (fence) {
+      const m = FENCE.exec(content);
+      if (m && m[1][0] === fence.char && m[1].length >= fence.len && content.slice(m[0].length).trim() === '') fence = undefined;
+    } else if (inComment) {
+      if (content.includes('-->')) inComment = false;
+    } else {
+      const f = FENCE.exec(content);
+      if (f && !(f[1][0] === '`' && content.slice(f[0].length).includes('`'))) {
+        fence = { char: f[1][0], len: f[1].length };
+      } else if (/^ {0,3}<!--/.test(content) && !content.includes('-->')) {
+        inComment = true;
+      } else if (ATX.test(content) && pos > blockStart) {
+        blocks.push({ start: blockStart, end: pos, line: blockLine });
+        blockStart = pos;
+        blockLine = line;
+      }
+    }
+    pos = next;
+    line++;
+  }
+  blocks.push({ start: blockStart, end: text.length, line: blockLine });
+  return blocks;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) n++;
+  }
+  return n;
+}
+
+interface CachedBlock {
+  children: RootContent[];
+  /** Offset and line the cached positions currently refer to. */
+  offset: number;
+  line: number;
+}
+
+/**
+ * Parsed blocks of one document, keyed by their text. Each open document in the server owns one;
+ * after an edit, only the blocks whose text changed are parsed again.
+ */
+export class ParseCache {
+  private blocks = new Map<string, CachedBlock>();
+  hits = 0;
+  misses = 0;
+
+  /** @internal */
+  take(text: string): CachedBlock | undefined {
+    return this.blocks.get(text);
+  }
+
+  /** @internal */
+  replace(next: Map<string, CachedBlock>): void {
+    this.blocks = next;
+  }
+}
+
+function shift(nodes: RootContent[], dOffset: number, dLine: number): void {
+  if (dOffset === 0 && dLine === 0) return;
+  const stack: Array<{ position?: Root['position']; children?: unknown }> = [...nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) {
+      if (p.start.offset !== undefined) p.start.offset += dOffset;
+      if (p.end.offset !== undefined) p.end.offset += dOffset;
+      p.start.line += dLine;
+      p.end.line += dLine;
+    }
+    const children = node.children as RootContent[] | undefined;
+    if (children) for (const c of children) stack.push(c);
+  }
+}
+
+/** Parses the text into one mdast tree whose positions are offsets into `text`. */
+export function parseMarkdown(text: string, cache?: ParseCache): Root {
+  const blocks = splitBlocks(text);
+  const children: RootContent[] = [];
+  const kept = cache ? new Map<string, CachedBlock>() : undefined;
+  for (const b of blocks) {
+    const src = text.slice(b.start, b.end);
+    let entry = cache?.take(src);
+    if (entry && !kept!.has(src)) {
+      cache!.hits++;
+      shift(entry.children, b.start - entry.offset, b.line - entry.line);
+      entry.offset = b.start;
+      entry.line = b.line;
+    } else {
+      if (cache) cache.misses++;
+      const tree = processor.parse(src) as Root;
+      shift(tree.children, b.start, b.line);
+      entry = { children: tree.children, offset: b.start, line: b.line };
+    }
+    kept?.set(src, entry);
+    for (const c of entry.children) children.push(c);
+  }
+  cache?.replace(kept!);
+  const index = text.length;
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: countLines(text, 0, index) + 1, column: 1, offset: index },
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The document's prose as sentences, for phrase rules. Built once per analysis from the tree:
+ * paragraphs, headings, list items and table cells; code (spans and blocks), HTML, link URLs and front
+ * matter are left out. Each sentence maps its characters back to source offsets.
+ */
+import type { Nodes, Root } from 'mdast';
+import { sectionAt } from './extract/sections';
+import type { PostmortemModel, Span } from './types';
+
+/** Stands in for an inline code span inside prose: a system noun for subject detection, never a phrase. */
+export const CODE_TOKEN = 'codespan';
+
+export interface Sentence {
+  text: string;
+  span: Span;
+  /** Innermost section index, or -1. */
+  section: number;
+  /** Inside a blockquote. */
+  quoted: boolean;
+  /** Inside a table cell. */
+  cell: boolean;
+  /** Index of the unit (paragraph, heading, cell) it belongs to. */
+  unit: number;
+  /** Source offset of a character of `text`. */
+  offsetAt(i: number): number;
+}
+
+export interface Prose {
+  sentences: Sentence[];
+}
+
+interface Piece {
+  at: number; // index in unit text
+  src: number; // source offset
+  len: number;
+  exact: boolean; // the piece's text equals its source slice
+}
+
+interface Unit {
+  text: string;
+  pieces: Piece[];
+  quoted: boolean;
+  cell: boolean;
+  start: number;
+}
+
+function collect(node: Nodes, unit: Unit, text: string): void {
+  switch (node.type) {
+    case 'text': {
+      const s = node.position?.start.offset;
+      const e = node.position?.end.offset;
+      if (s === undefined || e === undefined) return;
+      unit.pieces.push({ at: unit.text.length, src: s, len: node.value.length, exact: text.slice(s, e) === node.value });
+      unit.text += node.value;
+      return;
+    }
+    case 'inlineCode': {
+      const s = node.position?.start.offset ?? 0;
+      const e = node.position?.end.offset ?? s;
+      unit.pieces.push({ at: unit.text.length, src: s, len: CODE_TOKEN.length, exact: false });
+      unit.text += CODE_TOKEN;
+      void e;
+      return;
+    }
+    case 'break':
+      unit.text += ' ';
+      return;
+    case 'html':
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+      unit.text += ' ';
+      return;
+    case 'link':
+      // An autolink's text is its URL: leave it out.
+      if (node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) {
+        unit.text += ' ';
+        return;
+      }
+      for (const c of node.children) collect(c, unit, text);
+      return;
+    default:
+      if ('children' in node) for (const c of node.children as Nodes[]) collect(c, unit, text);
+  }
+}
+
+function mapper(unit: Unit): (i: number) => number {
+  const pieces = unit.pieces;
+  return (i: number) => {
+    let lo = 0;
+    let hi = pieces.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pieces[mid].at <= i) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (best < 0) return pieces.length ? pieces[0].src : unit.start;
+    const p = pieces[best];
+    const d = i - p.at;
+    if (d <= p.len) return p.src + (p.exact ? d : Math.min(d, p.len));
+    return p.src + p.len;
+  };
+}
+
+/** Abbreviations whose period does not end a sentence. */
+const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|mr|mrs|ms|dr|st|no|fig|cf|a\.m|p\.m|u\.s|min|sec|hrs?)\.|\b[A-Z]\.)$/i;
+
+function splitSentences(t: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const re = /[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) {
+    const end = m.index + m[0].length;
+    const before = t.slice(start, end);
+    if (m[0] === '.' && ABBREV.test(before)) continue;
+    // "3.5" never matches (no space follows); a period before a lower-case word rarely ends a sentence.
+    const next = /\s+(\S)/.exec(t.slice(end));
+    if (m[0] === '.' && next && /[a-z]/.test(next[1]) && !/^\s*$/.test(t.slice(end, end + 1))) continue;
+    out.push([start, end]);
+    start = end;
+    while (start < t.length && /\s/.test(t[start])) start++;
+  }
+  if (start < t.length && t.slice(start).trim()) out.push([start, t.length]);
+  return out;
+}
+
+export function buildProse(text: string, tree: Root, model: PostmortemModel): Prose {
+  const units: Unit[] = [];
+  const walk = (node: Nodes, quoted: boolean) => {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell': {
+        const unit: Unit = { text: '', pieces: [], quoted, cell: node.type === 'tableCell', start: node.position?.start.offset ?? 0 };
+        for (const c of node.children) collect(c as Nodes, unit, text);
+        if (unit.text.trim()) units.push(unit);
+        return;
+      }
+      case 'code':
+      case 'html':
+      case 'yaml':
+      case 'definition':
+        return;
+      case 'blockquote':
+        for (const c of node.children) walk(c as Nodes, true);
+        return;
+      default:
+        if ('children' in node) for (const c of node.children as Nodes[]) walk(c, quoted);
+    }
+  };
+  walk(tree, false);
+  const sentences: Sentence[] = [];
+  units.forEach((u, ui) => {
+    const map = mapper(u);
+    for (const [s, e] of splitSentences(u.text)) {
+      const txt = u.text.slice(s, e);
+      const start = map(s);
+      sentences.push({
+        text: txt,
+        span: { start, end: Math.max(start, map(e)) },
+        section: sectionAt(model.sections, start),
+        quoted: u.quoted,
+        cell: u.cell,
+        unit: ui,
+        offsetAt: (i: number) => map(s + i),
+      });
+    }
+  });
+  return { sentences };
+}

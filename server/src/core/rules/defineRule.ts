@@ -1,0 +1,39 @@
+import type { Root } from 'mdast';
+import type { LineIndex } from '../lineIndex';
+import type { Prose } from '../prose';
+import type { AnalyzeOptions, Fix, PostmortemModel, Severity, SectionKind, Span } from '../types';
+
+/** What a rule's detector sees: the parsed document, once, shared by every rule. */
+export interface RuleContext {
+  text: string;
+  tree: Root;
+  model: PostmortemModel;
+  lines: LineIndex;
+  /** Sentences of the document's prose (code, URLs and HTML left out), for phrase rules. */
+  prose: Prose;
+  options: Required<Pick<AnalyzeOptions, 'template'>> & AnalyzeOptions;
+  /** Report a finding. The wrapper stamps rule id and severity. */
+  report(span: Span, message: string, fixes?: Fix[]): void;
+}
+
+export interface RuleMeta {
+  /** Kebab-case, permanent: diagnostic code, config key, docs page name, ignore-comment token. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule flags. */
+  summary: string;
+  /** Whether the rule offers quick-fixes. */
+  fixable: boolean;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}
+
+/** A rule is its metadata plus a detector; the registry and the wrapper in analyze() do the rest. */
+export function defineRule(rule: Rule): Rule {
+  if (!/^[a-z]+(?:-[a-z]+)*$/.test(rule.id)) throw new Error(`rule id must be kebab-case: ${rule.id}`);
+  return rule;
+}
+
+export type { SectionKind };

@@ -1,0 +1,35 @@
+/**
+ * The ordered registry of rules. Adding a rule: write rules/<id>.ts with defineRule, add it here,
+ * write docs/rules/<id>.md and test/fixtures/rules/<id>/{flagged,clean}.md. A test checks all four.
+ */
+import type { Rule } from './defineRule';
+import { actionItemOwnerMissing } from './action-item-owner-missing';
+import { blameLanguage } from './blame-language';
+import { metadataInvalid } from './metadata-invalid';
+import { sectionMissing } from './section-missing';
+
+export const RULES: readonly Rule[] = [
+  blameLanguage,
+  actionItemOwnerMissing,
+  sectionMissing,
+  metadataInvalid,
+];
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** Repository-relative path of a rule's docs page. */
+export function docsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+/**
+ * The docs page of a rule under a base URI (a folder URI ending in '/'): the server passes the
+ * extension's own docs folder, so the link works offline and matches the installed version.
+ */
+export function docsUrl(id: string, base: string): string {
+  return base + encodeURIComponent(id) + '.md';
+}

@@ -1,0 +1,57 @@
+import { SECTION_INFO } from '../data/sections';
+import type { Fix, SectionKind } from '../types';
+import type { RuleContext } from './defineRule';
+import { defineRule } from './defineRule';
+
+/** Where a finding that has no text of its own goes: the front matter's opening line, else the title, else line 1. */
+export function documentAnchor(ctx: RuleContext): { start: number; end: number } {
+  const fm = ctx.model.metadata.frontMatter;
+  if (fm) return { start: fm.start, end: ctx.lines.lineEnd(ctx.lines.lineOf(fm.start)) };
+  const t = ctx.model.title;
+  if (t && ctx.lines.lineOf(t.span.start) === 0) return t.span;
+  return { start: 0, end: ctx.lines.lineEnd(0) };
+}
+
+/** Fix: insert the section (heading and a one-line prompt) at its template position. */
+export function insertSectionFix(ctx: RuleContext, kind: SectionKind): Fix {
+  const info = SECTION_INFO.get(kind)!;
+  const template = ctx.options.template;
+  const idx = template.indexOf(kind);
+  const { sections, title } = ctx.model;
+  const depth = sections.find((s) => s.kind && template.includes(s.kind))?.depth ?? (title ? 2 : 1);
+  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+  // Before the first present section that comes later in the template, else at the end.
+  let at = ctx.text.length;
+  for (const later of template.slice(idx + 1)) {
+    const s = sections.find((x) => x.kind === later && x.depth === depth);
+    if (s) {
+      at = s.heading.start;
+      break;
+    }
+  }
+  const block = `${'#'.repeat(depth)} ${info.title}${eol}${eol}<!-- ${info.prompt} -->${eol}${eol}`;
+  let newText = block;
+  if (at === ctx.text.length) {
+    const needs = ctx.text.length === 0 ? '' : ctx.text.endsWith('\n\n') || ctx.text.endsWith('\r\n\r\n') ? '' : ctx.text.endsWith('\n') ? eol : eol + eol;
+    newText = needs + block.replace(new RegExp(`${eol}$`), '');
+  }
+  return { title: `Insert the "${info.title}" section`, edits: [{ start: at, end: at, newText }], preferred: true };
+}
+
+export const sectionMissing = defineRule({
+  id: 'section-missing',
+  defaultSeverity: 'warning',
+  summary: 'A section of the postmortem template is missing (headings with other common names count).',
+  fixable: true,
+  check(ctx) {
+    const present = new Set(ctx.model.sections.map((s) => s.kind).filter(Boolean));
+    // A 5 Whys section stands in for root causes.
+    if (present.has('five-whys')) present.add('root-causes');
+    const anchor = documentAnchor(ctx);
+    for (const kind of ctx.options.template) {
+      if (present.has(kind)) continue;
+      const info = SECTION_INFO.get(kind)!;
+      ctx.report(anchor, `The "${info.title}" section is missing: ${info.prompt.charAt(0).toLowerCase()}${info.prompt.slice(1)}`, [insertSectionFix(ctx, kind)]);
+    }
+  },
+});

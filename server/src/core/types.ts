@@ -1,0 +1,230 @@
+/**
+ * Types shared by the analysis core and its callers (server, CLI, tests).
+ *
+ * Every position in the core is a UTF-16 offset into the analysed text (what JavaScript strings index
+ * by, and what LSP counts columns in). Callers convert offsets to lines and columns with `LineIndex`.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** A half-open span of the document: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One text replacement. Offsets refer to the analysed text. */
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+/** A fix is data: a title and the edits that make it. The CLI, quick-fixes and tests all use it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The best of several fixes for one finding. At most one fix per finding is preferred. */
+  preferred?: boolean;
+  /** True when newText contains snippet placeholders (`${1:...}`) meant for an editor. */
+  snippet?: boolean;
+}
+
+export interface Finding extends Span {
+  rule: string;
+  severity: Severity;
+  message: string;
+  fixes?: Fix[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The postmortem model
+// ---------------------------------------------------------------------------------------------
+
+export type SectionKind =
+  | 'summary'
+  | 'impact'
+  | 'timeline'
+  | 'root-causes'
+  | 'contributing-factors'
+  | 'five-whys'
+  | 'what-went-well'
+  | 'what-went-poorly'
+  | 'where-we-got-lucky'
+  | 'action-items'
+  | 'lessons-learned'
+  | 'detection'
+  | 'resolution'
+  | 'trigger'
+  | 'supporting-information';
+
+export interface Section {
+  /** Heading text as written (inline markup flattened). */
+  title: string;
+  depth: number;
+  /** Canonical kind, when the heading is a known alias. */
+  kind?: SectionKind;
+  /** The heading line. */
+  heading: Span;
+  /** From the end of the heading line to the start of the next heading of the same or higher level. */
+  body: Span;
+  /** True when the body holds anything besides blank lines and comments (subsections count). */
+  hasContent: boolean;
+  /** Index of the enclosing section, or -1. */
+  parent: number;
+}
+
+export interface MetadataField<T = unknown> {
+  /** The value after normalisation (e.g. "SEV-2" for "sev2"). */
+  value: T;
+  /** The value as written. */
+  raw: string;
+  /** The key (front matter) or bold label (bold metadata lines). */
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+export type MetadataKey =
+  | 'title'
+  | 'date'
+  | 'severity'
+  | 'status'
+  | 'authors'
+  | 'commander'
+  | 'responders'
+  | 'start'
+  | 'end'
+  | 'type';
+
+export interface Metadata {
+  source: 'front-matter' | 'bold' | 'none';
+  fields: Partial<Record<MetadataKey, MetadataField>>;
+  /** The front matter block (including its fences) when there is one. */
+  frontMatter?: Span;
+  /** Keys of the front matter that are not part of the schema (kept, never reported as errors). */
+  extra: Record<string, unknown>;
+  /** Problems found while reading the metadata; the metadata-invalid rule reports them. */
+  problems: Array<Span & { key?: string; message: string }>;
+}
+
+export interface Person {
+  name: string;
+  role?: string;
+}
+
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  second?: number;
+}
+
+export interface TimelineEntry {
+  /** The whole row or list item. */
+  span: Span;
+  /** Where the time (and date, when written together) stands. */
+  timeSpan: Span;
+  timeText: string;
+  time: ClockTime;
+  /** ISO date (YYYY-MM-DD) when the entry carries one, or a date heading above it does. */
+  date?: string;
+  /** Time zone written with the entry ("UTC", "CEST", "+02:00"). */
+  zone?: string;
+  text: string;
+  textSpan: Span;
+  source?: string;
+  /** Index into model.timelines. */
+  timeline: number;
+}
+
+export interface Timeline {
+  /** Index of the section holding it. */
+  section: number;
+  form: 'table' | 'list';
+  /** Zone stated for the whole timeline (heading, table header or an "All times UTC" line). */
+  zone?: string;
+  entries: TimelineEntry[];
+}
+
+export type ActionItemField = 'owner' | 'due' | 'ticket' | 'type' | 'priority' | 'status';
+
+export interface ActionItem {
+  /** The table row or the list item (its first line). */
+  span: Span;
+  text: string;
+  textSpan: Span;
+  form: 'table' | 'bullet';
+  /** Raw values as written, with where they stand. An empty cell gives an empty string. */
+  fields: Partial<Record<ActionItemField, { value: string; span: Span }>>;
+  /** Task-list checkbox: true for [x], false for [ ], undefined when there is none. */
+  checked?: boolean;
+  /** Index into model.actionItemTables for table rows. */
+  table?: number;
+}
+
+export interface ActionItemTable {
+  span: Span;
+  /** Header cells with their recognised field (or 'action' / undefined). */
+  columns: Array<{ title: string; field?: ActionItemField | 'action'; span: Span }>;
+  /** The header row and the delimiter row. */
+  headerRow: Span;
+  delimiterRow: Span;
+  rows: Span[];
+}
+
+export interface WhyStep {
+  why?: { text: string; span: Span };
+  answer?: { text: string; span: Span };
+}
+
+export interface FiveWhysChain {
+  /** The subsection heading of the chain, when it has one. */
+  heading?: { text: string; span: Span };
+  problem?: { text: string; span: Span };
+  steps: WhyStep[];
+  /** The chain's conclusion: an explicit "Root cause:" line, else the last answer. */
+  rootCause?: { text: string; span: Span };
+  span: Span;
+  section: number;
+}
+
+export interface Statement {
+  text: string;
+  span: Span;
+  section: number;
+}
+
+export interface PostmortemModel {
+  metadata: Metadata;
+  /** First heading of depth 1 (or the front matter title). */
+  title?: { text: string; span: Span };
+  sections: Section[];
+  timelines: Timeline[];
+  actionItems: ActionItem[];
+  actionItemTables: ActionItemTable[];
+  fiveWhys: FiveWhysChain[];
+  rootCauses: Statement[];
+  contributingFactors: Statement[];
+  /** People known from the document: roster in the metadata and action-item owners. */
+  people: Person[];
+  /** True when the text looks like a postmortem (front matter type, or a title naming one). */
+  declaresPostmortem: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** Today's date as YYYY-MM-DD, for date rules. The core never reads the clock. */
+  today?: string;
+  /** Per-rule severity overrides; 'off' disables a rule. */
+  rules?: Record<string, SeveritySetting>;
+  /** Required sections in order (canonical kinds). Defaults to the standard template. */
+  template?: SectionKind[];
+  /** Documents larger than this many characters are not analysed (one notice instead). */
+  maxSize?: number;
+}
+
+export interface AnalysisResult {
+  model: PostmortemModel;
+  findings: Finding[];
+  /** Set when the document was skipped (too large, binary). */
+  skipped?: string;
+  /** Rule failures: a rule that threw is reported here and the other rules still run. */
+  internalErrors: Array<{ rule: string; message: string }>;
+}
