@@ -11,6 +11,7 @@
 import { LineIndex } from './lineIndex';
 import { buildModel } from './model';
 import { parseMarkdown, type ParseCache } from './parse';
+import { buildPeopleIndex } from './people';
 import { buildProse } from './prose';
 import { DEFAULT_TEMPLATE } from './data/sections';
 import type { RuleContext } from './rules/defineRule';
@@ -22,6 +23,7 @@ export { LineIndex } from './lineIndex';
 export { ParseCache } from './parse';
 export { RULES, ruleById, docsUrl, docsPath } from './rules/registry';
 export { isPostmortemText } from './detect';
+export { warmUp } from './nlp';
 
 /** Documents above this size (in UTF-16 units) are skipped with one notice, unless options say otherwise. */
 export const DEFAULT_MAX_SIZE = 2_000_000;
@@ -65,6 +67,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
   const lines = new LineIndex(text);
   const model = buildModel(text, tree, lines);
   const prose = buildProse(text, tree, model);
+  const people = buildPeopleIndex(text, model, prose, options);
   const opts = { ...options, template: options.template ?? DEFAULT_TEMPLATE };
   const findings: Finding[] = [];
   const internalErrors: AnalysisResult['internalErrors'] = [];
@@ -79,6 +82,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
       model,
       lines,
       prose,
+      people,
       options: opts,
       report(span, message, fixes) {
         const start = Math.max(0, Math.min(span.start, text.length));

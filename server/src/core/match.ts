@@ -45,8 +45,9 @@ export class PhraseMatcher<T> {
     if (keys.length) {
       // Word phrases need a non-word character (or the edge) on both sides; punctuation phrases ("!!") do not.
       const alt = keys.map((k) => {
-        const startW = /^[\p{L}\p{N}']/u.test(k) ? '(?<![\\p{L}\\p{N}])' : '';
-        const endW = /[\p{L}\p{N}]$/u.test(k) ? '(?![\\p{L}\\p{N}])' : '';
+        // A hyphen joins words: "lazy-loaded" is not "lazy", "re-careless" not "careless".
+        const startW = /^[\p{L}\p{N}']/u.test(k) ? '(?<![\\p{L}\\p{N}-])' : '';
+        const endW = /[\p{L}\p{N}]$/u.test(k) ? '(?![\\p{L}\\p{N}]|-\\p{L})' : '';
         return startW + escape(k) + endW;
       });
       this.re = new RegExp(alt.join('|'), 'gu');

@@ -4,7 +4,7 @@
  */
 import { PERSON_WORDS } from './data/blame';
 import { CODE_TOKEN } from './prose';
-import type { Person } from './types';
+import type { PeopleIndex } from './people';
 
 export type SubjectKind = 'person' | 'system' | 'none';
 
@@ -23,28 +23,6 @@ const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|or|because|so|which
 const RELATIVE = /\b(?:who|whom)\s*$/i;
 const ADVERBS = new Set(['also', 'then', 'clearly', 'simply', 'never', 'probably', 'still', 'apparently', 'again', 'just', 'really', 'obviously', 'certainly', 'definitely', 'likely', 'therefore', 'thus', 'really', 'always', 'arguably', 'perhaps', 'maybe', 'all', 'both', 'themselves', 'himself', 'herself', 'ourselves', 'itself', 'really', 'not']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'my', 'your', 'some', 'each', 'every', 'any', 'no']);
-
-export interface PeopleIndex {
-  /** Lower-cased names (full names, first names) and handles known to be people. */
-  names: Set<string>;
-  /** Lower-cased names known to be services or tools. */
-  notPeople: Set<string>;
-}
-
-export function peopleIndex(people: Person[], notPeople: string[] = []): PeopleIndex {
-  const names = new Set<string>();
-  for (const p of people) {
-    const n = p.name.trim().toLowerCase();
-    if (!n) continue;
-    names.add(n);
-    if (n.startsWith('@')) names.add(n.slice(1));
-    else {
-      const first = n.split(/\s+/)[0];
-      if (first.length > 1) names.add(first);
-    }
-  }
-  return { names, notPeople: new Set(notPeople.map((n) => n.toLowerCase())) };
-}
 
 /** Classifies the subject of the clause that ends at `at` in `sentence`. */
 export function subjectBefore(sentence: string, at: number, people: PeopleIndex): Subject {
@@ -66,6 +44,8 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
   text = words.join(' ');
   const subjStart = start + (pre.slice(start).length - pre.slice(start).trimStart().length);
   if (!words.length) return { kind: 'none', text: '', start: subjStart };
+  // A gerund phrase is an action, not an actor: "Appointing an incident manager could have helped".
+  if (/^\p{L}+ing$/iu.test(words[0]) && !/^(?:everything|nothing|something|anything)$/i.test(words[0])) return { kind: 'system', text, start: subjStart };
   return { ...classify(words, people), text, start: subjStart };
 }
 
@@ -79,10 +59,14 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   // Two-word person nouns ("on call", "release manager", "no one").
   const two = lower.slice(-2).join(' ');
   if (PERSON_SET.has(two)) return { kind: 'person', head: two };
-  if (people.notPeople.has(last) || people.notPeople.has(lower.join(' '))) return { kind: 'system', head: last };
   if (clean[clean.length - 1].startsWith('@')) return { kind: 'person', head: clean[clean.length - 1] };
   if (PERSON_SET.has(last)) return { kind: 'person', head: last };
-  if (people.names.has(last) || people.names.has(lower.join(' '))) return { kind: 'person', head: clean[clean.length - 1] };
+  // A capitalised head ("Desmond", "Ana Silva") that the document or the lexicon knows as a person.
+  const capitalised = /^\p{Lu}/u.test(clean[clean.length - 1]);
+  const noDeterminer = !DETERMINERS.has(lower[0]) || lower.length === 1;
+  if (capitalised && noDeterminer && people.isPerson(clean.slice(-2).join(' ')) ) return { kind: 'person', head: clean[clean.length - 1] };
+  if (capitalised && noDeterminer && people.isPerson(clean[clean.length - 1])) return { kind: 'person', head: clean[clean.length - 1] };
+  // Possessive person before a system head: "Ravi's script" is about a script; "Ravi's team" is people (below).
   // "the SRE team", "Ana's team": a group of people.
   if (/^(?:team|squad|crew|rotation|group|department)s?$/.test(last)) return { kind: 'person', head: last };
   // A determiner alone before a person word is covered above; anything else is a system or unknown.

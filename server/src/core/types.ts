@@ -123,11 +123,20 @@ export interface TimelineEntry {
   /** Where the time (and date, when written together) stands. */
   timeSpan: Span;
   timeText: string;
-  time: ClockTime;
+  /** Clock time; absent for an entry with only a date, or only a relative time ("an hour later"). */
+  time?: ClockTime;
   /** ISO date (YYYY-MM-DD) when the entry carries one, or a date heading above it does. */
   date?: string;
+  /** Month and day ("MM-DD") when the entry names a date without a year and none is known. */
+  monthDay?: string;
+  /** Days after the timeline's first day, from "Day 2" / "Next day" markers, when there is no date. */
+  day?: number;
   /** Time zone written with the entry ("UTC", "CEST", "+02:00"). */
   zone?: string;
+  /** The hedge of an approximate time ("around", "~", "-ish"). */
+  vague?: string;
+  /** A relative time written instead of a clock time ("an hour or so later", "later that day"). */
+  relative?: string;
   text: string;
   textSpan: Span;
   source?: string;
@@ -141,6 +150,8 @@ export interface Timeline {
   form: 'table' | 'list';
   /** Zone stated for the whole timeline (heading, table header or an "All times UTC" line). */
   zone?: string;
+  /** The time column's header cell, for tables. */
+  timeHeader?: Span;
   entries: TimelineEntry[];
 }
 
@@ -158,6 +169,8 @@ export interface ActionItem {
   checked?: boolean;
   /** Index into model.actionItemTables for table rows. */
   table?: number;
+  /** Bullets: where the item's own text ends (end of its paragraph, before a trailing comment); fields are appended here. */
+  contentEnd?: number;
 }
 
 export interface ActionItemTable {
@@ -168,6 +181,9 @@ export interface ActionItemTable {
   headerRow: Span;
   delimiterRow: Span;
   rows: Span[];
+  /** Cells of the header row and of each body row (a cell includes its leading pipe; the last one its trailing pipe). */
+  headerCells?: Span[];
+  rowCells?: Span[][];
 }
 
 export interface WhyStep {
@@ -218,6 +234,18 @@ export interface AnalyzeOptions {
   template?: SectionKind[];
   /** Documents larger than this many characters are not analysed (one notice instead). */
   maxSize?: number;
+  /**
+   * How long after the incident date an action item may be due, per severity: a number of days, or
+   * 'quarter' for the end of the incident's calendar quarter. Defaults: SEV-1 14, SEV-2 28, SEV-3 'quarter', SEV-4 none.
+   */
+  actionItemWindows?: Partial<Record<'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4', number | 'quarter'>>;
+  /** People and not-people known from configuration (`people.roster`, `people.notPeople`). */
+  people?: {
+    /** Names of services and tools that look like people's names ("Jenkins", "Hermes"). */
+    notPeople?: string[];
+    /** Team members, with their role ("on-call engineer") used by rewrites. The roster wins over notPeople. */
+    roster?: Person[];
+  };
 }
 
 export interface AnalysisResult {

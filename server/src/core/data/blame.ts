@@ -50,6 +50,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
         'The health check should have failed the node out of the pool within a minute.',
         'The `reaper` job should have skipped locked rows.',
         'The load balancer should not have kept routing to the drained zone.',
+        'We should have a review of the ownership of the ingress layer.',
       ],
     },
   },
@@ -61,7 +62,12 @@ export const BLAME_PHRASES: PhraseEntry[] = [
     instead: 'say what would have made the better action the easy one (a check, an alert, a runbook step)',
     examples: {
       flag: ['The reviewer could have spotted the missing index.', 'They could have asked before running the script.'],
-      clean: ['The queue could have absorbed another hour of traffic.', 'The cache could have served stale pages for longer.'],
+      clean: [
+        'The queue could have absorbed another hour of traffic.',
+        'The cache could have served stale pages for longer.',
+        'Announcing the test plan early would have let the teams run their own checks, so they could have tested their paths too.',
+        'Declaring an incident sooner could have helped.',
+      ],
     },
   },
   {
@@ -97,8 +103,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   {
     id: 'character',
     phrases: [
-      'careless', 'carelessly', 'carelessness', 'sloppy', 'sloppiness', 'negligent', 'negligently', 'negligence', 'lazy',
-      'laziness', 'incompetent', 'incompetence', 'reckless', 'recklessly', 'irresponsible', 'clueless', 'stupid', 'dumb',
+      'careless', 'carelessly', 'carelessness', 'sloppy', 'sloppiness', 'negligent', 'negligently', 'negligence', 'laziness', 'incompetent', 'incompetence', 'reckless', 'recklessly', 'irresponsible', 'clueless', 'stupid', 'dumb',
       'boneheaded', 'rookie mistake', 'amateurish', 'inexcusable',
     ],
     kind: 'judgement',
@@ -106,7 +111,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
     instead: 'describe the action and the conditions around it without judging the person',
     examples: {
       flag: ['It was a careless change to a shared config.', 'The rollout plan was sloppy.', 'Skipping review was negligent.'],
-      clean: ['Lazy loading of images kept the page usable.', 'The reviewer found the change ambiguous.'],
+      clean: ['Lazy loading of images kept the page usable.', 'The lazy-loaded bundle was cached for a day.', 'The reviewer found the change ambiguous.'],
     },
   },
   {
@@ -130,13 +135,13 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'be-more-careful',
-    phrases: ['be more careful', 'more careful', 'be careful', 'pay more attention', 'pay closer attention', 'be more vigilant', 'be more diligent', 'double-check more', 'try harder', 'remember to'],
+    phrases: ['be more careful', 'be careful', 'being more careful', 'been more careful', 'pay more attention', 'pay closer attention', 'be more vigilant', 'be more diligent', 'double-check more', 'try harder', 'remember to'],
     kind: 'exhortation',
     personSubject: false,
     instead: 'name a concrete safeguard (a check, a confirmation step, an alert) that makes care unnecessary',
     examples: {
       flag: ['Engineers need to be more careful when editing DNS records.', 'Pay more attention to the deploy dashboard.'],
-      clean: ['Careful capacity planning kept headroom at 40%.'],
+      clean: ['Careful capacity planning kept headroom at 40%.', 'The second migration was more careful: every record was compared.'],
     },
   },
   {
@@ -149,7 +154,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'ridiculous',
-    phrases: ['which is ridiculous', 'ridiculous', 'unacceptable', 'absurd', 'embarrassing', 'shameful', 'a disgrace'],
+    phrases: ['which is ridiculous', 'ridiculous', 'absurd', 'shameful', 'a disgrace'],
     kind: 'judgement',
     personSubject: false,
     instead: 'state the fact plainly; the numbers carry the weight',
@@ -182,7 +187,7 @@ export const PERSON_WORDS = [
 
 /** Cues that a sentence quotes or discusses blame in order to set it aside. */
 export const REJECTION_CUES = [
-  'rather than', 'instead of', 'set aside', 'was removed', 'were removed', 'we removed', 'the review removed', 'struck from',
+  'rather than blaming', 'instead of blaming', 'set aside', 'was removed', 'were removed', 'we removed', 'the review removed', 'struck from',
   'first draft', 'earlier draft', 'an early draft', 'tempting to', 'not a useful', 'is not an explanation', 'would have hidden',
   'calling that', 'calling it', 'call it', 'we did not write', 'we avoided', 'avoid saying', 'rewritten as', 'reworded',
   'does not explain', "doesn't explain", 'a reviewer wrote', 'the reviewer wrote', 'was deleted', 'no one is to blame',

@@ -1,7 +1,8 @@
 import { BLAME_PHRASES, REJECTION_CUES, type PhraseEntry } from '../data/blame';
-import { fold, PhraseMatcher } from '../match';
+import { PhraseMatcher } from '../match';
+import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
-import { peopleIndex, subjectBefore } from '../subject';
+import { subjectBefore, type Subject } from '../subject';
 import type { Fix } from '../types';
 import { defineRule } from './defineRule';
 
@@ -9,24 +10,22 @@ const matcher = new PhraseMatcher<PhraseEntry>(BLAME_PHRASES.map((e) => ({ phras
 const rejection = new PhraseMatcher<true>([{ phrases: REJECTION_CUES, entry: true }]);
 
 /** True when the hit stands inside quotation marks in its sentence. */
-function insideQuotes(text: string, start: number, end: number): boolean {
+export function insideQuotes(text: string, start: number, end: number): boolean {
   const pairs: Array<[string, string]> = [['"', '"'], ['\u201c', '\u201d'], ['\u2018', '\u2019']];
   for (const [open, close] of pairs) {
     const o = text.lastIndexOf(open, start - 1);
     if (o < 0) continue;
     const c = text.indexOf(close, Math.max(end, o + 1));
     if (c >= end) {
-      // For straight quotes, an even count before `o` means `o` opens a quote.
-      if (open === close) {
-        const before = text.slice(0, o).split(open).length - 1;
-        if (before % 2 !== 0) continue;
-      }
+      if (open === close && (text.slice(0, o).split(open).length - 1) % 2 !== 0) continue;
+      if (open === '\u2018' && /\p{L}$/u.test(text.slice(0, o))) continue;
       return true;
     }
   }
-  // 'single quoted' phrases: an apostrophe-free opening quote before a word.
-  const sq = /(^|[\s(])'[^']*$/.exec(text.slice(0, start));
-  if (sq && text.indexOf("'", end) >= end && /'(?=[\s.,;:)!?]|$)/.test(text.slice(end))) return true;
+  // 'single quoted' blame: an opening quote after a space, a closing one before punctuation or a space.
+  const before = text.slice(0, start);
+  const o = before.search(/(?:^|[\s(])'[^']*$/);
+  if (o >= 0 && /^[^']*'(?=[\s.,;:)!?]|$)/.test(text.slice(end))) return true;
   return false;
 }
 
@@ -34,13 +33,79 @@ export function isRejected(sentence: Sentence): boolean {
   return rejection.scan(sentence.text).length > 0;
 }
 
-function omissionFix(s: Sentence, hitStart: number, hitEnd: number, phrase: string): Fix[] | undefined {
-  if (!/^(?:failed|neglected|forgot|omitted) to$/.test(phrase)) return undefined;
-  // "failed to notice" -> "did not notice"
-  const start = s.offsetAt(hitStart);
-  const end = s.offsetAt(hitEnd);
-  if (end - start !== hitEnd - hitStart) return undefined; // markup inside the phrase: no safe rewrite
-  return [{ title: `Replace "${s.text.slice(hitStart, hitEnd)}" with "did not"`, edits: [{ start, end, newText: 'did not' }], preferred: true }];
+/** Source span of sentence characters [a, b), or undefined when markup sits inside (no safe rewrite). */
+function exact(s: Sentence, a: number, b: number): { start: number; end: number } | undefined {
+  const start = s.offsetAt(a);
+  const end = s.offsetAt(b);
+  return end - start === b - a ? { start, end } : undefined;
+}
+
+function capitalise(text: string, atSentenceStart: boolean): string {
+  return atSentenceStart ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+const NEXT_WORD = /^\s+([\p{L}'-]+)/u;
+
+/** Rewrites for one hit; the first is preferred. */
+function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined): Fix[] {
+  const fixes: Fix[] = [];
+  const words = s.text.slice(hitStart, hitEnd);
+  const after = s.text.slice(hitEnd);
+  if (/^(?:failed|fails|neglected|neglects|forgot|forgets|omitted) to$/.test(phrase)) {
+    const span = exact(s, hitStart, hitEnd);
+    if (span) fixes.push({ title: `Replace "${words}" with "did not"`, edits: [{ ...span, newText: 'did not' }] });
+  } else if (/^(?:should|could|ought to|should not|shouldn't|should've|could've) have$|^should(?:n't| not) have$|^(?:should|could)'ve$/.test(phrase) && subject && subject.text) {
+    const v = NEXT_WORD.exec(after);
+    if (v && !/^(?:been|known)$/i.test(v[1])) {
+      const verbEnd = hitEnd + v[0].length;
+      const span = exact(s, subject.start, verbEnd);
+      const atStart = s.text.slice(0, subject.start).trim() === '';
+      const inf = infinitive(v[1]);
+      const ger = gerund(inf);
+      const negative = /n't|not/.test(phrase);
+      if (span && inf && ger) {
+        if (negative) {
+          fixes.push({ title: `Rewrite as "nothing in the process prevented ${ger} …"`, edits: [{ ...span, newText: capitalise(`nothing in the process prevented ${ger}`, atStart) }] });
+          fixes.push({ title: `Rewrite as "no check stopped ${ger} …"`, edits: [{ ...span, newText: capitalise(`no check stopped ${ger}`, atStart) }] });
+        } else {
+          fixes.push({ title: `Rewrite as "nothing in the process required ${ger} …"`, edits: [{ ...span, newText: capitalise(`nothing in the process required ${ger}`, atStart) }] });
+          fixes.push({ title: `Rewrite as "the process did not ask anyone to ${inf} …"`, edits: [{ ...span, newText: capitalise(`the process did not ask anyone to ${inf}`, atStart) }] });
+        }
+      }
+    }
+  } else if (/^(?:careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)$/.test(phrase)) {
+    // An adjective before a noun ("a careless change") or an adverb ("carelessly deleted"): remove it.
+    const next = NEXT_WORD.exec(after);
+    const adverb = /ly$/.test(phrase);
+    if (next && (adverb || !/^(?:and|or|but|to|of|in|on|when|because|with)$/i.test(next[1]))) {
+      const prevA = /^(an?)\s+$/i.exec(s.text.slice(Math.max(0, hitStart - 3), hitStart));
+      const start = prevA && !adverb ? hitStart - prevA[0].length : hitStart;
+      const article = prevA && !adverb ? (/^[aeiou]/i.test(next[1]) ? 'an ' : 'a ') : '';
+      const span = exact(s, start, hitEnd + 1);
+      const cap = prevA && /^A/.test(prevA[1]) ? article.charAt(0).toUpperCase() + article.slice(1) : article;
+      if (span) fixes.push({ title: `Remove "${words}"`, edits: [{ ...span, newText: cap }] });
+    }
+  } else if (/^(?:be more careful|more careful|be careful|pay more attention|pay closer attention|be more vigilant|be more diligent|try harder|double-check more)$/.test(phrase)) {
+    const span = exact(s, hitStart, hitEnd);
+    if (span) {
+      fixes.push({ title: 'Replace with a concrete safeguard', edits: [{ ...span, newText: '${1:add a safeguard (a check, a confirmation step or an alert)}' }], snippet: true });
+    }
+  } else if (/^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we)$/.test(phrase)) {
+    const q = /^\s+([\p{L}'-]+)([^?]*)\?/u.exec(after);
+    if (q) {
+      const span = exact(s, hitStart, hitEnd + q[0].length);
+      const rest = q[2].trim();
+      const text = /^(?:catch|notice|spot|see)$/i.test(q[1]) && /^(?:this|it|that)$/i.test(rest)
+        ? 'What would have caught this earlier?'
+        : `What would have helped us ${q[1]}${rest ? ' ' + rest : ''} earlier?`;
+      if (span) fixes.push({ title: `Rewrite as "${text}"`, edits: [{ ...span, newText: capitalise(text, hitStart === 0) }] });
+    }
+  } else if (/^(?:!!|\?!|!\?|!!!)$/.test(phrase)) {
+    const span = exact(s, hitStart, hitEnd);
+    if (span) fixes.push({ title: 'End with a full stop', edits: [{ ...span, newText: phrase.includes('?') ? '?' : '.' }] });
+  }
+  if (fixes.length) fixes[0].preferred = true;
+  return fixes;
 }
 
 export const blameLanguage = defineRule({
@@ -49,25 +114,29 @@ export const blameLanguage = defineRule({
   summary: 'Judgemental wording aimed at people ("should have", "failed to", "careless") instead of the system.',
   fixable: true,
   check(ctx) {
-    const people = peopleIndex(ctx.model.people);
     for (const s of ctx.prose.sentences) {
       if (s.quoted) continue;
       const hits = matcher.scan(s.text);
-      if (!hits.length) continue;
-      if (isRejected(s)) continue;
+      if (!hits.length || isRejected(s)) continue;
       for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;
         const e = h.entry;
         const words = s.text.slice(h.start, h.end);
+        let subject: Subject | undefined;
         if (e.personSubject) {
-          const subj = subjectBefore(s.text, h.start, people);
+          // "should have a talk", "should have more alerts": possession, not a counterfactual.
+          if (e.kind === 'counterfactual' && /^\s+(?:a|an|the|some|more|any|no|our|their|this|that|enough|access|time|one|two|\d+)\b/i.test(s.text.slice(h.end))) continue;
+          // "so they could have tested": a purpose clause.
+          if (/^could/.test(h.phrase) && /\bso(?:\s+that)?\s+[\p{L}'-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
+          subject = subjectBefore(s.text, h.start, ctx.people);
           const inherentlyHuman = /^(?:forgot|forgets|neglected|neglects)\b/.test(h.phrase);
-          if (subj.kind === 'system') continue;
-          if (subj.kind === 'none' && !inherentlyHuman) continue;
+          if (subject.kind === 'system') continue;
+          if (subject.kind === 'none' && !inherentlyHuman) continue;
         }
-        if (e.id === 'fault' && /^(?:the blame)$/.test(fold(words)) && /\bno\b|\bnot\b/.test(fold(s.text))) continue;
-        const message = `"${words}" judges people rather than describing the system; ${e.instead}.`;
-        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, message, omissionFix(s, h.start, h.end, h.phrase));
+        // "the blame" in "no one is to blame"/"not about the blame" is handled by the rejection cues.
+        const who = subject?.kind === 'person' && subject.text ? ` about ${subject.text}` : '';
+        const message = `"${words}"${who} judges people rather than describing the system; ${e.instead}.`;
+        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, message, fixesFor(s, h.start, h.end, h.phrase, subject));
       }
     }
   },

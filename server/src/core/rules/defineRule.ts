@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { LineIndex } from '../lineIndex';
+import type { PeopleIndex } from '../people';
 import type { Prose } from '../prose';
 import type { AnalyzeOptions, Fix, PostmortemModel, Severity, SectionKind, Span } from '../types';
 
@@ -11,6 +12,8 @@ export interface RuleContext {
   lines: LineIndex;
   /** Sentences of the document's prose (code, URLs and HTML left out), for phrase rules. */
   prose: Prose;
+  /** Who is a person in this document (roster, handles, configuration, evidence, name lexicon). */
+  people: PeopleIndex;
   options: Required<Pick<AnalyzeOptions, 'template'>> & AnalyzeOptions;
   /** Report a finding. The wrapper stamps rule id and severity. */
   report(span: Span, message: string, fixes?: Fix[]): void;

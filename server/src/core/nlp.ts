@@ -1,0 +1,69 @@
+/**
+ * The little natural-language knowledge the rules need, from compromise (MIT): its lexicon of ~3,000
+ * first names (tells "Desmond merged …" from "Terraform removed …" when no roster says so) and its
+ * verb conjugation (rewrites "should have asked" as "nothing required … to ask"). It replaces a
+ * hand-typed name list and hand-rolled conjugation. Measured: loading its lexicon costs ~170 ms once
+ * per process, so it is loaded on first use (the server warms it up after start), and lookups are O(1).
+ */
+type Compromise = {
+  (text: string): { verbs(): { toInfinitive(): { text(): string }; conjugate(): Array<Record<string, string>> } };
+  world(): { model: { one: { lexicon: Record<string, string | string[]> } } };
+};
+
+let nlp: Compromise | undefined;
+
+function load(): Compromise {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlp ??= require('compromise') as Compromise;
+  return nlp;
+}
+
+/** Loads the lexicon now (call from a server's idle time), so the first analysis does not pay for it. */
+export function warmUp(): void {
+  load().world();
+}
+
+const tagCache = new Map<string, string | undefined>();
+
+/** 'first' for a known first name, 'last' for a known surname, else undefined. Case-insensitive. */
+export function nameKind(word: string): 'first' | 'last' | undefined {
+  const w = word.toLowerCase();
+  if (!tagCache.has(w)) {
+    const tag = load().world().model.one.lexicon[w];
+    const t = Array.isArray(tag) ? tag.join(',') : tag;
+    tagCache.set(w, t);
+  }
+  const t = tagCache.get(w);
+  if (!t) return undefined;
+  if (/FirstName|MaleName|FemaleName/.test(t)) return 'first';
+  if (/LastName/.test(t)) return 'last';
+  return undefined;
+}
+
+const infCache = new Map<string, string>();
+
+/** The infinitive of a verb form ("asked" -> "ask", "written" -> "write"); the word itself if unknown. */
+export function infinitive(verb: string): string {
+  const v = verb.toLowerCase();
+  let r = infCache.get(v);
+  if (r === undefined) {
+    r = load()(v).verbs().toInfinitive().text() || v;
+    if (infCache.size > 5000) infCache.clear();
+    infCache.set(v, r);
+  }
+  return r;
+}
+
+const gerCache = new Map<string, string>();
+
+/** The -ing form of an infinitive ("ask" -> "asking", "run" -> "running"). */
+export function gerund(inf: string): string {
+  const v = inf.toLowerCase();
+  let r = gerCache.get(v);
+  if (r === undefined) {
+    r = load()(v).verbs().conjugate()[0]?.Gerund || (v.endsWith('e') && !v.endsWith('ee') ? v.slice(0, -1) : v) + 'ing';
+    if (gerCache.size > 5000) gerCache.clear();
+    gerCache.set(v, r);
+  }
+  return r;
+}

@@ -1,0 +1,90 @@
+/**
+ * Who is a person in this document. Built once per analysis from, in order of authority:
+ * 1. the roster: front-matter authors / commander / responders, action-item owners, @handles, and
+ *    `people.roster` from configuration — always people;
+ * 2. `people.notPeople` from configuration and the document's own words: "Mabel, the experiment
+ *    scheduler", "Remy (transactional mail)", "the Iris orchestrator" — services and tools;
+ * 3. well-known tools with person-like names (data/people.ts);
+ * 4. evidence in the text: a capitalised word with "he"/"she" in its sentence, or followed by a verb
+ *    only people do ("said", "joined", "took command");
+ * 5. compromise's lexicon of first names.
+ */
+import { KNOWN_TOOLS, PERSON_ONLY_VERBS, SYSTEM_NOUNS } from './data/people';
+import { nameKind } from './nlp';
+import type { Prose } from './prose';
+import type { AnalyzeOptions, PostmortemModel } from './types';
+
+export interface PeopleIndex {
+  /** Lower-cased names (full names and first names) and handles (without "@") known to be people. */
+  roster: Set<string>;
+  /** Lower-cased names known to be services or tools. */
+  notPeople: Set<string>;
+  /** Role of a roster name, when known ("incident commander"). */
+  roles: Map<string, string>;
+  isPerson(name: string): boolean;
+}
+
+const HANDLE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu;
+const SYSTEM_NOUN_ALT = SYSTEM_NOUNS.join('|');
+const APPOSITIVE = new RegExp(
+  `(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+),\\s+(?:the|our|a|an)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${SYSTEM_NOUN_ALT})s?\\b` +
+    `|(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+)\\s+\\((?:the\\s+|our\\s+|a\\s+|an\\s+)?\\p{Ll}` +
+    `|\\bthe\\s+(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b` +
+    `|(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b(?!\\s+(?:lead|owner|engineer|manager|team)s?\\b)`,
+  'gu',
+);
+const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
+const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
+const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?)\\s+(?:${PERSON_ONLY_VERBS.join('|')})\\b`, 'gu');
+
+function add(set: Set<string>, name: string): void {
+  const n = name.trim().toLowerCase().replace(/^@/, '');
+  if (!n) return;
+  set.add(n);
+  const first = n.split(/\s+/)[0];
+  if (first && first !== n && first.length > 1) set.add(first);
+}
+
+export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Prose, options: AnalyzeOptions): PeopleIndex {
+  const roster = new Set<string>();
+  const roles = new Map<string, string>();
+  for (const p of [...model.people, ...(options.people?.roster ?? [])]) {
+    add(roster, p.name);
+    if (p.role) roles.set(p.name.toLowerCase().replace(/^@/, ''), p.role);
+  }
+  for (const m of text.matchAll(HANDLE)) add(roster, m[1]);
+  const notPeople = new Set<string>();
+  for (const n of options.people?.notPeople ?? []) notPeople.add(n.toLowerCase());
+  for (const m of text.matchAll(APPOSITIVE)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
+    if (!roster.has(name)) notPeople.add(name);
+  }
+  const evidence = new Set<string>();
+  for (const s of prose.sentences) {
+    if (PRONOUN.test(s.text)) {
+      const caps = [...s.text.matchAll(CAPITALISED)].map((m) => m[0]);
+      const candidates = caps.filter((w) => !notPeople.has(w.toLowerCase()) && !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase()));
+      if (candidates.length === 1) evidence.add(candidates[0].toLowerCase());
+    }
+    for (const m of s.text.matchAll(PERSON_VERB)) evidence.add(m[1].toLowerCase());
+  }
+  const isPerson = (name: string): boolean => {
+    const n = name.trim().toLowerCase().replace(/^@/, '').replace(/['’]s$/, '');
+    if (!n) return false;
+    if (name.trim().startsWith('@')) return true;
+    if (roster.has(n)) return true;
+    if (notPeople.has(n) || KNOWN_TOOLS.has(n)) return false;
+    if (evidence.has(n)) return true;
+    const first = n.split(/\s+/)[0];
+    return nameKind(first) === 'first';
+  };
+  return { roster, notPeople, roles, isPerson };
+}
+
+/** Capitalised words that start sentences and are never names in a postmortem. */
+const COMMON_CAPS = new Set([
+  'the', 'a', 'an', 'we', 'our', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'his', 'her', 'their',
+  'when', 'while', 'after', 'before', 'because', 'since', 'during', 'on', 'at', 'in', 'by', 'for', 'from', 'with', 'without',
+  'and', 'but', 'or', 'so', 'then', 'if', 'why', 'what', 'who', 'how', 'where', 'there', 'here', 'no', 'not', 'nobody',
+  'everyone', 'someone', 'support', 'ops', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);

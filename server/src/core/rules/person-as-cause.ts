@@ -1,0 +1,94 @@
+import { CAUSE_POSSESSIONS, CAUSE_PREFIXES, CAUSE_VERBS, RESPONSE_VERBS } from '../data/agency';
+import { kindsAt } from '../extract/sections';
+import { fold } from '../match';
+import type { Sentence } from '../prose';
+import type { Fix, SectionKind } from '../types';
+import type { RuleContext } from './defineRule';
+import { defineRule } from './defineRule';
+import { insideQuotes, isRejected } from './blame-language';
+
+/** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
+export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
+
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
+const ADVERB = '(?:(?:also|then|just|still|accidentally|mistakenly|quickly|first|later|again|never|already)\\s+)?';
+/** "<Name> [adverb] <verb>" */
+const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAME})?\\s+${ADVERB}(${alt(RESPONSE_VERBS)}|${alt(CAUSE_VERBS)})(?![\\p{L}])`, 'gu');
+/** "caused by <Name>", "if <Name> had" */
+/** Case-insensitive literal alternation, so NAME keeps its case-sensitive capital letter. */
+const ciAlt = (xs: string[]) =>
+  [...xs].sort((a, b) => b.length - a.length).map((x) => x.split(' ').map((w) => w.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('\\s+')).join('|');
+const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
+/** "<Name>'s change" */
+const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}@_-])${NAME}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(CAUSE_POSSESSIONS)})(?![\\p{L}])`, 'gu');
+const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
+
+function roleFor(ctx: RuleContext, name: string): string | undefined {
+  const n = name.toLowerCase().replace(/^@/, '');
+  return ctx.people.roles.get(n) ?? [...ctx.people.roles.entries()].find(([k]) => k.split(/\s+/)[0] === n)?.[1];
+}
+
+function replaceFixes(ctx: RuleContext, s: Sentence, a: number, b: number, name: string, possessive: boolean): Fix[] {
+  const start = s.offsetAt(a);
+  const end = s.offsetAt(b);
+  if (end - start !== b - a) return [];
+  const atStart = s.text.slice(0, a).trim() === '';
+  const cap = (t: string) => (atStart ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+  const role = roleFor(ctx, name);
+  const options = possessive ? [role ? `the ${role}'s` : 'the'] : [role ? `the ${role}` : 'an engineer', 'a responder'];
+  return [...new Set(options)].map((t, i) => ({
+    title: `Replace "${s.text.slice(a, b)}" with "${cap(t)}"`,
+    edits: [{ start, end, newText: cap(t) }],
+    ...(i === 0 ? { preferred: true } : {}),
+  }));
+}
+
+export const personAsCause = defineRule({
+  id: 'person-as-cause',
+  defaultSeverity: 'warning',
+  summary: 'A named person is given as the agent of the failure in the summary or the analysis.',
+  fixable: true,
+  check(ctx) {
+    const seen = new Set<number>();
+    for (const s of ctx.prose.sentences) {
+      if (s.section < 0 || s.quoted) continue;
+      const kinds = kindsAt(ctx.model.sections, s.section);
+      if (!kinds.some((k) => k && CAUSAL_SECTIONS.includes(k))) continue;
+      if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
+      if (isRejected(s)) continue;
+      const report = (a: number, b: number, name: string, how: string, possessive = false) => {
+        if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b)) return;
+        const start = s.offsetAt(a);
+        if (seen.has(start)) return;
+        seen.add(start);
+        ctx.report(
+          { start, end: s.offsetAt(b) },
+          `${name} is named as ${how}; describe the change and the conditions that let it cause harm, and refer to people by role if at all.`,
+          replaceFixes(ctx, s, a, b, name, possessive),
+        );
+      };
+      for (const m of s.text.matchAll(SUBJECT)) {
+        const verb = fold(m[3]).replace(/\s+/g, ' ');
+        if (RESPONSE.test(verb)) continue;
+        // Only the subject of the clause: what precedes must be the sentence start or a clause break.
+        const before = s.text.slice(0, m.index);
+        if (before.trim() && !/(?:^|[,;:(\u2014\u2013]|\b(?:and|but|because|when|after|so|then|since|as|while|which|that|where|before))\s*$/i.test(before)) continue;
+        report(m.index!, m.index! + m[1].length, m[1], 'the one who did it');
+        if (m[2]) {
+          const i2 = m.index! + m[0].indexOf(m[2], m[1].length);
+          report(i2, i2 + m[2].length, m[2], 'the one who did it');
+        }
+      }
+      for (const m of s.text.matchAll(PREFIXED)) {
+        const i = m.index! + m[0].length - m[1].length;
+        if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
+        report(i, i + m[1].length, m[1], 'the cause');
+      }
+      for (const m of s.text.matchAll(POSSESSIVE)) {
+        const end = m.index! + m[1].length + 2;
+        report(m.index!, end, m[1], 'the cause (through their change)', true);
+      }
+    }
+  },
+});
