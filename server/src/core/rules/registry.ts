@@ -5,11 +5,17 @@
 import type { Rule } from './defineRule';
 import { actionItemOwnerMissing } from './action-item-owner-missing';
 import { blameLanguage } from './blame-language';
+import { hindsightBias } from './hindsight-bias';
+import { humanErrorRootCause } from './human-error-root-cause';
+import { personAsCause } from './person-as-cause';
 import { metadataInvalid } from './metadata-invalid';
 import { sectionMissing } from './section-missing';
 
 export const RULES: readonly Rule[] = [
   blameLanguage,
+  personAsCause,
+  humanErrorRootCause,
+  hindsightBias,
   actionItemOwnerMissing,
   sectionMissing,
   metadataInvalid,
