@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+'use strict';
+// The CLI is bundled by esbuild into dist/cli.js (`npm run build`); this shim only loads it.
+const path = require('node:path');
+const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
+try {
+  require.resolve(bundle);
+} catch {
+  process.stderr.write('postmortem-lint: dist/cli.js is missing; run `npm run build` first\n');
+  process.exit(2);
+}
+require(bundle);

@@ -1,0 +1,33 @@
+/**
+ * `postmortem-lint` entry point (bundled to dist/cli.js; bin/postmortem-lint.js requires it).
+ * The work is in cli/run.ts; this file only connects it to the real process.
+ */
+import { run, localToday, type CliIO } from './cli/run';
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+const io: CliIO = {
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin,
+  today: () => localToday(),
+  env: process.env,
+};
+
+run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`postmortem-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,79 @@
+/**
+ * What one run found, in the shape every formatter reads: per file, its findings with 1-based
+ * line/column positions (columns in UTF-16 code units, end column exclusive), in a stable order.
+ */
+import { LineIndex, type Finding, type Severity } from '../core';
+
+export interface CliDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The finding itself (offsets, fixes), for SARIF fixes and --fix. */
+  finding: Finding;
+}
+
+export interface SuppressedDiagnostic extends CliDiagnostic {
+  /** Why it was silenced: the reason written in the suppression comment (may be empty). */
+  justification: string;
+  /** Where the suppression comment stands (1-based line). */
+  commentLine: number;
+}
+
+export interface FileReport {
+  /** As given on the command line or found by expansion; `<stdin>` or --stdin-filename for stdin. */
+  path: string;
+  text: string;
+  diagnostics: CliDiagnostic[];
+  /** Findings silenced by suppression comments (SARIF reports them as suppressed results). */
+  suppressed: SuppressedDiagnostic[];
+  /** Set when the file was not analysed (binary, too large). */
+  skipped?: string;
+  /** Rules that threw on this file. */
+  internalErrors: Array<{ rule: string; message: string }>;
+}
+
+export interface RunTotals {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  fixable: number;
+}
+
+export function toDiagnostic(lines: LineIndex, f: Finding): CliDiagnostic {
+  const s = lines.position(f.start);
+  const e = lines.position(f.end);
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    line: s.line + 1,
+    column: s.character + 1,
+    endLine: e.line + 1,
+    endColumn: e.character + 1,
+    finding: f,
+  };
+}
+
+export function totals(files: FileReport[]): RunTotals {
+  const t: RunTotals = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 };
+  for (const f of files) {
+    for (const d of f.diagnostics) {
+      if (d.severity === 'error') t.errors++;
+      else if (d.severity === 'warning') t.warnings++;
+      else if (d.severity === 'info') t.infos++;
+      else t.hints++;
+      if (d.finding.fixes?.some((x) => x.preferred && !x.snippet)) t.fixable++;
+    }
+  }
+  return t;
+}
+
+/** --quiet: only errors are shown (the exit code and --max-warnings still count everything). */
+export function onlyErrors(files: FileReport[]): FileReport[] {
+  return files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }));
+}
