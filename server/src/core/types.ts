@@ -239,6 +239,19 @@ export interface AnalyzeOptions {
    * 'quarter' for the end of the incident's calendar quarter. Defaults: SEV-1 14, SEV-2 28, SEV-3 'quarter', SEV-4 none.
    */
   actionItemWindows?: Partial<Record<'SEV-1' | 'SEV-2' | 'SEV-3' | 'SEV-4', number | 'quarter'>>;
+  /** Options of individual rules (config `rules: { id: [severity, { ... }] }`), by rule id. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** Extra headings that name a section kind (config `template.aliases`), compared like the built-in aliases. */
+  sectionAliases?: Partial<Record<SectionKind, string[]>>;
+  /** Phrases added to or removed from the blame and vague-wording lists (config `phrases`). */
+  phrases?: { blame?: PhraseChanges; vague?: PhraseChanges };
+  /**
+   * Severity shaping by the postmortem's `status` (config `status`): while draft, warnings become hints;
+   * once final, warnings become errors. Each is off unless set here (the config loader turns both on by default).
+   */
+  status?: { draftWarningsAsHints?: boolean; finalWarningsAsErrors?: boolean };
+  /** Honour `<!-- postmortem-disable... -->` comments (default true). */
+  inlineSuppressions?: boolean;
   /** People and not-people known from configuration (`people.roster`, `people.notPeople`). */
   people?: {
     /** Names of services and tools that look like people's names ("Jenkins", "Hermes"). */
@@ -255,4 +268,19 @@ export interface AnalysisResult {
   skipped?: string;
   /** Rule failures: a rule that threw is reported here and the other rules still run. */
   internalErrors: Array<{ rule: string; message: string }>;
+  /** Findings silenced by suppression comments (core/suppress.ts), kept for SARIF and for "unused" checks. */
+  suppressed?: SuppressedFinding[];
+}
+
+export type SuppressionKind = 'disable-next-line' | 'disable' | 'disable-file';
+
+/** A finding a `<!-- postmortem-disable... -->` comment silenced, with the comment that did it. */
+export interface SuppressedFinding extends Finding {
+  suppression: { kind: SuppressionKind; reason: string; span: Span };
+}
+
+/** Literal phrases added to or removed from a built-in list (never regular expressions). */
+export interface PhraseChanges {
+  add?: string[];
+  remove?: string[];
 }

@@ -1,0 +1,211 @@
+/**
+ * Suppression comments, honest by construction: each one names the rules it silences and says why.
+ *
+ *   <!-- postmortem-disable-next-line rule-a, rule-b -- reason -->   the next line that has text
+ *   <!-- postmortem-disable rule-a -- reason -->                      from here ...
+ *   <!-- postmortem-enable rule-a -->                                 ... to here (or the end)
+ *   <!-- postmortem-disable-file rule-a -- reason -->                 the whole file, wherever it stands
+ *
+ * Rule ids are separated by commas or spaces; none means every rule. The reason follows ` -- `.
+ * A next-line comment skips blank lines (formatters insert them) and other suppression comments
+ * (so two of them can be stacked). Comments inside code are not directives: only HTML comments the
+ * Markdown parser sees count.
+ *
+ * Pure: works on the text, the parsed tree and the findings. `applySuppressions` runs at the end of
+ * analyze(); the accountability rules `suppression-reason-missing` and `suppression-unused` report
+ * on the directives themselves and cannot be silenced by comments (only by configuration).
+ */
+import type { Root } from 'mdast';
+import type { LineIndex } from './lineIndex';
+import type { Finding, Span, SuppressedFinding, SuppressionKind } from './types';
+
+export interface Directive {
+  kind: SuppressionKind | 'enable';
+  /** Rule ids as written, with where each stands; empty means every rule. */
+  rules: Array<{ id: string; span: Span }>;
+  /** The text after ` -- `, trimmed; '' when there is none. */
+  reason: string;
+  /** The whole comment. */
+  span: Span;
+}
+
+/** Rules whose findings are about suppressions themselves; comments never silence them. */
+export const ACCOUNTABILITY_RULES = new Set(['suppression-reason-missing', 'suppression-unused']);
+
+const DIRECTIVE = /<!--[ \t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
+
+function htmlNodes(tree: Root): Array<{ value: string; start: number }> {
+  const out: Array<{ value: string; start: number }> = [];
+  const stack: unknown[] = [...tree.children];
+  while (stack.length) {
+    const n = stack.pop() as { type: string; value?: string; position?: { start: { offset?: number } }; children?: unknown[] };
+    if (n.type === 'html' && typeof n.value === 'string' && n.position?.start.offset !== undefined) {
+      out.push({ value: n.value, start: n.position.start.offset });
+    } else if (n.children) {
+      stack.push(...n.children);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const cache = new WeakMap<Root, Directive[]>();
+
+/** Every suppression directive in the document, in document order. */
+export function parseDirectives(text: string, tree: Root): Directive[] {
+  const hit = cache.get(tree);
+  if (hit) return hit;
+  const out: Directive[] = [];
+  for (const node of htmlNodes(tree)) {
+    // The node's value is the source text at its offset; check that, so offsets stay honest.
+    if (text.slice(node.start, node.start + node.value.length) !== node.value) continue;
+    for (const m of node.value.matchAll(DIRECTIVE)) {
+      const start = node.start + m.index!;
+      const bodyStart = start + m[0].length - 3 - m[2].length;
+      const body = m[2];
+      const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
+      const idsPart = sep ? body.slice(0, sep.index) : body;
+      const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
+      const rules: Directive['rules'] = [];
+      for (const id of idsPart.matchAll(/[^\s,]+/g)) {
+        rules.push({ id: id[0], span: { start: bodyStart + id.index!, end: bodyStart + id.index! + id[0].length } });
+      }
+      out.push({ kind: m[1] as Directive['kind'], rules, reason, span: { start, end: start + m[0].length } });
+    }
+  }
+  cache.set(tree, out);
+  return out;
+}
+
+/** True when a line holds nothing but whitespace and suppression comments. */
+function onlyDirectives(lineText: string): boolean {
+  return lineText.replace(DIRECTIVE, '').trim() === '' && /<!--/.test(lineText);
+}
+
+interface Scope {
+  directive: Directive;
+  /** The rule this scope silences, or '*' for every rule. */
+  rule: string;
+  /** Where the id stands in the comment (the whole comment for '*'). */
+  idSpan: Span;
+  start: number;
+  end: number;
+  used: boolean;
+}
+
+export interface UnusedSuppression {
+  directive: Directive;
+  /** The rule id that silenced nothing, or undefined when the comment names no rule and silenced nothing. */
+  rule?: string;
+  span: Span;
+  /** True when the id names no known rule. */
+  unknown: boolean;
+}
+
+export interface SuppressionOutcome {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  unused: UnusedSuppression[];
+}
+
+/**
+ * Splits findings into kept and suppressed, and lists the directives (or the ids in them) that
+ * silenced nothing. `knownRule` tells ids of real rules from typos.
+ */
+export function applySuppressions(
+  text: string,
+  lines: LineIndex,
+  directives: Directive[],
+  findings: Finding[],
+  knownRule: (id: string) => boolean,
+): SuppressionOutcome {
+  const scopes: Scope[] = [];
+  const unused: UnusedSuppression[] = [];
+  const scopesFor = (d: Directive, start: number, end: number) => {
+    if (!d.rules.length) scopes.push({ directive: d, rule: '*', idSpan: d.span, start, end, used: false });
+    for (const r of d.rules) {
+      if (!knownRule(r.id)) {
+        unused.push({ directive: d, rule: r.id, span: r.span, unknown: true });
+        continue;
+      }
+      scopes.push({ directive: d, rule: r.id, idSpan: r.span, start, end, used: false });
+    }
+  };
+
+  // Ranges opened by `disable`, closed by `enable`.
+  const open: Scope[] = [];
+  for (const d of directives) {
+    switch (d.kind) {
+      case 'disable-file':
+        scopesFor(d, 0, text.length);
+        break;
+      case 'disable-next-line': {
+        let line = lines.lineOf(d.span.end) + 1;
+        while (line < lines.lineCount) {
+          const lt = text.slice(lines.lineStarts[line], lines.lineEnd(line));
+          if (lt.trim() !== '' && !onlyDirectives(lt)) break;
+          line++;
+        }
+        const start = line < lines.lineCount ? lines.lineStarts[line] : text.length;
+        const end = line < lines.lineCount ? lines.lineEnd(line) : text.length;
+        scopesFor(d, start, end);
+        break;
+      }
+      case 'disable': {
+        const before = scopes.length;
+        scopesFor(d, d.span.end, text.length);
+        open.push(...scopes.slice(before));
+        break;
+      }
+      case 'enable': {
+        const ids = new Set(d.rules.map((r) => r.id));
+        let closed = 0;
+        for (let i = open.length - 1; i >= 0; i--) {
+          const s = open[i];
+          if (ids.size === 0 || ids.has(s.rule)) {
+            s.end = d.span.start;
+            open.splice(i, 1);
+            closed++;
+          }
+        }
+        if (closed === 0) unused.push({ directive: d, span: d.span, unknown: false });
+        break;
+      }
+    }
+  }
+
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const f of findings) {
+    if (ACCOUNTABILITY_RULES.has(f.rule)) {
+      kept.push(f);
+      continue;
+    }
+    let by: Scope | undefined;
+    for (const s of scopes) {
+      if ((s.rule === '*' || s.rule === f.rule) && f.start >= s.start && f.start <= s.end) {
+        s.used = true;
+        by ??= s;
+      }
+    }
+    if (by) {
+      suppressed.push({ ...f, suppression: { kind: by.directive.kind as SuppressionKind, reason: by.directive.reason, span: by.directive.span } });
+    } else {
+      kept.push(f);
+    }
+  }
+
+  // A comment whose every scope went unused is reported once on the comment; otherwise each unused id.
+  const byDirective = new Map<Directive, Scope[]>();
+  for (const s of scopes) byDirective.set(s.directive, [...(byDirective.get(s.directive) ?? []), s]);
+  for (const [d, ss] of byDirective) {
+    const idle = ss.filter((s) => !s.used);
+    if (!idle.length) continue;
+    if (idle.length === ss.length && !unused.some((u) => u.directive === d)) {
+      unused.push({ directive: d, rule: d.rules.length === 1 ? d.rules[0].id : undefined, span: d.span, unknown: false });
+    } else {
+      for (const s of idle) unused.push({ directive: d, rule: s.rule, span: s.idSpan, unknown: false });
+    }
+  }
+  unused.sort((a, b) => a.span.start - b.span.start);
+  return { findings: kept, suppressed, unused };
+}
