@@ -159,13 +159,18 @@ export function normalizeHeading(title: string): string {
     .replace(/['’]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/^(?:\d+|[ivx]+)\s+(?=\p{L})/u, '') // "1. Summary", "IV. Impact"
     .replace(/^(?:section|part)\s+\d+\s+/, '')
     .trim();
 }
 
+/** "1. Summary", "IV. Impact" -> "summary", "impact"; "5 Whys" keeps its number. */
+function stripNumbering(n: string): string {
+  return n.replace(/^(?:\d+|[ivx]+)\s+(?=\p{L})/u, '');
+}
+
 export function sectionKindOf(title: string): SectionKind | undefined {
-  const n = normalizeHeading(title);
+  const full = normalizeHeading(title);
+  const n = ALIAS.has(full) ? full : stripNumbering(full);
   const exact = ALIAS.get(n);
   if (exact) return exact;
   const words = new Set(n.split(' '));

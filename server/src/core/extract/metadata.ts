@@ -139,7 +139,8 @@ function fromFrontMatter(text: string, node: Yaml): Metadata {
     meta.problems.push({ start, end: start + 3, message: `The front matter could not be read as YAML: ${String(err)}` });
     return meta;
   }
-  for (const e of doc.errors) {
+  // Only the first error: later ones usually cascade from it.
+  for (const e of doc.errors.slice(0, 1)) {
     const [s, t] = e.pos;
     // Point at the whole line where the YAML goes wrong.
     const lineStart = src.lastIndexOf('\n', Math.max(0, s - 1)) + 1;
