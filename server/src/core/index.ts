@@ -9,6 +9,7 @@
  *   `internalErrors`, and the other rules still run).
  */
 import { LineIndex } from './lineIndex';
+import { finishAnalysis } from './finish';
 import { buildModel } from './model';
 import { parseMarkdown, type ParseCache } from './parse';
 import { buildPeopleIndex } from './people';
@@ -100,5 +101,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
   findings.sort(
     (a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
-  return { model, findings, internalErrors };
+  // Status shaping, suppression comments and their accountability (core/finish.ts).
+  return finishAnalysis({ text, tree, lines, model, options, findings, internalErrors });
 }

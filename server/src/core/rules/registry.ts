@@ -10,6 +10,8 @@ import { humanErrorRootCause } from './human-error-root-cause';
 import { personAsCause } from './person-as-cause';
 import { metadataInvalid } from './metadata-invalid';
 import { sectionMissing } from './section-missing';
+import { suppressionReasonMissing } from './suppression-reason-missing';
+import { suppressionUnused } from './suppression-unused';
 
 export const RULES: readonly Rule[] = [
   blameLanguage,
@@ -19,6 +21,8 @@ export const RULES: readonly Rule[] = [
   actionItemOwnerMissing,
   sectionMissing,
   metadataInvalid,
+  suppressionReasonMissing,
+  suppressionUnused,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
