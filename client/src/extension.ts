@@ -1,0 +1,65 @@
+/**
+ * The VS Code side of Postmortem Writer: starts the bundled language server (dist/server.js) over
+ * IPC for Markdown documents and registers the commands. Every registration goes to
+ * context.subscriptions. The client runs no workspace code, so it works in untrusted workspaces.
+ *
+ * Views (client/src/views/) get their data from the server's custom requests (server/src/protocol.ts)
+ * through `getClient()`; they never parse documents themselves.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CheckFileRequest } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+/** The running language client, for views and commands that send custom requests. */
+export function getClient(): LanguageClient | undefined {
+  return client;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ],
+  };
+  const lc = new LanguageClient('postmortem', 'Postmortem Writer', serverOptions, clientOptions);
+  client = lc;
+  context.subscriptions.push(
+    lc,
+    vscode.commands.registerCommand('postmortem.checkThisFile', (uri?: vscode.Uri) => checkThisFile(lc, uri)),
+  );
+  await lc.start();
+}
+
+/** "Postmortem: Check This File": treats the file as a postmortem for the rest of the session. */
+async function checkThisFile(lc: LanguageClient, uri?: vscode.Uri): Promise<void> {
+  const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showInformationMessage('Open a Markdown file to check it as a postmortem.');
+    return;
+  }
+  const doc = await vscode.workspace.openTextDocument(target);
+  if (doc.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(target)} is not Markdown; only Markdown files can be checked as postmortems.`);
+    return;
+  }
+  const result = await lc.sendRequest(CheckFileRequest, { uri: lc.code2ProtocolConverter.asUri(target) });
+  if (!result.checked) {
+    void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(target)} will be checked as a postmortem once it is open in an editor.`);
+  } else if (result.skipped) {
+    void vscode.window.showInformationMessage(result.skipped);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const lc = client;
+  client = undefined;
+  if (lc) await lc.stop();
+}

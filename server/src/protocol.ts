@@ -1,0 +1,149 @@
+/**
+ * The custom messages between the extension client and the postmortem language server.
+ *
+ * This module is imported by both sides (server/src/server.ts and client/src/**), so it may only
+ * import `vscode-languageserver-protocol` (re-exported by both the client and the server packages)
+ * and types. Positions are LSP positions: 0-based line, UTF-16 character.
+ *
+ * Naming: every method is `postmortem/<request>`; a doc comment on each says who sends it, who
+ * answers and what for.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+/** Settings under `postmortem.*` that the server reads (workspace/configuration, section "postmortem"). */
+export interface PostmortemSettings {
+  /** Globs of workspace-relative paths treated as postmortems (`postmortem.files`). */
+  files: string[];
+}
+
+export interface DocumentParams {
+  /** The document's URI as the client sent it in textDocument/didOpen. */
+  uri: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// postmortem/sections
+// ---------------------------------------------------------------------------------------------
+
+export type TemplateSectionStatus = 'present' | 'missing' | 'empty';
+
+/** One section of the postmortem template, in template order. */
+export interface TemplateSectionInfo {
+  /** Canonical kind ("root-causes"). */
+  kind: string;
+  /** Heading the template uses ("Root causes"). */
+  title: string;
+  /** `present` (with content), `empty` (heading only, or only comments), `missing`. */
+  status: TemplateSectionStatus;
+  /** Index into `SectionsResult.sections` of the section that fills this slot, when present. */
+  section?: number;
+  /** The heading line of that section. */
+  headingRange?: Range;
+  /** Findings inside that section (heading and body, subsections included). 0 when missing. */
+  findings: number;
+}
+
+/** One heading of the document (the title excluded), in document order. */
+export interface DocumentSectionInfo {
+  /** Heading text as written, inline markup flattened. */
+  title: string;
+  /** Heading level, 1-6. */
+  depth: number;
+  /** Canonical kind when the heading is a known name for a template section. */
+  kind?: string;
+  /** Index of the enclosing section in the same list, or -1. */
+  parent: number;
+  headingRange: Range;
+  /** Heading and body, up to the next heading of the same or a higher level. */
+  range: Range;
+  hasContent: boolean;
+  /** Findings inside the section (heading and body, subsections included). */
+  findings: number;
+}
+
+export interface SectionsResult {
+  uri: string;
+  /** Version of the document the answer was computed from. */
+  version: number;
+  /** False when the document is not treated as a postmortem; the lists are then empty. */
+  isPostmortem: boolean;
+  title?: { text: string; range: Range };
+  template: TemplateSectionInfo[];
+  sections: DocumentSectionInfo[];
+}
+
+/**
+ * `postmortem/sections` — sent by the client (the Sections tree view), answered by the server.
+ * Returns the template sections in order with their status and finding counts, and every heading
+ * of the document, for drawing the document's structure without parsing it in the client.
+ * Answers `null` for a document the server does not have open.
+ */
+export const SectionsRequest = new RequestType<DocumentParams, SectionsResult | null, void>('postmortem/sections');
+
+// ---------------------------------------------------------------------------------------------
+// postmortem/fiveWhys
+// ---------------------------------------------------------------------------------------------
+
+export interface TextAt {
+  text: string;
+  range: Range;
+}
+
+export interface FiveWhysStepInfo {
+  why?: TextAt;
+  answer?: TextAt;
+}
+
+export interface FiveWhysChainInfo {
+  /** The subsection heading of the chain, when it has one. */
+  heading?: TextAt;
+  problem?: TextAt;
+  /** The why/answer pairs in order. */
+  steps: FiveWhysStepInfo[];
+  /** An explicit "Root cause:" line, else the last answer. */
+  rootCause?: TextAt;
+  range: Range;
+  /** Title of the section holding the chain. */
+  section?: string;
+  /**
+   * True when the chain's last answer names a person's action ("the engineer ran the wrong script")
+   * rather than a condition of the system — a chain that stopped too early. Always false until the
+   * analysis core offers that judgement.
+   */
+  endsInHumanAction: boolean;
+}
+
+export interface FiveWhysResult {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  chains: FiveWhysChainInfo[];
+}
+
+/**
+ * `postmortem/fiveWhys` — sent by the client (the 5 Whys tree view), answered by the server.
+ * Returns the document's 5 Whys chains: problem, ordered why/answer steps and root cause, with
+ * ranges for revealing them. Answers `null` for a document the server does not have open.
+ */
+export const FiveWhysRequest = new RequestType<DocumentParams, FiveWhysResult | null, void>('postmortem/fiveWhys');
+
+// ---------------------------------------------------------------------------------------------
+// postmortem/checkFile
+// ---------------------------------------------------------------------------------------------
+
+export interface CheckFileResult {
+  /** False when the server does not have the document open yet (it is opted in and checked once opened). */
+  checked: boolean;
+  /** Findings published for the document after opting it in. */
+  findings: number;
+  /** Set when the document was not analysed (too large, binary). */
+  skipped?: string;
+}
+
+/**
+ * `postmortem/checkFile` — sent by the client (command "Postmortem: Check This File"), answered by
+ * the server. Treats the document as a postmortem for the rest of the session, whatever
+ * `postmortem.files` and its content say, and publishes its diagnostics before answering.
+ */
+export const CheckFileRequest = new RequestType<DocumentParams, CheckFileResult, void>('postmortem/checkFile');

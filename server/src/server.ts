@@ -1,0 +1,315 @@
+/**
+ * The postmortem language server: registers LSP handlers and converts. It contains no analysis; every
+ * answer comes from the core's `analyze` (server/src/core) through the converters in ./lsp/.
+ *
+ * - One analysis per document version: the result is kept with the version (and the date) it was
+ *   computed for, and shared by diagnostics, symbols, code actions and the custom requests. Each open
+ *   document has its own `ParseCache`, so re-analysis after an edit reparses only changed blocks.
+ * - No debounce: a change is analysed as soon as the queued messages before it are handled. Changes
+ *   that arrive together are analysed once, for the newest version, and diagnostics are published
+ *   only for the version that is still current (with that version in the notification).
+ * - Skipped documents (too large, binary) get one Information diagnostic on line 1 saying why.
+ * - A rule that throws is logged once per rule; anything else that throws while handling a
+ *   document is logged, that document gets no diagnostics, and the server keeps serving others.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, ParseCache, type AnalysisResult } from './core';
+import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
+import { codeActions } from './lsp/codeActions';
+import { toDiagnostics } from './lsp/diagnostics';
+import { documentSymbols } from './lsp/symbols';
+import { fiveWhysResult, sectionsResult } from './lsp/views';
+import { CheckFileRequest, FiveWhysRequest, SectionsRequest, type PostmortemSettings } from './protocol';
+
+export interface ServerOptions {
+  /** Folder URI (ending in '/') of the bundled docs/rules/ pages, for `codeDescription.href`. */
+  docsBase: string;
+  /** Today's local date as YYYY-MM-DD; defaults to the system clock. */
+  today?: () => string;
+}
+
+/** Today's date in the local time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface Analysis {
+  version: number;
+  today: string;
+  isPostmortem: boolean;
+  /** Undefined when the document is not a postmortem, or analysing it failed. */
+  result?: AnalysisResult;
+}
+
+interface DocState {
+  cache: ParseCache;
+  last?: Analysis;
+  /** Number of diagnostics last published; undefined before the first publish. */
+  published?: number;
+  /** A validation is queued (setImmediate) and will pick up the newest version. */
+  queued: boolean;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+export function defaultSettings(): PostmortemSettings {
+  return { files: [...DEFAULT_FILE_GLOBS] };
+}
+
+/** Settings as the client sent them, with anything malformed replaced by its default. */
+export function readSettings(raw: unknown): PostmortemSettings {
+  const s = defaultSettings();
+  if (raw && typeof raw === 'object') {
+    const files = (raw as { files?: unknown }).files;
+    if (Array.isArray(files) && files.every((f) => typeof f === 'string')) s.files = files;
+  }
+  return s;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const today = options.today ?? (() => localToday());
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocState>();
+  const settingsByUri = new Map<string, Promise<PostmortemSettings>>();
+  const loggedRules = new Set<string>();
+  const loggedFailures = new Set<string>();
+  const files = new PostmortemFiles((glob, err) => {
+    const key = `glob:${glob}`;
+    if (loggedFailures.has(key)) return;
+    loggedFailures.add(key);
+    connection.console.warn(`postmortem.files: the glob "${glob}" is invalid and is ignored (${errorText(err)}).`);
+  });
+  let configurationPull = false;
+  let configurationRegistration = false;
+  let folderEvents = false;
+  let workspaceFolderUris: string[] = [];
+
+  const stateOf = (uri: string): DocState => {
+    let s = states.get(uri);
+    if (!s) {
+      s = { cache: new ParseCache(), queued: false };
+      states.set(uri, s);
+    }
+    return s;
+  };
+
+  function logOnce(key: string, message: string): void {
+    if (loggedFailures.has(key)) return;
+    loggedFailures.add(key);
+    connection.console.error(message);
+  }
+
+  function settingsFor(uri: string): Promise<PostmortemSettings> {
+    if (!configurationPull) return Promise.resolve(defaultSettings());
+    let p = settingsByUri.get(uri);
+    if (!p) {
+      p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then(readSettings, (err) => {
+        logOnce(`config:${uri}`, `Reading the postmortem settings failed; using the defaults. ${errorText(err)}`);
+        return defaultSettings();
+      });
+      settingsByUri.set(uri, p);
+    }
+    return p;
+  }
+
+  /** The analysis of the document's current version (computed once per version and date). */
+  function analysisOf(doc: TextDocument, settings: PostmortemSettings): Analysis {
+    const state = stateOf(doc.uri);
+    const day = today();
+    const last = state.last;
+    if (last && last.version === doc.version && last.today === day) return last;
+    const text = doc.getText();
+    const isPostmortem = files.isPostmortem(doc.uri, text, settings.files);
+    const analysis: Analysis = { version: doc.version, today: day, isPostmortem };
+    // Stored before analysing: if analyze throws, the version is not retried by every request.
+    state.last = analysis;
+    if (isPostmortem) {
+      analysis.result = analyze(text, { today: day }, state.cache);
+      for (const e of analysis.result.internalErrors) {
+        if (loggedRules.has(e.rule)) continue;
+        loggedRules.add(e.rule);
+        connection.console.error(`The rule "${e.rule}" failed and was skipped (logged once per rule): ${e.message}`);
+      }
+    }
+    return analysis;
+  }
+
+  /** The current document and its analysis, or undefined when it is closed or analysis failed. */
+  async function current(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
+    const settings = await settingsFor(uri);
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    try {
+      return { doc, analysis: analysisOf(doc, settings) };
+    } catch (err) {
+      logOnce(`analyze:${uri}@${doc.version}`, `Checking ${uri} (version ${doc.version}) failed; the file is skipped. ${errorText(err)}`);
+      return { doc, analysis: { version: doc.version, today: today(), isPostmortem: false } };
+    }
+  }
+
+  function publish(uri: string, version: number, diagnostics: ReturnType<typeof toDiagnostics>): void {
+    const state = stateOf(uri);
+    state.published = diagnostics.length;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Analyses the current version and publishes its diagnostics, unless a newer version came in meanwhile. */
+  async function validate(uri: string): Promise<number> {
+    try {
+      const got = await current(uri);
+      if (!got) return 0;
+      const { doc, analysis } = got;
+      // Superseded while waiting for settings: the newer version publishes its own diagnostics.
+      if (documents.get(uri)?.version !== doc.version) return 0;
+      const state = stateOf(uri);
+      if (!analysis.result) {
+        // Not a postmortem (or failed): clear what was published before, and answer a first open.
+        if (state.published !== 0) publish(uri, doc.version, []);
+        return 0;
+      }
+      const diagnostics = toDiagnostics(doc, analysis.result, options.docsBase);
+      publish(uri, doc.version, diagnostics);
+      return diagnostics.length;
+    } catch (err) {
+      logOnce(`validate:${uri}`, `Publishing diagnostics for ${uri} failed. ${errorText(err)}`);
+      return 0;
+    }
+  }
+
+  /** Queues a validation after the messages already received, coalescing bursts of changes. */
+  function schedule(uri: string): void {
+    const state = stateOf(uri);
+    if (state.queued) return;
+    state.queued = true;
+    setImmediate(() => {
+      state.queued = false;
+      if (documents.get(uri)) void validate(uri);
+    });
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) schedule(doc.uri);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    configurationPull = !!caps.workspace?.configuration;
+    configurationRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    folderEvents = !!caps.workspace?.workspaceFolders;
+    workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    files.setWorkspaceFolders(workspaceFolderUris);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Postmortem' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'postmortem-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
+    }
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const known = new Set(workspaceFolderUris);
+        for (const f of event.removed) known.delete(f.uri);
+        for (const f of event.added) known.add(f.uri);
+        workspaceFolderUris = [...known];
+        files.setWorkspaceFolders(workspaceFolderUris);
+        for (const s of states.values()) s.last = undefined;
+        revalidateAll();
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsByUri.clear();
+    for (const s of states.values()) s.last = undefined;
+    revalidateAll();
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    const state = states.get(uri);
+    states.delete(uri);
+    settingsByUri.delete(uri);
+    if (state?.published) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const got = await current(params.textDocument.uri);
+    if (!got?.analysis.result) return [];
+    try {
+      return documentSymbols(got.doc, got.analysis.result.model);
+    } catch (err) {
+      logOnce(`symbols:${params.textDocument.uri}`, `The outline of ${params.textDocument.uri} failed. ${errorText(err)}`);
+      return [];
+    }
+  });
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      return codeActions(doc, params);
+    } catch (err) {
+      logOnce(`actions:${doc.uri}`, `Quick-fixes for ${doc.uri} failed. ${errorText(err)}`);
+      return [];
+    }
+  });
+
+  connection.onRequest(SectionsRequest, async (params) => {
+    const got = await current(params.uri);
+    if (!got) return null;
+    try {
+      return sectionsResult(got.doc, got.analysis.result, got.analysis.isPostmortem && !!got.analysis.result);
+    } catch (err) {
+      logOnce(`sections:${params.uri}`, `postmortem/sections failed for ${params.uri}. ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(FiveWhysRequest, async (params) => {
+    const got = await current(params.uri);
+    if (!got) return null;
+    try {
+      return fiveWhysResult(got.doc, got.analysis.result, got.analysis.isPostmortem && !!got.analysis.result);
+    } catch (err) {
+      logOnce(`fiveWhys:${params.uri}`, `postmortem/fiveWhys failed for ${params.uri}. ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(CheckFileRequest, async (params) => {
+    // Opted in even when the document is not open yet: its didOpen will then be checked.
+    files.optIn(params.uri);
+    const doc = documents.get(params.uri);
+    if (!doc) return { checked: false, findings: 0 };
+    const state = stateOf(params.uri);
+    if (state.last && !state.last.isPostmortem) state.last = undefined;
+    await validate(params.uri);
+    const result = stateOf(params.uri).last?.result;
+    return { checked: true, findings: result?.findings.length ?? 0, ...(result?.skipped ? { skipped: result.skipped } : {}) };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
