@@ -40,14 +40,17 @@ function linesOf(text: string, region: Span): Line[] {
       const m = /^(\s*)(?:>\s*)*((?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/.exec(raw)!;
       const body = raw.slice(m[0].length);
       const lead = body.length - body.trimStart().length;
-      const clean = stripMarkup(body);
+      // "**1. Why …?**": numbering inside emphasis counts as a numbered item.
+      const stripped = stripMarkup(body.replace(/<!--.*?-->/g, ''));
+      const inner = /^\d+[.)]\s+/.exec(stripped);
+      const clean = inner ? stripped.slice(inner[0].length) : stripped;
       // Keep the span on the visible text.
       const start = pos + m[0].length + lead;
       out.push({
         text: clean,
         span: { start, end: pos + raw.trimEnd().length },
-        listItem: !!m[2],
-        numbered: !!m[2] && /\d/.test(m[2]),
+        listItem: !!m[2] || !!inner,
+        numbered: (!!m[2] && /\d/.test(m[2])) || !!inner,
         indent: m[1].length,
       });
     }
