@@ -22,7 +22,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, ParseCache, type AnalysisResult } from './core';
+import { analyze, ParseCache, warmUp, type AnalysisResult } from './core';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
 import { codeActions } from './lsp/codeActions';
 import { toDiagnostics } from './lsp/diagnostics';
@@ -222,6 +222,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
+    // Load the language model now, while the editor is still opening, not on the first keystroke.
+    setImmediate(() => {
+      try {
+        warmUp();
+      } catch (err) {
+        logOnce('warmUp', `Loading the language model failed; it is retried on first use. ${errorText(err)}`);
+      }
+    });
     if (configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
     }
