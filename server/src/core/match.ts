@@ -46,7 +46,7 @@ export class PhraseMatcher<T> {
       // Word phrases need a non-word character (or the edge) on both sides; punctuation phrases ("!!") do not.
       const alt = keys.map((k) => {
         // A hyphen joins words: "lazy-loaded" is not "lazy", "re-careless" not "careless".
-        const startW = /^[\p{L}\p{N}']/u.test(k) ? '(?<![\\p{L}\\p{N}-])' : '';
+        const startW = /^[\p{L}\p{N}]/u.test(k) ? '(?<![\\p{L}\\p{N}-])' : '';
         const endW = /[\p{L}\p{N}]$/u.test(k) ? '(?![\\p{L}\\p{N}]|-\\p{L})' : '';
         return startW + escape(k) + endW;
       });

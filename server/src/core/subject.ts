@@ -22,6 +22,9 @@ const PERSON_SET = new Set(PERSON_WORDS);
 const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|or|because|so|which|that|when|while|since|although|though|after|before|if|where|then|until|as|once)\b/gi;
 const RELATIVE = /\b(?:who|whom)\s*$/i;
 const ADVERBS = new Set(['also', 'then', 'clearly', 'simply', 'never', 'probably', 'still', 'apparently', 'again', 'just', 'really', 'obviously', 'certainly', 'definitely', 'likely', 'therefore', 'thus', 'really', 'always', 'arguably', 'perhaps', 'maybe', 'all', 'both', 'themselves', 'himself', 'herself', 'ourselves', 'itself', 'really', 'not']);
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't", 'has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'shall']);
+/** Words that end a noun phrase's head: "the owner of the job", "the engineer on call". */
+const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'for', 'from', 'with', 'without', 'behind', 'under', 'inside', 'within', 'across', 'during', 'near', 'like']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'my', 'your', 'some', 'each', 'every', 'any', 'no']);
 
 /** Classifies the subject of the clause that ends at `at` in `sentence`. */
@@ -37,22 +40,52 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
     // Keep "and" inside a subject ("Ana and Ben failed to …") when what precedes is itself a subject.
     start = m.index + m[0].length;
   }
-  let text = pre.slice(start).trim();
-  // Drop trailing adverbs and auxiliaries ("the team also", "we really").
-  const words = text.split(/\s+/).filter(Boolean);
-  while (words.length && ADVERBS.has(words[words.length - 1].toLowerCase())) words.pop();
-  text = words.join(' ');
-  const subjStart = start + (pre.slice(start).length - pre.slice(start).trimStart().length);
+  // Words of the clause with their offsets in the sentence.
+  const tokens = [...pre.slice(start).matchAll(/\S+/g)].map((t) => ({ w: t[0], at: start + t.index! }));
+  // "the engineer who ran it", "anyone who saw the graph": the head stands before the relative pronoun.
+  const who = tokens.findIndex((t) => /^(?:who|whom)$/i.test(t.w));
+  if (who > 0) tokens.length = who;
+  // Drop trailing adverbs and auxiliaries ("the team also", "we really", "the platform group is").
+  while (tokens.length && (ADVERBS.has(tokens[tokens.length - 1].w.toLowerCase()) || AUXILIARIES.has(tokens[tokens.length - 1].w.toLowerCase()))) tokens.pop();
+  // Drop leading sentence adverbs ("Unfortunately we", "In hindsight the team"): they are not the subject.
+  while (tokens.length > 1 && isLeadingAdverb(tokens.map((t) => t.w), people)) tokens.shift();
+  const words = tokens.map((t) => t.w);
+  const text = words.join(' ');
+  const subjStart = tokens.length ? tokens[0].at : start + (pre.slice(start).length - pre.slice(start).trimStart().length);
   if (!words.length) return { kind: 'none', text: '', start: subjStart };
   // A gerund phrase is an action, not an actor: "Appointing an incident manager could have helped".
   if (/^\p{L}+ing$/iu.test(words[0]) && !/^(?:everything|nothing|something|anything)$/i.test(words[0])) return { kind: 'system', text, start: subjStart };
   return { ...classify(words, people), text, start: subjStart };
 }
 
+const LEADING = new Set(['so', 'then', 'also', 'again', 'still', 'honestly', 'frankly', 'really', 'meanwhile', 'later', 'first', 'finally', 'instead', 'yet', 'sadly', 'hindsight', 'in']);
+
+/** "Unfortunately", "Honestly", "In hindsight": words before the subject that are not part of it. */
+function isLeadingAdverb(words: string[], people: PeopleIndex): boolean {
+  const w = words[0].replace(/[^\p{L}]/gu, '');
+  const l = w.toLowerCase();
+  if (l === 'in') return words[1]?.toLowerCase().replace(/[^\p{L}]/gu, '') === 'hindsight';
+  if (LEADING.has(l)) return true;
+  return /^\p{L}{3,}ly$/u.test(w) && !people.isPerson(w);
+}
+
 /** Decides on the head of a noun phrase: its last word, or a possessor when the head is a person word. */
 export function classify(words: string[], people: PeopleIndex): { kind: SubjectKind; head?: string } {
-  const clean = words.map((w) => w.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''));
-  const lower = clean.map((w) => w.toLowerCase());
+  let clean = words.map((w) => w.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''));
+  let lower = clean.map((w) => w.toLowerCase());
+  // "Whoever wrote the runbook", "Anyone watching the graph": a free relative about people.
+  if (/^(?:whoever|whomever|anyone|anybody|someone|somebody|everyone|everybody|nobody)$/.test(lower[0] ?? '') && lower.length > 1) return { kind: 'person', head: lower[0] };
+  // The head stands before a post-modifier: a preposition ("the owner of the job") or, after a person
+  // word or a name, a participle ("the person typing it", "Ana running the migration").
+  for (let i = 1; i < lower.length; i++) {
+    const prep = PREPOSITIONS.has(lower[i]) && !(lower[i] === 'on' && lower[i + 1] === 'call');
+    const participle = /^\p{L}+ing$/u.test(lower[i]) && (PERSON_SET.has(lower[i - 1]) || (/^\p{Lu}/u.test(clean[i - 1]) && people.isPerson(clean[i - 1])));
+    if (prep || participle) {
+      clean = clean.slice(0, i);
+      lower = lower.slice(0, i);
+      break;
+    }
+  }
   const last = lower[lower.length - 1];
   if (!last) return { kind: 'none' };
   if (last === CODE_TOKEN) return { kind: 'system', head: last };
@@ -68,7 +101,7 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   if (capitalised && noDeterminer && people.isPerson(clean[clean.length - 1])) return { kind: 'person', head: clean[clean.length - 1] };
   // Possessive person before a system head: "Ravi's script" is about a script; "Ravi's team" is people (below).
   // "the SRE team", "Ana's team": a group of people.
-  if (/^(?:team|squad|crew|rotation|group|department)s?$/.test(last)) return { kind: 'person', head: last };
+  if (/^(?:team|squad|crew|rotation|group|department|shift|side|org|organisation|organization)s?$/.test(last)) return { kind: 'person', head: last };
   // A determiner alone before a person word is covered above; anything else is a system or unknown.
   if (lower.length === 1 && DETERMINERS.has(last)) return { kind: 'none' };
   return { kind: 'system', head: last };

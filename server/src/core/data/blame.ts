@@ -72,7 +72,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'failed-to',
-    phrases: ['failed to', 'fails to', 'neglected to', 'neglects to', 'forgot to', 'forgets to', 'forgot about', 'omitted to'],
+    phrases: ['failed to', 'fails to', 'neglected to', 'neglects to', 'forgot to', 'forgets to', 'forgot about', 'forgot', 'forgotten', 'omitted to'],
     kind: 'omission',
     personSubject: true,
     instead: 'state what did not happen ("did not …") and what would have made it happen',
@@ -91,13 +91,24 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'didnt-bother',
-    phrases: ["didn't bother", 'did not bother', 'never bothered', "couldn't be bothered", "didn't even", 'did not even'],
+    phrases: ["didn't bother", 'did not bother', 'never bothered', 'nobody bothered', 'no one bothered', "couldn't be bothered", 'could not be bothered'],
     kind: 'judgement',
     personSubject: false,
     instead: 'describe the step that was skipped and what made skipping it easy',
     examples: {
-      flag: ["Nobody didn't bother to read the alert text.", 'The author did not even run the tests locally.'],
-      clean: ['The bother of manual rotation is why the job exists.'],
+      flag: ["The on-call didn't bother to read the alert text.", 'No one bothered to update the runbook after the migration.'],
+      clean: ['The bother of manual certificate rotation is why the renewal job exists.', 'Nothing about the slow rollout bothered the canary analysis.'],
+    },
+  },
+  {
+    id: 'didnt-even',
+    phrases: ["didn't even", 'did not even', 'never even'],
+    kind: 'judgement',
+    personSubject: true,
+    instead: 'describe the step that was skipped and what made skipping it easy',
+    examples: {
+      flag: ['The author did not even run the tests locally.', "We didn't even open the error dashboard for an hour."],
+      clean: ["The disk alert didn't even fire, because its threshold was 100%.", 'The canary never even received traffic.'],
     },
   },
   {
@@ -191,5 +202,12 @@ export const REJECTION_CUES = [
   'first draft', 'earlier draft', 'an early draft', 'tempting to', 'not a useful', 'is not an explanation', 'would have hidden',
   'calling that', 'calling it', 'call it', 'we did not write', 'we avoided', 'avoid saying', 'rewritten as', 'reworded',
   'does not explain', "doesn't explain", 'a reviewer wrote', 'the reviewer wrote', 'was deleted', 'no one is to blame',
-  'nobody is to blame', 'not about blame', 'without blame', 'blameless',
+  'nobody is to blame', 'not about blame', 'without blame', 'blameless', "nobody's fault", "no one's fault", "not anyone's fault",
+  'would hide', 'would have stopped', 'stop the analysis', 'stops the analysis', 'does not tell us', 'tells us nothing',
 ];
+
+/**
+ * A gerund that names a way of describing the event, followed by what that description would do:
+ * "Calling the handover careless would hide …", "Treating it as somebody's fault stops the review".
+ */
+export const REJECTION_FRAME = /\b(?:calling|treating|labell?ing|describing|writing (?:it|this|that) (?:up )?as|blaming)\b[^.;]*?\b(?:would|is not|isn't|was not|wasn't|does not|doesn't|hides?|stops?|ends?|explains? nothing)\b/i;

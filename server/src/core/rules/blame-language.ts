@@ -1,8 +1,9 @@
-import { BLAME_PHRASES, REJECTION_CUES, type PhraseEntry } from '../data/blame';
+import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
 import { PhraseMatcher } from '../match';
 import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
-import { subjectBefore, type Subject } from '../subject';
+import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
+import type { PeopleIndex } from '../people';
 import type { Fix } from '../types';
 import { defineRule } from './defineRule';
 
@@ -29,8 +30,56 @@ export function insideQuotes(text: string, start: number, end: number): boolean 
   return false;
 }
 
+/** True when the sentence quotes or names blame in order to set it aside. */
 export function isRejected(sentence: Sentence): boolean {
-  return rejection.scan(sentence.text).length > 0;
+  return rejection.scan(sentence.text).length > 0 || REJECTION_FRAME.test(sentence.text);
+}
+
+const NEGATED_FAULT = /\b(?:nobody|no one|no-one|none of (?:us|them)|not|never|n't)\b(?:\s+[\p{L}'’-]+){0,4}\s*$/iu;
+const FAULT_OBJECT_STOP = /^(?:for|in|on|at|when|because|during|after|before|with|by|that|who|which|and|but|or|as)$/i;
+
+/**
+ * Whom a fault phrase points at: the possessor of "'s fault", the object of "fault of", the subject of
+ * "at fault" / "to blame". "A fault of the RAID controller" and "the load balancer's fault" are about
+ * systems; "the night shift's fault" is about people.
+ */
+function faultTarget(text: string, start: number, end: number, phrase: string, people: PeopleIndex): SubjectKind {
+  // "Nobody was to blame", "it was not the fault of the on-call": fault denied, not assigned.
+  if (NEGATED_FAULT.test(text.slice(0, start))) return 'none';
+  if (phrase === "'s fault") return subjectBefore(text, start, people).kind === 'system' ? 'system' : 'person';
+  if (phrase === 'fault of') {
+    const words: string[] = [];
+    for (const w of text.slice(end).split(/\s+/).filter(Boolean)) {
+      if (FAULT_OBJECT_STOP.test(w) || words.length >= 5) break;
+      words.push(w);
+      if (/[,.;:!?]$/.test(w)) break;
+    }
+    return words.length ? classify(words, people).kind : 'none';
+  }
+  if (/^(?:at fault|to blame|is to blame|are to blame)$/.test(phrase)) return subjectBefore(text, start, people).kind;
+  return 'person';
+}
+
+/** The message: names the words, says what they do and what to write instead, itself without judgement. */
+function messageFor(kind: BlameKind, words: string, subject: Subject | undefined, instead: string): string {
+  const who = subject?.kind === 'person' && subject.text && subject.text.split(/\s+/).length <= 4 ? subject.text : '';
+  const quoted = who ? `"${who} ${words}"` : `"${words}"`;
+  switch (kind) {
+    case 'counterfactual':
+      return `${quoted} says what a person should have done instead of what the system allowed; ${instead}.`;
+    case 'omission':
+      return `${quoted} frames an omission as a person's failing; ${instead}.`;
+    case 'judgement':
+      return `"${words}" judges people rather than describing what happened; ${instead}.`;
+    case 'exhortation':
+      return `"${words}" asks people for more care rather than changing the system; ${instead}.`;
+    case 'accusation':
+      return `"${words}" asks who is at fault; ${instead}.`;
+    case 'fault':
+      return `"${words}" assigns fault; ${instead}.`;
+    case 'outrage':
+      return `"${words}" adds indignation to a factual record; ${instead}.`;
+  }
 }
 
 /** Source span of sentence characters [a, b), or undefined when markup sits inside (no safe rewrite). */
@@ -132,11 +181,10 @@ export const blameLanguage = defineRule({
           const inherentlyHuman = /^(?:forgot|forgets|neglected|neglects)\b/.test(h.phrase);
           if (subject.kind === 'system') continue;
           if (subject.kind === 'none' && !inherentlyHuman) continue;
+        } else if (e.kind === 'fault' && faultTarget(s.text, h.start, h.end, h.phrase, ctx.people) !== 'person') {
+          continue;
         }
-        // "the blame" in "no one is to blame"/"not about the blame" is handled by the rejection cues.
-        const who = subject?.kind === 'person' && subject.text ? ` about ${subject.text}` : '';
-        const message = `"${words}"${who} judges people rather than describing the system; ${e.instead}.`;
-        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, message, fixesFor(s, h.start, h.end, h.phrase, subject));
+        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, messageFor(e.kind, words, subject, e.instead), fixesFor(s, h.start, h.end, h.phrase, subject));
       }
     }
   },
