@@ -68,6 +68,8 @@ export interface SectionsResult {
   version: number;
   /** False when the document is not treated as a postmortem; the lists are then empty. */
   isPostmortem: boolean;
+  /** Set when the document was not analysed (too large, binary); the lists are then empty. */
+  skipped?: string;
   title?: { text: string; range: Range };
   template: TemplateSectionInfo[];
   sections: DocumentSectionInfo[];
@@ -107,9 +109,9 @@ export interface FiveWhysChainInfo {
   /** Title of the section holding the chain. */
   section?: string;
   /**
-   * True when the chain's last answer names a person's action ("the engineer ran the wrong script")
-   * rather than a condition of the system — a chain that stopped too early. Always false until the
-   * analysis core offers that judgement.
+   * True when the chain's conclusion (root cause or last answer) is a human action or condition
+   * ("human error", "a typo") rather than a condition of the system — a chain that stopped too
+   * early. It mirrors the `human-error-root-cause` rule, so it is false while that rule is off.
    */
   endsInHumanAction: boolean;
 }
@@ -118,6 +120,8 @@ export interface FiveWhysResult {
   uri: string;
   version: number;
   isPostmortem: boolean;
+  /** Set when the document was not analysed (too large, binary); `chains` is then empty. */
+  skipped?: string;
   chains: FiveWhysChainInfo[];
 }
 

@@ -217,7 +217,17 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.match(chain.steps[1].answer!.text, /batch size to 0/);
     assert.deepEqual(chain.steps[1].answer!.range.start.line, rangeOf(pmText, 'Because the pushed config').start.line);
     assert.match(chain.rootCause!.text, /config validation accepts/);
-    assert.equal(typeof chain.endsInHumanAction, 'boolean');
+    assert.equal(chain.endsInHumanAction, false);
+  });
+
+  it('flags a 5 Whys chain that ends in a human action', async function () {
+    const uri = wsUri('postmortems/cache-purge.md');
+    const text = `# Postmortem: cache purge\n\n## Five whys\n\nWhy 1: Why did the cache empty?\nBecause a purge command ran against production.\nWhy 2: Why did the purge run against production?\nBecause of human error.\n`;
+    await client.openAndWait(uri, text);
+    const res = await client.connection.sendRequest(FiveWhysRequest, { uri });
+    assert.equal(res?.chains.length, 1);
+    assert.equal(res?.chains[0].endsInHumanAction, true);
+    assert.equal(res?.chains[0].rootCause?.range.start.line, rangeOf(text, 'Because of human error.').start.line);
   });
 
   it('offers the fixes carried by a diagnostic as quick-fixes, honouring context.only', async function () {
@@ -355,6 +365,9 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     assert.equal(d.severity, 3);
     assert.equal(d.range.start.line, 0);
     assert.match(d.message, /binary/);
+    const sections = await client.connection.sendRequest(SectionsRequest, { uri: wsUri('postmortems/blob.md') });
+    assert.equal(sections?.skipped, d.message);
+    assert.deepEqual(sections?.template, []);
   });
 
   it('keeps answering after garbage input', async function () {

@@ -12,6 +12,8 @@ import type {
 } from '../protocol';
 import { toRange } from './convert';
 
+const HUMAN_ERROR_RULE = 'human-error-root-cause';
+
 /** Number of findings starting inside each section (heading through body, subsections included). */
 function findingCounts(result: AnalysisResult): number[] {
   return result.model.sections.map((s) => {
@@ -26,8 +28,8 @@ export function sectionsResult(
   isPostmortem: boolean,
   template: readonly SectionKind[] = DEFAULT_TEMPLATE,
 ): SectionsResult {
-  const base = { uri: doc.uri, version: doc.version, isPostmortem };
-  if (!result || !isPostmortem) return { ...base, template: [], sections: [] };
+  const base = { uri: doc.uri, version: doc.version, isPostmortem, ...(result?.skipped ? { skipped: result.skipped } : {}) };
+  if (!result || !isPostmortem || result.skipped) return { ...base, template: [], sections: [] };
   const { model } = result;
   const counts = findingCounts(result);
   const sections: DocumentSectionInfo[] = model.sections.map((s, i) => ({
@@ -66,11 +68,15 @@ export function sectionsResult(
 }
 
 export function fiveWhysResult(doc: TextDocument, result: AnalysisResult | undefined, isPostmortem: boolean): FiveWhysResult {
-  const base = { uri: doc.uri, version: doc.version, isPostmortem };
-  if (!result || !isPostmortem) return { ...base, chains: [] };
+  const base = { uri: doc.uri, version: doc.version, isPostmortem, ...(result?.skipped ? { skipped: result.skipped } : {}) };
+  if (!result || !isPostmortem || result.skipped) return { ...base, chains: [] };
   const at = (t: { text: string; span: Span } | undefined): TextAt | undefined =>
     t ? { text: t.text, range: toRange(doc, t.span) } : undefined;
+  // The core judges "a human action as the conclusion" in the human-error-root-cause rule; the flag
+  // mirrors its findings on the chain's conclusion (so it is false while that rule is off).
+  const humanErrors = result.findings.filter((f) => f.rule === HUMAN_ERROR_RULE);
   const chains: FiveWhysChainInfo[] = result.model.fiveWhys.map((c) => {
+    const conclusions = [c.rootCause?.span, c.steps[c.steps.length - 1]?.answer?.span].filter((s): s is Span => !!s);
     const chain: FiveWhysChainInfo = {
       steps: c.steps.map((s) => {
         const why = at(s.why);
@@ -78,7 +84,7 @@ export function fiveWhysResult(doc: TextDocument, result: AnalysisResult | undef
         return { ...(why ? { why } : {}), ...(answer ? { answer } : {}) };
       }),
       range: toRange(doc, c.span),
-      endsInHumanAction: false,
+      endsInHumanAction: humanErrors.some((f) => conclusions.some((s) => f.start < s.end && f.end > s.start)),
     };
     const heading = at(c.heading);
     const problem = at(c.problem);
