@@ -87,6 +87,14 @@ describe('snippets', () => {
       }
       assert.equal(byPrefix('postmortem'), byPrefix('pm-full'), 'postmortem and pm-full insert the same template');
     });
+
+    it('lists every prefix in snippets/README.md, and the snippet names it quotes exist', () => {
+      const readme = readFileSync(join(root, 'snippets', 'README.md'), 'utf8');
+      const listed = new Set([...readme.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1])));
+      assert.deepEqual(Object.values(snippets).flatMap(prefixesOf).filter((p) => !listed.has(p)), [], 'prefixes missing from the README table');
+      assert.deepEqual([...listed].filter((p) => !Object.values(snippets).some((s) => prefixesOf(s).includes(p))), [], 'README lists prefixes that do not exist');
+      for (const m of readme.matchAll(/"name": "([^"]+)"/g)) assert.ok(m[1] in snippets, `README quotes a snippet name that does not exist: ${m[1]}`);
+    });
   });
 
   describe('snippet syntax', () => {
