@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
+import { ZONES } from '../../server/src/core/extract/timeline';
 
 const root = join(__dirname, '..', '..');
 const INJECTION_PATH = join(root, 'syntaxes', 'postmortem.injection.tmLanguage.json');
@@ -200,6 +201,14 @@ describe('grammar: Markdown injection', () => {
       await expectScoped(doc, 'UTC', ZONE);
     });
 
+    it('knows every time zone the timeline checks know', async () => {
+      for (const zone of ZONES) {
+        const doc = `- 14:02 ${zone} — the paging alert fired`;
+        await expectScoped(doc, `14:02 ${zone}`, TIME);
+        await expectScoped(doc, zone, ZONE);
+      }
+    });
+
     it('scopes seconds, offsets, Z and 12-hour times', async () => {
       await expectScoped('At 09:30:15+02:00 the queue drained.', '09:30:15+02:00', TIME);
       await expectScoped('The rollback finished at 2:15 pm.', '2:15 pm', TIME);
@@ -252,6 +261,9 @@ describe('grammar: Markdown injection', () => {
       await expectScoped('Owner: @kim.lee, reviewer @ana_m.', '@ana_m', HANDLE);
       await expectPlain('Write to oncall@example.com for access.', '@example.com');
       await expectPlain('The build pulls @types/node from the mirror.', '@types');
+      await expectPlain('Pinned `replay-sdk`@1.2.2 and then moved to @2.0.1.', '@1.2.2');
+      await expectPlain('Pinned `replay-sdk`@1.2.2 and then moved to @2.0.1.', '@2.0.1');
+      await expectScoped('Paged @oncall-2 at once.', '@oncall-2', HANDLE);
     });
 
     it('scopes ticket keys and issue numbers', async () => {
