@@ -15,6 +15,10 @@ export const CAUSE_VERBS = [
   'was negligent', 'was careless', 'was sloppy', 'made a mistake', 'made an error', 'accidentally', 'mistakenly',
   'wrongly', 'carelessly', 'incorrectly', 'hand-edited', 'fat-fingered', 'chose', 'decided', 'used', 'renamed', 'moved',
   'scheduled', 'started', 'created', 'provisioned', 'deprovisioned', 'revoked', 'granted', 'uploaded', 'sent',
+  'picked', 'selected', 'installed', 'uninstalled', 'flipped', 'toggled', 'switched', 'turned off', 'wiped', 'purged',
+  'overrode', 'bypassed', 'pasted', 'replaced', 'swapped', 'resized', 'scaled down', 'drained', 'terminated',
+  'shut down', 'force-pushed', 'cherry-picked', 'rolled out', 'kicked off', 'promoted', 'archived', 'unpublished',
+  'published', 'tagged', 'lowered', 'rushed',
 ];
 
 /** A person doing these is responding, which is never a cause. */
@@ -33,4 +37,4 @@ export const RESPONSE_VERBS = [
 export const CAUSE_PREFIXES = ['caused by', 'due to', 'because of', 'triggered by', 'introduced by', 'broken by', 'the fault of', 'a mistake by', 'an error by', 'mistake by', 'error by', 'if'];
 
 /** What follows a possessive name that makes it the cause: "Ravi's code", "Ana's change". */
-export const CAUSE_POSSESSIONS = ['change', 'changes', 'code', 'commit', 'commits', 'pr', 'pull request', 'deploy', 'deployment', 'mistake', 'error', 'script', 'query', 'config', 'configuration', 'edit', 'typo', 'migration', 'patch', 'fault', 'oversight', 'command', 'decision', 'merge', 'push', 'rollout', 'release'];
+export const CAUSE_POSSESSIONS = ['upgrade', 'update', 'restart', 'reboot', 'action', 'actions', 'rename', 'refactor', 'hotfix', 'cleanup', 'change', 'changes', 'code', 'commit', 'commits', 'pr', 'pull request', 'deploy', 'deployment', 'mistake', 'error', 'script', 'query', 'config', 'configuration', 'edit', 'typo', 'migration', 'patch', 'fault', 'oversight', 'command', 'decision', 'merge', 'push', 'rollout', 'release'];

@@ -20,9 +20,16 @@ const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAM
 const ciAlt = (xs: string[]) =>
   [...xs].sort((a, b) => b.length - a.length).map((x) => x.split(' ').map((w) => w.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('\\s+')).join('|');
 const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
+/** Past participles of cause verbs, for the passive: "was raised by Claire", "were deleted by @ops-bot". */
+const PARTICIPLES = [...CAUSE_VERBS.filter((v) => /^[\p{L}-]+ed$/u.test(v) && !/^(?:failed|used|decided)$/.test(v)), 'run', 'broken', 'set', 'made', 'done', 'put', 'raised', 'lowered', 'pushed', 'turned off', 'switched off', 'taken down', 'shut down'];
+const PASSIVE = new RegExp(`(?<![\\p{L}])(?:${ciAlt(['was', 'were', 'been', 'being', 'got', 'is', 'are'])})\\s+(?:\\p{Ll}+ly\\s+)?(?:${ciAlt(PARTICIPLES)})\\s+[bB]y\\s+${NAME}(?![\\p{L}])`, 'gu');
+/** "a typo by Greta", "the change by @ana" */
+const NOUN_BY = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_POSSESSIONS)})\\s+by\\s+${NAME}(?![\\p{L}])`, 'gu');
 /** "<Name>'s change" */
 const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}@_-])${NAME}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(CAUSE_POSSESSIONS)})(?![\\p{L}])`, 'gu');
 const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
+
+const FUNCTION_WORDS = new Set(['because', 'when', 'after', 'before', 'then', 'so', 'and', 'but', 'while', 'since', 'as', 'once', 'if', 'until', 'also', 'later', 'finally', 'first', 'next', 'meanwhile', 'instead', 'there', 'here', 'why', 'how', 'what', 'where', 'yes', 'no', 'a', 'q', 'answer', 'question', 'today', 'yesterday', 'unfortunately']);
 
 function roleFor(ctx: RuleContext, name: string): string | undefined {
   const n = name.toLowerCase().replace(/^@/, '');
@@ -58,6 +65,12 @@ export const personAsCause = defineRule({
       if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
       if (isRejected(s)) continue;
       const report = (a: number, b: number, name: string, how: string, possessive = false) => {
+        // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
+        const lead = /^(\p{L}+)\s+/u.exec(name);
+        if (lead && FUNCTION_WORDS.has(lead[1].toLowerCase())) {
+          a += lead[0].length;
+          name = name.slice(lead[0].length);
+        }
         if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b)) return;
         const start = s.offsetAt(a);
         if (seen.has(start)) return;
@@ -84,6 +97,12 @@ export const personAsCause = defineRule({
         const i = m.index! + m[0].length - m[1].length;
         if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
         report(i, i + m[1].length, m[1], 'the cause');
+      }
+      for (const re of [PASSIVE, NOUN_BY]) {
+        for (const m of s.text.matchAll(re)) {
+          const i = m.index! + m[0].length - m[1].length;
+          report(i, i + m[1].length, m[1], 'the cause');
+        }
       }
       for (const m of s.text.matchAll(POSSESSIVE)) {
         const end = m.index! + m[1].length + 2;
