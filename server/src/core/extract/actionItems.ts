@@ -1,27 +1,48 @@
 /**
  * Action items from GFM tables (columns recognised by their header) and from list items with inline
- * fields (`owner: @kim`, `(@kim, due 2026-03-02)`, `— @kim — 2026-03-02 — OPS-12`, `[prevent]`).
+ * fields (`owner: @kim`, `(@kim, due 2026-03-02)`, `— @kim — 2026-03-02 — OPS-12`, `[prevent]`,
+ * `Owner: @kim. Due: 2026-03-02. Status: Open.`), in the Action items section and its subsections.
+ *
+ * A subsection heading or a group label that names a type ("### Prevent", "- **Detection:**" with
+ * items nested under it) types the items below it.
  */
 import type { List, ListItem, Root, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
 import { kindsAt, sectionAt, spanOf } from './sections';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
-  { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver)$/i },
-  { field: 'due', re: /^(?:due|due\s+date|deadline|target|target\s+date|eta|by\s+when|when|date|due\s+by)$/i },
-  { field: 'ticket', re: /^(?:tickets?|tracking|tracker|issues?|jira|links?|refs?|references?|bugs?|task\s+id|id)$/i },
-  { field: 'type', re: /^(?:type|kind|category|class|action\s+type)$/i },
+  { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
+  { field: 'due', re: /^(?:due|due\s+date|deadline|target|target\s+date|eta|by\s+when|when|date|due\s+by|due\s+on|by|completion\s+date|target\s+completion)$/i },
+  { field: 'ticket', re: /^(?:tickets?|tracking|tracker|issues?|jira|links?|refs?|references?|bugs?|task\s+id|id|key|tracking\s+(?:issue|ticket|link))$/i },
+  { field: 'type', re: /^(?:type|kind|category|class|action\s+type|item\s+type)$/i },
   { field: 'priority', re: /^(?:priority|prio|pri|importance)$/i },
-  { field: 'status', re: /^(?:status|state|progress|done\??|resolution)$/i },
+  { field: 'status', re: /^(?:status|state|progress|done\??|resolution|complete\??|completed\??)$/i },
   { field: 'action', re: /^(?:actions?|action\s+items?|items?|what|description|tasks?|remediation|follow[\s-]?ups?|title|summary|change|fix|details?)$/i },
 ];
 
 export const ACTION_TYPES = ['prevent', 'detect', 'mitigate', 'process', 'document'] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+const TYPE_BY_WORD = new Map<string, ActionType>();
+for (const [type, words] of Object.entries(ACTION_TYPE_WORDS) as Array<[ActionType, string[]]>) for (const w of words) TYPE_BY_WORD.set(w, type);
+
+/** The catalogue type a word names ("Detection" -> detect), or undefined. */
+export function actionTypeOf(v: string | undefined): ActionType | undefined {
+  if (!v) return undefined;
+  const t = v.replace(/[*_`[\]()]/g, '').trim().toLowerCase().replace(/[:.]$/, '');
+  return TYPE_BY_WORD.get(t);
+}
+
+/** Normalised type word: the catalogue type when the word names one, else the word lower-cased. */
+export function normalizeType(v: string): string {
+  return actionTypeOf(v) ?? v.trim().toLowerCase();
+}
 
 function columnField(title: string): ActionItemField | 'action' | undefined {
-  const t = title.replace(/[*_`]/g, '').trim();
-  for (const c of COLUMN_ALIASES) if (c.re.test(t)) return c.field;
+  const t = title.replace(/[*_`?]/g, '').replace(/\s*\(.*\)\s*$/, '').trim();
+  for (const c of COLUMN_ALIASES) if (c.re.test(t) || c.re.test(t + '?')) return c.field;
   return undefined;
 }
 
@@ -37,23 +58,84 @@ function cellSpan(cell: TableCell, text: string): Span {
   return { start: i, end: i };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Shared patterns
+// ---------------------------------------------------------------------------------------------
+
+const NOT_TICKET = new RegExp(`^(?:${NOT_TICKET_PREFIXES.join('|')})-`, 'i');
+const TICKET_G = /(?<![\p{L}\p{N}_/#-])(?:[A-Z][A-Z0-9]{0,9}-\d{1,7}(?![\p{L}\p{N}-])|GH-\d{1,7}(?![\p{L}\p{N}])|#\d{1,7}(?![\p{L}\p{N}-])|https?:\/\/[^\s)>\]|]+)/giu;
+
+/** The first ticket reference in `s` (ABC-123, #123, GH-12 or a URL), skipping SEV-2, UTF-8, CVE-… and the like. */
+export function findTicket(s: string): { index: number; text: string } | undefined {
+  TICKET_G.lastIndex = 0;
+  for (const m of s.matchAll(TICKET_G)) {
+    const t = m[0];
+    if (/^[a-z]/.test(t) && !/^(?:https?:|gh-)/i.test(t)) continue; // lower-case keys are words ("gpu-2"), not tickets
+    if (/^[A-Z]/i.test(t) && !/^https?:/i.test(t) && NOT_TICKET.test(t)) continue;
+    if (/^[A-Z]+-\d{4}$/.test(t) && /^(?:Q|FY|H|W|CW)\b/i.test(t)) continue;
+    return { index: m.index!, text: t.replace(/[.,;:]+$/, '') };
+  }
+  return undefined;
+}
+
+const HANDLE = /(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_][\p{L}\p{N}_.\/-]*[\p{L}\p{N}_]|(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_]/u;
+const TYPE_NAMES = [...TYPE_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|');
+const TYPE_TAG = new RegExp(`\\[(${TYPE_NAMES})\\]`, 'i');
+const ISO_DATE = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+/** "by March 15", "before 15 Mar", "due next Friday", "by end of Q2", "by EOM": a deadline inside free text. */
+const BY_DATE = new RegExp(
+  `(?<![\\p{L}])(?:by|before|until|due(?:\\s+(?:on|by))?|no later than)\\s+((?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+)?)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|${MONTH}(?:\\s+\\d{4})?|q[1-4](?:\\s+\\d{4})?|(?:next|this)\\s+(?:week|month|quarter|sprint|${DAY})|${DAY}|\\d{4}-\\d{2}-\\d{2}|eo[dwmqy]|(?:this|the)\\s+(?:week|month|quarter|year))(?![\\p{L}\\p{N}]))`,
+  'iu',
+);
+const PRIORITY = /(?<![\p{L}\p{N}])P[0-4](?![\p{L}\p{N}])/u;
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------------------------
+
 export function extractActionItems(text: string, tree: Root, sections: Section[]): { items: ActionItem[]; tables: ActionItemTable[] } {
   const items: ActionItem[] = [];
   const tables: ActionItemTable[] = [];
-  const inActionSection = (offset: number) => {
-    const si = sectionAt(sections, offset);
-    return si >= 0 && kindsAt(sections, si).includes('action-items');
-  };
   for (const node of tree.children as RootContent[]) {
     const start = node.position?.start.offset ?? 0;
-    if (!inActionSection(start)) continue;
-    if (node.type === 'table') fromTable(text, node, items, tables);
-    else if (node.type === 'list') fromList(text, node, items);
+    const si = sectionAt(sections, start);
+    if (si < 0 || !kindsAt(sections, si).includes('action-items')) continue;
+    const groupType = headingType(sections, si);
+    const first = items.length;
+    if (node.type === 'table') fromTable(text, node, items, tables, groupType);
+    else if (node.type === 'list') fromList(text, node, items, groupType);
+    const done = headingDone(sections, si);
+    if (done) for (const it of items.slice(first)) if (!it.fields.status) it.fields.status = { ...done };
   }
   return { items, tables };
 }
 
-function fromTable(text: string, table: Table, items: ActionItem[], tables: ActionItemTable[]): void {
+/** "### Completed", "### Immediate actions (done)": the items below are finished. "Not done", "Planned" are not. */
+function headingDone(sections: Section[], si: number): { value: string; span: Span } | undefined {
+  for (let i = si; i >= 0; i = sections[i].parent) {
+    const s = sections[i];
+    if (/\b(?:completed|done|finished|already (?:done|implemented|fixed)|resolved)\b/i.test(s.title) && !/\b(?:not|to be|planned|pending|open|in[- ]progress|remaining|outstanding)\b/i.test(s.title)) {
+      return { value: 'done', span: s.heading };
+    }
+    if (s.kind === 'action-items') return undefined;
+  }
+  return undefined;
+}
+
+/** A type named by the heading of the section (or a parent below the Action items section): "### Detection". */
+function headingType(sections: Section[], si: number): { value: string; span: Span } | undefined {
+  for (let i = si; i >= 0; i = sections[i].parent) {
+    const s = sections[i];
+    if (s.kind === 'action-items') return undefined;
+    const t = actionTypeOf(s.title.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''));
+    if (t) return { value: t, span: s.heading };
+  }
+  return undefined;
+}
+
+function fromTable(text: string, table: Table, items: ActionItem[], tables: ActionItemTable[], groupType?: { value: string; span: Span }): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const columns = header.children.map((c) => {
@@ -73,11 +155,20 @@ function fromTable(text: string, table: Table, items: ActionItem[], tables: Acti
   if (delimEnd < 0) delimEnd = text.length;
   if (text[delimEnd - 1] === '\r') delimEnd--;
   const tableIndex = tables.length;
-  const t: ActionItemTable = { span: spanOf(table), columns, headerRow, delimiterRow: { start: delimStart, end: delimEnd }, rows: [] };
+  const t: ActionItemTable = {
+    span: spanOf(table),
+    columns,
+    headerRow,
+    delimiterRow: { start: delimStart, end: delimEnd },
+    rows: [],
+    headerCells: header.children.map((c) => spanOf(c)),
+    rowCells: [],
+  };
   tables.push(t);
   for (const row of rows) {
     const rowSpan = spanOf(row);
     t.rows.push(rowSpan);
+    t.rowCells!.push(row.children.map((c) => spanOf(c)));
     const actionCell = row.children[actionCol];
     const textSpan = actionCell ? cellSpan(actionCell, text) : { start: rowSpan.end, end: rowSpan.end };
     const item: ActionItem = {
@@ -95,7 +186,10 @@ function fromTable(text: string, table: Table, items: ActionItem[], tables: Acti
         item.fields[c.field] = { value: '', span: { start: rowSpan.end, end: rowSpan.end } };
         return;
       }
-      item.fields[c.field] = { value: toString(cell).trim(), span: cellSpan(cell, text) };
+      const span = cellSpan(cell, text);
+      // Tickets keep their source (a link's URL counts); other fields are read as plain text.
+      const value = c.field === 'ticket' ? text.slice(span.start, span.end).trim() : toString(cell).trim();
+      if (!item.fields[c.field]) item.fields[c.field] = { value, span };
     });
     const status = item.fields.status?.value;
     if (status !== undefined) {
@@ -105,34 +199,15 @@ function fromTable(text: string, table: Table, items: ActionItem[], tables: Acti
     // Ticket ids and type tags inside the action cell when there is no column for them.
     if (!item.fields.ticket) inlineTicket(text, textSpan, item);
     if (!item.fields.type) inlineType(text, textSpan, item);
+    if (!item.fields.type && groupType) item.fields.type = { ...groupType };
+    if (item.fields.type) item.fields.type.value = normalizeType(item.fields.type.value);
     items.push(item);
   }
 }
 
-const LABELS: Array<{ field: ActionItemField; re: string }> = [
-  { field: 'owner', re: 'owners?|assignee|assigned to|dri' },
-  { field: 'due', re: 'due(?: date| by)?|deadline|target(?: date)?|eta' },
-  { field: 'ticket', re: 'tickets?|tracking|issue|jira' },
-  { field: 'type', re: 'type|kind|category' },
-  { field: 'priority', re: 'priority|prio' },
-  { field: 'status', re: 'status|state' },
-];
-const LABEL_NAMES = LABELS.map((l) => l.re).join('|');
-/** `Owner: @kim`, `due 2026-03-02`, `type: detect`, up to the next separator or label. */
-const LABELLED = new RegExp(
-  `(?<![\\p{L}])(${LABEL_NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))([^,;()\\n|—–]*?)(?=\\s*(?:[,;)\\n|—–]|\\.\\s|\\.$|$|\\s(?:${LABEL_NAMES})\\s*:))`,
-  'giu',
-);
-const TICKET = /(?<![\p{L}\p{N}_/-])(?:[A-Z][A-Z0-9]{1,9}-\d{1,6}(?![\p{L}\p{N}])|#\d{1,7}(?![\p{L}\p{N}])|https?:\/\/[^\s)>\]]+)/u;
-const HANDLE = /(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_]?/u;
-const TYPE_TAG = new RegExp(`\\[(${ACTION_TYPES.join('|')}|prevention|detection|mitigation|documentation)\\]`, 'i');
-const ISO_DATE = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/;
-const BY_DATE = /(?<![\p{L}])by\s+((?:end of\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|q[1-4](?:\s+\d{4})?|next\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}))/iu;
-
 function inlineTicket(text: string, span: Span, item: ActionItem): void {
-  const src = text.slice(span.start, span.end);
-  const m = TICKET.exec(src);
-  if (m) item.fields.ticket = { value: m[0], span: { start: span.start + m.index, end: span.start + m.index + m[0].length } };
+  const m = findTicket(text.slice(span.start, span.end));
+  if (m) item.fields.ticket = { value: m.text, span: { start: span.start + m.index, end: span.start + m.index + m.text.length } };
 }
 
 function inlineType(text: string, span: Span, item: ActionItem): void {
@@ -141,31 +216,78 @@ function inlineType(text: string, span: Span, item: ActionItem): void {
   if (m) item.fields.type = { value: m[1].toLowerCase(), span: { start: span.start + m.index, end: span.start + m.index + m[0].length } };
 }
 
-function fromList(text: string, list: List, items: ActionItem[]): void {
+function fromList(text: string, list: List, items: ActionItem[], groupType?: { value: string; span: Span }): void {
   for (const li of list.children as ListItem[]) {
     const para = li.children[0];
     const nested = li.children.filter((c): c is List => c.type === 'list');
     if (!para || para.type !== 'paragraph' || !para.position) {
-      for (const n of nested) fromList(text, n, items);
+      for (const n of nested) fromList(text, n, items, groupType);
       continue;
     }
     const start = para.position.start.offset!;
-    let end = text.indexOf('\n', start);
-    if (end < 0 || end > para.position.end.offset!) end = para.position.end.offset!;
-    if (text[end - 1] === '\r') end--;
-    const line = text.slice(start, end);
-    // A label with nested items ("Prevent:" / "**Detection**") groups the items below it.
-    if (nested.length && (/:\s*\**\s*$/.test(line) || line.trim().split(/\s+/).length <= 3)) {
-      for (const n of nested) fromList(text, n, items);
+    const paraEnd = para.position.end.offset!;
+    let firstEnd = text.indexOf('\n', start);
+    if (firstEnd < 0 || firstEnd > paraEnd) firstEnd = paraEnd;
+    if (text[firstEnd - 1] === '\r') firstEnd--;
+    const line = text.slice(start, firstEnd);
+    // A label with nested items ("Prevent:" / "**Detection**") groups the items below it. A longer
+    // paragraph with nested items is itself the item, and what is nested are its details.
+    const paraText = text.slice(start, paraEnd).replace(/<!--[\s\S]*?-->/g, '').trim();
+    const label = paraText === line.replace(/<!--[\s\S]*?-->/g, '').trim() && (/:\s*\**\s*$/.test(paraText) || paraText.split(/\s+/).length <= 3);
+    if (nested.length && label) {
+      const name = line.replace(/[*_:]/g, '').trim();
+      const t = actionTypeOf(name.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''));
+      const g = t ? { value: t, span: { start, end: firstEnd } } : groupType;
+      for (const n of nested) fromList(text, n, items, g);
       continue;
     }
-    items.push(fromLine(text, { start: li.position!.start.offset!, end }, start, line, li.checked ?? undefined));
+    const item = fromLine(text, { start: li.position!.start.offset!, end: firstEnd }, start, text.slice(start, paraEnd), li.checked ?? undefined);
+    if (!item.fields.type && groupType) item.fields.type = { ...groupType };
+    items.push(item);
   }
 }
 
-/** Parses one bullet's first line. `contentStart` is where the text after the list marker begins. */
-export function fromLine(text: string, span: Span, contentStart: number, line: string, checked?: boolean): ActionItem {
-  const item: ActionItem = { span, text: '', textSpan: { start: contentStart, end: contentStart }, form: 'bullet', fields: {}, checked };
+/** Replaces HTML comments and bold markers with spaces (same length), and line breaks with spaces. */
+function mask(s: string): string {
+  return s
+    .replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length))
+    .replace(/\*\*|__/g, '  ')
+    .replace(/\r?\n[ \t>]*/g, (m) => ' '.repeat(m.length));
+}
+
+const LABELS: Array<{ field: ActionItemField; re: string }> = [
+  { field: 'owner', re: 'owners?|assignee|assigned to|dri' },
+  { field: 'due', re: 'due(?: date| by| on)?|deadline|target(?: date)?|eta' },
+  { field: 'ticket', re: 'tickets?|tracking|issue|jira' },
+  { field: 'type', re: 'type|kind|category' },
+  { field: 'priority', re: 'priority|prio' },
+  { field: 'status', re: 'status|state' },
+];
+const LABEL_NAMES = LABELS.map((l) => l.re).join('|');
+/** `Owner: @kim`, `due 2026-03-02`, `type: detect`, up to the next separator or label. */
+const LABELLED = new RegExp(
+  `(?<![\\p{L}])(${LABEL_NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))([^,;()\\n|—–]*?)(?=\\s*(?:[,;)\\n|—–]|\\.\\s|\\.$|$)|\\s*(?<=[\\s:])(?:${LABEL_NAMES})\\s*:)`,
+  'giu',
+);
+const LABEL_FIELD = LABELS.map((l) => ({ field: l.field, re: new RegExp(`^(?:${l.re})$`, 'i') }));
+const NO_OWNER_WORD = /^(?:\?+|tbd|tbc|someone|somebody|unassigned|none|n\/a|nobody)$/i;
+const TYPE_WORD = new RegExp(`^(?:${TYPE_NAMES})$`, 'i');
+
+/**
+ * Parses one bullet. `source` is the text of its paragraph from `contentStart` (where the text after
+ * the list marker begins); `span` is the item's first line.
+ */
+export function fromLine(text: string, span: Span, contentStart: number, source: string, checked?: boolean): ActionItem {
+  const line = mask(source).replace(/\s+$/, '');
+  const item: ActionItem = {
+    span,
+    text: '',
+    textSpan: { start: contentStart, end: contentStart },
+    form: 'bullet',
+    fields: {},
+    checked,
+    contentEnd: contentStart + line.length,
+  };
   const at = (i: number, len: number): Span => ({ start: contentStart + i, end: contentStart + i + len });
   // Where the description ends: the first field, parenthesised field group or separator.
   let descEnd = line.length;
@@ -177,8 +299,10 @@ export function fromLine(text: string, span: Span, contentStart: number, line: s
 
   for (const m of line.matchAll(LABELLED)) {
     const label = m[1].toLowerCase();
-    const field = LABELS.find((l) => new RegExp(`^(?:${l.re})$`, 'i').test(label))!.field;
+    const field = LABEL_FIELD.find((l) => l.re.test(label))!.field;
     if (item.fields[field]) continue;
+    // "type" and "state" are ordinary words too: only a colon makes them labels.
+    if ((field === 'type' || field === 'status' || field === 'ticket') && !/^\s*[:=]/.test(m[0].slice(m[1].length))) continue;
     const valueStart = m.index! + m[0].length - m[2].length;
     const value = m[2].trim().replace(/\.$/, '');
     const lead = m[2].length - m[2].trimStart().length;
@@ -186,9 +310,21 @@ export function fromLine(text: string, span: Span, contentStart: number, line: s
     taken.push([m.index!, m.index! + m[0].length]);
     cut(m.index!);
   }
-  // "(…)" group holding fields: cut the description there.
+  // "(…)" group holding fields: cut the description there, and read bare parts ("prevent", "OPS-12", "@kim").
   const paren = /\(([^()]*)\)\s*\.?\s*$/.exec(line);
-  if (paren && (HANDLE.test(paren[1]) || ISO_DATE.test(paren[1]) || /owner|due|type/i.test(paren[1]))) cut(paren.index);
+  if (paren && (HANDLE.test(paren[1]) || ISO_DATE.test(paren[1]) || BY_DATE.test(paren[1]) || /owner|due|type/i.test(paren[1]) || findTicket(paren[1]))) {
+    cut(paren.index);
+    let pos = paren.index + 1;
+    for (const part of paren[1].split(/[,;]/)) {
+      const partStart = line.indexOf(part, pos);
+      pos = partStart + part.length;
+      const v = part.trim();
+      const vs = partStart + (part.length - part.trimStart().length);
+      if (!v || isTaken(vs)) continue;
+      if (!item.fields.type && TYPE_WORD.test(v)) item.fields.type = { value: v, span: at(vs, v.length) };
+      else if (!item.fields.owner && /^@\S+$/.test(v)) item.fields.owner = { value: v, span: at(vs, v.length) };
+    }
+  }
   // Em-dash separated segments: "Do X — @kim — 2026-03-02 — OPS-12 — prevent".
   const segs = line.split(/\s+[—–]\s+|\s+-{1,2}\s+(?=\S+(?:\s+[—–-]|\s*$))/);
   if (segs.length >= 2) {
@@ -200,57 +336,57 @@ export function fromLine(text: string, span: Span, contentStart: number, line: s
       pos = segStart + seg.length;
       const v = seg.trim().replace(/\.$/, '');
       if (!v || isTaken(segStart)) continue;
-      const span = at(segStart, v.length);
-      if (!item.fields.owner && (HANDLE.test(v) && v.startsWith('@') || /^(?:\?|tbd|someone|unassigned|none|n\/a)$/i.test(v))) {
-        item.fields.owner = { value: v, span };
-      } else if (!item.fields.due && (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*)$/i.test(v))) {
-        item.fields.due = { value: v, span };
-      } else if (!item.fields.ticket && TICKET.test(v) && TICKET.exec(v)![0].length === v.length) {
-        item.fields.ticket = { value: v, span };
-      } else if (!item.fields.type && new RegExp(`^(?:${ACTION_TYPES.join('|')})$`, 'i').test(v)) {
-        item.fields.type = { value: v.toLowerCase(), span };
+      const sp = at(segStart, v.length);
+      if (!item.fields.owner && ((HANDLE.test(v) && v.startsWith('@')) || NO_OWNER_WORD.test(v))) {
+        item.fields.owner = { value: v, span: sp };
+      } else if (!item.fields.due && (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*|end of .+|eo[dwmqy])$/i.test(v))) {
+        item.fields.due = { value: v, span: sp };
+      } else if (!item.fields.ticket && findTicket(v)?.text.length === v.length) {
+        item.fields.ticket = { value: v, span: sp };
+      } else if (!item.fields.type && TYPE_WORD.test(v)) {
+        item.fields.type = { value: v.toLowerCase(), span: sp };
       } else if (!item.fields.owner && /^[\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+)?$/u.test(v)) {
-        item.fields.owner = { value: v, span };
+        item.fields.owner = { value: v, span: sp };
       }
     }
   }
-  // Remaining inline signals anywhere on the line.
+  // Remaining inline signals anywhere in the item.
   const tag = TYPE_TAG.exec(line);
-  if (tag && !item.fields.type) item.fields.type = { value: normalizeType(tag[1]), span: at(tag.index, tag[0].length) };
+  if (tag && !item.fields.type) item.fields.type = { value: tag[1], span: at(tag.index, tag[0].length) };
+  // A leading "Prevent:" / "Detection -" names the type too.
+  const leadType = new RegExp(`^\\s*(?:\\[[ xX]\\]\\s*)?(${TYPE_NAMES})\\s*[:—–-]\\s`, 'i').exec(line);
+  if (leadType && !item.fields.type) item.fields.type = { value: leadType[1], span: at(line.indexOf(leadType[1]), leadType[1].length) };
   if (!item.fields.owner) {
+    // A handle anywhere ("@kim to add …", "… with @kim"). A capitalised word before "to" is not taken
+    // for a name: "Upgrade Traefik to 2.5" and "Revert to 300 s" start that way too.
     const h = HANDLE.exec(line);
-    if (h) {
-      item.fields.owner = { value: h[0], span: at(h.index, h[0].length) };
-    }
+    if (h) item.fields.owner = { value: h[0], span: at(h.index, h[0].length) };
   }
   if (!item.fields.due) {
-    const d = ISO_DATE.exec(line) ?? BY_DATE.exec(line);
+    const d = BY_DATE.exec(line) ?? ISO_DATE.exec(line);
     if (d) item.fields.due = { value: d[1] ?? d[0], span: at(d.index + (d[1] ? d[0].indexOf(d[1]) : 0), (d[1] ?? d[0]).length) };
   }
   if (!item.fields.ticket) {
-    const t = TICKET.exec(line);
-    if (t) item.fields.ticket = { value: t[0], span: at(t.index, t[0].length) };
+    const t = findTicket(line);
+    if (t) item.fields.ticket = { value: t.text, span: at(t.index, t.text.length) };
   }
   if (!item.fields.priority) {
-    const p = /(?<![\p{L}\p{N}])P[0-4](?![\p{L}\p{N}])/u.exec(line);
+    const p = PRIORITY.exec(line);
     if (p) item.fields.priority = { value: p[0], span: at(p.index, p[0].length) };
+  }
+  if (!item.fields.status) {
+    // "✅ Added …", "~~Add …~~": marked done without a status field.
+    const done = /^\s*(✅|✔️?|☑️?)/u.exec(line) ?? /^\s*(~~)[\s\S]+~~\s*$/.exec(source.trim());
+    if (done) item.fields.status = { value: done[1] === '~~' ? 'done' : done[1], span: at(line.indexOf(done[1]), done[1].length) };
   }
   // Description: from the start (after a leading [type] tag) to the cut.
   let ds = 0;
   const lead = /^\s*(?:\[[a-z]+\]\s*)?/i.exec(line)!;
   if (tag && tag.index === lead.index + lead[0].trimEnd().length - tag[0].length) ds = lead[0].length;
-  let desc = line.slice(ds, descEnd);
-  const trimmedEnd = desc.replace(/[\s,;:—–-]+$/, '');
-  desc = trimmedEnd;
+  const desc = line.slice(ds, descEnd).replace(/[\s,;:—–-]+$/, '');
   const lstrip = desc.length - desc.trimStart().length;
   item.textSpan = at(ds + lstrip, desc.trimStart().length);
-  item.text = desc.trim().replace(/\s*\[[a-z]+\]\s*$/i, '');
+  item.text = desc.trim().replace(/\s*\[[a-z]+\]\s*$/i, '').replace(/\s+/g, ' ').replace(/\s+([:;,.])/g, '$1');
   if (item.fields.type) item.fields.type.value = normalizeType(item.fields.type.value);
   return item;
-}
-
-export function normalizeType(v: string): string {
-  const t = v.trim().toLowerCase();
-  const map: Record<string, string> = { prevention: 'prevent', detection: 'detect', mitigation: 'mitigate', documentation: 'document' };
-  return map[t] ?? t;
 }

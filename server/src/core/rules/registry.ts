@@ -4,6 +4,13 @@
  */
 import type { Rule } from './defineRule';
 import { actionItemOwnerMissing } from './action-item-owner-missing';
+import { actionItemTypeMissing } from './action-item-type-missing';
+import { actionItemTicketMissing } from './action-item-ticket-missing';
+import { actionItemOverdue } from './action-item-overdue';
+import { actionItemDueWindow } from './action-item-due-window';
+import { actionItemDueMissing } from './action-item-due-missing';
+import { actionItemOwnerTeam } from './action-item-owner-team';
+import { actionItemVague } from './action-item-vague';
 import { blameLanguage } from './blame-language';
 import { hindsightBias } from './hindsight-bias';
 import { humanErrorRootCause } from './human-error-root-cause';
@@ -18,7 +25,14 @@ export const RULES: readonly Rule[] = [
   personAsCause,
   humanErrorRootCause,
   hindsightBias,
+  actionItemVague,
   actionItemOwnerMissing,
+  actionItemOwnerTeam,
+  actionItemDueMissing,
+  actionItemDueWindow,
+  actionItemOverdue,
+  actionItemTicketMissing,
+  actionItemTypeMissing,
   sectionMissing,
   metadataInvalid,
   suppressionReasonMissing,

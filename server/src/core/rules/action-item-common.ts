@@ -1,0 +1,344 @@
+/**
+ * What the action-item rules share: reading an item's status and due date, naming it in a message,
+ * and the quick-fixes that fill in a missing field (a table cell or column, or a field appended to a
+ * bullet in the style the bullet already uses). Not a rule itself; the registry does not list it.
+ */
+import { DONE_STATUS, OPEN_STATUS } from '../data/actionItems';
+import { addDays, isIsoDate, resolveDue, windowEnd, type DueResolution } from '../dates';
+import { findTicket } from '../extract/actionItems';
+import type { ActionItem, ActionItemField, ActionItemTable, Fix, PostmortemModel, Span, TextEdit } from '../types';
+import type { RuleContext } from './defineRule';
+
+// ---------------------------------------------------------------------------------------------
+// Reading items
+// ---------------------------------------------------------------------------------------------
+
+function norm(v: string): string {
+  return v.replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function startsWithPhrase(v: string, phrase: string): boolean {
+  if (!v.startsWith(phrase)) return false;
+  const next = v.charAt(phrase.length);
+  return next === '' || !/[\p{L}\p{N}]/u.test(next) || !/[\p{L}\p{N}]$/u.test(phrase);
+}
+
+const BY_LENGTH = (a: string, b: string) => b.length - a.length;
+const DONE = [...DONE_STATUS].sort(BY_LENGTH);
+const OPEN = [...OPEN_STATUS].sort(BY_LENGTH);
+
+/** What a status value says: finished, explicitly not finished, or nothing we can rely on. */
+export function statusWord(value: string): 'done' | 'open' | 'unknown' {
+  const v = norm(value);
+  if (!v) return 'unknown';
+  // "Not done" and "not started" are open even though they contain "done"/"started".
+  for (const p of OPEN) if (p.startsWith('not') && startsWithPhrase(v, p)) return 'open';
+  for (const p of DONE) if (startsWithPhrase(v, p)) return 'done';
+  for (const p of OPEN) if (startsWithPhrase(v, p)) return 'open';
+  return 'unknown';
+}
+
+/** Done, explicitly open (`- [ ]`, Open, In progress, To do), or unknown. A done status wins over an unchecked box. */
+export function statusOf(item: ActionItem): 'done' | 'open' | 'unknown' {
+  const s = item.fields.status ? statusWord(item.fields.status.value) : 'unknown';
+  if (s === 'done' || item.checked === true) return 'done';
+  if (s === 'open' || item.checked === false) return 'open';
+  return 'unknown';
+}
+
+/** The incident date (YYYY-MM-DD) from the metadata, when valid. */
+export function incidentDate(model: PostmortemModel): string | undefined {
+  const v = model.metadata.fields.date?.value;
+  const s = typeof v === 'string' ? v.slice(0, 10) : undefined;
+  return s && isIsoDate(s) ? s : undefined;
+}
+
+export function severityOf(model: PostmortemModel): string | undefined {
+  const v = model.metadata.fields.severity?.value;
+  return typeof v === 'string' ? v : undefined;
+}
+
+const dueCache = new WeakMap<ActionItem, DueResolution>();
+
+/** The item's due date, resolved against the incident date (cached per item). */
+export function dueOf(ctx: RuleContext, item: ActionItem): DueResolution {
+  let r = dueCache.get(item);
+  if (!r) {
+    r = resolveDue(item.fields.due?.value ?? '', incidentDate(ctx.model));
+    dueCache.set(item, r);
+  }
+  return r;
+}
+
+/** A date to suggest for a missing due date: the end of the severity window, else two weeks after the incident (or today). */
+export function suggestedDue(ctx: RuleContext): string | undefined {
+  const d = incidentDate(ctx.model);
+  const sev = severityOf(ctx.model);
+  if (d && sev) {
+    const w = windowEnd(d, sev, ctx.options);
+    if (w) return w.end;
+  }
+  if (d) return addDays(d, 14);
+  if (ctx.options.today && isIsoDate(ctx.options.today)) return addDays(ctx.options.today, 14);
+  return undefined;
+}
+
+/** The item as a message names it: its text in quotes, shortened. */
+export function quoteItem(item: ActionItem, max = 60): string {
+  const t = item.text.replace(/\s+/g, ' ').trim();
+  if (!t) return 'This action item';
+  return `"${t.length > max ? t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…' : t}"`;
+}
+
+/** True when the item's row or paragraph refers to a ticket anywhere (a tracker id or a link). */
+export function hasTicket(ctx: RuleContext, item: ActionItem): boolean {
+  const v = item.fields.ticket?.value;
+  if (v && (findTicket(v) || /\]\(\s*[^)\s]+\s*\)/.test(v))) return true;
+  const end = item.form === 'bullet' ? (item.contentEnd ?? item.span.end) : item.span.end;
+  return !!findTicket(ctx.text.slice(item.span.start, end).replace(/<!--[\s\S]*?-->/g, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes
+// ---------------------------------------------------------------------------------------------
+
+/** A placeholder: the snippet text for tab stop `n`, and the text an editor shows before anything is typed. */
+export interface Placeholder {
+  snippet(n: number): string;
+  plain: string;
+}
+
+export const COLUMN_TITLES: Record<'owner' | 'due' | 'ticket' | 'type', string> = { owner: 'Owner', due: 'Due', ticket: 'Ticket', type: 'Type' };
+
+export function ownerPlaceholder(): Placeholder {
+  return { snippet: (n) => `@\${${n}:owner}`, plain: '@owner' };
+}
+
+export function datePlaceholder(date: string): Placeholder {
+  return { snippet: (n) => `\${${n}:${date}}`, plain: date };
+}
+
+export function typePlaceholder(): Placeholder {
+  return { snippet: (n) => `\${${n}|prevent,detect,mitigate,process,document|}`, plain: 'prevent' };
+}
+
+/** A ticket placeholder using the key most tickets in the document use ("ORD-123"), else "TICKET-123". */
+export function ticketPlaceholder(ctx: RuleContext): Placeholder {
+  const counts = new Map<string, number>();
+  for (const it of ctx.model.actionItems) {
+    const m = /^([A-Z][A-Z0-9]{0,9})-\d+$/.exec(it.fields.ticket?.value ?? '');
+    if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  const key = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'TICKET';
+  return { snippet: (n) => `\${${n}:${key}-123}`, plain: `${key}-123` };
+}
+
+/** Replaces `${n:text}` and `${n|a,b|}` by what an editor shows first ("text", "a"). For tests and non-snippet callers. */
+export function resolveSnippet(s: string): string {
+  return s
+    .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([$}\\])/g, '$1');
+}
+
+/**
+ * The fix that puts a placeholder where `field` is missing or unusable:
+ * - table, column present: fill (or replace) the row's cell, keeping the table aligned;
+ * - table, no such column: add the column (header, delimiter row, a placeholder in every row);
+ * - bullet with the field written but empty or unusable: replace the value;
+ * - bullet without the field: append `field: placeholder` in the bullet's own style.
+ */
+export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'due' | 'ticket' | 'type', ph: Placeholder): Fix | undefined {
+  const name = COLUMN_TITLES[field];
+  if (item.form === 'table' && item.table !== undefined) {
+    const t = ctx.model.actionItemTables[item.table];
+    const row = t?.rows.findIndex((r) => r.start === item.span.start) ?? -1;
+    if (!t || row < 0 || !t.headerCells || !t.rowCells) return undefined;
+    const col = t.columns.findIndex((c) => c.field === field);
+    if (col >= 0) {
+      const edits = fillCell(ctx.text, t, row, col, ph.snippet(1), ph.plain);
+      return edits && { title: `Fill in the ${name} cell`, edits, snippet: true, preferred: true };
+    }
+    const edits = addColumn(ctx.text, t, name, (r, n) => ({ snippet: ph.snippet(n), plain: ph.plain }));
+    return edits && { title: `Add a ${name} column`, edits, snippet: true, preferred: true };
+  }
+  const f = item.fields[field];
+  if (f && f.value.trim() !== '') {
+    return { title: `Replace "${f.value}" with a ${name.toLowerCase()} placeholder`, edits: [{ ...f.span, newText: ph.snippet(1) }], snippet: true, preferred: true };
+  }
+  if (f) {
+    // "Owner: Due: …": the label is there, its value is not.
+    const next = ctx.text.charAt(f.span.start);
+    const pad = next && !/\s/.test(next) ? ' ' : '';
+    return { title: `Add a ${name.toLowerCase()}`, edits: [{ start: f.span.start, end: f.span.start, newText: ph.snippet(1) + pad }], snippet: true, preferred: true };
+  }
+  return { title: `Add a ${name.toLowerCase()}`, edits: [appendField(ctx.text, item, field, ph.snippet(1))], snippet: true, preferred: true };
+}
+
+/** Appends `field: value` to a bullet in the style it already uses: inside its (…) group, after an em dash, as a `Label:` field, or in new parentheses. */
+export function appendField(text: string, item: ActionItem, field: ActionItemField, value: string): TextEdit {
+  const end = item.contentEnd ?? item.span.end;
+  const line = text.slice(item.textSpan.start, end).replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
+  const trimmed = line.replace(/\s+$/, '');
+  const at = item.textSpan.start + trimmed.length;
+  const paren = /\(([^()]*)\)\s*\.?$/.exec(trimmed);
+  if (paren && /(?:owner|due|type)\s*:|@\w|\d{4}-\d{2}-\d{2}/i.test(paren[1])) {
+    const close = item.textSpan.start + paren.index + 1 + paren[1].length;
+    return { start: close, end: close, newText: `, ${field}: ${value}` };
+  }
+  if (/\s[—–]\s/.test(trimmed)) return { start: at, end: at, newText: ` — ${field}: ${value}` };
+  const labelled = /(?<![\p{L}])(Owner|Due|Status|Ticket|Type)\s*:/u.exec(trimmed);
+  if (labelled) {
+    const Label = field.charAt(0).toUpperCase() + field.slice(1);
+    if (/\.$/.test(trimmed)) return { start: at, end: at, newText: ` ${Label}: ${value}.` };
+    return { start: at, end: at, newText: ` ${Label}: ${value}` };
+  }
+  return { start: at, end: at, newText: ` (${field}: ${value})` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table editing that keeps GFM valid and aligned tables aligned
+// ---------------------------------------------------------------------------------------------
+
+interface TableLine {
+  kind: 'header' | 'delimiter' | 'row';
+  span: Span;
+  /** Pipe positions (offsets) in order. */
+  pipes: number[];
+  /** Cell spans as the parser gave them (leading pipe included; the last one its trailing pipe). */
+  cells: Span[];
+}
+
+function delimiterCells(text: string, row: Span): Span[] {
+  const s = text.slice(row.start, row.end).replace(/\s+$/, '');
+  const pipes: number[] = [];
+  for (let i = 0; i < s.length; i++) if (s[i] === '|') pipes.push(i);
+  const trailing = s.length > 1 && s.endsWith('|');
+  const inner = trailing ? pipes.slice(0, -1) : pipes;
+  const starts = s.startsWith('|') ? inner : [0, ...inner];
+  return starts.map((st, i) => ({ start: row.start + st, end: row.start + (starts[i + 1] ?? s.length) }));
+}
+
+function pipesOf(text: string, cells: Span[]): number[] {
+  const out: number[] = [];
+  for (const c of cells) if (text[c.start] === '|') out.push(c.start);
+  const last = cells[cells.length - 1];
+  if (last && last.end > last.start && text[last.end - 1] === '|' && last.end - 1 !== last.start) out.push(last.end - 1);
+  return out;
+}
+
+function tableLines(text: string, t: ActionItemTable): TableLine[] {
+  const lines: TableLine[] = [];
+  const header = t.headerCells ?? [];
+  lines.push({ kind: 'header', span: t.headerRow, cells: header, pipes: pipesOf(text, header) });
+  const dc = delimiterCells(text, t.delimiterRow);
+  lines.push({ kind: 'delimiter', span: t.delimiterRow, cells: dc, pipes: pipesOf(text, dc) });
+  t.rows.forEach((r, i) => {
+    const cells = t.rowCells?.[i] ?? [];
+    lines.push({ kind: 'row', span: r, cells, pipes: pipesOf(text, cells) });
+  });
+  return lines;
+}
+
+/** Columns of each pipe relative to its line; aligned when every line has its pipes in the same columns. */
+function isAligned(text: string, lines: TableLine[]): boolean {
+  const rel = lines.map((l) => l.pipes.map((p) => p - lineStartOf(text, l.span.start)).join(','));
+  return lines[0].pipes.length >= 2 && rel.every((r) => r === rel[0]);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** Where a line's last cell ends (after its trailing pipe, if any), and whether it has a trailing pipe. */
+function lineEnd(text: string, l: TableLine): { at: number; pipe: boolean } {
+  const last = l.cells[l.cells.length - 1];
+  const at = last ? last.end : l.span.end;
+  return { at, pipe: last ? text[last.end - 1] === '|' && last.end - 1 !== last.start : false };
+}
+
+/** The delimiter row's style: `|---|` (no spaces) or `| --- |`. */
+function spacedDelimiter(text: string, t: ActionItemTable): boolean {
+  return /\|\s+:?-/.test(text.slice(t.delimiterRow.start, t.delimiterRow.end)) || /^\s*:?-+:?\s+\|/.test(text.slice(t.delimiterRow.start, t.delimiterRow.end));
+}
+
+/** Adds a column at the end of the table: a header, a delimiter cell, and a placeholder cell in every row. */
+export function addColumn(text: string, t: ActionItemTable, title: string, cell: (row: number, tabStop: number) => { snippet: string; plain: string }): TextEdit[] | undefined {
+  const lines = tableLines(text, t);
+  const aligned = isAligned(text, lines);
+  const spaced = spacedDelimiter(text, t);
+  const h = lines[0].cells.length;
+  const contents = lines.map((l, i) => (l.kind === 'header' ? { snippet: title, plain: title } : l.kind === 'delimiter' ? undefined : cell(i - 2, i - 1)));
+  const width = aligned ? Math.max(3, ...contents.map((c) => c?.plain.length ?? 0)) : 0;
+  const edits: TextEdit[] = [];
+  lines.forEach((l, i) => {
+    const c = contents[i];
+    const content =
+      l.kind === 'delimiter'
+        ? spaced
+          ? ` ${'-'.repeat(Math.max(3, width))} |`
+          : `${'-'.repeat(Math.max(3, width) + 2)}|`
+        : ` ${c!.snippet}${' '.repeat(Math.max(0, width - c!.plain.length))} |`;
+    if (l.cells.length > h) {
+      // Extra cells beyond the header are ignored by GFM: put the new cell before them.
+      const at = l.cells[h].start;
+      edits.push({ start: at, end: at, newText: '|' + content.slice(0, -1) });
+      return;
+    }
+    const { at, pipe } = lineEnd(text, l);
+    let newText = pipe ? '' : ' |';
+    for (let k = l.cells.length; k < h; k++) newText += l.kind === 'delimiter' ? (spaced ? ' --- |' : '---|') : '  |';
+    edits.push({ start: at, end: at, newText: newText + content });
+  });
+  return edits;
+}
+
+/**
+ * Puts a placeholder into cell `col` of body row `row`, replacing what is there. In an aligned table
+ * the cell's padding absorbs the placeholder, or the column is widened in every line.
+ */
+export function fillCell(text: string, t: ActionItemTable, row: number, col: number, snippet: string, plain: string): TextEdit[] | undefined {
+  const lines = tableLines(text, t);
+  const line = lines[row + 2];
+  if (!line) return undefined;
+  const aligned = isAligned(text, lines);
+  if (col >= line.cells.length) {
+    // A short row: add the missing cells up to this column.
+    const { at, pipe } = lineEnd(text, line);
+    let newText = pipe ? '' : ' |';
+    for (let k = line.cells.length; k < col; k++) newText += '  |';
+    return [{ start: at, end: at, newText: newText + ` ${snippet} |` }];
+  }
+  const region = cellRegion(text, line, col);
+  const width = region.end - region.start;
+  if (!aligned) return [{ ...region, newText: ` ${snippet} ` }];
+  if (plain.length + 2 <= width) return [{ ...region, newText: ` ${snippet}${' '.repeat(width - 1 - plain.length)}` }];
+  const grow = plain.length + 2 - width;
+  const edits: TextEdit[] = [{ ...region, newText: ` ${snippet} ` }];
+  for (const l of lines) {
+    if (l === line || col >= l.cells.length) continue;
+    const r = cellRegion(text, l, col);
+    if (l.kind === 'delimiter') {
+      const s = text.slice(r.start, r.end);
+      const lastDash = s.lastIndexOf('-');
+      const at = lastDash >= 0 ? r.start + lastDash + 1 : r.end;
+      edits.push({ start: at, end: at, newText: '-'.repeat(grow) });
+    } else {
+      edits.push({ start: r.end, end: r.end, newText: ' '.repeat(grow) });
+    }
+  }
+  return edits;
+}
+
+/** The text between a cell's pipes. */
+function cellRegion(text: string, l: TableLine, col: number): Span {
+  const c = l.cells[col];
+  const start = text[c.start] === '|' ? c.start + 1 : c.start;
+  let end: number;
+  if (col + 1 < l.cells.length) end = l.cells[col + 1].start;
+  else end = text[c.end - 1] === '|' && c.end - 1 > c.start ? c.end - 1 : c.end;
+  return { start, end: Math.max(start, end) };
+}

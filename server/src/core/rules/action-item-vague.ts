@@ -1,0 +1,83 @@
+import { CONCRETE_SIGNALS, ITEM_PREFIX, MAKE_VERBS, VAGUE_PHRASES, type VagueEntry } from '../data/actionItems';
+import { PhraseMatcher } from '../match';
+import type { Fix } from '../types';
+import { quoteItem } from './action-item-common';
+import { defineRule } from './defineRule';
+
+const START = new PhraseMatcher(VAGUE_PHRASES.filter((e) => e.position === 'start').map((entry) => ({ phrases: entry.phrases, entry })));
+const ANYWHERE = new PhraseMatcher(VAGUE_PHRASES.filter((e) => e.position === 'anywhere').map((entry) => ({ phrases: entry.phrases, entry })));
+const MAKE = new RegExp(`^(?:${MAKE_VERBS.join('|')})(?![\\p{L}])`, 'iu');
+
+export interface VagueHit {
+  entry: VagueEntry;
+  phrase: string;
+  /** Offsets into the text given to findVague. */
+  start: number;
+  end: number;
+}
+
+/** True when a concrete artifact, threshold or check stands in the text. */
+export function isConcrete(raw: string): boolean {
+  return CONCRETE_SIGNALS.some((s) => s.re.test(raw));
+}
+
+/**
+ * The vague wording of an action item's text, or undefined when it is concrete. Quoted text and code
+ * spans are mentions, not the item's own words, and are skipped.
+ */
+export function findVague(raw: string): VagueHit | undefined {
+  // Same length as raw, so offsets carry over: code spans, quotes, markup and leading tags blanked.
+  const masked = raw
+    .replace(/`[^`\n]*`/g, (m) => ' '.repeat(m.length))
+    .replace(/"[^"\n]*"|“[^”\n]*”/g, (m) => ' '.repeat(m.length))
+    .replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length))
+    .replace(/[*_~]/g, ' ')
+    .replace(/^\s*(?:\[[^\]]*\]\s*)+/, (m) => ' '.repeat(m.length))
+    .replace(/^\s*(?:\d+[.)]\s+)?/, (m) => ' '.repeat(m.length))
+    .replace(/^\s*(?:prevent|detect|mitigate|process|document)\w*\s*[:—–-]\s/i, (m) => ' '.repeat(m.length));
+  let start = masked.length - masked.trimStart().length;
+  const prefix = ITEM_PREFIX.exec(masked.slice(start));
+  if (prefix) start += prefix[0].length;
+  const body = masked.slice(start);
+  const concrete = isConcrete(raw);
+  const hits: VagueHit[] = [];
+  for (const h of START.scan(masked)) if (h.start === start) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
+  for (const h of ANYWHERE.scan(masked)) {
+    if (h.entry.id === 'make-better' && !MAKE.test(body)) continue;
+    hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
+  }
+  hits.sort((a, b) => Number(a.entry.rescuable) - Number(b.entry.rescuable) || a.start - b.start);
+  return hits.find((h) => !h.entry.rescuable || !concrete);
+}
+
+export const actionItemVague = defineRule({
+  id: 'action-item-vague',
+  defaultSeverity: 'warning',
+  summary: 'An action item names no concrete deliverable ("improve monitoring", "look into", "be more careful").',
+  fixable: true,
+  check(ctx) {
+    for (const item of ctx.model.actionItems) {
+      const raw = ctx.text.slice(item.textSpan.start, item.textSpan.end);
+      const hit = findVague(raw);
+      if (!hit) continue;
+      const what = hit.entry.rescuable
+        ? `names no concrete deliverable ("${hit.phrase}" with no artifact, threshold or check)`
+        : `relies on "${hit.phrase}" rather than a change`;
+      ctx.report(item.span, `${quoteItem(item)} ${what}; ${hit.entry.instead}.`, [smartFix(raw, item.textSpan, hit, item.form, !!item.fields.owner, !!item.fields.due)]);
+    }
+  },
+});
+
+/** Replaces the item's text with a SMART template that keeps the original words to start from. */
+function smartFix(raw: string, span: { start: number; end: number }, hit: VagueHit, form: 'table' | 'bullet', hasOwner: boolean, hasDue: boolean): Fix {
+  const original = raw.trim().replace(/[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
+  const head = hit.entry.rescuable
+    ? `\${1:${original}}: \${2:the concrete change}, done when \${3:a measurable check passes}`
+    : `\${1:A safeguard that works without anyone remembering it} (replacing "${original.replace(/"/g, "'")}"), done when \${2:a measurable check passes}`;
+  const n = hit.entry.rescuable ? 4 : 3;
+  const extra: string[] = [];
+  if (form === 'bullet' && !hasOwner) extra.push(`owner: @\${${n}:owner}`);
+  if (form === 'bullet' && !hasDue) extra.push(`due: \${${n + extra.length}:YYYY-MM-DD}`);
+  const newText = head + (extra.length ? ` (${extra.join(', ')})` : '');
+  return { title: 'Rewrite as a specific, measurable action item', edits: [{ start: span.start, end: span.end, newText }], snippet: true, preferred: true };
+}
