@@ -218,3 +218,15 @@ export function windowEnd(incidentDate: IsoDate, severity: string, options: Pick
   if (typeof window !== 'number' || !Number.isFinite(window) || window < 0) return undefined;
   return { end: addDays(incidentDate, Math.floor(window)), window };
 }
+
+/** True when the whole of `s` (after "by"/"due") is a date expression: "2026/11/14", "Nov 14", "next Friday", "Q3". */
+export function looksLikeDate(s: string): boolean {
+  const text = s.replace(/^(?:due|by|before|until)\s*:?\s*/i, '').trim();
+  if (!text || text.length > 40) return false;
+  try {
+    const r = parser.parse(text, { instant: new Date(2000, 0, 3, 12) }, { forwardDate: true })[0];
+    return !!r && r.index === 0 && r.text.length >= text.replace(/[.,;]$/, '').length && !NOT_A_DEADLINE.test(r.text.trim());
+  } catch {
+    return false;
+  }
+}

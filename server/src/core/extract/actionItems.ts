@@ -9,6 +9,7 @@
 import type { List, ListItem, Root, RootContent, Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
+import { looksLikeDate } from '../dates';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
 import { kindsAt, sectionAt, spanOf } from './sections';
 
@@ -339,7 +340,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
       const sp = at(segStart, v.length);
       if (!item.fields.owner && ((HANDLE.test(v) && v.startsWith('@')) || NO_OWNER_WORD.test(v))) {
         item.fields.owner = { value: v, span: sp };
-      } else if (!item.fields.due && (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*|end of .+|eo[dwmqy])$/i.test(v))) {
+      } else if (!item.fields.due && (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*|end of .+|eo[dwmqy])$/i.test(v) || looksLikeDate(v))) {
         item.fields.due = { value: v, span: sp };
       } else if (!item.fields.ticket && findTicket(v)?.text.length === v.length) {
         item.fields.ticket = { value: v, span: sp };

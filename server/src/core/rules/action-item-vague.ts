@@ -35,15 +35,17 @@ export function findVague(raw: string): VagueHit | undefined {
     .replace(/^\s*(?:\[[^\]]*\]\s*)+/, (m) => ' '.repeat(m.length))
     .replace(/^\s*(?:\d+[.)]\s+)?/, (m) => ' '.repeat(m.length))
     .replace(/^\s*(?:prevent|detect|mitigate|process|document)\w*\s*[:—–-]\s/i, (m) => ' '.repeat(m.length));
-  let start = masked.length - masked.trimStart().length;
-  const prefix = ITEM_PREFIX.exec(masked.slice(start));
-  if (prefix) start += prefix[0].length;
+  const first = masked.length - masked.trimStart().length;
+  const prefix = ITEM_PREFIX.exec(masked.slice(first));
+  // Both the item's first word and the word after a "Kim to" / "We should" prefix count as its start
+  // ("Remember to …" looks like such a prefix too).
+  const start = prefix ? first + prefix[0].length : first;
   const body = masked.slice(start);
   const concrete = isConcrete(raw);
   const hits: VagueHit[] = [];
-  for (const h of START.scan(masked)) if (h.start === start) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
+  for (const h of START.scan(masked)) if (h.start === start || h.start === first) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
   for (const h of ANYWHERE.scan(masked)) {
-    if (h.entry.id === 'make-better' && !MAKE.test(body)) continue;
+    if (h.entry.id === 'make-better' && !MAKE.test(body) && !MAKE.test(masked.slice(first))) continue;
     hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
   }
   hits.sort((a, b) => Number(a.entry.rescuable) - Number(b.entry.rescuable) || a.start - b.start);
