@@ -156,15 +156,20 @@ export const MAKE_VERBS = ['make', 'making', 'get', 'keep', 'become', 'render', 
 export const CONCRETE_SIGNALS: Array<{ id: string; re: RegExp; note: string }> = [
   {
     id: 'quantity',
-    re: /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s*(?:%|percent\b|ms\b|s\b|sec\b|secs\b|seconds?\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b|d\b|days?\b|weeks?\b|months?\b|[kmgt]i?b\b|rows?\b|requests?\b|req\/s|rps\b|qps\b|errors?\b|retries\b|attempts?\b|replicas?\b|nodes?\b|pods?\b|workers?\b|connections?\b|times\b|x\b|users?\b|jobs?\b|files?\b|messages?\b|events?\b|calls?\b|checks?\b|steps?\b|items?\b|queries\b|regions?\b|zones?\b|gpus?\b|cpus?\b|cores?\b|shards?\b|versions?\b|per\b|a\s+(?:day|week|month|minute|second|hour)\b)/iu,
+    re: /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?\s*(?:[\p{Ll}-]+\s+)?(?:%|percent\b|ms\b|s\b|sec\b|secs\b|seconds?\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b|d\b|days?\b|weeks?\b|months?\b|[kmgt]i?b\b|rows?\b|requests?\b|req\/s|rps\b|qps\b|errors?\b|retries\b|attempts?\b|replicas?\b|nodes?\b|pods?\b|workers?\b|connections?\b|times\b|x\b|users?\b|jobs?\b|files?\b|messages?\b|events?\b|calls?\b|checks?\b|steps?\b|items?\b|queries\b|regions?\b|zones?\b|gpus?\b|cpus?\b|cores?\b|shards?\b|versions?\b|per\b|a\s+(?:day|week|month|minute|second|hour)\b)/iu,
     note: 'a number with a unit: a threshold, a limit, a window',
   },
   { id: 'comparison', re: /(?:[<>≤≥]=?\s*\d|(?<![\p{L}])(?:above|below|over|under|more than|fewer than|less than|at least|at most|exceeds?|within|every|up to)\s+\d)/iu, note: 'a comparison with a number' },
   { id: 'code', re: /`[^`\n]+`/u, note: 'a code span naming a setting, flag, command or file' },
   {
     id: 'check',
-    re: /(?<![\p{L}])(?:alert|alerts|page|pages|notify|fail|fails|block|blocks|reject|rejects|refuse|refuses)\s+(?:when|if|on|any|the build|ci|every|whenever)(?![\p{L}])|(?<![\p{L}])(?:done when|a (?:ci )?(?:check|test|lint|gate|alert|rule) (?:that|which|for|when|to)|game-?day|chaos test|load test of)(?![\p{L}])/iu,
+    re: /(?<![\p{L}])(?:alert|alerts|page|pages|notify|fail|fails|block|blocks|reject|rejects|refuse|refuses)\s+(?:when|if|on|any|the build|ci|every|whenever)(?![\p{L}])|(?<![\p{L}])(?:(?:done|closed|complete|finished)\s+(?:only\s+)?(?:when|if|once)|a (?:ci )?(?:check|test|lint|gate|alert|rule) (?:that|which|for|when|to)|game-?day|chaos test|load test of)(?![\p{L}])/iu,
     note: 'an alert, check or test with its condition, or an explicit done-condition',
+  },
+  {
+    id: 'output',
+    re: /(?<![\p{L}])(?:(?:file|open|create|raise)\s+(?:a|an|one)\s+(?:ticket|issue|bug)|record\s+(?:the\s+)?(?:answer|findings?|decision|results?)\s+in|write\s+(?:up\s+)?(?:a|an|the)\s+(?:decision|adr|design doc|proposal|rfc)|decide\s+(?:between|whether))(?![\p{L}])/iu,
+    note: 'an investigation that names what it produces: a ticket, a recorded decision, a design doc',
   },
   {
     id: 'colon-action',

@@ -73,7 +73,7 @@ export function findTicket(s: string): { index: number; text: string } | undefin
     const t = m[0];
     if (/^[a-z]/.test(t) && !/^(?:https?:|gh-)/i.test(t)) continue; // lower-case keys are words ("gpu-2"), not tickets
     if (/^[A-Z]/i.test(t) && !/^https?:/i.test(t) && NOT_TICKET.test(t)) continue;
-    if (/^[A-Z]+-\d{4}$/.test(t) && /^(?:Q|FY|H|W|CW)\b/i.test(t)) continue;
+    if (/^(?:Q[1-4]|H[12]|FY\d{0,4}|C?W\d{1,2})-\d{2,4}$/i.test(t)) continue; // Q3-2026, FY26-27: periods, not tickets
     return { index: m.index!, text: t.replace(/[.,;:]+$/, '') };
   }
   return undefined;
@@ -322,7 +322,9 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
       const v = part.trim();
       const vs = partStart + (part.length - part.trimStart().length);
       if (!v || isTaken(vs)) continue;
-      if (!item.fields.type && TYPE_WORD.test(v)) item.fields.type = { value: v, span: at(vs, v.length) };
+      const dueBare = /^due\s+(?!to\b)(\S.*)$/i.exec(v);
+      if (!item.fields.due && dueBare) item.fields.due = { value: dueBare[1], span: at(vs + v.length - dueBare[1].length, dueBare[1].length) };
+      else if (!item.fields.type && TYPE_WORD.test(v)) item.fields.type = { value: v, span: at(vs, v.length) };
       else if (!item.fields.owner && /^@\S+$/.test(v)) item.fields.owner = { value: v, span: at(vs, v.length) };
     }
   }
@@ -340,6 +342,9 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
       const sp = at(segStart, v.length);
       if (!item.fields.owner && ((HANDLE.test(v) && v.startsWith('@')) || NO_OWNER_WORD.test(v))) {
         item.fields.owner = { value: v, span: sp };
+      } else if (!item.fields.due && /^due\s+(?!to\b)\S/i.test(v)) {
+        const d = v.replace(/^due\s+/i, '');
+        item.fields.due = { value: d, span: at(segStart + (seg.length - seg.trimStart().length) + v.length - d.length, d.length) };
       } else if (!item.fields.due && (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*|end of .+|eo[dwmqy])$/i.test(v) || looksLikeDate(v))) {
         item.fields.due = { value: v, span: sp };
       } else if (!item.fields.ticket && findTicket(v)?.text.length === v.length) {
@@ -364,7 +369,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
     if (h) item.fields.owner = { value: h[0], span: at(h.index, h[0].length) };
   }
   if (!item.fields.due) {
-    const d = BY_DATE.exec(line) ?? ISO_DATE.exec(line);
+    const d = BY_DATE.exec(line) ?? ISO_DATE.exec(line) ?? /(?<![\p{L}])due\s+(asap|soon|later|tbd|tbc|n\/a|next\s+\w+|this\s+\w+)(?![\p{L}])/iu.exec(line);
     if (d) item.fields.due = { value: d[1] ?? d[0], span: at(d.index + (d[1] ? d[0].indexOf(d[1]) : 0), (d[1] ?? d[0]).length) };
   }
   if (!item.fields.ticket) {

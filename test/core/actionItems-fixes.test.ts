@@ -1,0 +1,175 @@
+/**
+ * Action-item quick-fixes as data: applying a fix (with its snippet placeholders as an editor first
+ * shows them) changes only the item's own range (its bullet, or its table for a new column), keeps
+ * tables valid and aligned, and re-analysis no longer reports the finding it fixed.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, LineIndex, type Finding, type Fix, type PostmortemModel } from '../../server/src/core';
+import { resolveSnippet } from '../../server/src/core/rules/action-item-common';
+
+const TODAY = '2026-11-23';
+const fixturesRoot = join(__dirname, '..', 'fixtures', 'rules');
+
+function apply(text: string, fix: Fix): string {
+  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  let last = Infinity;
+  for (const e of edits) {
+    assert.ok(e.end <= last, 'edits do not overlap');
+    last = e.start;
+    out = out.slice(0, e.start) + (fix.snippet ? resolveSnippet(e.newText) : e.newText) + out.slice(e.end);
+  }
+  return out;
+}
+
+/** Pipe columns of each line of a table (escaped pipes and pipes in code spans left out). */
+function pipeColumns(line: string): string {
+  const cols: number[] = [];
+  let code = false;
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '`') code = !code;
+    else if (line[i] === '\\') i++;
+    else if (line[i] === '|' && !code) cols.push(i);
+  }
+  return cols.join(',');
+}
+
+function tableLines(text: string, model: PostmortemModel, index: number): string[] {
+  const t = model.actionItemTables[index];
+  return text.slice(t.span.start, t.span.end).split(/\r?\n/);
+}
+
+function isAligned(lines: string[]): boolean {
+  return lines.every((l) => pipeColumns(l) === pipeColumns(lines[0]));
+}
+
+/** The range a finding's fix may touch: the bullet, or the whole table of a row. */
+function allowedRange(model: PostmortemModel, f: Finding): { start: number; end: number } {
+  const item = model.actionItems.find((i) => i.span.start === f.start)!;
+  if (item.form === 'table') return model.actionItemTables[item.table!].span;
+  return { start: item.span.start, end: item.contentEnd ?? item.span.end };
+}
+
+describe('action-item fixes', () => {
+  describe('every fix of every fixture finding', () => {
+    const dirs = readdirSync(fixturesRoot).filter((d) => d.startsWith('action-item-'));
+    for (const dir of dirs) {
+      for (const file of readdirSync(join(fixturesRoot, dir)).filter((f) => f.endsWith('.md'))) {
+        const path = join(fixturesRoot, dir, file);
+        it(`${dir}/${file}`, () => {
+          const text = readFileSync(path, 'utf8');
+          const before = analyze(text, { today: TODAY });
+          const lines = new LineIndex(text);
+          let checked = 0;
+          for (const f of before.findings.filter((x) => x.rule.startsWith('action-item-') && x.fixes?.length)) {
+            const item = before.model.actionItems.find((i) => i.span.start === f.start);
+            assert.ok(item, `${f.rule} sits on an item's row or bullet`);
+            const range = allowedRange(before.model, f);
+            for (const fix of f.fixes!) {
+              for (const e of fix.edits) {
+                assert.ok(e.start >= range.start && e.end <= range.end, `${f.rule}: "${fix.title}" edits only its item or table`);
+                assert.ok(!/\n/.test(e.newText), 'no line breaks inserted');
+              }
+              const fixed = apply(text, fix);
+              const after = analyze(fixed, { today: TODAY });
+              const line = lines.position(f.start).line;
+              const again = after.findings.filter((x) => x.rule === f.rule && new LineIndex(fixed).position(x.start).line === line);
+              assert.deepEqual(again.map((x) => x.message), [], `after "${fix.title}" on line ${line + 1}, ${f.rule} is gone`);
+              // The item is still one item (the table keeps its rows; the bullet stays a bullet).
+              assert.equal(after.model.actionItems.length, before.model.actionItems.length, 'same number of items');
+              if (item!.form === 'table') {
+                const ti = item!.table!;
+                const beforeLines = tableLines(text, before.model, ti);
+                const afterLines = tableLines(fixed, after.model, ti);
+                assert.equal(afterLines.length, beforeLines.length, 'the table keeps its lines');
+                if (isAligned(beforeLines)) assert.ok(isAligned(afterLines), `aligned table stays aligned:\n${afterLines.join('\n')}`);
+                const cells = (l: string) => pipeColumns(l).split(',').length;
+                assert.ok(afterLines.every((l) => cells(l) === cells(afterLines[0])), `every line has the same cells:\n${afterLines.join('\n')}`);
+              }
+              checked++;
+            }
+          }
+          if (/flagged/.test(file) && !/due-window|overdue/.test(dir)) assert.ok(checked > 0, 'the fixture has fixable findings');
+        });
+      }
+    }
+  });
+
+  describe('before and after', () => {
+    function fixOf(doc: string, rule: string, line: number, options = {}): string {
+      const res = analyze(doc, { today: TODAY, ...options });
+      const lines = new LineIndex(doc);
+      const f = res.findings.find((x) => x.rule === rule && lines.position(x.start).line + 1 === line);
+      assert.ok(f?.fixes?.length, `${rule} on line ${line} has a fix`);
+      return apply(doc, f!.fixes![0]);
+    }
+    const head = '---\ndate: 2026-03-02\nseverity: SEV-2\n---\n# Cache outage\n## Action items\n';
+
+    it('adds a column to an aligned table, padded in every line', () => {
+      const doc = head + '| Action          | Due        |\n|-----------------|------------|\n| Pin the driver  | 2026-03-09 |\n| Cap the pool    | 2026-03-12 |\n';
+      const out = fixOf(doc, 'action-item-owner-missing', 9);
+      assert.equal(
+        out.slice(head.length),
+        '| Action          | Due        | Owner  |\n|-----------------|------------|--------|\n| Pin the driver  | 2026-03-09 | @owner |\n| Cap the pool    | 2026-03-12 | @owner |\n',
+      );
+    });
+
+    it('adds a column to a table written without outer pipes', () => {
+      const doc = head + 'Action | Owner\n--- | ---\nPin the driver | @kim\n';
+      const out = fixOf(doc, 'action-item-due-missing', 9);
+      assert.equal(out.slice(head.length), 'Action | Owner | Due |\n--- | --- | --- |\nPin the driver | @kim | 2026-03-30 |\n');
+    });
+
+    it('fills an empty cell inside its padding', () => {
+      const doc = head + '| Action         | Owner  | Ticket     |\n| -------------- | ------ | ---------- |\n| Pin the driver | @kim   |            |\n';
+      const out = fixOf(doc, 'action-item-ticket-missing', 9);
+      assert.equal(out.slice(head.length).split('\n')[2], '| Pin the driver | @kim   | TICKET-123 |');
+    });
+
+    it('widens the column in every line when the placeholder does not fit', () => {
+      const doc = head + '| Action         | Type |\n| -------------- | ---- |\n| Pin the driver |      |\n| Cap the pool   | prevent |\n';
+      // Not aligned (the last row is wider): the cell is filled without padding.
+      assert.equal(fixOf(doc, 'action-item-type-missing', 9).slice(head.length).split('\n')[2], '| Pin the driver | prevent |');
+      const aligned = head + '| Action         | Type |\n| -------------- | ---- |\n| Pin the driver |      |\n';
+      assert.equal(
+        fixOf(aligned, 'action-item-type-missing', 9).slice(head.length),
+        '| Action         | Type    |\n| -------------- | ------- |\n| Pin the driver | prevent |\n',
+      );
+    });
+
+    it('appends to a bullet in its own style', () => {
+      const cases: Array<[string, string, string]> = [
+        ['- Pin the driver (owner: @kim, OPS-1, type: prevent)', 'action-item-due-missing', '- Pin the driver (owner: @kim, OPS-1, type: prevent, due: 2026-03-30)'],
+        ['- Pin the driver — @kim — OPS-1 — prevent', 'action-item-due-missing', '- Pin the driver — @kim — OPS-1 — prevent — due: 2026-03-30'],
+        ['- Pin the driver. Owner: @kim. Due: 2026-03-09.', 'action-item-ticket-missing', '- Pin the driver. Owner: @kim. Due: 2026-03-09. Ticket: TICKET-123.'],
+        ['- Pin the driver <!-- keep -->', 'action-item-owner-missing', '- Pin the driver (owner: @owner) <!-- keep -->'],
+        ['- Pin the driver. Owner: Due: 2026-03-09.', 'action-item-owner-missing', '- Pin the driver. Owner: @owner Due: 2026-03-09.'],
+        ['- Pin the driver (owner: @kim, due soon)', 'action-item-due-missing', '- Pin the driver (owner: @kim, due 2026-03-30)'],
+      ];
+      for (const [bullet, rule, expected] of cases) assert.equal(fixOf(head + bullet + '\n', rule, 7).slice(head.length), expected + '\n', bullet);
+    });
+
+    it('offers the catalogue types as a snippet choice', () => {
+      const doc = head + '- Pin the driver (owner: @kim, due 2026-03-09, OPS-1)\n';
+      const f = analyze(doc, { today: TODAY }).findings.find((x) => x.rule === 'action-item-type-missing')!;
+      assert.equal(f.fixes![0].snippet, true);
+      assert.match(f.fixes![0].edits[0].newText, /\$\{1\|prevent,detect,mitigate,process,document\|\}/);
+    });
+
+    it('rewrites a vague item as a SMART template that keeps its words', () => {
+      const out = fixOf(head + '| Action | Owner |\n|---|---|\n| Improve cache monitoring | @kim |\n', 'action-item-vague', 9);
+      assert.match(out, /\| Improve cache monitoring: the concrete change, done when a measurable check passes \| @kim \|/);
+      const ex = fixOf(head + '- Be more careful with cache flushes\n', 'action-item-vague', 7);
+      assert.match(ex, /replacing "Be more careful with cache flushes"/);
+    });
+
+    it('suggests no due date when there is no date to start from', () => {
+      const doc = '# Cache outage\n## Action items\n- Pin the driver (owner: @kim, OPS-1, type: prevent)\n';
+      const f = analyze(doc, {}).findings.find((x) => x.rule === 'action-item-due-missing');
+      assert.ok(f);
+      assert.equal(f!.fixes, undefined);
+    });
+  });
+});
