@@ -8,69 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { RULES } from '../../server/src/core';
 import { BIN, ensureBuilt, positionOf, ROOT, runCli, tempTree, type JsonReport } from './helpers';
-
-/** A complete, careful postmortem: no finding at error severity. */
-export const CAREFUL = `---
-title: Checkout latency after the cache node swap
-date: 2026-10-04
-severity: SEV-3
-status: final
-authors: [Dana Okafor]
----
-
-# Postmortem: checkout latency after the cache node swap
-
-## Summary
-
-For 40 minutes, checkout requests took up to eight seconds because a replaced cache node came up empty.
-
-## Impact
-
-About 3,100 checkout attempts were slower than two seconds; 210 timed out.
-
-## Timeline
-
-All times UTC.
-
-- 09:12 The cache node swap began.
-- 09:20 Latency alerts fired.
-- 09:52 Warm-up finished and latency returned to normal.
-
-## Root causes
-
-The swap procedure did not warm the new node before it joined the pool.
-
-## Contributing factors
-
-The latency alert only looked at the 99th percentile over 15 minutes.
-
-## What went well
-
-The rollback runbook was current.
-
-## What went poorly
-
-The swap checklist had no warm-up step.
-
-## Action items
-
-| Action | Owner | Due |
-| --- | --- | --- |
-| Add a warm-up step to the swap checklist | @dana | 2026-10-20 |
-
-## Lessons learned
-
-A cold cache node behaves like a partial outage.
-`;
-
-/** The careful postmortem with one blame phrase (a warning). */
-export const WITH_WARNING = CAREFUL.replace('The rollback runbook was current.', 'The rollback runbook was current, but the on-call engineer should have checked the hit rate.');
-
-/** The careful postmortem with an ownerless action item (an error). */
-export const WITH_ERROR = CAREFUL.replace(
-  '| Add a warm-up step to the swap checklist | @dana | 2026-10-20 |',
-  '| Add a warm-up step to the swap checklist | @dana | 2026-10-20 |\n| Alert on the cache hit rate | TBD | 2026-10-30 |',
-);
+import { CAREFUL, onlyRules, WITH_ERROR, WITH_WARNING } from './samples';
 
 const TODAY = ['--today', '2026-10-10'];
 
@@ -79,10 +17,23 @@ describe('CLI (bundled)', function () {
   before(() => ensureBuilt());
 
   describe('exit codes', () => {
-    it('exits 0 for a careful postmortem and prints nothing', () => {
+    it('exits 0 for a careful postmortem, with no error or warning', () => {
       const t = tempTree({ 'pm.md': CAREFUL });
       try {
-        const r = runCli([join(t.dir, 'pm.md'), ...TODAY]);
+        const r = runCli([join(t.dir, 'pm.md'), '--format', 'json', ...TODAY]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stderr, '');
+        const out = JSON.parse(r.stdout) as JsonReport;
+        assert.deepEqual(out.files[0].diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'), []);
+      } finally {
+        t.cleanup();
+      }
+    });
+
+    it('prints nothing when there is no finding', () => {
+      const t = tempTree({ 'pm.md': CAREFUL });
+      try {
+        const r = runCli(['pm.md', ...onlyRules('blame-language'), ...TODAY], { cwd: t.dir });
         assert.equal(r.code, 0, r.stderr);
         assert.equal(r.stdout, '');
         assert.equal(r.stderr, '');
@@ -97,7 +48,7 @@ describe('CLI (bundled)', function () {
         const r = runCli([join(t.dir, 'pm.md'), ...TODAY]);
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stdout, /blame-language/);
-        assert.match(r.stdout, /1 problem \(0 errors, 1 warning\)/);
+        assert.match(r.stdout, /\d+ problems? \(0 errors, 1 warning\b/);
       } finally {
         t.cleanup();
       }
@@ -196,7 +147,7 @@ describe('CLI (bundled)', function () {
     it('lists every file, even one with no findings, in the order given', () => {
       const t = tempTree({ 'b.md': CAREFUL, 'a.md': WITH_ERROR });
       try {
-        const r = runCli(['b.md', 'a.md', '--format', 'json', ...TODAY], { cwd: t.dir });
+        const r = runCli(['b.md', 'a.md', '--format', 'json', ...onlyRules('action-item-owner-missing'), ...TODAY], { cwd: t.dir });
         assert.equal(r.code, 1);
         const out = JSON.parse(r.stdout) as JsonReport;
         assert.deepEqual(out.files.map((f) => f.path), ['b.md', 'a.md']);
@@ -222,7 +173,7 @@ describe('CLI (bundled)', function () {
         const at = positionOf(WITH_WARNING, 'should have');
         assert.ok(lines.slice(one + 1, two).some((l) => l.includes(`${at.line}:${at.column}`) && l.includes('warning') && l.includes('blame-language')), r.stdout);
         assert.ok(lines.slice(two + 1).some((l) => /error/.test(l) && l.includes('action-item-owner-missing')), r.stdout);
-        assert.match(r.stdout, /\u2716 \d+ problems? \(1 error, \d+ warnings?\)/);
+        assert.match(r.stdout, /\u2716 \d+ problems? \(1 error, 1 warning\b/);
       } finally {
         t.cleanup();
       }

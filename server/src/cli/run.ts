@@ -1,18 +1,25 @@
 /**
- * One run of `postmortem-lint`: arguments -> files -> analyze (the same core as the language server)
- * -> a formatted report on stdout and an exit code. Everything from outside (argv, cwd, streams, the
- * clock) comes in through `CliIO`, so tests can run it in-process as well as through the bundle.
+ * One run of `postmortem-lint`: arguments -> files -> configuration -> analyze (the same core and the
+ * same config loader as the language server) -> fixes -> a report on stdout and an exit code.
+ * Everything from outside (argv, cwd, streams, the clock) comes in through `CliIO`, so tests can run it
+ * in-process as well as through the bundle.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repository, version } from '../../../package.json';
+import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../config';
 import { analyze, DEFAULT_MAX_SIZE, LineIndex, type AnalyzeOptions } from '../core';
-import { version } from '../../../package.json';
+import { fixUntilStable } from '../core/fixes';
 import { parseCliArgs, type CliOptions } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands, type FileTarget } from './files';
+import { unifiedDiff, writeAtomically } from './fix';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { HELP } from './help';
-import { onlyErrors, toDiagnostic, totals, type FileReport } from './report';
+import { onlyErrors, toDiagnostic, totals, type FileReport, type SuppressedDiagnostic } from './report';
 import { listRules } from './rulesList';
 
 export interface CliStream {
@@ -43,9 +50,17 @@ export function useColor(opts: CliOptions, io: CliIO): boolean {
   return !!io.stdout.isTTY && io.env.TERM !== 'dumb';
 }
 
+/** Where the rules' docs pages are published: the repository's docs/rules/ folder. */
+export function docsBase(): string {
+  const url = (typeof repository === 'string' ? repository : repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  return `${url || 'https://example.invalid/postmortem-writer'}/blob/main/docs/rules/`;
+}
+
 interface Input {
   path: string;
-  /** For files on disk. */
+  /** Absolute path: the file's, or for stdin the --stdin-filename (config lookup only). */
+  absPath: string;
+  /** For files on disk (written by --fix). */
   target?: FileTarget;
   text?: string;
   skipped?: string;
@@ -59,9 +74,9 @@ function readInput(t: FileTarget): Input {
     const st = statSync(t.absPath);
     if (!st.isFile()) throw new IoError(`cannot read "${t.path}": not a regular file`);
     if (st.size > MAX_BYTES) {
-      return { path: t.path, target: t, skipped: `This file has ${st.size.toLocaleString('en-US')} bytes, far more than the postmortem checks read; it was not analysed.` };
+      return { path: t.path, absPath: t.absPath, target: t, skipped: `This file has ${st.size.toLocaleString('en-US')} bytes, far more than the postmortem checks read; it was not analysed.` };
     }
-    return { path: t.path, target: t, text: readFileSync(t.absPath, 'utf8') };
+    return { path: t.path, absPath: t.absPath, target: t, text: readFileSync(t.absPath, 'utf8') };
   } catch (err) {
     if (err instanceof IoError) throw err;
     const code = (err as NodeJS.ErrnoException)?.code;
@@ -78,10 +93,16 @@ export function lintText(path: string, text: string | undefined, options: Analyz
     path,
     text,
     diagnostics: res.findings.map((f) => toDiagnostic(lines, f)),
-    suppressed: [],
+    suppressed: (res.suppressed ?? []).map(
+      (f): SuppressedDiagnostic => ({ ...toDiagnostic(lines, f), justification: f.suppression.reason, commentLine: lines.lineOf(f.suppression.span.start) + 1 }),
+    ),
     skipped: res.skipped,
     internalErrors: res.internalErrors,
   };
+}
+
+function problemLine(p: ConfigProblem, cwd: string): string {
+  return `${configFileLabel(p.file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`;
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -107,31 +128,78 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT_OK;
   }
 
+  const progress = !!io.stderr.isTTY;
   try {
     const today = opts.today ?? io.today();
+    const configFile = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
+    if (configFile !== undefined && !existsSync(configFile)) throw new IoError(`cannot read the configuration file "${opts.config}": no such file`);
+    const cache = new ConfigCache();
+    const configs = new Map<string, LoadedConfig>();
+    const configFor = (abs: string): LoadedConfig => {
+      let c = configs.get(abs);
+      if (!c) configs.set(abs, (c = loadConfigFor(abs, { configFile, cache })));
+      return c;
+    };
+
     const inputs: Input[] = [];
     if (opts.stdin) {
-      inputs.push({ path: opts.stdinFilename ?? '<stdin>', text: await io.readStdin() });
+      const abs = resolve(io.cwd, opts.stdinFilename ?? join(io.cwd, '<stdin>'));
+      inputs.push({ path: opts.stdinFilename ?? '<stdin>', absPath: abs, text: await io.readStdin() });
     } else {
-      const targets = await expandOperands(opts.operands, { cwd: io.cwd });
-      if (!targets.length) io.stderr.write('postmortem-lint: no Markdown files found\n');
+      const targets = await expandOperands(opts.operands, { cwd: io.cwd, isIgnored: (abs) => configFor(abs).ignored });
+      if (!targets.length) err('no Markdown files found');
       for (const t of targets) inputs.push(readInput(t));
     }
 
-    const reports: FileReport[] = [];
+    // A configuration problem stops the run: CI must not pass on a configuration it did not read.
+    const problems = new Map<string, ConfigProblem>();
     for (const input of inputs) {
-      const options: AnalyzeOptions = { today, rules: { ...opts.rules } };
-      const report = lintText(input.path, input.text, options, input.skipped);
-      if (report.skipped) io.stderr.write(`postmortem-lint: ${report.path}: skipped. ${report.skipped}\n`);
-      for (const ie of report.internalErrors) io.stderr.write(`postmortem-lint: ${report.path}: rule ${ie.rule} failed and was skipped: ${ie.message}\n`);
-      reports.push(report);
+      for (const p of configFor(input.absPath).problems) problems.set(`${p.file}\u0000${p.offsets.start}\u0000${p.message}`, p);
+    }
+    if (problems.size) {
+      for (const p of problems.values()) err(problemLine(p, io.cwd));
+      return EXIT_USAGE;
+    }
+
+    const reports: FileReport[] = [];
+    const fixedTexts = new Map<Input, string>();
+    for (const [i, input] of inputs.entries()) {
+      if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
+      const loaded = configFor(input.absPath);
+      const options: AnalyzeOptions = { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
+      let text = input.text;
+      if ((opts.fix || opts.fixDryRun) && text !== undefined) {
+        const fixed = fixUntilStable(text, (t) => analyze(t, options).findings);
+        if (fixed.output !== text) fixedTexts.set(input, fixed.output);
+        text = fixed.output;
+      }
+      reports.push(lintText(input.path, text, options, input.skipped));
+    }
+    if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
+
+    for (const r of reports) {
+      if (r.skipped) err(`${r.path}: skipped. ${r.skipped}`);
+      for (const ie of r.internalErrors) err(`${r.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
+    }
+
+    if (opts.fix) {
+      for (const [input, text] of fixedTexts) {
+        if (!input.target) continue;
+        const outcome = writeAtomically(input.target.absPath, text, io.cwd);
+        if (!outcome.written) err(`${input.path}: not fixed: ${outcome.reason}`);
+      }
     }
 
     const t = totals(reports);
-    const shown = opts.quiet ? onlyErrors(reports) : reports;
-    if (opts.format === 'json') io.stdout.write(formatJson(shown));
-    else if (opts.format === 'stylish') io.stdout.write(formatStylish(shown, { color }));
-    else throw new UsageError(`--format ${opts.format} is not available yet`);
+    if (opts.fixDryRun) {
+      io.stdout.write(inputs.map((input) => (fixedTexts.has(input) ? unifiedDiff(input.path, input.text ?? '', fixedTexts.get(input)!) : '')).join(''));
+    } else {
+      const shown = opts.quiet ? onlyErrors(reports) : reports;
+      if (opts.format === 'json') io.stdout.write(formatJson(shown));
+      else if (opts.format === 'sarif') io.stdout.write(formatSarif(shown, { cwd: io.cwd, version, docsBase: docsBase() }));
+      else if (opts.format === 'github') io.stdout.write(formatGithub(shown));
+      else io.stdout.write(formatStylish(shown, { color, fixHint: !opts.fix }));
+    }
 
     if (t.errors > 0) return EXIT_FINDINGS;
     if (opts.maxWarnings !== undefined && t.warnings > opts.maxWarnings) {
@@ -140,6 +208,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     return EXIT_OK;
   } catch (e) {
+    if (progress) io.stderr.write('\r\u001b[K');
     if (e instanceof UsageError || e instanceof IoError) {
       err(oneLine(e));
       return EXIT_USAGE;

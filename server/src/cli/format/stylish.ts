@@ -10,7 +10,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatStylish(files: FileReport[], opts: { color: boolean }): string {
+export function formatStylish(files: FileReport[], opts: { color: boolean; fixHint?: boolean }): string {
   const c = createColors(opts.color);
   const sevColor: Record<Severity, (s: string) => string> = {
     error: c.red,
@@ -38,6 +38,6 @@ export function formatStylish(files: FileReport[], opts: { color: boolean }): st
   if (t.hints) parts.push(plural(t.hints, 'hint'));
   const line = `\u2716 ${plural(problems, 'problem')} (${parts.join(', ')})`;
   out.push(t.errors ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
-  if (t.fixable) out.push(c.dim(`  ${t.fixable} of them can be fixed with --fix.`));
+  if (t.fixable && opts.fixHint !== false) out.push(c.dim(`  ${t.fixable} of them can be fixed with --fix.`));
   return out.join('\n') + '\n';
 }
