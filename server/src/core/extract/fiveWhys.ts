@@ -83,7 +83,8 @@ export function extractFiveWhys(text: string, sections: Section[]): { chains: Fi
       return;
     }
     const titleHasWhy = /\bwhys?\b/i.test(s.title);
-    const chain = readChain(lines, inWhys || titleHasWhy, i);
+    // Plain numbered answers make a chain only under a 5 Whys heading or a why question ("Why?"), not "Why it failed".
+    const chain = readChain(lines, inWhys || /\bwhys\b|^\W*why\b.*\?\W*$/i.test(s.title), i);
     if (chain) {
       if (titleHasWhy || s.kind === 'five-whys' || s.parent >= 0) {
         chain.heading = { text: s.title, span: s.heading };

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
-const KEY_ALIASES: Record<string, MetadataKey> = {
+export const KEY_ALIASES: Record<string, MetadataKey> = {
   title: 'title',
   name: 'title',
   date: 'date',
@@ -38,7 +38,7 @@ const KEY_ALIASES: Record<string, MetadataKey> = {
   type: 'type',
 };
 
-function normKey(k: string): string {
+export function normKey(k: string): string {
   return k.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 

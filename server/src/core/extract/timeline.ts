@@ -1,7 +1,13 @@
 /**
  * Timeline entries from tables (a time column) and from list items or lines that start with a time.
+ *
+ * An entry starts with a clock time ("14:02", "2 PM", "2026-03-15 14:02 UTC", "18 Feb 06:55"), a date
+ * alone ("2026-07-22"), or a relative time written in place of one ("an hour or so later", "later
+ * that day"). Hedged times ("around 3 PM", "~10:30", "14:00-ish") keep their hedge in `vague`.
+ * Date headings ("### 15 March") and standalone date items date the entries below them; "Day 2" /
+ * "Next day" markers number the days when there are no dates.
  */
-import type { List, ListItem, Root, RootContent, Table } from 'mdast';
+import type { Blockquote, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ClockTime, Metadata, Section, Span, Timeline, TimelineEntry } from '../types';
 import { kindsAt, sectionAt, spanOf } from './sections';
@@ -15,18 +21,69 @@ export const ZONES = [
   'PST', 'PDT', 'AKST', 'AKDT', 'HST', 'JST', 'KST', 'AEST', 'AEDT', 'ACST', 'AWST', 'NZST', 'NZDT', 'SGT', 'HKT', 'MSK',
   'BRT', 'ART', 'PT', 'ET', 'CT', 'MT',
 ];
+/** Zones written out in words ("Pacific time", "Europe/Berlin", "UTC+2"). */
+const ZONE_WORDS =
+  '(?:(?:pacific|eastern|central|mountain|atlantic|alaska|hawaii)(?:\\s+(?:standard|daylight))?\\s+time|(?:central|eastern|western)\\s+european(?:\\s+(?:summer|standard))?\\s+time|british summer time|coordinated universal time|greenwich mean time|zulu time|(?:africa|america|asia|atlantic|australia|europe|pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?)';
 const ZONE = `(?:(UTC|GMT)(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?))?|(${ZONES.filter((z) => z !== 'UTC' && z !== 'GMT').join('|')})|([+-]\\d{2}:?\\d{2}))`;
-export const ZONE_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ZONES.filter((z) => z.length > 1).join('|')}|UTC[+-]\\d{1,2})(?![\\p{L}\\p{N}])`, 'u');
+/** A time zone named anywhere in a text (a heading, a table header, an "All times UTC" line). */
+export const ZONE_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${ZONES.filter((z) => z.length > 1).join('|')}|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_WORDS})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+/** Zone abbreviations must be written in capitals ("et" and "mt" are words); spelled-out zones in any case. */
+export function zoneIn(s: string): string | undefined {
+  const re = new RegExp(ZONE_WORD.source, 'giu');
+  for (const m of s.matchAll(re)) {
+    if (/^[a-z]{2,5}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
+    return m[0];
+  }
+  return undefined;
+}
 
-const VAGUE = '(~\\s*|(?:around|about|approx(?:imately|\\.)?|roughly|circa|ca\\.|sometime|some time|shortly (?:before|after)|just (?:before|after))\\s+)?';
+const VAGUE = '(~\\s*|(?:around|about|approx(?:imately|\\.)?|roughly|circa|ca\\.|c\\.|sometime|some time|shortly (?:before|after)|just (?:before|after)|soon after)\\s+)?';
 const DATE = `(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})/(\\d{2})/(\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+(\\d{4}))?|${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?)`;
 const TIME = '(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?)?|(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\p{L}]))';
 /** At the start of an entry: optional markup, optional vagueness, optional date, a time, optional zone. */
 const ENTRY_START = new RegExp(
-  `^[\\s*_\\[\`(]*${VAGUE}(?:${DATE}(?:[\\s,T]+|\\s*[,@]\\s*|\\s+at\\s+))?${TIME}(?:(?:Z\\b)|\\s*\\(?${ZONE}\\)?(?![\\p{L}]))?[\\s*_\\]\`)]*`,
+  `^[\\s*_\\[\`(]*${VAGUE}(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?${DATE}(?:[\\s,T]+|\\s*[,@]\\s*|\\s+at\\s+|\\s*[—–-]\\s*))?${TIME}(?:(?:Z\\b)|\\s*\\(?${ZONE}\\)?(?![\\p{L}]))?[\\s*_\\]\`)]*`,
   'iu',
 );
-const DATE_ONLY = new RegExp(`^[\\s*_\\[\`(]*${DATE}(?![\\p{L}\\p{N}:])[\\s*_\\]\`)]*`, 'iu');
+const DATE_ONLY = new RegExp(`^[\\s*_\\[\`(]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}:])[\\s*_\\]\`)]*`, 'iu');
+/** A date written after the time: "00:03 UTC (Oct 30)", "14:10, 3 March". */
+const DATE_AFTER = new RegExp(`^[\\s*_]*(?:\\(\\s*(?:on\\s+)?${DATE}\\s*\\)|,\\s*(?:on\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d))[\\s*_]*`, 'iu');
+/** A hedge written after the time: "14:00-ish", "14:00?", "14:00 (approx.)". */
+const VAGUE_AFTER = /^(?:\s*-?\s*ish\b|\?|\s*\((?:approx(?:imately|\.)?|roughly|about|est(?:imated|\.)?|circa|ca\.)\))/i;
+
+const NUM = '(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple(?: of)?|several|some|half an?|a half)';
+const UNIT = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)';
+const PART = '(?:day|morning|afternoon|evening|night)';
+/**
+ * A relative time standing where an entry's time belongs. Clock times keep precedence; this is tried
+ * only when no time or date starts the entry.
+ */
+const RELATIVE_START = new RegExp(
+  '^[\\s*_\\[`(]*(' +
+    [
+      // "about 20 minutes later", "an hour or so later", "a few minutes after that"
+      `(?:(?:about|around|roughly|approximately|approx\\.?|~|some|maybe|perhaps|nearly|almost|over|under|less than|more than)\\s*)?${NUM}\\s+${UNIT}(?:\\s+or\\s+(?:so|two|more))?\\s+(?:later|after(?:wards)?|afterwards|before|earlier|on)`,
+      `an?\\s+(?:hour|minute|day)\\s+or\\s+(?:so|two)\\s+(?:later|after(?:wards)?|before|earlier)`,
+      '(?:some|a little|a short|a)\\s+(?:time|while|bit)\\s+(?:later|after(?:wards)?|before|earlier)',
+      `(?:later|earlier)\\s+(?:that|the same|in the|on the same)\\s+${PART}`,
+      `(?:that|the next|the following|next)\\s+(?:morning|afternoon|evening|night)`,
+      `(?:in|during)\\s+the\\s+(?:early\\s+|late\\s+)?(?:morning|afternoon|evening|night)`,
+      `(?:early|late|mid)[\\s-]+(?:morning|afternoon|evening)`,
+      '(?:~\\s*|(?:around|about|approximately|roughly)\\s+)(?:lunch(?:time)?|midday|noon|midnight|dinner(?:time)?|(?:the\\s+)?end of (?:the\\s+)?(?:day|shift)|eod)',
+      '~?\\s*lunch(?:time)?',
+      '(?:the\\s+)?end of (?:the\\s+)?(?:day|shift)|eod|close of business|overnight',
+      '(?:shortly|soon|not long)\\s+(?:after(?:wards)?|before|later|thereafter)',
+      'later(?=\\s*[,:—–-]|\\s*$)',
+      'eventually(?=\\s*[,:—–-])',
+    ].join('|') +
+    ')(?![\\p{L}\\p{N}])[\\s*_\\]`),:—–-]*',
+  'iu',
+);
+/** A day marker standing alone: "Day 2", "Next day", "The following day (Tuesday)". */
+const DAY_MARKER = /^[\s*_#]*(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}$/i;
 
 export interface TimeMatch {
   length: number;
@@ -39,6 +96,8 @@ export interface TimeMatch {
   monthDay?: string;
   zone?: string;
   vague?: string;
+  /** A relative time in place of a clock time. */
+  relative?: string;
 }
 
 function monthIndex(name: string): number {
@@ -70,6 +129,12 @@ function dateFrom(m: RegExpExecArray, o: number, year?: number): { date?: string
   return y ? { date: `${y}-${pad(month)}-${pad(day)}` } : { monthDay: `${pad(month)}-${pad(day)}` };
 }
 
+function edges(s: string): { textStart: number; textEnd: number } {
+  const trimmed = s.replace(/[\s*_\]`),:—–-]+$/, '');
+  const lead = s.length - s.replace(/^[\s*_\[`(]+/, '').length;
+  return { textStart: lead, textEnd: Math.max(lead, trimmed.length) };
+}
+
 /** Reads a time (with optional date and zone) at the start of `s`. */
 export function matchTime(s: string, year?: number): TimeMatch | undefined {
   const m = ENTRY_START.exec(s);
@@ -89,150 +154,208 @@ export function matchTime(s: string, year?: number): TimeMatch | undefined {
       minute = 0;
       ampm = m[19];
     }
+    let ok = true;
     if (ampm) {
-      if (hour < 1 || hour > 12) return undefined;
+      if (hour < 1 || hour > 12) ok = false;
       hour = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
     }
-    if (hour > 24 || minute > 59 || (second ?? 0) > 59) return undefined;
-    const zone = m[20] ? (m[21] ? `${m[20]}${m[21]}` : m[20]) : m[22] ?? m[23] ?? (/\dZ\b/i.test(m[0]) ? 'UTC' : undefined);
-    const trimmed = m[0].replace(/[\s*_\]`)]+$/, '');
-    const lead = m[0].length - m[0].replace(/^[\s*_\[`(]+/, '').length;
-    return {
-      length: m[0].length,
-      textStart: lead,
-      textEnd: trimmed.length,
-      time: { hour, minute, ...(second !== undefined ? { second } : {}) },
-      ...dateFrom(m, 2, year),
-      zone,
-      vague: m[1]?.trim() || undefined,
-    };
+    if (hour > 24 || minute > 59 || (second ?? 0) > 59) ok = false;
+    if (ok) {
+      let zone: string | undefined = m[20] ? (m[21] ? `${m[20]}${m[21]}` : m[20]) : m[22] ?? m[23] ?? (/\dZ\b/i.test(m[0]) ? 'UTC' : undefined);
+      // Two-letter US zones ("PT", "ET") only in capitals.
+      if (zone && m[22] && /^[a-z]/.test(m[22])) zone = undefined;
+      const core = m[0].replace(/[\s*_\]`)]+$/, '').length;
+      const after = VAGUE_AFTER.exec(s.slice(core));
+      let length = after && !m[1] ? Math.max(m[0].length, core + after[0].length) : m[0].length;
+      let date = dateFrom(m, 2, year);
+      if (!date.date && !date.monthDay) {
+        const da = DATE_AFTER.exec(s.slice(core));
+        if (da) {
+          date = dateFrom(da, 1, year);
+          length = Math.max(length, core + da[0].length);
+        }
+      }
+      return {
+        length,
+        ...edges(s.slice(0, length)),
+        time: { hour, minute, ...(second !== undefined ? { second } : {}) },
+        ...date,
+        zone,
+        vague: m[1]?.trim() || (after ? after[0].trim() : undefined),
+      };
+    }
   }
   const d = DATE_ONLY.exec(s);
   if (d) {
-    const trimmed = d[0].replace(/[\s*_\]`)]+$/, '');
-    const lead = d[0].length - d[0].replace(/^[\s*_\[`(]+/, '').length;
     const date = dateFrom(d, 1, year);
     if (!date.date && !date.monthDay) return undefined;
-    return { length: d[0].length, textStart: lead, textEnd: trimmed.length, ...date };
+    return { length: d[0].length, ...edges(d[0]), ...date };
   }
   return undefined;
+}
+
+/** Reads a relative time ("about 20 minutes later", "later that day") at the start of `s`. */
+export function matchRelative(s: string): TimeMatch | undefined {
+  const m = RELATIVE_START.exec(s);
+  if (!m) return undefined;
+  return { length: m[0].length, ...edges(m[0]), relative: m[1].trim() };
 }
 
 const TIME_HEADER = /^(?:time|times|timestamp|when|date|date\s*\/\s*time|date and time|datetime|hour|at)\b/i;
 const SOURCE_HEADER = /^(?:source|sources|evidence|ref|reference|link)\b/i;
 const EVENT_HEADER = /^(?:event|events|what|what happened|description|details|action|activity|note|notes|update)\b/i;
 const STRIP_SEPARATOR = /^[\s\-–—:|•·]+/;
+/** A line or heading stating the zone of the times around it ("All times are UTC", "Times in CET"). */
+const ZONE_STATEMENT = /\b(?:times?|timestamps?|clock)\b/i;
+
+interface State {
+  year?: number;
+  date?: string;
+  day?: number;
+}
 
 export function extractTimelines(text: string, tree: Root, sections: Section[], metadata: Metadata): Timeline[] {
-  const year = (() => {
-    const d = metadata.fields.date?.value;
-    return typeof d === 'string' ? +d.slice(0, 4) : undefined;
-  })();
+  const d0 = metadata.fields.date?.value;
+  const state: State = { year: typeof d0 === 'string' ? +d0.slice(0, 4) : undefined };
   const timelines: Timeline[] = [];
   const bySection = new Map<number, Timeline>();
-  const zoneLine = /\b(?:all\s+)?times?\b[^.\n]{0,40}?\b(?:are\s+)?(?:in\s+)?/i;
 
-  const timelineOf = (sectionIndex: number, form: Timeline['form']): Timeline => {
+  const timelineOf = (sectionIndex: number): Timeline => {
     let t = bySection.get(sectionIndex);
     if (!t) {
-      const s = sections[sectionIndex];
       // The zone may be stated in the heading of the section or of a parent timeline section.
       let zone: string | undefined;
-      for (let i = sectionIndex; i >= 0 && !zone; i = sections[i].parent) {
-        zone = ZONE_WORD.exec(sections[i].title)?.[0];
-      }
-      t = { section: sectionIndex, form, zone, entries: [] };
+      for (let i = sectionIndex; i >= 0 && !zone; i = sections[i].parent) zone = zoneIn(sections[i].title);
+      t = { section: sectionIndex, form: 'list', zone, entries: [] };
       bySection.set(sectionIndex, t);
       timelines.push(t);
-      if (s) void s;
     }
     return t;
   };
 
-  let currentDate: string | undefined;
-  const visit = (nodes: RootContent[]) => {
-    for (const node of nodes) {
-      const start = node.position?.start.offset ?? 0;
-      const si = sectionAt(sections, start);
-      if (si < 0 || !kindsAt(sections, si).includes('timeline')) continue;
-      if (node.type === 'heading') {
-        const d = matchTime(toString(node), year);
-        if (d?.date && !d.time) currentDate = d.date;
-        continue;
-      }
-      if (node.type === 'table') tableEntries(text, node, timelineOf(si, 'table'), timelines.length - 1, year, currentDate);
-      else if (node.type === 'list') listEntries(text, node, si, timelineOf, year, () => currentDate, (d) => (currentDate = d));
-      else if (node.type === 'paragraph') {
-        const src = text.slice(start, node.position!.end.offset!);
-        const zm = zoneLine.exec(src);
-        if (zm && ZONE_WORD.test(src) && /\btimes?\b/i.test(src)) {
-          const t = timelineOf(si, 'list');
-          t.zone ??= ZONE_WORD.exec(src)?.[0];
-        }
-        // Lines of a paragraph that each start with a time ("**09:05** Deploy starts").
-        let off = start;
-        for (const line of src.split(/(?<=\n)/)) {
-          const m = matchTime(line, year);
-          if (m && (m.time || m.date)) {
-            addEntry(timelineOf(si, 'list'), text, off, off + line.replace(/\r?\n$/, '').length, m, year, currentDate, bySectionIndex(timelines, si, bySection));
-          }
-          off += line.length;
-        }
-      }
+  let lastSection = -1;
+  for (const node of tree.children) {
+    const start = node.position?.start.offset ?? 0;
+    const si = sectionAt(sections, start);
+    if (si < 0 || !kindsAt(sections, si).includes('timeline')) continue;
+    // Dates and day markers do not carry over from one timeline section to another.
+    if (si !== lastSection && (lastSection < 0 || sections[si].parent !== lastSection)) {
+      state.date = undefined;
+      state.day = undefined;
     }
-  };
-  visit(tree.children);
-  // Timelines in a table whose time column names a zone, or where every entry has its own zone, are zoned.
+    lastSection = si;
+    if (node.type === 'heading') {
+      const s = toString(node);
+      const d = matchTime(s, state.year);
+      if (d?.date && !d.time) {
+        state.date = d.date;
+        state.day = undefined;
+      } else if (DAY_MARKER.test(s)) state.day = dayOf(s, state.day);
+      continue;
+    }
+    blockEntries(text, node, si, timelineOf, state);
+  }
   const kept = timelines.filter((t) => t.entries.length > 0 || t.zone !== undefined);
   kept.forEach((t, i) => t.entries.forEach((e) => (e.timeline = i)));
   return kept;
 }
 
-function bySectionIndex(timelines: Timeline[], si: number, map: Map<number, Timeline>): number {
-  return timelines.indexOf(map.get(si)!);
+function dayOf(marker: string, current: number | undefined): number {
+  const n = /day\s+(\d+)/i.exec(marker);
+  if (n) return Math.max(0, +n[1] - 1);
+  const w = /day\s+(two|three|four|five)/i.exec(marker);
+  if (w) return ['two', 'three', 'four', 'five'].indexOf(w[1].toLowerCase()) + 1;
+  return (current ?? 0) + 1;
 }
 
-function addEntry(
-  t: Timeline,
-  text: string,
-  start: number,
-  end: number,
-  m: TimeMatch,
-  _year: number | undefined,
-  currentDate: string | undefined,
-  index: number,
-  extra?: { text?: string; textSpan?: Span; source?: string },
-): TimelineEntry | undefined {
+function blockEntries(text: string, node: RootContent, si: number, timelineOf: (si: number) => Timeline, state: State): void {
+  if (node.type === 'table') tableEntries(text, node, timelineOf(si), state);
+  else if (node.type === 'list') listEntries(text, node, si, timelineOf, state);
+  else if (node.type === 'paragraph') paragraphEntries(text, node, si, timelineOf, state);
+  else if (node.type === 'blockquote') {
+    for (const c of (node as Blockquote).children) {
+      if (c.type === 'paragraph' && zoneStatement(toString(c))) {
+        const t = timelineOf(si);
+        t.zone ??= zoneIn(toString(c));
+      }
+    }
+  }
+}
+
+function zoneStatement(s: string): boolean {
+  return ZONE_STATEMENT.test(s) && zoneIn(s) !== undefined && s.length < 200;
+}
+
+function paragraphEntries(text: string, node: Paragraph, si: number, timelineOf: (si: number) => Timeline, state: State): void {
+  const start = node.position!.start.offset!;
+  const src = text.slice(start, node.position!.end.offset!);
+  const firstLine = src.split(/\r?\n/)[0];
+  if (zoneStatement(firstLine) && !matchTime(firstLine, state.year)?.time) {
+    const t = timelineOf(si);
+    t.zone ??= zoneIn(firstLine);
+  }
+  // Lines of a paragraph that each start with a time ("**09:05** Deploy starts").
+  let off = start;
+  let prevEntry = false;
+  let first = true;
+  for (const line of src.split(/(?<=\n)/)) {
+    const body = line.replace(/\r?\n$/, '');
+    const end = off + body.length;
+    let m = matchTime(body, state.year);
+    if (m && (m.time || m.date)) {
+      if (!m.time && m.date && body.slice(m.length).trim() === '') {
+        state.date = m.date;
+        state.day = undefined;
+        prevEntry = false;
+      } else {
+        addEntry(timelineOf(si), text, off, end, m, state);
+        prevEntry = true;
+      }
+    } else if (DAY_MARKER.test(body)) {
+      state.day = dayOf(body, state.day);
+    } else if ((first || prevEntry) && (m = matchRelative(body))) {
+      addEntry(timelineOf(si), text, off, end, m, state);
+      prevEntry = true;
+    } else prevEntry = false;
+    first = false;
+    off += line.length;
+  }
+}
+
+function addEntry(t: Timeline, text: string, start: number, end: number, m: TimeMatch, state: State, extra?: { text?: string; textSpan?: Span; source?: string }): TimelineEntry {
   const timeSpan = { start: start + m.textStart, end: start + m.textEnd };
-  const rest = text.slice(start + m.length, end);
+  const rest = text.slice(Math.min(start + m.length, end), end);
   const restTrim = rest.replace(STRIP_SEPARATOR, '');
   const textStart = end - restTrim.length;
-  const entry: TimelineEntry = {
+  // `time` stays unset for date-only and relative entries (see the caution on TimelineEntry.time).
+  const entry = {
     span: { start, end },
     timeSpan,
     timeText: text.slice(timeSpan.start, timeSpan.end),
-    time: m.time as ClockTime,
-    date: m.date ?? (m.monthDay ? undefined : currentDate),
+    date: m.date ?? (m.monthDay ? undefined : state.date),
     zone: m.zone,
     text: extra?.text ?? restTrim.trim(),
     textSpan: extra?.textSpan ?? { start: textStart, end },
-    source: extra?.source,
-    timeline: index,
-  };
-  if (!m.time) delete (entry as Partial<TimelineEntry>).time;
-  if (m.vague) (entry as TimelineEntry & { vague?: string }).vague = m.vague;
+    timeline: -1,
+  } as TimelineEntry;
+  if (m.time) entry.time = m.time;
+  if (m.monthDay) entry.monthDay = m.monthDay;
+  if (!entry.date && state.day !== undefined) entry.day = state.day;
+  if (m.vague) entry.vague = m.vague;
+  if (m.relative) entry.relative = m.relative;
+  if (extra?.source) entry.source = extra.source;
   t.entries.push(entry);
   return entry;
 }
 
-function cellSpan(cell: { position?: unknown; children: Array<{ position?: { start: { offset?: number }; end: { offset?: number } } }> }): Span | undefined {
+function cellSpan(cell: { children: Array<{ position?: { start: { offset?: number }; end: { offset?: number } } }> }): Span | undefined {
   const first = cell.children[0];
   const last = cell.children[cell.children.length - 1];
   if (!first?.position || !last?.position) return undefined;
   return { start: first.position.start.offset!, end: last.position.end.offset! };
 }
 
-function tableEntries(text: string, table: Table, t: Timeline, index: number, year: number | undefined, currentDate: string | undefined): void {
+function tableEntries(text: string, table: Table, t: Timeline, state: State): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const titles = header.children.map((c) => toString(c).trim());
@@ -241,67 +364,72 @@ function tableEntries(text: string, table: Table, t: Timeline, index: number, ye
   const sourceCol = titles.findIndex((h) => SOURCE_HEADER.test(h));
   let eventCol = titles.findIndex((h, i) => i !== timeCol && EVENT_HEADER.test(h));
   if (eventCol < 0) eventCol = titles.findIndex((_, i) => i !== timeCol && i !== sourceCol);
-  const headerZone = ZONE_WORD.exec(titles[timeCol] ?? '')?.[0];
+  const headerCell = header.children[timeCol];
+  const headerZone = zoneIn(titles[timeCol] ?? '') ?? titles.map((h) => (/\b(?:time|zone|tz)\b/i.test(h) ? zoneIn(h) : undefined)).find(Boolean);
   if (headerZone) t.zone ??= headerZone;
+  if (headerCell && t.entries.length === 0) t.timeHeader = cellSpan(headerCell) ?? spanOf(headerCell);
+  t.form = t.entries.length === 0 ? 'table' : t.form;
   // A separate date column next to a time column.
-  const dateCol = titles.findIndex((h, i) => i !== timeCol && /^date\b/i.test(h));
+  const dateCol = titles.findIndex((h, i) => i !== timeCol && /^(?:date|day)\b/i.test(h));
   for (const row of rows) {
     const cell = row.children[timeCol];
     if (!cell) continue;
     const cs = cellSpan(cell);
     if (!cs) continue;
-    const m = matchTime(text.slice(cs.start, cs.end), year);
-    if (!m || (!m.time && !m.date)) continue;
-    if (m.length < cs.end - cs.start && /[\p{L}\p{N}]/u.test(text.slice(cs.start + m.length, cs.end).replace(/^\s*(?:\(?[A-Z]{1,5}\)?)?/, ''))) {
-      // The cell says more than a time ("2 hours later"): not an entry.
-      if (!m.time) continue;
+    const cellText = text.slice(cs.start, cs.end);
+    let m = matchTime(cellText, state.year);
+    if (m && !m.time && m.length < cellText.length && /[\p{L}\p{N}]/u.test(cellText.slice(m.length))) {
+      // The cell says more than a date ("March 3, after the deploy"): not an entry.
+      m = undefined;
     }
+    if (!m || (!m.time && !m.date)) m = matchRelative(cellText);
+    if (!m) continue;
     let date = m.date;
+    let monthDay = m.monthDay;
     if (!date && dateCol >= 0 && row.children[dateCol]) {
-      const d = matchTime(toString(row.children[dateCol]), year);
+      const d = matchTime(toString(row.children[dateCol]), state.year);
       date = d?.date;
+      monthDay ??= d?.monthDay;
     }
+    if (!m.time && !m.relative && date && dateCol < 0) state.date = date;
     const ev = eventCol >= 0 ? row.children[eventCol] : undefined;
     const evSpan = ev ? cellSpan(ev) : undefined;
     const src = sourceCol >= 0 && row.children[sourceCol] ? toString(row.children[sourceCol]).trim() : undefined;
-    const rowSpan = spanOf(row);
-    addEntry(t, text, cs.start, cs.end, { ...m, date }, year, currentDate, index, {
+    const e = addEntry(t, text, cs.start, cs.end, { ...m, date, monthDay }, state, {
       text: ev ? toString(ev).trim() : '',
       textSpan: evSpan ?? { start: cs.end, end: cs.end },
       source: src || undefined,
     });
-    t.entries[t.entries.length - 1].span = rowSpan;
+    e.span = spanOf(row);
   }
 }
 
-function listEntries(
-  text: string,
-  list: List,
-  si: number,
-  timelineOf: (si: number, form: Timeline['form']) => Timeline,
-  year: number | undefined,
-  getDate: () => string | undefined,
-  setDate: (d: string) => void,
-): void {
+function listEntries(text: string, list: List, si: number, timelineOf: (si: number) => Timeline, state: State): void {
   for (const item of list.children as ListItem[]) {
     const first = item.children[0];
     if (!first || first.type !== 'paragraph' || !first.position) continue;
     const start = first.position.start.offset!;
     const lineEnd = lineEndAt(text, start, first.position.end.offset!);
-    const m = matchTime(text.slice(start, lineEnd), year);
+    const line = text.slice(start, lineEnd);
+    let m = matchTime(line, state.year);
     if (m && (m.time || m.date)) {
       const rest = text.slice(start + m.length, lineEnd).trim();
       if (!m.time && m.date && rest === '') {
         // A date on its own ("- 2026-03-15") heads the nested entries.
-        setDate(m.date);
+        state.date = m.date;
+        state.day = undefined;
       } else {
-        const t = timelineOf(si, 'list');
-        addEntry(t, text, start, lineEnd, m, year, getDate(), -1);
-        t.entries[t.entries.length - 1].span = { start: item.position!.start.offset!, end: lineEnd };
+        const e = addEntry(timelineOf(si), text, start, lineEnd, m, state);
+        e.span = { start: item.position!.start.offset!, end: lineEnd };
       }
+    } else if (DAY_MARKER.test(line)) {
+      state.day = dayOf(line, state.day);
+    } else if ((m = matchRelative(line))) {
+      const e = addEntry(timelineOf(si), text, start, lineEnd, m, state);
+      e.span = { start: item.position!.start.offset!, end: lineEnd };
     }
     for (const child of item.children) {
-      if (child.type === 'list') listEntries(text, child, si, timelineOf, year, getDate, setDate);
+      if (child.type === 'list') listEntries(text, child, si, timelineOf, state);
     }
   }
 }

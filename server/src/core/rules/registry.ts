@@ -3,13 +3,13 @@
  * write docs/rules/<id>.md and test/fixtures/rules/<id>/{flagged,clean}.md. A test checks all four.
  */
 import type { Rule } from './defineRule';
-import { actionItemOwnerMissing } from './action-item-owner-missing';
-import { actionItemTypeMissing } from './action-item-type-missing';
-import { actionItemTicketMissing } from './action-item-ticket-missing';
-import { actionItemOverdue } from './action-item-overdue';
-import { actionItemDueWindow } from './action-item-due-window';
 import { actionItemDueMissing } from './action-item-due-missing';
+import { actionItemDueWindow } from './action-item-due-window';
+import { actionItemOverdue } from './action-item-overdue';
+import { actionItemOwnerMissing } from './action-item-owner-missing';
 import { actionItemOwnerTeam } from './action-item-owner-team';
+import { actionItemTicketMissing } from './action-item-ticket-missing';
+import { actionItemTypeMissing } from './action-item-type-missing';
 import { actionItemVague } from './action-item-vague';
 import { blameLanguage } from './blame-language';
 import { hindsightBias } from './hindsight-bias';
@@ -17,6 +17,16 @@ import { humanErrorRootCause } from './human-error-root-cause';
 import { personAsCause } from './person-as-cause';
 import { metadataInvalid } from './metadata-invalid';
 import { sectionMissing } from './section-missing';
+import { sectionEmpty } from './section-empty';
+import { placeholderText } from './placeholder-text';
+import { metadataMissing } from './metadata-missing';
+import { timelineTimezone } from './timeline-timezone';
+import { timelineOrder } from './timeline-order';
+import { timelineVagueTime } from './timeline-vague-time';
+import { impactUnquantified } from './impact-unquantified';
+import { summaryTooLong } from './summary-too-long';
+import { fiveWhysShallow } from './five-whys-shallow';
+import { contributingFactorVague } from './contributing-factor-vague';
 import { suppressionReasonMissing } from './suppression-reason-missing';
 import { suppressionUnused } from './suppression-unused';
 
@@ -34,7 +44,17 @@ export const RULES: readonly Rule[] = [
   actionItemTicketMissing,
   actionItemTypeMissing,
   sectionMissing,
+  sectionEmpty,
+  placeholderText,
+  metadataMissing,
   metadataInvalid,
+  timelineTimezone,
+  timelineOrder,
+  timelineVagueTime,
+  impactUnquantified,
+  summaryTooLong,
+  fiveWhysShallow,
+  contributingFactorVague,
   suppressionReasonMissing,
   suppressionUnused,
 ];

@@ -1,0 +1,145 @@
+import { KEY_ALIASES, normKey } from '../extract/metadata';
+import type { Fix, MetadataKey } from '../types';
+import type { RuleContext } from './defineRule';
+import { defineRule } from './defineRule';
+import { documentAnchor } from './section-missing';
+
+type Required = 'date' | 'severity' | 'status' | 'authors';
+
+interface FieldInfo {
+  key: Required;
+  label: string;
+  /** Front-matter value with a snippet placeholder. */
+  yaml: string;
+  /** Value for a label line ("**Severity:** …"). */
+  line: string;
+  example: string;
+  why: string;
+}
+
+const FIELDS: FieldInfo[] = [
+  { key: 'date', label: 'Date', yaml: '${1:YYYY-MM-DD}', line: '${1:YYYY-MM-DD}', example: '2026-03-15', why: 'so the timeline and action-item due dates can be checked against it' },
+  { key: 'severity', label: 'Severity', yaml: '${1:SEV-?}', line: '${1:SEV-?}', example: 'SEV-2', why: 'so readers can weigh the incident and deadlines follow its window' },
+  { key: 'status', label: 'Status', yaml: '${1:draft}', line: '${1:Draft}', example: 'draft', why: 'so readers know whether the document is still changing' },
+  { key: 'authors', label: 'Authors', yaml: '[${1:name}]', line: '${1:name}', example: 'Ana Lima', why: 'so readers know whom to ask' },
+];
+
+/** Labels of metadata lines written without bold or in other shapes ("Date: …", "| Severity | … |", "## Owner: …"). */
+const LABELS: Record<Required, RegExp> = {
+  date: /^(?:date|incident date|date of incident|occurred(?: on)?|incident start|start(?:ed)?(?: at| time)?|when)$/i,
+  severity: /^(?:severity|sev|severity level|priority|impact level|incident level|level)$/i,
+  status: /^(?:status|state|document status|postmortem status|review status)$/i,
+  authors: /^(?:authors?|written by|prepared by|owners?|postmortem owner|document owner|editors?|created by|by)$/i,
+};
+const LABEL_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /-]{0,30}?)(?:\*\*|__)?[ \t]*(?::|(?:\*\*|__)[ \t]*:)/;
+
+/** Metadata-like lines at the top of the document that the metadata reader does not take (plain labels, tables), with their 0-based lines. */
+function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
+  const found = new Map<Required, number>();
+  const firstSection = ctx.model.sections.find((s) => s.kind)?.heading.start ?? ctx.text.length;
+  const limit = Math.min(firstSection, ctx.lines.offset(60, 0));
+  ctx.text
+    .slice(0, limit)
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const labels: string[] = [];
+      const h = /^[ \t]*#{1,6}[ \t]+([^:#]+?)[ \t#]*$/.exec(line);
+      if (/^\s*\|/.test(line)) labels.push(...line.split('|').map((c) => c.replace(/[*_]/g, '').trim()));
+      else if (h) labels.push(h[1].replace(/[*_]/g, '').trim());
+      else {
+        const m = LABEL_LINE.exec(line);
+        if (m) labels.push(m[1].trim());
+      }
+      for (const l of labels) for (const f of FIELDS) if (LABELS[f.key].test(l) && !found.has(f.key)) found.set(f.key, i);
+    });
+  return found;
+}
+
+/** The line a new label line copies its shape from: the last metadata line above the first section. */
+function templateLine(ctx: RuleContext): number | undefined {
+  const md = ctx.model.metadata;
+  const spans = [...Object.values(md.fields).map((f) => f!.keySpan), ...md.problems.filter((p) => p.key)];
+  if (!spans.length) return undefined;
+  return Math.max(...spans.map((s) => ctx.lines.lineOf(s.start)));
+}
+
+const SHAPE = /^([ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?)((?:\*\*|__)?)([^*_:\n]+)(:?)((?:\*\*|__)?)(:?)([ \t]*)(.*?)((?:[ \t]{2,}|\\)?)$/;
+
+/** A label line for a field in the shape of the template line, and where it goes; undefined for shapes it cannot copy. */
+function shapedLine(ctx: RuleContext, line: number, label: string, value: string, eol: string): { at: number; newText: string; example: string } | undefined {
+  const end = ctx.lines.lineEnd(line);
+  const src = ctx.text.slice(ctx.lines.offset(line, 0), end);
+  if (/^\s*\|/.test(src)) {
+    // A two-column table of labels and values gets a row; other tables are left to the author.
+    const cells = src.trim().replace(/^\||\|$/g, '').split('|');
+    if (cells.length !== 2) return undefined;
+    return { at: end, newText: `${eol}| ${label} | ${value} |`, example: `| ${label} | … |` };
+  }
+  const heading = /^[ \t]*(#{1,6})[ \t]+[^:]*$/.exec(src);
+  if (heading) {
+    // "## Status" with its value below: a new heading and value after that section.
+    const s = ctx.model.sections.find((x) => ctx.lines.lineOf(x.heading.start) === line);
+    if (!s) return undefined;
+    const lead = s.body.end >= ctx.text.length && !/\n$/.test(ctx.text) ? eol + eol : '';
+    return { at: s.body.end, newText: `${lead}${heading[1]} ${label}${eol}${value}${eol}${eol}`, example: `${heading[1]} ${label}` };
+  }
+  const m = src.includes(':') ? SHAPE.exec(src) : null;
+  const shape = (v: string) => (m ? `${m[1]}${m[2]}${label}${m[4]}${m[5]}${m[6]}${m[7] || ' '}${v}${m[9]}` : `**${label}:** ${v}`);
+  return { at: end, newText: eol + shape(value), example: shape('…').trim() };
+}
+
+function lineFix(ctx: RuleContext, line: number, f: FieldInfo, eol: string): Fix | undefined {
+  const l = shapedLine(ctx, line, f.label, f.line, eol);
+  if (!l) return undefined;
+  return { title: `Add a "${f.label}" line`, edits: [{ start: l.at, end: l.at, newText: l.newText }], snippet: true, preferred: true };
+}
+
+function frontMatterFix(ctx: RuleContext, fields: FieldInfo[], eol: string): Fix {
+  const fm = ctx.model.metadata.frontMatter;
+  const lines = fields.map((f) => `${f.key}: ${f.yaml}`);
+  // Each key its own tab stop.
+  const body = lines.map((l, i) => l.replace('${1:', `\${${i + 1}:`)).join(eol);
+  const title = fields.length === 1 ? `Add "${fields[0].key}" to the front matter` : `Add ${fields.map((f) => f.key).join(', ')} to the front matter`;
+  if (fm) {
+    // Before the closing fence.
+    const closing = ctx.lines.offset(ctx.lines.lineOf(fm.end - 1), 0);
+    return { title, edits: [{ start: closing, end: closing, newText: body + eol }], snippet: true, preferred: true };
+  }
+  return {
+    title: `Add front matter with ${fields.map((f) => f.key).join(', ')}`,
+    edits: [{ start: 0, end: 0, newText: `---${eol}${body}${eol}---${eol}${eol}` }],
+    snippet: true,
+    preferred: true,
+  };
+}
+
+export const metadataMissing = defineRule({
+  id: 'metadata-missing',
+  defaultSeverity: 'warning',
+  summary: 'The metadata has no date, severity, status or authors (one finding per missing field).',
+  fixable: true,
+  check(ctx) {
+    const md = ctx.model.metadata;
+    // Front matter that cannot be read is metadata-invalid's finding; what it holds is unknown.
+    if (md.source === 'front-matter' && md.problems.some((p) => !p.key)) return;
+    const present = new Set<MetadataKey>(Object.keys(md.fields) as MetadataKey[]);
+    for (const p of md.problems) {
+      const k = p.key && KEY_ALIASES[normKey(p.key)];
+      if (k) present.add(k);
+    }
+    const elsewhere = md.source !== 'front-matter' ? labelledElsewhere(ctx) : new Map<Required, number>();
+    for (const k of elsewhere.keys()) present.add(k);
+    const missing = FIELDS.filter((f) => !present.has(f.key));
+    if (!missing.length) return;
+    const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+    const anchor = documentAnchor(ctx);
+    // New lines copy the shape of the last metadata line; a document without any gets front matter.
+    const bold = md.source !== 'front-matter' ? templateLine(ctx) ?? (elsewhere.size ? Math.max(...elsewhere.values()) : undefined) : undefined;
+    for (const f of missing) {
+      const fix = bold !== undefined ? lineFix(ctx, bold, f, eol) : md.source === 'front-matter' ? frontMatterFix(ctx, [f], eol) : frontMatterFix(ctx, missing, eol);
+      const shaped = bold !== undefined ? shapedLine(ctx, bold, f.label, f.example, eol) : undefined;
+      const how = shaped ? `a "${shaped.example.replace('…', f.example)}" line` : `"${f.key}: ${f.example}"${md.source === 'front-matter' ? ' to the front matter' : ''}`;
+      ctx.report(anchor, `The metadata has no ${f.key}; add ${how} ${f.why}.`, fix ? [fix] : undefined);
+    }
+  },
+});

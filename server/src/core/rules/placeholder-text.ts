@@ -1,0 +1,198 @@
+import type { Nodes } from 'mdast';
+import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
+import { PhraseMatcher } from '../match';
+import type { Span } from '../types';
+import type { RuleContext } from './defineRule';
+import { defineRule } from './defineRule';
+
+const ENTRY = new Map(PLACEHOLDERS.map((e) => [e.id, e]));
+const TAGS = new Set(BRACKET_TAGS);
+const NOUNS = new Set(PLACEHOLDER_NOUNS);
+const NOUN_WORDS = new Set([...PLACEHOLDER_NOUNS.flatMap((n) => n.split(' ')), 'of', 'the', 'a', 'an', 'and', 'or', 'goes', 'here', 'new', 'first', 'last', 'full', 'short', 'long']);
+const HTML = new Set(HTML_TAGS);
+const filler = new PhraseMatcher<true>([{ phrases: FILLER_PHRASES, entry: true }]);
+
+interface Hit extends Span {
+  entry: PlaceholderEntry;
+}
+
+/** True when bracketed text is a template placeholder rather than a tag, task box, footnote or name. */
+export function isBracketPlaceholder(inner: string): boolean {
+  const t = inner.trim();
+  if (t === '' || /^[xX]$/.test(t) || t.startsWith('^') || /^\d+$/.test(t)) return false;
+  const lower = t.toLowerCase().replace(/[.:]+$/, '');
+  if (TAGS.has(lower)) return false;
+  if (PLACEHOLDER_VERBS.some((v) => lower === v || lower.startsWith(v + ' '))) return true;
+  if (NOUNS.has(lower)) return true;
+  const words = lower.split(/[\s/,&_-]+/).filter(Boolean);
+  if (words.length > 1 && words.length <= 5 && words.every((w) => NOUN_WORDS.has(w)) && words.some((w) => NOUNS.has(w))) return true;
+  // "[INCIDENT TITLE]", "[SERVICE NAME]": capitals only, more than one word.
+  if (/^[A-Z][A-Z _-]*[A-Z]$/.test(t) && /[ _-]/.test(t)) return true;
+  return false;
+}
+
+function isAnglePlaceholder(inner: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(inner) || inner.includes('@')) return false; // autolink
+  // `<foo bar="x">` is markup; a placeholder has no attributes.
+  if (/=\s*["']?/.test(inner)) return false;
+  const [tag, ...rest] = inner.trim().split(/\s+/);
+  // `<br>`, `<details open>`: an element name alone or with a bare attribute. "<Link to the recording>" is prose.
+  if (HTML.has(tag.toLowerCase().replace(/\/$/, '')) && tag === tag.toLowerCase() && rest.length <= 1 && rest.every((a) => /^[a-z-]+\/?$/.test(a))) return false;
+  return true;
+}
+
+/** Spans the rule never reads: code, comments, link targets, autolinks, definitions. */
+function excluded(ctx: RuleContext): Span[] {
+  const out: Span[] = [];
+  const walk = (n: Nodes) => {
+    const s = n.position?.start.offset;
+    const e = n.position?.end.offset;
+    if (s === undefined || e === undefined) return;
+    switch (n.type) {
+      case 'code':
+      case 'inlineCode':
+      case 'definition':
+      case 'footnoteDefinition':
+      case 'image':
+      case 'imageReference':
+        out.push({ start: s, end: e });
+        return;
+      case 'html':
+        if (/^\s*<!--/.test(n.value)) out.push({ start: s, end: e });
+        return;
+      case 'link':
+      case 'linkReference': {
+        const last = n.children[n.children.length - 1]?.position?.end.offset;
+        const first = n.children[0]?.position?.start.offset;
+        // An autolink (`<https://…>` or a bare URL): all of it; otherwise the target after the text.
+        if (last === undefined || first === undefined || (n.type === 'link' && toText(n) === n.url)) out.push({ start: s, end: e });
+        else out.push({ start: last, end: e });
+        break;
+      }
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(ctx.tree);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function toText(n: Nodes): string {
+  if ('value' in n && typeof n.value === 'string') return n.value;
+  if ('children' in n) return (n.children as Nodes[]).map(toText).join('');
+  return '';
+}
+
+function inAny(spans: Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (s.end <= start) lo = mid + 1;
+    else if (s.start >= end) hi = mid - 1;
+    else return true;
+  }
+  // Spans may nest; fall back to a scan of the neighbours.
+  for (let i = Math.max(0, lo - 3); i < Math.min(spans.length, lo + 3); i++) if (spans[i].start < end && spans[i].end > start) return true;
+  return false;
+}
+
+const RE = {
+  bracket: /(?<![\]!\\])\[([^[\]\n]{1,80})\](?![[(:])/g,
+  angle: /(?<![\p{L}\p{N}_<`\\])<([A-Za-z][^<>\n]{0,80})>/gu,
+  todo: /(?<![\p{L}\p{N}_-])(?:TODO|FIXME|ToDo(?=:)|todo(?=:))(?![\p{L}\p{N}_-])/gu,
+  xxx: /(?<![\p{L}\p{N}_])(?:X{2,}(?:[,.]X{3})*|x{3,})(?![\p{L}\p{N}_])/gu,
+  date: /(?<![\p{L}\p{N}])(?:(?:YYYY|yyyy)[-/.](?:MM|mm)(?:[-/.](?:DD|dd))?(?:[T ](?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?)?|(?:DD|dd)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy|YY|yy)|(?:MM|mm)[-/](?:DD|dd)[-/](?:YYYY|yyyy|YY|yy)|(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?)(?![\p{L}\p{N}])/gu,
+  number: /(?<![\p{L}\p{N}+])(?:(?:N|NN|X|\?{1,3})\s?%|[$€£](?:N|X)(?![\p{L}\p{N}])|N\s+(?:users|customers|requests|orders|minutes|mins|hours|seconds|days|errors|tickets|accounts|people|sessions|times|percent|calls|jobs|messages|pods|nodes|hosts)\b)/gu,
+  tbd: /^(?:TBD|TBC|To be (?:determined|confirmed|decided|written|added|completed))(?![\p{L}\p{N}])\s*(?:$|[.:;,(—–-])/iu,
+};
+
+export const placeholderText = defineRule({
+  id: 'placeholder-text',
+  defaultSeverity: 'warning',
+  summary: 'Template leftovers: [INCIDENT TITLE], <placeholder>, TODO, TBD as a whole section, XXX, YYYY-MM-DD, HH:MM, N%.',
+  fixable: false,
+  check(ctx) {
+    const { text } = ctx;
+    const skip = excluded(ctx);
+    const hits: Hit[] = [];
+    const add = (start: number, end: number, id: string) => {
+      if (!inAny(skip, start, end)) hits.push({ start, end, entry: ENTRY.get(id)! });
+    };
+    for (const m of text.matchAll(RE.bracket)) {
+      if (isBracketPlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'bracketed');
+    }
+    for (const m of text.matchAll(RE.angle)) {
+      if (isAnglePlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'angle');
+    }
+    const actionHeadings = ctx.model.sections.filter((s) => /^(?:todos?|to[- ]?dos?)$/i.test(s.title.trim())).map((s) => s.heading);
+    for (const m of text.matchAll(RE.todo)) {
+      if (actionHeadings.some((h) => m.index! >= h.start && m.index! < h.end)) continue;
+      add(m.index!, m.index! + m[0].length, 'todo');
+    }
+    for (const m of text.matchAll(RE.xxx)) add(m.index!, m.index! + m[0].length, 'xxx');
+    for (const m of text.matchAll(RE.date)) add(m.index!, m.index! + m[0].length, 'date-template');
+    for (const m of text.matchAll(RE.number)) add(m.index!, m.index! + m[0].length, 'number-template');
+    tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
+    for (const sentence of ctx.prose.sentences) {
+      for (const h of filler.scan(sentence.text)) add(sentence.offsetAt(h.start), sentence.offsetAt(h.end), 'filler');
+    }
+    report(ctx, hits);
+  },
+});
+
+/** Paragraphs (and table cells outside action-item tables) that are only "TBD" or start with it. */
+function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void): void {
+  const actionRows = ctx.model.actionItemTables.map((t) => t.span);
+  const walk = (n: Nodes) => {
+    if (n.type === 'paragraph' || n.type === 'tableCell') {
+      const s = n.position?.start.offset;
+      const e = n.position?.end.offset;
+      if (s === undefined || e === undefined) return;
+      // Comments stay in place as spaces so offsets hold.
+      const raw = ctx.text.slice(s, e).replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+      const src = raw.replace(/^[\s*_|]+/, '');
+      const lead = raw.length - src.length;
+      const m = RE.tbd.exec(src);
+      if (!m) return;
+      if (n.type === 'tableCell') {
+        if (actionRows.some((r) => s >= r.start && s < r.end)) return;
+        if (src.replace(/[\s*_|.]+$/, '').length > m[0].replace(/[\s.:;,(—–-]+$/, '').length) return;
+      }
+      const word = /^[^\s.:;,(—–-]+(?:\s+be\s+\w+)?/i.exec(src)![0];
+      add(s + lead, s + lead + word.length);
+      return;
+    }
+    if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return;
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(ctx.tree);
+}
+
+function report(ctx: RuleContext, hits: Hit[]): void {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drop hits inside another ("[JIRA-XXX]" is one placeholder), then group by line.
+  const kept: Hit[] = [];
+  for (const h of hits) {
+    const prev = kept[kept.length - 1];
+    if (prev && h.start < prev.end) continue;
+    kept.push(h);
+  }
+  const byLine = new Map<number, Hit[]>();
+  for (const h of kept) {
+    const line = ctx.lines.lineOf(h.start);
+    const list = byLine.get(line) ?? [];
+    list.push(h);
+    byLine.set(line, list);
+  }
+  for (const list of byLine.values()) {
+    const first = list[0];
+    const last = list[list.length - 1];
+    const quote = (h: Hit) => `"${ctx.text.slice(h.start, h.end)}"`;
+    const message =
+      list.length === 1
+        ? `${quote(first)} is ${first.entry.what}; replace it with ${first.entry.instead}.`
+        : `This line still holds template placeholders (${list.slice(0, 4).map(quote).join(', ')}${list.length > 4 ? ', …' : ''}); replace them with the real content.`;
+    ctx.report({ start: first.start, end: last.end }, message);
+  }
+}

@@ -1,0 +1,40 @@
+import { SECTION_INFO } from '../data/sections';
+import type { Fix, Section } from '../types';
+import type { RuleContext } from './defineRule';
+import { defineRule } from './defineRule';
+
+/** What to write in a section, as one line (the section-missing prompts, or a generic one). */
+export function sectionPrompt(s: Section): string {
+  return (s.kind && SECTION_INFO.get(s.kind)?.prompt) || 'Write what belongs under this heading, or remove the heading.';
+}
+
+function promptFix(ctx: RuleContext, s: Section): Fix {
+  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+  // The body is blank: replace it with the prompt between blank lines.
+  const last = s.body.end >= ctx.text.length;
+  const newText = `${eol}${eol}<!-- ${sectionPrompt(s)} -->${eol}${last ? '' : eol}`;
+  return { title: 'Insert a prompt for this section', edits: [{ start: s.heading.end, end: s.body.end, newText }], preferred: true };
+}
+
+export const sectionEmpty = defineRule({
+  id: 'section-empty',
+  defaultSeverity: 'warning',
+  summary: 'A heading with nothing under it before the next heading of the same or a higher level.',
+  fixable: true,
+  check(ctx) {
+    const { sections, title } = ctx.model;
+    sections.forEach((s, i) => {
+      // Anything at all under the heading counts: text, a table, a comment, a subsection.
+      if (ctx.text.slice(s.body.start, s.body.end).trim() !== '') return;
+      // A label heading ("## Owner: @kim", "## Call recording:") is metadata written as a heading.
+      if (!s.kind && /^[\p{L}][\p{L} /-]{0,30}:/u.test(s.title)) return;
+      // A subtitle right under the title ("# Postmortem" then "### Checkout outage, 3 March").
+      if (i === 0 && !s.kind && title && ctx.text.slice(title.span.end, s.heading.start).trim() === '') return;
+      const what = s.kind ? sectionPrompt(s).replace(/\.$/, '') : '';
+      const message = s.kind
+        ? `The "${s.title}" section is empty; write ${what.charAt(0).toLowerCase()}${what.slice(1)}, or remove the heading.`
+        : `The "${s.title}" section is empty; write what belongs under it, or remove the heading.`;
+      ctx.report(s.heading, message, [promptFix(ctx, s)]);
+    });
+  },
+});
