@@ -290,6 +290,16 @@ describe('CLI (bundled)', function () {
     });
   });
 
+  describe('--stdin', () => {
+    it('reads the document from a pipe', () => {
+      const r = runCli(['--stdin', '--stdin-filename', 'reviews/pm.md', '--format', 'json', ...onlyRules('action-item-owner-missing'), ...TODAY], { input: WITH_ERROR });
+      assert.equal(r.code, 1, r.stderr);
+      const out = JSON.parse(r.stdout) as JsonReport;
+      assert.equal(out.files[0].path, 'reviews/pm.md');
+      assert.deepEqual(out.files[0].diagnostics.map((d) => d.rule), ['action-item-owner-missing']);
+    });
+  });
+
   describe('bin/postmortem-lint.js', () => {
     it('runs the bundled CLI', () => {
       const r = spawnSync(process.execPath, [BIN, '--list-rules', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
