@@ -155,6 +155,19 @@ const NOT_A_DEADLINE = /^(?:now|today|tonight|this morning|this evening|yesterda
  * only dates with a written year resolve.
  */
 export function resolveDue(raw: string, reference?: IsoDate): DueResolution {
+  // Results depend only on the arguments; documents repeat their due values, so remember a few.
+  const key = `${reference ?? ''}\u0000${raw}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const r = resolve(raw, reference);
+  if (memo.size >= 2000) memo.clear();
+  memo.set(key, r);
+  return r;
+}
+
+const memo = new Map<string, DueResolution>();
+
+function resolve(raw: string, reference?: IsoDate): DueResolution {
   const text = raw
     .replace(/[*_`~]/g, ' ')
     .replace(/\s+/g, ' ')

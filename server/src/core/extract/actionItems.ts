@@ -170,6 +170,9 @@ function fromTable(text: string, table: Table, items: ActionItem[], tables: Acti
     const rowSpan = spanOf(row);
     t.rows.push(rowSpan);
     t.rowCells!.push(row.children.map((c) => spanOf(c)));
+    // A template row ("| [action item] | [owner] | [due date] |") is a leftover for placeholder-text, not an item.
+    const cells = row.children.map((c) => toString(c).trim()).filter(Boolean);
+    if (cells.length && cells.every((c) => /^(?:\[[^\]]*\]|<[^>]*>)$/.test(c))) continue;
     const actionCell = row.children[actionCol];
     const textSpan = actionCell ? cellSpan(actionCell, text) : { start: rowSpan.end, end: rowSpan.end };
     const item: ActionItem = {

@@ -149,6 +149,13 @@ export function resolveSnippet(s: string): string {
  * - bullet with the field written but empty or unusable: replace the value;
  * - bullet without the field: append `field: placeholder` in the bullet's own style.
  */
+function isTemplateRow(text: string, cells: Span[]): boolean {
+  const values = cells.map((c) => text.slice(c.start, c.end).replace(/^\|/, '').replace(/\|$/, '').trim()).filter(Boolean);
+  return values.length > 0 && values.every((v) => /^(?:\[[^\]]*\]|<[^>]*>)$/.test(v));
+}
+
+const columnFixes = new WeakMap<ActionItemTable, Map<string, Fix | undefined>>();
+
 export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'due' | 'ticket' | 'type', ph: Placeholder): Fix | undefined {
   const name = COLUMN_TITLES[field];
   if (item.form === 'table' && item.table !== undefined) {
@@ -160,8 +167,17 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
       const edits = fillCell(ctx.text, t, row, col, ph.snippet(1), ph.plain);
       return edits && { title: `Fill in the ${name} cell`, edits, snippet: true, preferred: true };
     }
-    const edits = addColumn(ctx.text, t, name, (r, n) => ({ snippet: ph.snippet(n), plain: ph.plain }));
-    return edits && { title: `Add a ${name} column`, edits, snippet: true, preferred: true };
+    // Every row of the table gets the same fix (a placeholder in every row): build it once per table.
+    let perTable = columnFixes.get(t);
+    if (!perTable) columnFixes.set(t, (perTable = new Map()));
+    let fix = perTable.get(field);
+    if (!fix) {
+      // A template row ("| [action item] | [owner] |") stays a template: it gets an empty cell.
+      const edits = addColumn(ctx.text, t, name, (r, n) => (isTemplateRow(ctx.text, t.rowCells![r] ?? []) ? { snippet: '', plain: '' } : { snippet: ph.snippet(n), plain: ph.plain }));
+      fix = edits && { title: `Add a ${name} column`, edits, snippet: true, preferred: true };
+      perTable.set(field, fix);
+    }
+    return fix;
   }
   const f = item.fields[field];
   if (f && f.value.trim() !== '') {
@@ -228,6 +244,19 @@ function pipesOf(text: string, cells: Span[]): number[] {
   return out;
 }
 
+const linesCache = new WeakMap<ActionItemTable, { text: string; lines: TableLine[]; aligned: boolean }>();
+
+/** The table's lines and whether it is aligned, computed once per table. */
+function tableInfo(text: string, t: ActionItemTable): { lines: TableLine[]; aligned: boolean } {
+  let c = linesCache.get(t);
+  if (!c || c.text !== text) {
+    const lines = tableLines(text, t);
+    c = { text, lines, aligned: isAligned(text, lines) };
+    linesCache.set(t, c);
+  }
+  return c;
+}
+
 function tableLines(text: string, t: ActionItemTable): TableLine[] {
   const lines: TableLine[] = [];
   const header = t.headerCells ?? [];
@@ -267,8 +296,7 @@ function spacedDelimiter(text: string, t: ActionItemTable): boolean {
 
 /** Adds a column at the end of the table: a header, a delimiter cell, and a placeholder cell in every row. */
 export function addColumn(text: string, t: ActionItemTable, title: string, cell: (row: number, tabStop: number) => { snippet: string; plain: string }): TextEdit[] | undefined {
-  const lines = tableLines(text, t);
-  const aligned = isAligned(text, lines);
+  const { lines, aligned } = tableInfo(text, t);
   const spaced = spacedDelimiter(text, t);
   const h = lines[0].cells.length;
   const contents = lines.map((l, i) => (l.kind === 'header' ? { snippet: title, plain: title } : l.kind === 'delimiter' ? undefined : cell(i - 2, i - 1)));
@@ -301,10 +329,9 @@ export function addColumn(text: string, t: ActionItemTable, title: string, cell:
  * the cell's padding absorbs the placeholder, or the column is widened in every line.
  */
 export function fillCell(text: string, t: ActionItemTable, row: number, col: number, snippet: string, plain: string): TextEdit[] | undefined {
-  const lines = tableLines(text, t);
+  const { lines, aligned } = tableInfo(text, t);
   const line = lines[row + 2];
   if (!line) return undefined;
-  const aligned = isAligned(text, lines);
   if (col >= line.cells.length) {
     // A short row: add the missing cells up to this column.
     const { at, pipe } = lineEnd(text, line);
@@ -314,7 +341,8 @@ export function fillCell(text: string, t: ActionItemTable, row: number, col: num
   }
   const region = cellRegion(text, line, col);
   const width = region.end - region.start;
-  if (!aligned) return [{ ...region, newText: ` ${snippet} ` }];
+  // Widening touches every line; in a very long table each row's fix would, so fill without padding there.
+  if (!aligned || (plain.length + 2 > width && lines.length > 200)) return [{ ...region, newText: ` ${snippet} ` }];
   if (plain.length + 2 <= width) return [{ ...region, newText: ` ${snippet}${' '.repeat(width - 1 - plain.length)}` }];
   const grow = plain.length + 2 - width;
   const edits: TextEdit[] = [{ ...region, newText: ` ${snippet} ` }];
