@@ -17,7 +17,7 @@
  */
 import type { Root } from 'mdast';
 import type { LineIndex } from './lineIndex';
-import type { Finding, Span, SuppressedFinding, SuppressionKind } from './types';
+import type { Finding, Fix, Span, SuppressedFinding, SuppressionKind } from './types';
 
 export interface Directive {
   kind: SuppressionKind | 'enable';
@@ -208,4 +208,66 @@ export function applySuppressions(
   }
   unused.sort((a, b) => a.span.start - b.span.start);
   return { findings: kept, suppressed, unused };
+}
+
+/** True when line `line` is part of a GFM table (a block of lines with pipes and a delimiter row). */
+function tableBlock(text: string, lines: LineIndex, line: number): { first: number; last: number } | undefined {
+  const at = (l: number) => text.slice(lines.lineStarts[l], lines.lineEnd(l));
+  if (!at(line).includes('|')) return undefined;
+  let first = line;
+  let last = line;
+  while (first > 0 && at(first - 1).trim() !== '' && at(first - 1).includes('|')) first--;
+  while (last + 1 < lines.lineCount && at(last + 1).trim() !== '' && at(last + 1).includes('|')) last++;
+  for (let l = first; l <= last; l++) {
+    if (/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/.test(at(l))) return { first, last };
+  }
+  return undefined;
+}
+
+/**
+ * The quick-fix "Ignore <rule> on this line": a suppression comment with a reason, placed where it
+ * works without changing what the Markdown means:
+ * - above the finding's line (`disable-next-line`), indented like it;
+ * - around the table (`disable` ... `enable`) when the line is a table row, since a comment between
+ *   rows would end the table;
+ * - `disable-file` after the front matter (or the title) for findings on the first line or inside
+ *   the front matter, where no comment can stand above.
+ * Without `reason`, the reason is an editor snippet placeholder (`snippet: true`).
+ */
+export function ignoreFindingFix(text: string, lines: LineIndex, finding: { rule: string; start: number }, reason?: string, frontMatter?: Span): Fix {
+  const why = reason ?? '${1:why this does not apply}';
+  const snippet = reason === undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const line = lines.lineOf(finding.start);
+  const inFrontMatter = frontMatter && finding.start >= frontMatter.start && finding.start < frontMatter.end;
+  if (line === 0 || inFrontMatter) {
+    const afterLine = frontMatter ? lines.lineOf(Math.max(frontMatter.start, frontMatter.end - 1)) : 0;
+    const at = afterLine + 1 < lines.lineCount ? lines.lineStarts[afterLine + 1] : text.length;
+    const lead = at === text.length && !/\r?\n$/.test(text) ? eol : '';
+    return {
+      title: `Ignore ${finding.rule} in this file`,
+      edits: [{ start: at, end: at, newText: `${lead}${eol}<!-- postmortem-disable-file ${finding.rule} -- ${why} -->${eol}` }],
+      ...(snippet ? { snippet } : {}),
+    };
+  }
+  const table = tableBlock(text, lines, line);
+  if (table) {
+    const start = lines.lineStarts[table.first];
+    const end = lines.lineEnd(table.last);
+    return {
+      title: `Ignore ${finding.rule} in this table`,
+      edits: [
+        { start, end: start, newText: `<!-- postmortem-disable ${finding.rule} -- ${why} -->${eol}${eol}` },
+        { start: end, end, newText: `${eol}${eol}<!-- postmortem-enable ${finding.rule} -->` },
+      ],
+      ...(snippet ? { snippet } : {}),
+    };
+  }
+  const ls = lines.lineStarts[line];
+  const indent = /^[ \t]*/.exec(text.slice(ls, lines.lineEnd(line)))![0];
+  return {
+    title: `Ignore ${finding.rule} on this line`,
+    edits: [{ start: ls, end: ls, newText: `${indent}<!-- postmortem-disable-next-line ${finding.rule} -- ${why} -->${eol}` }],
+    ...(snippet ? { snippet } : {}),
+  };
 }
