@@ -118,7 +118,7 @@ export const PLACEHOLDERS: PlaceholderEntry[] = [
 /** Action-item type tags and other bracketed words that are no placeholders. */
 export const BRACKET_TAGS = [
   'prevent', 'prevention', 'preventive', 'detect', 'detection', 'mitigate', 'mitigation', 'process', 'document', 'documentation',
-  'repair', 'respond', 'response', 'investigate', 'fix', 'follow-up', 'followup', 'done', 'open', 'in progress', 'closed',
+  'repair', 'respond', 'response', 'investigate', 'follow-up', 'followup', 'done', 'open', 'in progress', 'closed',
   'wip', 'p0', 'p1', 'p2', 'p3', 'p4', 'high', 'medium', 'low', 'critical', 'major', 'minor', 'info', 'warn', 'warning', 'error',
   'debug', 'note', 'update', 'resolved', 'monitoring', 'identified', 'investigating', 'sic', 'redacted', 'edit', 'edited',
   'ok', 'na', 'n/a', 'x', ' ', 'pdf', 'archived', 'deprecated', 'optional', 'required', 'draft',

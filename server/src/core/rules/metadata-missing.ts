@@ -91,7 +91,7 @@ function shapedLine(ctx: RuleContext, line: number, label: string, value: string
 function lineFix(ctx: RuleContext, line: number, f: FieldInfo, eol: string): Fix | undefined {
   const l = shapedLine(ctx, line, f.label, f.line, eol);
   if (!l) return undefined;
-  return { title: `Add a "${f.label}" line`, edits: [{ start: l.at, end: l.at, newText: l.newText }], snippet: true, preferred: true };
+  return { title: `Add the "${f.label}" line`, edits: [{ start: l.at, end: l.at, newText: l.newText }], snippet: true, preferred: true };
 }
 
 function frontMatterFix(ctx: RuleContext, fields: FieldInfo[], eol: string): Fix {

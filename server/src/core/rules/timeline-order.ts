@@ -79,11 +79,16 @@ function containerUnits(ctx: RuleContext, offset: number): Span[] | undefined {
   return units;
 }
 
+function sameContainer(ctx: RuleContext, a: TimelineEntry, b: TimelineEntry): boolean {
+  const units = containerUnits(ctx, a.span.start);
+  return !!units?.some((u) => b.timeSpan.start >= u.start && b.timeSpan.start < u.end);
+}
+
 /** Fix: sort the rows, items or lines of the container chronologically, each kept intact. */
 function sortFix(ctx: RuleContext, t: Timeline, keys: Array<OrderKey | undefined>, flagged: TimelineEntry, preferred: boolean): Fix | undefined {
   const spans = containerUnits(ctx, flagged.span.start);
   if (!spans || spans.length < 2) return undefined;
-  const units: Unit[] = spans.map((s) => ({ ...s, keyIndex: t.entries.findIndex((e, i) => keys[i] && e.span.start >= s.start && e.span.start < s.end) }));
+  const units: Unit[] = spans.map((s) => ({ ...s, keyIndex: t.entries.findIndex((e, i) => keys[i] && e.timeSpan.start >= s.start && e.timeSpan.start < s.end) }));
   // A unit without a time travels with the unit above it.
   const groups: Array<{ start: number; end: number; key?: OrderKey }> = [];
   for (const u of units) {
@@ -117,21 +122,26 @@ export const timelineOrder = defineRule({
   check(ctx) {
     for (const t of ctx.model.timelines) {
       const keys = orderKeys(t.entries);
+      const found: Array<{ e: TimelineEntry; p: TimelineEntry; nextDay: boolean }> = [];
       let prev = -1;
       t.entries.forEach((e, i) => {
         const key = keys[i];
         if (!key) return;
         if (prev >= 0 && compareKeys(keys[prev]!, key) > 0) {
-          const p = t.entries[prev];
-          const dateless = !key.ownDate && !(keys[prev]!.ownDate && key.date !== keys[prev]!.date);
-          const step = (keys[prev]!.minutes ?? 0) - (key.minutes ?? 0);
-          const message = `This entry (${fmt(e)}) is earlier than the one above it (${fmt(p)}); move it into chronological order${dateless ? ', or add its date if it happened on a later day' : ''}.`;
-          // Sorting is the likely fix unless a dateless entry jumps back hours (probably the next day).
-          const fix = sortFix(ctx, t, keys, e, !dateless || step <= 180);
-          ctx.report(e.span, message, fix ? [fix] : undefined);
+          const pk = keys[prev]!;
+          // A dateless entry that jumps back by hours probably happened on a later day.
+          const dateless = !key.ownDate && !(pk.ownDate && key.date !== pk.date);
+          const nextDay = dateless && (pk.minutes ?? 0) - (key.minutes ?? 0) > 180;
+          found.push({ e, p: t.entries[prev], nextDay });
         }
         prev = i;
       });
+      for (const { e, p, nextDay } of found) {
+        const message = `This entry (${fmt(e)}) is earlier than the one above it (${fmt(p)}); ${nextDay ? 'add its date if it happened on a later day, or move it into chronological order' : 'move it into chronological order'}.`;
+        // Sorting would move a probable next-day entry to the top: offer it, but never as the preferred fix.
+        const fix = sortFix(ctx, t, keys, e, !found.some((x) => x.nextDay && sameContainer(ctx, x.e, e)));
+        ctx.report(e.span, message, fix ? [fix] : undefined);
+      }
     }
   },
 });
