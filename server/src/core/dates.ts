@@ -111,6 +111,17 @@ parser.parsers.push(
     },
   },
   {
+    // "H1 2027", "end of H2": the last day of that half-year.
+    pattern: () => /(?<![\w-])(?:(?:the\s+)?end\s+of\s+)?h([12])(?:\s*[/ ]?\s*(\d{4}))?(?![\w-])/i,
+    extract: (ctx, m) => {
+      const r = refParts(ctx.reference.instant);
+      const month = +m[1] * 6;
+      let y = m[2] ? +m[2] : r.year;
+      if (!m[2] && isoOf(y, month, 30 + (month === 12 ? 1 : 0)) < isoOf(r.year, r.month, r.day)) y++;
+      return components(ctx, { year: y, month, day: month === 12 ? 31 : 30 }, !!m[2]);
+    },
+  },
+  {
     // "end of quarter", "EOQ", "end of this quarter", "end of the quarter"
     pattern: () => /(?<![\w-])(?:eoq|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?quarter)(?![\w-])/i,
     extract: (ctx) => {
@@ -178,6 +189,8 @@ function resolve(raw: string, reference?: IsoDate): DueResolution {
   if (NO_DATE_WORDS.test(text)) return { kind: 'none', word: text || undefined };
   const iso = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/.exec(text);
   if (iso && isIsoDate(iso[0])) return { kind: 'date', date: iso[0], exact: true };
+  const ym = /^(\d{4})-(\d{2})$/.exec(text);
+  if (ym && +ym[2] >= 1 && +ym[2] <= 12) return { kind: 'date', date: isoOf(+ym[1], +ym[2], lastDayOfMonth(+ym[1], +ym[2])), exact: false };
   const hasReference = reference !== undefined && isIsoDate(reference);
   // Noon of the reference day: chrono reads the reference by its local components, and noon keeps a
   // daylight-saving change away from the date line.
@@ -203,7 +216,7 @@ function resolve(raw: string, reference?: IsoDate): DueResolution {
     day = /\bmid(?:dle of)?[\s-]/i.test(text) ? 15 : lastDayOfMonth(year, month);
     exact = false;
   }
-  if (/\bq[1-4]\b|quarter|eoq|eoy|end of (?:the |this )?year/i.test(r.text)) exact = false;
+  if (/\b[qh][1-4]\b|quarter|eoq|eoy|end of (?:the |this )?year/i.test(r.text)) exact = false;
   return { kind: 'date', date: isoOf(year, month, day), exact };
 }
 

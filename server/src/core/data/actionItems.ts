@@ -205,7 +205,7 @@ export const TEAM_WORDS = [
 ];
 
 export const OWNER_EXAMPLES = {
-  team: ['SRE team', '@edge-team', '@payments-oncall', 'everyone', 'we', 'Security', 'DBA', 'backend', '@acme/storage', 'Platform team', '@checkout-leads', 'QA'],
+  team: ['SRE team', 'Team Payments', '@edge-team', '@payments-oncall', 'everyone', 'we', 'Security', 'DBA', 'backend', '@acme/storage', 'Platform team', '@checkout-leads', 'QA'],
   person: ['@kim', 'Priya Raman', '@hye-jin', 'Tomasz', '@mary-jane', '@j.doe', 'dana@example.com'],
   several: ['@kim, @lee', '@kim and @lee', 'Priya / Tomasz', '@kim & @lee'],
 };

@@ -17,7 +17,8 @@ function isTeamName(name: string): boolean {
   const v = name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
   if (TEAM_OWNER_SET.has(v)) return true;
   const words = v.split(/[\s-]+/);
-  return words.length > 1 && TEAM_WORD_SET.has(words[words.length - 1]) && !/^@/.test(v);
+  // "SRE team", "payments squad", and "Team Payments".
+  return words.length > 1 && (TEAM_WORD_SET.has(words[words.length - 1]) || words[0] === 'team') && !/^@/.test(v);
 }
 
 /**
