@@ -62,6 +62,13 @@ describe('action-item extraction', () => {
     assert.deepEqual(list.map((i) => i.fields.type?.value), ['detect', 'mitigate', undefined]);
   });
 
+  it('gives items the ticket and date range end of the subheading above them', () => {
+    const [a, b] = items('### Short-term ([tracked in OPS-12](https://tracker.example.com/OPS-12))\n\n- Cap the pool (owner: @kim)\n\n### Long-term (Q3 2026 – Q1 2027)\n\n- Shard the queue (owner: @lee, OPS-14)');
+    assert.equal(a.fields.ticket?.value, 'OPS-12');
+    assert.equal(b.fields.due?.value, 'Q1 2027');
+    assert.equal(b.fields.ticket?.value, 'OPS-14');
+  });
+
   it('treats items under a "Completed" heading as done', () => {
     const [a] = items('### Completed\n\n- Restarted the pool (owner: @kim)');
     assert.equal(a.fields.status?.value, 'done');

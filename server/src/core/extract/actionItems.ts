@@ -108,7 +108,12 @@ export function extractActionItems(text: string, tree: Root, sections: Section[]
     if (node.type === 'table') fromTable(text, node, items, tables, groupType);
     else if (node.type === 'list') fromList(text, node, items, groupType);
     const done = headingDone(sections, si);
-    if (done) for (const it of items.slice(first)) if (!it.fields.status) it.fields.status = { ...done };
+    const group = headingFields(text, sections, si);
+    for (const it of items.slice(first)) {
+      if (done && !it.fields.status) it.fields.status = { ...done };
+      if (group.ticket && !it.fields.ticket) it.fields.ticket = { ...group.ticket };
+      if (group.due && !it.fields.due) it.fields.due = { ...group.due };
+    }
   }
   return { items, tables };
 }
@@ -123,6 +128,30 @@ function headingDone(sections: Section[], si: number): { value: string; span: Sp
     if (s.kind === 'action-items') return undefined;
   }
   return undefined;
+}
+
+/**
+ * Fields a subheading gives every item below it: "### Short-term (tracked in OPS-12)" a ticket,
+ * "### Long-term (Q4 2026 – Q1 2027)" a due date (the end of the range).
+ */
+function headingFields(text: string, sections: Section[], si: number): { ticket?: { value: string; span: Span }; due?: { value: string; span: Span } } {
+  const out: { ticket?: { value: string; span: Span }; due?: { value: string; span: Span } } = {};
+  for (let i = si; i >= 0; i = sections[i].parent) {
+    const s = sections[i];
+    if (s.kind === 'action-items') break;
+    const src = text.slice(s.heading.start, s.heading.end);
+    const t = findTicket(src);
+    if (t && !out.ticket) out.ticket = { value: t.text, span: { start: s.heading.start + t.index, end: s.heading.start + t.index + t.text.length } };
+    const paren = /\(([^()]*)\)\s*$/.exec(src);
+    if (paren && !out.due) {
+      const last = paren[1].split(/\s+(?:-|–|—|to)\s+/).pop()!.replace(/^(?:due|by|until)\s+/i, '').trim();
+      if (looksLikeDate(last)) {
+        const at = s.heading.start + paren.index + 1 + paren[1].lastIndexOf(last);
+        out.due = { value: last, span: { start: at, end: at + last.length } };
+      }
+    }
+  }
+  return out;
 }
 
 /** A type named by the heading of the section (or a parent below the Action items section): "### Detection". */
