@@ -1,8 +1,8 @@
 /**
  * Operands -> the files to lint.
  * - A path to a file is always linted, whatever its name or content, and keeps its spelling in the output.
- * - A folder expands to every Markdown file (.md, .markdown) below it, skipping node_modules, .git and
- *   hidden files and folders.
+ * - A folder expands to every Markdown file (.md, .markdown) below it, skipping node_modules, .git,
+ *   hidden files and folders, and symbolic links to folders.
  * - Anything else with glob characters expands to the Markdown files it matches (same skips).
  * Files found by expansion are not filtered by "does this look like a postmortem": point the CLI at
  * the folders that hold postmortems, and leave out the rest with the config's `ignore` globs.
@@ -64,7 +64,7 @@ export async function expandOperands(operands: string[], opts: ExpandOptions): P
       stat = statSync(abs);
     } catch (err) {
       if ((err as NodeJS.ErrnoException)?.code === 'ENOENT' && fg.isDynamicPattern(op)) {
-        const matches = await fg(op, { cwd: opts.cwd, ignore: ALWAYS_SKIPPED, onlyFiles: true, dot: false });
+        const matches = await fg(op, { cwd: opts.cwd, ignore: ALWAYS_SKIPPED, onlyFiles: true, dot: false, followSymbolicLinks: false });
         const md = matches.filter(isMarkdownPath).sort(byCodeUnit);
         if (!md.length) throw new UsageError(`no Markdown files match "${op}"`);
         for (const m of md) {
