@@ -1,0 +1,119 @@
+/**
+ * Every quick-fix of every rule fixture, through the protocol: the bundled server is asked for code
+ * actions on each diagnostic, as an editor asks when the lightbulb opens, and each returned workspace
+ * edit must be the core's fix (snippet placeholders turned into their text). Applying the preferred
+ * edit of a plain (non-snippet) fix in the editor must make that finding disappear.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { analyze, LineIndex, type Finding } from '../../server/src/core';
+import { snippetToPlainText } from '../../server/src/lsp/snippet';
+import { ensureBundle, ROOT, TestClient } from './lspClient';
+
+const fixtureRoot = path.join(ROOT, 'test', 'fixtures', 'rules');
+const WS = path.join(os.tmpdir(), 'postmortem-fixture-fixes');
+
+function applyLsp(text: string, edits: TextEdit[]): string {
+  const idx = new LineIndex(text);
+  const at = (p: { line: number; character: number }) => idx.offset(p.line, p.character);
+  return [...edits]
+    .sort((a, b) => at(b.range.start) - at(a.range.start))
+    .reduce((out, e) => out.slice(0, at(e.range.start)) + e.newText + out.slice(at(e.range.end)), text);
+}
+
+function applyCore(text: string, f: Finding, fixIndex: number): string {
+  const fix = f.fixes![fixIndex];
+  return [...fix.edits]
+    .sort((a, b) => b.start - a.start)
+    .reduce((out, e) => out.slice(0, e.start) + (fix.snippet ? snippetToPlainText(e.newText) : e.newText) + out.slice(e.end), text);
+}
+
+const files: Array<{ rule: string; file: string }> = [];
+for (const rule of readdirSync(fixtureRoot)) {
+  for (const file of readdirSync(path.join(fixtureRoot, rule))) {
+    if (file.endsWith('.md') && !file.startsWith('clean')) files.push({ rule, file: path.join(fixtureRoot, rule, file) });
+  }
+}
+
+describe('quick-fixes of the rule fixtures over the protocol', function () {
+  let client: TestClient;
+  before(async function () {
+    this.timeout(120_000);
+    ensureBundle();
+    client = new TestClient();
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(WS).href,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      workspaceFolders: [{ uri: pathToFileURL(WS).href, name: 'ws' }],
+    });
+    void client.connection.sendNotification('initialized', {});
+  });
+  after(async () => {
+    await client.connection.sendRequest('shutdown');
+    void client.connection.sendNotification('exit');
+    await client.exited;
+  });
+
+  let checked = 0;
+  for (const { rule, file } of files) {
+    it(`${rule}/${path.basename(file)}`, async function () {
+      this.timeout(60_000);
+      const text = readFileSync(file, 'utf8');
+      // The server takes today from the clock: compare with the core run on the same date it used.
+      const uri = pathToFileURL(path.join(WS, 'postmortems', rule, path.basename(file))).href;
+      const published = await client.openAndWait(uri, text, 1);
+      const today = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const serverToday = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+      const core = analyze(text, { today: serverToday });
+      const idx = new LineIndex(text);
+      const withFixes = core.findings.filter((f) => f.fixes?.length);
+      for (const f of withFixes) {
+        const s = idx.position(f.start);
+        const e = idx.position(f.end);
+        const diag = published.diagnostics.find(
+          (d: Diagnostic) => d.code === f.rule && d.range.start.line === s.line && d.range.start.character === s.character && d.range.end.line === e.line && d.range.end.character === e.character && d.message === f.message,
+        );
+        assert.ok(diag, `the server published ${f.rule} at ${s.line + 1}:${s.character + 1}`);
+        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri },
+          range: diag.range,
+          context: { diagnostics: [diag], only: ['quickfix'] },
+        })) as CodeAction[];
+        const fixActions = actions.filter((a) => a.diagnostics?.some((d) => d.code === f.rule));
+        assert.deepEqual(
+          fixActions.map((a) => a.title),
+          f.fixes!.map((x) => x.title),
+          `${f.rule}: the lightbulb offers the core's fixes in order`,
+        );
+        f.fixes!.forEach((fix, i) => {
+          const edits = fixActions[i].edit?.changes?.[uri] ?? [];
+          assert.equal(applyLsp(text, edits), applyCore(text, f, i), `${f.rule}: "${fix.title}" edits the same text`);
+          assert.equal(!!fixActions[i].isPreferred, !!fix.preferred, `${f.rule}: "${fix.title}" preferred flag`);
+        });
+        // A plain preferred fix, applied as the editor would, removes its finding there.
+        const pi = f.fixes!.findIndex((x) => x.preferred && !x.snippet);
+        if (pi >= 0) {
+          const after = applyLsp(text, fixActions[pi].edit?.changes?.[uri] ?? []);
+          const again = analyze(after, { today: serverToday }).findings.filter((g) => g.rule === f.rule);
+          const fixedAt = new LineIndex(after).position(f.start).line;
+          assert.ok(
+            !again.some((g) => g.message === f.message && new LineIndex(after).position(g.start).line === fixedAt),
+            `${f.rule}: applying "${f.fixes![pi].title}" removes the finding`,
+          );
+        }
+        checked++;
+      }
+      client.close(uri);
+    });
+  }
+
+  it('checked quick-fixes from several rules', () => {
+    assert.ok(checked >= 20, `only ${checked} findings with fixes were checked`);
+  });
+});
