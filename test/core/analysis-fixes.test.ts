@@ -57,8 +57,11 @@ describe('quick-fixes of the structure, timeline and analysis rules', () => {
     describe(rule, () => {
       const files = readdirSync(join(fixtures, rule)).filter((f) => f.endsWith('.md'));
       let fixed = 0;
-      for (const file of files) {
-        const text = readFileSync(join(fixtures, rule, file), 'utf8');
+      for (const [file, text] of files.flatMap((name) => {
+        const lf = readFileSync(join(fixtures, rule, name), 'utf8');
+        // The same fixture with Windows line endings: fixes must keep them.
+        return [[name, lf], [`${name} (CRLF)`, lf.replace(/\r?\n/g, '\r\n')]] as const;
+      })) {
         const findings = analyze(text, { today: '2026-11-23' }).findings.filter((f) => f.rule === rule);
         findings.forEach((f, n) => {
           for (const fix of f.fixes ?? []) {
@@ -68,6 +71,7 @@ describe('quick-fixes of the structure, timeline and analysis rules', () => {
               for (const e of fix.edits) assert.ok(e.start >= r.start && e.end <= r.end, `edit [${e.start}, ${e.end}) stays within [${r.start}, ${r.end})`);
               const after = apply(text, fix);
               assert.notEqual(after, text, 'the fix changes the text');
+              if (text.includes('\r\n')) assert.ok(!/(?<!\r)\n/.test(after), 'no bare line feed in a CRLF document');
               const res = analyze(after, { today: '2026-11-23' });
               assert.deepEqual(res.internalErrors, []);
               const before = new Set(findings.filter((x) => x !== f).map((x) => key(x, mapOffset(fix, x.start))));

@@ -52,6 +52,7 @@ export const PLACEHOLDERS: PlaceholderEntry[] = [
         'Latency stayed < 200 ms while errors stayed below 1%.',
         'The status history is at <https://status.example.org/incidents/42>.',
         'Mail <oncall@example.org> for access.',
+        'The old host <www.example.org> still answered on port 80.',
         'The handler returns `Result<Order, Error>` now.',
         'Line one<br>line two',
         '<details><summary>Raw logs</summary>',

@@ -27,7 +27,7 @@ const ZONE_WORDS =
 const ZONE = `(?:(UTC|GMT)(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?))?|(${ZONES.filter((z) => z !== 'UTC' && z !== 'GMT').join('|')})|([+-]\\d{2}:?\\d{2}))`;
 /** A time zone named anywhere in a text (a heading, a table header, an "All times UTC" line). */
 export const ZONE_WORD = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${ZONES.filter((z) => z.length > 1).join('|')}|(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONE_WORDS})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONES.filter((z) => z.length > 1).join('|')}|${ZONE_WORDS})(?![\\p{L}\\p{N}])`,
   'iu',
 );
 /** Zone abbreviations must be written in capitals ("et" and "mt" are words); spelled-out zones in any case. */
@@ -205,8 +205,23 @@ const TIME_HEADER = /^(?:time|times|timestamp|when|date|date\s*\/\s*time|date an
 const SOURCE_HEADER = /^(?:source|sources|evidence|ref|reference|link)\b/i;
 const EVENT_HEADER = /^(?:event|events|what|what happened|description|details|action|activity|note|notes|update)\b/i;
 const STRIP_SEPARATOR = /^[\s\-–—:|•·]+/;
-/** A line or heading stating the zone of the times around it ("All times are UTC", "Times in CET"). */
-const ZONE_STATEMENT = /\b(?:times?|timestamps?|clock)\b/i;
+/**
+ * The words that introduce a zone stated for times: "All times are UTC", "Times below in CET",
+ * "timestamps are given in Europe/Berlin", "(all times UTC)", "Time zone: CEST". "Response times rose at
+ * 14:00 UTC" states nothing about the timeline: the zone must follow these words directly.
+ */
+const ZONE_STATEMENT =
+  /\b(?:(?:all\s+)?(?:times?|timestamps?|clock times?)(?:\s+(?:below|above|here|shown|listed|given|used|quoted|in this (?:document|report|postmortem|timeline|section)))?(?:\s*(?:are|is))?(?:\s+(?:shown|given|listed|expressed|written))?(?:\s+(?:in|as))?|time[\s-]?zone(?:\s+(?:is|used))?)\s*[:=—–-]?\s*(?:the\s+)?$/i;
+
+/** The zone a sentence states for the times around it, or undefined. */
+export function statedZone(s: string): string | undefined {
+  const re = new RegExp(ZONE_WORD.source, 'giu');
+  for (const m of s.matchAll(re)) {
+    if (/^[a-z]{2,5}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
+    if (ZONE_STATEMENT.test(s.slice(Math.max(0, m.index! - 80), m.index!))) return m[0];
+  }
+  return undefined;
+}
 
 interface State {
   year?: number;
@@ -274,26 +289,19 @@ function blockEntries(text: string, node: RootContent, si: number, timelineOf: (
   else if (node.type === 'paragraph') paragraphEntries(text, node, si, timelineOf, state);
   else if (node.type === 'blockquote') {
     for (const c of (node as Blockquote).children) {
-      if (c.type === 'paragraph' && zoneStatement(toString(c))) {
-        const t = timelineOf(si);
-        t.zone ??= zoneIn(toString(c));
-      }
+      const z = c.type === 'paragraph' ? statedZone(toString(c)) : undefined;
+      if (z) timelineOf(si).zone ??= z;
     }
   }
 }
 
-function zoneStatement(s: string): boolean {
-  return ZONE_STATEMENT.test(s) && zoneIn(s) !== undefined && s.length < 200;
-}
 
 function paragraphEntries(text: string, node: Paragraph, si: number, timelineOf: (si: number) => Timeline, state: State): void {
   const start = node.position!.start.offset!;
   const src = text.slice(start, node.position!.end.offset!);
   const firstLine = src.split(/\r?\n/)[0];
-  if (zoneStatement(firstLine) && !matchTime(firstLine, state.year)?.time) {
-    const t = timelineOf(si);
-    t.zone ??= zoneIn(firstLine);
-  }
+  const stated = matchTime(firstLine, state.year)?.time ? undefined : statedZone(firstLine);
+  if (stated) timelineOf(si).zone ??= stated;
   // Lines of a paragraph that each start with a time ("**09:05** Deploy starts").
   let off = start;
   let prevEntry = false;

@@ -38,10 +38,14 @@ function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
   const found = new Map<Required, number>();
   const firstSection = ctx.model.sections.find((s) => s.kind)?.heading.start ?? ctx.text.length;
   const limit = Math.min(firstSection, ctx.lines.offset(60, 0));
+  // Lines below the front matter: the reader takes no bold lines when there is front matter.
+  const fm = ctx.model.metadata.frontMatter;
+  const from = fm ? ctx.lines.lineOf(fm.end) + 1 : 0;
   ctx.text
     .slice(0, limit)
     .split(/\r?\n/)
     .forEach((line, i) => {
+      if (i < from) return;
       const labels: string[] = [];
       const h = /^[ \t]*#{1,6}[ \t]+([^:#]+?)[ \t#]*$/.exec(line);
       if (/^\s*\|/.test(line)) labels.push(...line.split('|').map((c) => c.replace(/[*_]/g, '').trim()));
@@ -127,7 +131,7 @@ export const metadataMissing = defineRule({
       const k = p.key && KEY_ALIASES[normKey(p.key)];
       if (k) present.add(k);
     }
-    const elsewhere = md.source !== 'front-matter' ? labelledElsewhere(ctx) : new Map<Required, number>();
+    const elsewhere = labelledElsewhere(ctx);
     for (const k of elsewhere.keys()) present.add(k);
     const missing = FIELDS.filter((f) => !present.has(f.key));
     if (!missing.length) return;

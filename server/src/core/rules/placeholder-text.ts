@@ -33,6 +33,7 @@ export function isBracketPlaceholder(inner: string): boolean {
 
 function isAnglePlaceholder(inner: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:/i.test(inner) || inner.includes('@')) return false; // autolink
+  if (/^[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$/.test(inner)) return false; // a bare host name or file name
   // `<foo bar="x">` is markup; a placeholder has no attributes.
   if (/=\s*["']?/.test(inner)) return false;
   const [tag, ...rest] = inner.trim().split(/\s+/);

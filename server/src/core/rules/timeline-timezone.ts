@@ -1,11 +1,11 @@
 import type { Root, RootContent } from 'mdast';
-import { zoneIn } from '../extract/timeline';
+import { statedZone } from '../extract/timeline';
 import type { Fix, Timeline, TimelineEntry } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
 /** "All times are UTC", "Times below in CET", "timestamps: Europe/Berlin": a zone stated for the times. */
-const STATEMENT = /\b(?:times?|timestamps?)\b/i;
+const STATEMENT = /\b(?:times?|timestamps?|time[\s-]?zone)\b/i;
 
 /** A zone stated for the whole document: a front-matter key or an "All times UTC" sentence anywhere. */
 export function documentZone(ctx: RuleContext): string | undefined {
@@ -13,9 +13,8 @@ export function documentZone(ctx: RuleContext): string | undefined {
     if (/^(?:time[\s_-]?zone|tz|zone)$/i.test(k) && typeof v === 'string' && v.trim()) return v.trim();
   }
   for (const s of ctx.prose.sentences) {
-    const m = STATEMENT.exec(s.text);
-    if (!m) continue;
-    const z = zoneIn(s.text.slice(m.index, m.index + 60));
+    if (!STATEMENT.test(s.text)) continue;
+    const z = statedZone(s.text);
     if (z) return z;
   }
   return undefined;
