@@ -82,6 +82,10 @@ describe('timeline extractor', () => {
       const es = entries('---\ndate: 2026-02-18\n---\n\n## Timeline\n\n- 18 Feb 06:55 — A\n');
       assert.equal(es[0].date, '2026-02-18');
     });
+    it('prefers a time column over a date column and dates each row from the date column', () => {
+      const es = entries('## Timeline\n\n| Date | Time (UTC) | Event |\n|---|---|---|\n| 2026-03-01 | 23:50 | A |\n| 2026-03-02 | 00:10 | B |\n');
+      assert.deepEqual(es.map((e) => [hm(e), e.date, e.text]), [['23:50', '2026-03-01', 'A'], ['00:10', '2026-03-02', 'B']]);
+    });
     it('ignores lists and tables outside timeline sections', () => {
       assert.deepEqual(entries('## Impact\n\n- 10:00 to 11:00: checkout down\n'), []);
     });
@@ -112,6 +116,12 @@ describe('timeline extractor', () => {
       assert.deepEqual(keys.map((k) => k?.date), ['2026-04-09', '2026-04-09', '2026-04-10', '2026-04-10']);
       assert.ok(compareKeys(keys[1]!, keys[2]!) < 0);
       assert.ok(compareKeys(keys[2]!, keys[3]!) > 0, '00:01 after 00:02 on the same day is out of order');
+    });
+    it('reads "1:05" after "12:40" as afternoon when the timeline never writes AM or PM', () => {
+      const keys = orderKeys(entries('## Timeline\n\n- 12:40 A\n- 1:05 B\n- 2:30 C\n'));
+      assert.deepEqual(keys.map((k) => k?.minutes), [760, 785, 870]);
+      const am = orderKeys(entries('## Timeline\n\n- 12:40 PM A\n- 1:05 AM B\n'));
+      assert.deepEqual(am.map((k) => k?.minutes), [760, 65], 'written AM stays morning');
     });
     it('gives relative entries no key', () => {
       const es = entries('## Timeline\n\n- 10:00 A\n- an hour later B\n');

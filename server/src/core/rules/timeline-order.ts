@@ -17,12 +17,21 @@ export interface OrderKey {
 /** Keys for the entries of a timeline in document order; entries with only a relative time get none. */
 export function orderKeys(entries: TimelineEntry[]): Array<OrderKey | undefined> {
   let prev: OrderKey | undefined;
+  // A timeline without AM/PM that writes "1:05" after "12:40" is on a 12-hour clock: read it as 13:05.
+  const twelveHour = !entries.some((e) => /\d\s*[ap]\.?m\b/i.test(e.timeText));
   return entries.map((e) => {
     if (!e.time && !e.date && !e.monthDay) return undefined;
     const own = e.date ?? (e.monthDay ? `????-${e.monthDay}` : undefined);
     let date = own;
     if (!date && prev?.date && (e.day === undefined || e.day === prev.day)) date = prev.date;
-    const key: OrderKey = { date, day: e.day, minutes: e.time ? minutesOf(e.time) : undefined, ownDate: own !== undefined };
+    let minutes = e.time ? minutesOf(e.time) : undefined;
+    if (
+      twelveHour && minutes !== undefined && !own && prev?.minutes !== undefined && prev.minutes >= 12 * 60 && e.time.hour < 12 &&
+      /(?:^|\D)\d:\d\d/.test(e.timeText) && minutes + 12 * 60 >= prev.minutes
+    ) {
+      minutes += 12 * 60;
+    }
+    const key: OrderKey = { date, day: e.day, minutes, ownDate: own !== undefined };
     prev = key;
     return key;
   });
