@@ -19,7 +19,8 @@ const common = {
 
 const entries = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/main.ts' } },
+  // The rule pages are bundled as text for hovers (server/src/ruleDocsBundle.ts).
+  { entryPoints: { server: 'server/src/main.ts' }, loader: { '.md': 'text' } },
   { entryPoints: { cli: 'server/src/cli.ts' } },
 ];
 

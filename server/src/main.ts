@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { bundledRuleDoc } from './ruleDocsBundle';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -21,4 +22,4 @@ process.on('unhandledRejection', (reason) => {
   connection.console.error(`Unhandled rejection in the postmortem server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
 
-startServer(connection, { docsBase });
+startServer(connection, { docsBase, ruleDocs: bundledRuleDoc });

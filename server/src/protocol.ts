@@ -9,12 +9,14 @@
  * answers and what for.
  */
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-protocol';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** Settings under `postmortem.*` that the server reads (workspace/configuration, section "postmortem"). */
 export interface PostmortemSettings {
   /** Globs of workspace-relative paths treated as postmortems (`postmortem.files`). */
   files: string[];
+  /** Code lenses above the timeline and the action items (`postmortem.codeLens.enabled`). */
+  codeLens: { enabled: boolean };
 }
 
 export interface DocumentParams {
@@ -151,3 +153,84 @@ export interface CheckFileResult {
  * `postmortem.files` and its content say, and publishes its diagnostics before answering.
  */
 export const CheckFileRequest = new RequestType<DocumentParams, CheckFileResult, void>('postmortem/checkFile');
+
+// ---------------------------------------------------------------------------------------------
+// postmortem/quality
+// ---------------------------------------------------------------------------------------------
+
+export type QualityGradeInfo = 'good' | 'fair' | 'poor' | 'absent';
+
+export interface QualityDimensionInfo {
+  /** 'timeline' | 'root-cause' | 'action-items' | 'blamelessness' | 'follow-through'. */
+  id: string;
+  /** "Timeline completeness". */
+  label: string;
+  /** good: nothing to improve; fair: one or two things; poor: an error, or three things or more; absent: nothing written yet. */
+  grade: QualityGradeInfo;
+  /** Findings of the dimension's rules. */
+  findings: number;
+  /** One line: what was counted and what is missing ("9 entries · no resolution entry · 1 finding"). */
+  summary: string;
+}
+
+export interface QualityResult {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  /** Set when the document was not analysed (too large, binary); `dimensions` is then empty. */
+  skipped?: string;
+  /** The five dimensions in a fixed order: timeline, root cause, action items, blamelessness, follow-through. */
+  dimensions: QualityDimensionInfo[];
+  /** Dimensions graded good. */
+  good: number;
+  /** All findings of the document. */
+  findings: number;
+}
+
+/**
+ * `postmortem/quality` — sent by the client (the language status item), answered by the server.
+ * A short quality summary of the postmortem on five dimensions, each graded from the findings of
+ * its rule family (server/src/core/quality.ts). Answers `null` for a document the server does not have open.
+ */
+export const QualityRequest = new RequestType<DocumentParams, QualityResult | null, void>('postmortem/quality');
+
+// ---------------------------------------------------------------------------------------------
+// Edits for the views: postmortem/askWhyAgain, postmortem/insertSection
+// ---------------------------------------------------------------------------------------------
+
+/** Edits to one document, computed on the server for the version it names. */
+export interface DocumentEditResult {
+  uri: string;
+  /** The version the edits apply to; the client applies them only to that version. */
+  version: number;
+  edits: TextEdit[];
+  /** Where the cursor goes after the edits are applied (in the edited document). */
+  cursor: Position;
+}
+
+export interface AskWhyAgainParams extends DocumentParams {
+  /** Index of the chain in `FiveWhysResult.chains`. */
+  chain: number;
+  /** The version the client's chain list came from; a different current version answers `null`. */
+  version?: number;
+}
+
+/**
+ * `postmortem/askWhyAgain` — sent by the client (the 5 Whys view's "Ask why again"), answered by the
+ * server. The edit that adds the chain's next "Why N" question and an answer line below its last answer,
+ * in the chain's own style. `null` when the document is not open or not a postmortem, the chain does not
+ * exist, or the document changed since the client's version.
+ */
+export const AskWhyAgainRequest = new RequestType<AskWhyAgainParams, DocumentEditResult | null, void>('postmortem/askWhyAgain');
+
+export interface InsertSectionParams extends DocumentParams {
+  /** Canonical kind of the template section ("impact"), as in `TemplateSectionInfo.kind`. */
+  kind: string;
+}
+
+/**
+ * `postmortem/insertSection` — sent by the client (the Sections view's "Insert section"), answered by
+ * the server. The section-missing rule's fix for that section: its heading and one-line prompt at its
+ * place in the template. `null` when the document is not a postmortem or already has the section.
+ */
+export const InsertSectionRequest = new RequestType<InsertSectionParams, DocumentEditResult | null, void>('postmortem/insertSection');

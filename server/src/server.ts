@@ -14,6 +14,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -27,14 +28,28 @@ import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
 import { codeActions } from './lsp/codeActions';
 import { toDiagnostics } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/symbols';
+import { codeLenses } from './lsp/codeLens';
+import { hoverAt, type RuleDocLookup } from './lsp/hover';
+import { qualityResult } from './lsp/quality';
+import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
 import { fiveWhysResult, sectionsResult } from './lsp/views';
-import { CheckFileRequest, FiveWhysRequest, SectionsRequest, type PostmortemSettings } from './protocol';
+import {
+  AskWhyAgainRequest,
+  CheckFileRequest,
+  FiveWhysRequest,
+  InsertSectionRequest,
+  QualityRequest,
+  SectionsRequest,
+  type PostmortemSettings,
+} from './protocol';
 
 export interface ServerOptions {
   /** Folder URI (ending in '/') of the bundled docs/rules/ pages, for `codeDescription.href`. */
   docsBase: string;
   /** Today's local date as YYYY-MM-DD; defaults to the system clock. */
   today?: () => string;
+  /** A rule's docs page (Markdown), for hovers; without it hovers leave the explanation out. */
+  ruleDocs?: RuleDocLookup;
 }
 
 /** Today's date in the local time zone, as YYYY-MM-DD. */
@@ -65,7 +80,7 @@ function errorText(err: unknown): string {
 }
 
 export function defaultSettings(): PostmortemSettings {
-  return { files: [...DEFAULT_FILE_GLOBS] };
+  return { files: [...DEFAULT_FILE_GLOBS], codeLens: { enabled: true } };
 }
 
 /** Settings as the client sent them, with anything malformed replaced by its default. */
@@ -74,6 +89,8 @@ export function readSettings(raw: unknown): PostmortemSettings {
   if (raw && typeof raw === 'object') {
     const files = (raw as { files?: unknown }).files;
     if (Array.isArray(files) && files.every((f) => typeof f === 'string')) s.files = files;
+    const lensEnabled = (raw as { codeLens?: { enabled?: unknown } }).codeLens?.enabled;
+    if (typeof lensEnabled === 'boolean') s.codeLens = { enabled: lensEnabled };
   }
   return s;
 }
@@ -94,6 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let configurationPull = false;
   let configurationRegistration = false;
   let folderEvents = false;
+  let codeLensRefresh = false;
   let workspaceFolderUris: string[] = [];
 
   const stateOf = (uri: string): DocState => {
@@ -208,6 +226,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     configurationPull = !!caps.workspace?.configuration;
     configurationRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
+    codeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
     workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setWorkspaceFolders(workspaceFolderUris);
     return {
@@ -215,6 +234,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Postmortem' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'postmortem-language-server' },
@@ -250,6 +271,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settingsByUri.clear();
     for (const s of states.values()) s.last = undefined;
     revalidateAll();
+    // postmortem.codeLens.enabled may have changed.
+    if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri));
@@ -281,6 +304,66 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } catch (err) {
       logOnce(`actions:${doc.uri}`, `Quick-fixes for ${doc.uri} failed. ${errorText(err)}`);
       return [];
+    }
+  });
+
+  connection.onHover(async (params) => {
+    const got = await current(params.textDocument.uri);
+    if (!got?.analysis.result || got.analysis.result.skipped) return null;
+    try {
+      return hoverAt(got.doc, got.analysis.result, params.position, options.docsBase, options.ruleDocs ?? (() => undefined));
+    } catch (err) {
+      logOnce(`hover:${params.textDocument.uri}`, `Hovers for ${params.textDocument.uri} failed. ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  connection.onCodeLens(async (params) => {
+    const uri = params.textDocument.uri;
+    if (!(await settingsFor(uri)).codeLens.enabled) return [];
+    const got = await current(uri);
+    if (!got?.analysis.result || got.analysis.result.skipped) return [];
+    try {
+      return codeLenses(got.doc, got.analysis.result, got.analysis.today);
+    } catch (err) {
+      logOnce(`codeLens:${uri}`, `Code lenses for ${uri} failed. ${errorText(err)}`);
+      return [];
+    }
+  });
+
+  connection.onRequest(QualityRequest, async (params) => {
+    const got = await current(params.uri);
+    if (!got) return null;
+    try {
+      return qualityResult(got.doc, got.analysis.result, got.analysis.isPostmortem && !!got.analysis.result, got.analysis.today);
+    } catch (err) {
+      logOnce(`quality:${params.uri}`, `postmortem/quality failed for ${params.uri}. ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(AskWhyAgainRequest, async (params) => {
+    const got = await current(params.uri);
+    const result = got?.analysis.result;
+    if (!got || !result || result.skipped) return null;
+    if (params.version !== undefined && params.version !== got.doc.version) return null;
+    try {
+      return askWhyAgainResult(got.doc, result, params.chain);
+    } catch (err) {
+      logOnce(`askWhyAgain:${params.uri}`, `postmortem/askWhyAgain failed for ${params.uri}. ${errorText(err)}`);
+      return null;
+    }
+  });
+
+  connection.onRequest(InsertSectionRequest, async (params) => {
+    const got = await current(params.uri);
+    const result = got?.analysis.result;
+    if (!got || !result || result.skipped) return null;
+    try {
+      return insertSectionResult(got.doc, result, params.kind);
+    } catch (err) {
+      logOnce(`insertSection:${params.uri}`, `postmortem/insertSection failed for ${params.uri}. ${errorText(err)}`);
+      return null;
     }
   });
 

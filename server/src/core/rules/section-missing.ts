@@ -12,8 +12,11 @@ export function documentAnchor(ctx: RuleContext): { start: number; end: number }
   return { start: 0, end: ctx.lines.lineEnd(0) };
 }
 
-/** Fix: insert the section (heading and a one-line prompt) at its template position. */
-export function insertSectionFix(ctx: RuleContext, kind: SectionKind): Fix {
+/**
+ * Fix: insert the section (heading and a one-line prompt) at its template position. Needs only the
+ * text, model and template, so the Sections view's "Insert section" (server) uses it too.
+ */
+export function insertSectionFix(ctx: Pick<RuleContext, 'text' | 'model' | 'options'>, kind: SectionKind): Fix {
   const info = SECTION_INFO.get(kind)!;
   const template = ctx.options.template;
   const idx = template.indexOf(kind);

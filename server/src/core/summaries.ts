@@ -1,0 +1,187 @@
+/**
+ * Summaries of a postmortem's model for the editor's code lenses and hovers: how long after the first
+ * timeline entry each entry happened, when the incident was detected, mitigated and resolved, and the
+ * state of the action items. Pure and synchronous like the rest of the core; today's date comes in.
+ */
+import { daysBetween, isIsoDate, resolveDue } from './dates';
+import { actionTypeOf } from './extract/actionItems';
+import { incidentDate, statusOf } from './rules/action-item-common';
+import { NO_OWNER } from './rules/action-item-owner-missing';
+import type { ActionItem, PostmortemModel, Timeline, TimelineEntry } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Elapsed time
+// ---------------------------------------------------------------------------------------------
+
+/** Where each entry of a timeline stands in minutes after its first timed entry (undefined: cannot tell). */
+export function elapsedMinutes(timeline: Timeline): Array<number | undefined> {
+  const entries = timeline.entries;
+  const first = entries.findIndex((e) => !!e.time);
+  if (first < 0) return entries.map(() => undefined);
+  const base = entries[first];
+  let rollover = 0;
+  let prevUndated: number | undefined;
+  return entries.map((e, i) => {
+    if (!e.time || i < first) return undefined;
+    const minutes = e.time.hour * 60 + e.time.minute;
+    let days: number | undefined;
+    if (e.date && base.date && isIsoDate(e.date) && isIsoDate(base.date)) days = daysBetween(base.date, e.date);
+    else if (e.monthDay && base.monthDay) days = daysBetween(`2024-${base.monthDay}`, `2024-${e.monthDay}`);
+    else if (e.day !== undefined || base.day !== undefined) days = (e.day ?? 0) - (base.day ?? 0);
+    else if (!e.date && !base.date && !e.monthDay && !base.monthDay) {
+      // No dates at all: a late-evening entry followed by an early-morning one crossed midnight.
+      if (prevUndated !== undefined && prevUndated >= 18 * 60 && minutes < 6 * 60) rollover++;
+      prevUndated = minutes;
+      days = rollover;
+    }
+    if (days === undefined) return undefined;
+    return days * 1440 + minutes - (base.time.hour * 60 + base.time.minute);
+  });
+}
+
+/** 47 -> "47 min", 135 -> "2 h 15 min", 3000 -> "2 d 2 h"; negative values read as their size. */
+export function formatDuration(minutes: number): string {
+  const m = Math.abs(Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  if (m < 48 * 60) {
+    const h = Math.floor(m / 60);
+    const rest = m % 60;
+    return rest ? `${h} h ${rest} min` : `${h} h`;
+  }
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  return h ? `${d} d ${h} h` : `${d} d`;
+}
+
+/** "+47 min after the first entry", "at the first entry", "12 min before the first entry". */
+export function describeElapsed(minutes: number): string {
+  if (minutes === 0) return 'at the time of the first entry';
+  return minutes > 0 ? `+${formatDuration(minutes)} after the first entry` : `${formatDuration(minutes)} before the first entry`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Milestones
+// ---------------------------------------------------------------------------------------------
+
+export type MilestoneKind = 'detected' | 'mitigated' | 'resolved';
+
+/** Words that mark an entry as a milestone, matched at the start of a word ("alert" takes "alerted", "alerts"). */
+export const MILESTONE_WORDS: Record<MilestoneKind, string[]> = {
+  detected: ['alert', 'page', 'paging', 'fires', 'fired', 'detect', 'noticed', 'notice', 'reported', 'reports'],
+  mitigated: ['mitigat', 'rollback', 'rolled back', 'roll back', 'rolling back', 'failover', 'failed over', 'fail over', 'paused', 'disabled', 'reverted'],
+  resolved: ['resolved', 'resolution', 'recovered', 'fully recovered', 'all clear', 'all-clear', 'back to normal'],
+};
+
+const NEGATION = /\b(?:no|not|never|without|nobody|none|didn[’']?t|wasn[’']?t|hadn[’']?t)\s+(?:\S+\s+)?$/i;
+
+function wordPattern(words: string[]): RegExp {
+  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})`, 'giu');
+}
+const PATTERNS = Object.fromEntries(Object.entries(MILESTONE_WORDS).map(([k, v]) => [k, wordPattern(v)])) as Record<MilestoneKind, RegExp>;
+
+/** True when the entry's text names the milestone (and does not deny it: "no alert fired"). */
+export function entryMarks(kind: MilestoneKind, text: string): boolean {
+  const re = PATTERNS[kind];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    if (!NEGATION.test(before)) return true;
+  }
+  return false;
+}
+
+export interface Milestone {
+  kind: MilestoneKind;
+  /** Index into timeline.entries. */
+  entry: number;
+  /** Minutes after the first entry, when both have clock times that can be compared. */
+  minutes?: number;
+}
+
+export interface TimelineMilestones {
+  /** Index into model.timelines. */
+  timeline: number;
+  /** Index of the first entry with a clock time: the first symptom. Undefined when no entry has a time. */
+  first?: number;
+  detected?: Milestone;
+  mitigated?: Milestone;
+  resolved?: Milestone;
+}
+
+/**
+ * The first entry naming detection, mitigation and resolution in one timeline, each with its distance
+ * from the first entry. The first entry counts for detection ("09:02 Alert fired" found it at once).
+ */
+export function timelineMilestones(model: PostmortemModel, index: number): TimelineMilestones {
+  const timeline = model.timelines[index];
+  const out: TimelineMilestones = { timeline: index };
+  if (!timeline) return out;
+  const elapsed = elapsedMinutes(timeline);
+  const first = timeline.entries.findIndex((e) => !!e.time);
+  if (first >= 0) out.first = first;
+  for (const kind of ['detected', 'mitigated', 'resolved'] as const) {
+    const at = timeline.entries.findIndex((e: TimelineEntry) => entryMarks(kind, e.text));
+    if (at < 0) continue;
+    const minutes = elapsed[at];
+    out[kind] = { kind, entry: at, ...(minutes !== undefined ? { minutes } : {}) };
+  }
+  return out;
+}
+
+/** "detected after 8 min · mitigated after 40 min · resolved after 1 h 12 min", naming what is not recorded. */
+export function describeMilestones(m: TimelineMilestones): string {
+  const part = (kind: MilestoneKind, noun: string) => {
+    const x = m[kind];
+    if (!x) return `no ${noun} entry`;
+    if (x.minutes === undefined) return `${kind} (time unknown)`;
+    if (x.minutes === 0) return `${kind} at the first entry`;
+    return x.minutes > 0 ? `${kind} after ${formatDuration(x.minutes)}` : `${kind} ${formatDuration(x.minutes)} before the first entry`;
+  };
+  return [part('detected', 'detection'), part('mitigated', 'mitigation'), part('resolved', 'resolution')].join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action items
+// ---------------------------------------------------------------------------------------------
+
+export interface ActionItemSummary {
+  items: number;
+  /** Items whose owner names somebody (not empty, "TBD", "?", "someone"). */
+  owned: number;
+  /** Items marked open whose due date is before today (as the action-item-overdue rule reads them). */
+  overdue: number;
+  /** Items of type prevent. */
+  prevent: number;
+  /** Items marked done (checked box or a done status). */
+  done: number;
+}
+
+export function isOwned(item: ActionItem): boolean {
+  const owner = item.fields.owner?.value.replace(/[*_`]/g, '').trim();
+  return owner !== undefined && !NO_OWNER.test(owner);
+}
+
+/** Open (explicitly not done) and due before `today`. Without today's date nothing is overdue. */
+export function isOverdue(model: PostmortemModel, item: ActionItem, today: string | undefined): boolean {
+  if (!today || !isIsoDate(today) || statusOf(item) !== 'open') return false;
+  const due = resolveDue(item.fields.due?.value ?? '', incidentDate(model));
+  return due.kind === 'date' && due.date < today;
+}
+
+export function actionItemSummary(model: PostmortemModel, today: string | undefined, items: readonly ActionItem[] = model.actionItems): ActionItemSummary {
+  const s: ActionItemSummary = { items: items.length, owned: 0, overdue: 0, prevent: 0, done: 0 };
+  for (const item of items) {
+    if (isOwned(item)) s.owned++;
+    if (isOverdue(model, item, today)) s.overdue++;
+    if (actionTypeOf(item.fields.type?.value) === 'prevent') s.prevent++;
+    if (statusOf(item) === 'done') s.done++;
+  }
+  return s;
+}
+
+/** "4 items · 3 owned · 1 overdue · 2 prevent" */
+export function describeActionItems(s: ActionItemSummary): string {
+  return `${s.items} ${s.items === 1 ? 'item' : 'items'} · ${s.owned} owned · ${s.overdue} overdue · ${s.prevent} prevent`;
+}
