@@ -1,0 +1,242 @@
+// The UI test: drives the real workbench (code-server in headless Chromium) as an author would, with
+// the extension installed from the packaged .vsix, and asserts on what is on screen. Each step is one
+// check; a failed step leaves a screenshot next to the run's logs and the next steps still run.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
+
+const POSTMORTEM = '2026-09-03-badge-printer-queue.md';
+const BLAME_LINE = 'Ravi failed to warn the desk leads';
+const FIXED_LINE = 'Ravi did not warn the desk leads';
+
+/** Visible text of a locator with Monaco's non-breaking spaces made plain. */
+async function textOf(locator) {
+  return (await locator.innerText()).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * @param {{ port: number, workspace: string, extensionDir: string, outDir: string, shotsDir?: string, tmp: string }} o
+ *   extensionDir: the installed extension (its package.json says which views exist);
+ *   shotsDir: where the README screenshots go (docs/images for `npm run screenshots`).
+ */
+export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDir, tmp }) {
+  fs.mkdirSync(outDir, { recursive: true });
+  if (shotsDir) fs.mkdirSync(shotsDir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf8'));
+  const t0 = Date.now();
+  const results = [];
+  const browser = await launchBrowser({ parent: tmp });
+  const { page } = browser;
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => console.log(`  [workbench] ${e.message}`));
+
+  const shot = async (name) => {
+    const file = path.join(shotsDir ?? outDir, name);
+    await page.screenshot({ path: file });
+    return file;
+  };
+  async function step(name, fn) {
+    const started = Date.now();
+    try {
+      const detail = await fn();
+      results.push({ name, ok: true });
+      console.log(`  ✓ ${name}${detail ? ` (${detail})` : ''} [${((Date.now() - started) / 1000).toFixed(1)}s]`);
+    } catch (err) {
+      results.push({ name, ok: false });
+      const file = path.join(outDir, `failed-${results.length}.png`);
+      await page.screenshot({ path: file }).catch(() => {});
+      console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}\n    screenshot: ${file}`);
+    }
+  }
+  /** Runs a command from the command palette (F1), by its label. */
+  async function runCommand(label) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${label}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+  /** Puts the cursor at the start of the first match of `text` in the active editor (Find, then Escape). */
+  async function cursorAt(text) {
+    await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+F');
+    const find = page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
+    await find.waitFor({ state: 'visible' });
+    await find.fill(text);
+    await page.locator('.find-widget .matchesCount', { hasText: /1 of/ }).waitFor();
+    await page.keyboard.press('Escape');
+    // The match is selected; move to its start.
+    await page.keyboard.press('ArrowLeft');
+  }
+  const editorLines = () => page.locator('.editor-instance .monaco-editor .view-lines').first();
+
+  console.log('UI test (code-server in headless Chromium, extension installed from the .vsix)');
+  try {
+    await step('the workbench opens the fixture workspace', async () => {
+      await page.goto(workbenchUrl(port, workspace));
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'postmortems' }).waitFor({ timeout: 60_000 });
+    });
+
+    await step('a blame-heavy postmortem opened with Quick Open shows squiggles', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await page.keyboard.type(POSTMORTEM);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: POSTMORTEM }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await editorLines().filter({ hasText: 'Badge printing stopped' }).waitFor();
+      // Warnings near the top (missing sections, the blame sentence) are in view at once.
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 60_000 });
+      const warnings = await page.locator('.monaco-editor .squiggly-warning').count();
+      // The human-error root cause is an error further down.
+      await cursorAt('human error.');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+      const errors = await page.locator('.monaco-editor .squiggly-error').count();
+      await shot('squiggles.png');
+      return `${warnings} warning squiggles at the top, ${errors} error squiggles at the root cause`;
+    });
+
+    await step('the status bar and the Problems panel count the findings', async () => {
+      const status = page.locator('[id="status.problems"]');
+      await page.waitForFunction(() => {
+        const label = document.getElementById('status.problems')?.getAttribute('aria-label') ?? '';
+        return /Errors: [1-9]/.test(label) && /Warnings: [1-9]/.test(label);
+      });
+      const label = await status.getAttribute('aria-label');
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'human-error-root-cause' }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).join('\n');
+      for (const rule of ['blame-language', 'person-as-cause', 'section-missing', 'action-item-owner-missing']) {
+        if (!texts.includes(rule)) throw new Error(`Problems panel does not list ${rule}:\n${texts}`);
+      }
+      const errors = Number(/Errors: (\d+)/.exec(label)[1]);
+      const badge = await page.locator('.part.panel .composite-bar .badge-content, .part.panel .action-item.checked .badge-content').first().innerText().catch(() => '');
+      await shot('problems.png');
+      return `${label}; badge ${badge || '?'}; ${errors} error(s)`;
+    });
+
+    await step('hovering a blame finding shows its message and the rule link', async () => {
+      await runCommand('View: Hide Panel');
+      await cursorAt('failed to warn');
+      await runCommand('Show or Focus Hover');
+      const hover = page.locator('.monaco-hover').filter({ hasText: 'blame-language' }).first();
+      await hover.waitFor({ state: 'visible' });
+      const text = await textOf(hover);
+      if (!/failed to/.test(text)) throw new Error(`hover lacks the finding message: ${text}`);
+      const link = hover.locator('a', { hasText: 'blame-language' });
+      if ((await link.count()) === 0) throw new Error(`the rule code is not a link in the hover: ${text}`);
+      await shot('hover.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await step('Ctrl+. offers the blame rewrite and applying it changes the sentence', async () => {
+      await cursorAt('failed to warn');
+      await page.keyboard.press('Control+.');
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: /did not/ }).first();
+      await fix.waitFor({ state: 'visible' });
+      const title = (await fix.innerText()).trim();
+      await shot('quick-fix.png');
+      // The menu takes keys, not clicks (a pointer block lies over it): move the focus to the fix.
+      for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: /did not/ }).count()); i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      await editorLines().filter({ hasText: FIXED_LINE }).waitFor();
+      const lines = await textOf(editorLines());
+      if (lines.includes(BLAME_LINE)) throw new Error('the blame wording is still there');
+      return title;
+    });
+
+    await step('the rewrite clears that finding from the Problems panel', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await page.waitForFunction(
+        () => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => /Ravi failed to/.test(r.textContent ?? '')),
+      );
+      const texts = (await rows.allInnerTexts()).join('\n');
+      if (!texts.includes('human-error-root-cause')) throw new Error(`other findings vanished too:\n${texts}`);
+      await runCommand('View: Hide Panel');
+    });
+
+    // The Postmortem view container: its views come from the shipped package.json.
+    const containers = manifest.contributes?.viewsContainers?.activitybar ?? [];
+    const container = containers.find((c) => /postmortem/i.test(c.title ?? ''));
+    const views = container ? manifest.contributes?.views?.[container.id] ?? [] : [];
+    const fiveWhys = views.find((v) => /why/i.test(v.name));
+    const sections = views.find((v) => /section/i.test(v.name));
+    const openView = async (view) => {
+      const header = page.locator('.pane-header', { hasText: view.name }).first();
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      return page.locator('.pane', { has: header }).locator('.monaco-list-row');
+    };
+
+    await step('the activity bar has the Postmortem view container and it opens', async () => {
+      if (!container) throw new Error('package.json contributes no "Postmortem" view container in the activity bar');
+      await page.locator(`.activitybar .action-item a[aria-label^="${container.title}"], .activitybar .action-item[aria-label^="${container.title}"]`).first().click();
+      await page.locator('.sidebar .title-label', { hasText: new RegExp(container.title, 'i') }).waitFor();
+    });
+
+    await step('the 5 Whys view shows the chain: problem, whys in order, root cause marked', async () => {
+      if (!fiveWhys) throw new Error(`the Postmortem container has no 5 Whys view (views: ${views.map((v) => v.name).join(', ') || 'none'})`);
+      const rows = await openView(fiveWhys);
+      const problem = rows.filter({ hasText: 'desk printers stopped' }).first();
+      await problem.waitFor();
+      if ((await problem.getAttribute('aria-expanded')) === 'false') await problem.click();
+      await rows.filter({ hasText: 'Why did the retry job' }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      const order = ['Why did the printers stop', 'Why did the queue hold', 'Why did the retry job'].map((w) => texts.findIndex((t) => t.includes(w)));
+      if (order.some((i) => i < 0) || !(order[0] < order[1] && order[1] < order[2])) throw new Error(`whys not in order: ${texts.join(' | ')}`);
+      if (!texts.some((t) => /human error/i.test(t))) throw new Error(`no root-cause node: ${texts.join(' | ')}`);
+      await shot('five-whys.png');
+      return `${texts.length} rows`;
+    });
+
+    await step('the Sections view lists the template sections with missing ones marked', async () => {
+      if (!sections) throw new Error(`the Postmortem container has no Sections view (views: ${views.map((v) => v.name).join(', ') || 'none'})`);
+      const rows = await openView(sections);
+      await rows.filter({ hasText: 'Summary' }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+      const at = (name) => texts.findIndex((t) => t.startsWith(name) || t.includes(` ${name}`) || t.includes(name));
+      for (const name of ['Summary', 'Impact', 'Timeline', 'Root causes', 'Contributing factors', 'What went well', 'Action items']) {
+        if (at(name) < 0) throw new Error(`Sections view lacks ${name}: ${texts.join(' | ')}`);
+      }
+      if (!(at('Summary') < at('Timeline') && at('Timeline') < at('Action items'))) throw new Error(`not in template order: ${texts.join(' | ')}`);
+      const wentWell = texts[at('What went well')];
+      if (!/missing/i.test(wentWell + (await rows.nth(at('What went well')).getAttribute('aria-label')))) {
+        throw new Error(`"What went well" is not marked missing: ${wentWell}`);
+      }
+      await shot('sections.png');
+    });
+
+    await step('typing pm-5whys and Ctrl+Space expands the 5 Whys snippet', async () => {
+      // A second chain under Root causes, on a new line after its heading.
+      await cursorAt('## Root causes');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('pm-5whys');
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: 'pm-5whys' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await editorLines().filter({ hasText: 'Problem:' }).waitFor();
+      await editorLines().filter({ hasText: 'Why 1:' }).waitFor();
+      const text = await textOf(editorLines());
+      if (text.includes('pm-5whys')) throw new Error('the prefix was left in the text');
+      await shot('snippet.png');
+    });
+
+    await step('nothing the page requested left 127.0.0.1', async () => {
+      if (browser.external.length) throw new Error(`external requests: ${browser.external.slice(0, 5).join(' ')}`);
+    });
+  } finally {
+    await browser.close();
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`UI test took ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return { passed, failed };
+}
