@@ -7,6 +7,11 @@
  * definition only applies within its own block. Cutting keeps the parser's cost linear in the number
  * of sections (micromark's table handling grows faster than linearly within one block), and lets a
  * `ParseCache` reuse the tree of every block an edit did not touch.
+ *
+ * Documents under `WHOLE_PARSE_MAX` characters are parsed in one piece: each parse call has a fixed
+ * cost (~0.5 ms) that a dozen small blocks would pay a dozen times, and a small document re-parses
+ * in a few milliseconds anyway. The choice depends on the text alone, so a warm cache and a cold
+ * analysis always cut a document the same way.
  */
 import type { Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -25,6 +30,20 @@ export interface Block {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^#{1,6}(?:[ \t]|$)/;
+
+/** Below this many characters a document is one block (see the module comment). */
+export const WHOLE_PARSE_MAX = 16_000;
+
+/** True when the line starting at `pos` could open or close a fence, a comment or a heading. */
+function interesting(text: string, pos: number): boolean {
+  // Up to three spaces of indentation, then '#', '`', '~' or '<'.
+  for (let i = pos; i < pos + 4 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) continue;
+    return c === 35 || c === 96 || c === 126 || c === 60;
+  }
+  return false;
+}
 
 /** Splits the text into blocks that can be parsed independently (see the module comment). */
 export function splitBlocks(text: string): Block[] {
@@ -47,22 +66,25 @@ export function splitBlocks(text: string): Block[] {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     const next = eol < text.length ? (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : eol;
-    const content = text.slice(pos, eol);
-    if (fence) {
-      const m = FENCE.exec(content);
-      if (m && m[1][0] === fence.char && m[1].length >= fence.len && content.slice(m[0].length).trim() === '') fence = undefined;
-    } else if (inComment) {
-      if (content.includes('-->')) inComment = false;
-    } else {
-      const f = FENCE.exec(content);
-      if (f && !(f[1][0] === '`' && content.slice(f[0].length).includes('`'))) {
-        fence = { char: f[1][0], len: f[1].length };
-      } else if (/^ {0,3}<!--/.test(content) && !content.includes('-->')) {
-        inComment = true;
-      } else if (ATX.test(content) && pos > blockStart) {
-        blocks.push({ start: blockStart, end: pos, line: blockLine });
-        blockStart = pos;
-        blockLine = line;
+    // Most lines are prose: only comments need a look at lines that do not start with a marker.
+    if (inComment || interesting(text, pos)) {
+      const content = text.slice(pos, eol);
+      if (fence) {
+        const m = FENCE.exec(content);
+        if (m && m[1][0] === fence.char && m[1].length >= fence.len && content.slice(m[0].length).trim() === '') fence = undefined;
+      } else if (inComment) {
+        if (content.includes('-->')) inComment = false;
+      } else {
+        const f = FENCE.exec(content);
+        if (f && !(f[1][0] === '`' && content.slice(f[0].length).includes('`'))) {
+          fence = { char: f[1][0], len: f[1].length };
+        } else if (/^ {0,3}<!--/.test(content) && !content.includes('-->')) {
+          inComment = true;
+        } else if (ATX.test(content) && pos > blockStart) {
+          blocks.push({ start: blockStart, end: pos, line: blockLine });
+          blockStart = pos;
+          blockLine = line;
+        }
       }
     }
     pos = next;
@@ -82,21 +104,34 @@ function countLines(text: string, from: number, to: number): number {
   return n;
 }
 
-interface CachedBlock {
+/** What the cache keeps per block text: its tree, and what later stages derived from it (see incremental.ts). */
+export interface CachedBlock {
   children: RootContent[];
   /** Offset and line the cached positions currently refer to. */
   offset: number;
   line: number;
+  /** Per-block results of later stages, each stored with the offset it was computed at. */
+  derived?: Map<string, { at: number; value: unknown }>;
+}
+
+/** One block of the current text with its (possibly reused) tree. */
+export interface ParsedBlock extends Block {
+  entry: CachedBlock;
+  /** True when the tree came from the cache. */
+  reused: boolean;
 }
 
 /**
- * Parsed blocks of one document, keyed by their text. Each open document in the server owns one;
- * after an edit, only the blocks whose text changed are parsed again.
+ * Per-document memory between analyses, keyed by block text. Each open document in the server owns
+ * one; after an edit, only the blocks whose text changed are parsed (and analysed) again. Keeping
+ * one changes how fast an analysis is, never its result.
  */
 export class ParseCache {
   private blocks = new Map<string, CachedBlock>();
   hits = 0;
   misses = 0;
+  /** Document-level state of later stages (incremental.ts), cleared whenever they say so. */
+  readonly state = new Map<string, unknown>();
 
   /** @internal */
   take(text: string): CachedBlock | undefined {
@@ -106,6 +141,12 @@ export class ParseCache {
   /** @internal */
   replace(next: Map<string, CachedBlock>): void {
     this.blocks = next;
+  }
+
+  /** Forgets everything (the next analysis parses from scratch). */
+  clear(): void {
+    this.blocks = new Map();
+    this.state.clear();
   }
 }
 
@@ -126,16 +167,24 @@ function shift(nodes: RootContent[], dOffset: number, dLine: number): void {
   }
 }
 
-/** Parses the text into one mdast tree whose positions are offsets into `text`. */
-export function parseMarkdown(text: string, cache?: ParseCache): Root {
-  const blocks = splitBlocks(text);
+/** The blocks a document is parsed in: one below WHOLE_PARSE_MAX, else `splitBlocks`. */
+export function parseUnits(text: string): Block[] {
+  return text.length < WHOLE_PARSE_MAX ? [{ start: 0, end: text.length, line: 0 }] : splitBlocks(text);
+}
+
+/** Parses the text block by block (reusing cached trees) and returns the tree and its blocks. */
+export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blocks: ParsedBlock[] } {
+  const units = parseUnits(text);
   const children: RootContent[] = [];
+  const blocks: ParsedBlock[] = [];
   const kept = cache ? new Map<string, CachedBlock>() : undefined;
-  for (const b of blocks) {
+  for (const b of units) {
     const src = text.slice(b.start, b.end);
     let entry = cache?.take(src);
+    let reused = false;
     if (entry && !kept!.has(src)) {
       cache!.hits++;
+      reused = true;
       shift(entry.children, b.start - entry.offset, b.line - entry.line);
       entry.offset = b.start;
       entry.line = b.line;
@@ -146,11 +195,12 @@ export function parseMarkdown(text: string, cache?: ParseCache): Root {
       entry = { children: tree.children, offset: b.start, line: b.line };
     }
     kept?.set(src, entry);
+    blocks.push({ ...b, entry, reused });
     for (const c of entry.children) children.push(c);
   }
   cache?.replace(kept!);
   const index = text.length;
-  return {
+  const tree: Root = {
     type: 'root',
     children,
     position: {
@@ -158,4 +208,10 @@ export function parseMarkdown(text: string, cache?: ParseCache): Root {
       end: { line: countLines(text, 0, index) + 1, column: 1, offset: index },
     },
   };
+  return { tree, blocks };
+}
+
+/** Parses the text into one mdast tree whose positions are offsets into `text`. */
+export function parseMarkdown(text: string, cache?: ParseCache): Root {
+  return parseBlocks(text, cache).tree;
 }
