@@ -166,6 +166,13 @@ describe('timeline-order sort fix', () => {
     });
   }
 
+  it('reports every entry of a reversed timeline, with the sort fix on the first ten only', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `- ${String(10 + Math.floor((29 - i) / 6)).padStart(2, '0')}:${String(((29 - i) % 6) * 10).padStart(2, '0')} step ${i}`);
+    const found = analyze(`## Timeline (UTC)\n\n${rows.join('\n')}\n`).findings.filter((f) => f.rule === 'timeline-order');
+    assert.equal(found.length, 29);
+    assert.deepEqual(found.map((f) => (f.fixes ? 1 : 0)), [...Array(10).fill(1), ...Array(19).fill(0)]);
+  });
+
   it('keeps a dateless next-day entry out of the preferred fix', () => {
     const text = '## Timeline (UTC)\n\n- 13:15 A\n- 16:00 B\n- 09:20 C\n';
     const [f] = analyze(text).findings.filter((x) => x.rule === 'timeline-order');

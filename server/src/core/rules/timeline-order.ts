@@ -55,20 +55,39 @@ interface Unit extends Span {
   keyIndex: number; // first entry with a key in the unit, or -1
 }
 
-/** The table, list or paragraph that holds an entry, with its rows, items or lines as units. */
-function containerUnits(ctx: RuleContext, offset: number): Span[] | undefined {
+/** The innermost table, list or paragraph that holds an offset. */
+function containerAt(ctx: RuleContext, offset: number): Table | List | Paragraph | undefined {
   let found: Table | List | Paragraph | undefined;
-  const walk = (n: Nodes) => {
-    const s = n.position?.start.offset ?? 0;
-    const e = n.position?.end.offset ?? 0;
-    if (offset < s || offset >= e) return;
+  // Down the tree through the child that holds the offset (children are in document order: binary search).
+  let n: Nodes | undefined = ctx.tree;
+  while (n) {
     if (n.type === 'table' || n.type === 'list') found = n;
     else if (n.type === 'paragraph' && !found) found = n;
-    if (n.type === 'table') return;
-    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
-  };
-  walk(ctx.tree);
-  if (!found) return undefined;
+    if (n.type === 'table' || !('children' in n)) break;
+    const children = n.children as Nodes[];
+    let lo = 0;
+    let hi = children.length - 1;
+    let next: Nodes | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = children[mid];
+      const s = c.position?.start.offset ?? 0;
+      const e = c.position?.end.offset ?? 0;
+      if (offset < s) hi = mid - 1;
+      else if (offset >= e) lo = mid + 1;
+      else {
+        next = c;
+        break;
+      }
+    }
+    n = next;
+  }
+  return found;
+}
+
+/** The rows, items or lines of a container, each a unit that moves as a whole. */
+function unitsOf(ctx: RuleContext, found: Table | List | Paragraph): Span[] {
+  const span = { start: found.position!.start.offset!, end: found.position!.end.offset! };
   if (found.type === 'table') return found.children.slice(1).map((r) => ({ start: r.position!.start.offset!, end: r.position!.end.offset! }));
   if (found.type === 'list') {
     const ordered = !!found.ordered;
@@ -80,24 +99,24 @@ function containerUnits(ctx: RuleContext, offset: number): Span[] | undefined {
   }
   // A paragraph of entry lines: each line is a unit.
   const units: Span[] = [];
-  const s = found.position!.start.offset!;
-  const e = found.position!.end.offset!;
-  for (let l = ctx.lines.lineOf(s); l <= ctx.lines.lineOf(e); l++) {
-    units.push({ start: Math.max(s, ctx.lines.offset(l, 0)), end: Math.min(e, ctx.lines.lineEnd(l)) });
+  for (let l = ctx.lines.lineOf(span.start); l <= ctx.lines.lineOf(span.end); l++) {
+    units.push({ start: Math.max(span.start, ctx.lines.offset(l, 0)), end: Math.min(span.end, ctx.lines.lineEnd(l)) });
   }
   return units;
 }
 
-function sameContainer(ctx: RuleContext, a: TimelineEntry, b: TimelineEntry): boolean {
-  const units = containerUnits(ctx, a.span.start);
-  return !!units?.some((u) => b.timeSpan.start >= u.start && b.timeSpan.start < u.end);
-}
-
 /** Fix: sort the rows, items or lines of the container chronologically, each kept intact. */
-function sortFix(ctx: RuleContext, t: Timeline, keys: Array<OrderKey | undefined>, flagged: TimelineEntry, preferred: boolean): Fix | undefined {
-  const spans = containerUnits(ctx, flagged.span.start);
-  if (!spans || spans.length < 2) return undefined;
-  const units: Unit[] = spans.map((s) => ({ ...s, keyIndex: t.entries.findIndex((e, i) => keys[i] && e.timeSpan.start >= s.start && e.timeSpan.start < s.end) }));
+function sortFix(ctx: RuleContext, t: Timeline, keys: Array<OrderKey | undefined>, spans: Span[], preferred: boolean): Fix | undefined {
+  if (spans.length < 2) return undefined;
+  // Entries and units are both in document order: one sweep pairs each unit with its first keyed entry.
+  const units: Unit[] = [];
+  let j = 0;
+  for (const s of spans) {
+    while (j < t.entries.length && t.entries[j].timeSpan.start < s.start) j++;
+    let k = j;
+    while (k < t.entries.length && t.entries[k].timeSpan.start < s.end && !keys[k]) k++;
+    units.push({ ...s, keyIndex: k < t.entries.length && t.entries[k].timeSpan.start < s.end ? k : -1 });
+  }
   // A unit without a time travels with the unit above it.
   const groups: Array<{ start: number; end: number; key?: OrderKey }> = [];
   for (const u of units) {
@@ -123,6 +142,9 @@ function sortFix(ctx: RuleContext, t: Timeline, keys: Array<OrderKey | undefined
   return { title: 'Sort the timeline chronologically', edits: [{ start, end, newText }], ...(preferred ? { preferred: true } : {}) };
 }
 
+/** A container's sort fix rides on its first few findings only: each copy holds the whole container. */
+const MAX_FIXES_PER_CONTAINER = 10;
+
 export const timelineOrder = defineRule({
   id: 'timeline-order',
   defaultSeverity: 'warning',
@@ -145,11 +167,26 @@ export const timelineOrder = defineRule({
         }
         prev = i;
       });
-      for (const { e, p, nextDay } of found) {
-        const message = `This entry (${fmt(e)}) is earlier than the one above it (${fmt(p)}); ${nextDay ? 'add its date if it happened on a later day, or move it into chronological order' : 'move it into chronological order'}.`;
+      // Findings grouped by the table, list or paragraph that holds them; one sort fix per group.
+      const groups = new Map<number, { units: Span[]; items: typeof found }>();
+      for (const x of found) {
+        // The innermost container: an entry of a nested list belongs to that list, not to the outer one.
+        const c = containerAt(ctx, x.e.timeSpan.start);
+        const at = c ? c.position!.start.offset! : -1 - x.e.span.start;
+        let g = groups.get(at);
+        if (!g) {
+          g = { units: c ? unitsOf(ctx, c) : [], items: [] };
+          groups.set(at, g);
+        }
+        g.items.push(x);
+      }
+      for (const g of groups.values()) {
         // Sorting would move a probable next-day entry to the top: offer it, but never as the preferred fix.
-        const fix = sortFix(ctx, t, keys, e, !found.some((x) => x.nextDay && sameContainer(ctx, x.e, e)));
-        ctx.report(e.span, message, fix ? [fix] : undefined);
+        const fix = sortFix(ctx, t, keys, g.units, !g.items.some((x) => x.nextDay));
+        g.items.forEach(({ e, p, nextDay }, n) => {
+          const message = `This entry (${fmt(e)}) is earlier than the one above it (${fmt(p)}); ${nextDay ? 'add its date if it happened on a later day, or move it into chronological order' : 'move it into chronological order'}.`;
+          ctx.report(e.span, message, fix && n < MAX_FIXES_PER_CONTAINER ? [fix] : undefined);
+        });
       }
     }
   },
