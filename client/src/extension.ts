@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CheckFileRequest } from '../../server/src/protocol';
+import { registerWritingFeatures } from './views/register';
 
 let client: LanguageClient | undefined;
 
@@ -35,7 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lc,
     vscode.commands.registerCommand('postmortem.checkThisFile', (uri?: vscode.Uri) => checkThisFile(lc, uri)),
   );
+  const views = registerWritingFeatures(context, lc);
   await lc.start();
+  views.refreshSoon();
 }
 
 /** "Postmortem: Check This File": treats the file as a postmortem for the rest of the session. */
