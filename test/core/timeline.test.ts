@@ -27,6 +27,9 @@ describe('timeline extractor', () => {
       ['around 3 PM alerts start', { hm: '15:00', vague: 'around' }],
       ['14:00-ish the team', { hm: '14:00', vague: '-ish' }],
       ['14:00 (approx.) x', { hm: '14:00', vague: '(approx.)' }],
+      ['14:31–14:40 UTC workers scaled back', { hm: '14:31', zone: 'UTC' }],
+      ['[14:20 UTC] queue age alert', { hm: '14:20', zone: 'UTC' }],
+      ['**Mar 3, 14:05:33 UTC** workers at 0', { hm: '14:05', date: '2025-03-03', zone: 'UTC' }],
     ];
     for (const [s, want] of cases) {
       it(s, () => {
