@@ -19,6 +19,7 @@ export function elapsedMinutes(timeline: Timeline): Array<number | undefined> {
   const first = entries.findIndex((e) => !!e.time);
   if (first < 0) return entries.map(() => undefined);
   const base = entries[first];
+  const baseMinutes = base.time!.hour * 60 + base.time!.minute;
   let rollover = 0;
   let prevUndated: number | undefined;
   return entries.map((e, i) => {
@@ -35,7 +36,7 @@ export function elapsedMinutes(timeline: Timeline): Array<number | undefined> {
       days = rollover;
     }
     if (days === undefined) return undefined;
-    return days * 1440 + minutes - (base.time.hour * 60 + base.time.minute);
+    return days * 1440 + minutes - baseMinutes;
   });
 }
 

@@ -123,11 +123,8 @@ export interface TimelineEntry {
   /** Where the time (and date, when written together) stands. */
   timeSpan: Span;
   timeText: string;
-  /**
-   * Clock time. CAUTION: left out (undefined at run time) for an entry with only a date ("2026-07-22")
-   * or only a relative time (`relative`: "an hour later"); check it before reading its fields.
-   */
-  time: ClockTime;
+  /** Clock time; absent for an entry with only a date ("2026-07-22") or a relative time ("an hour later"). */
+  time?: ClockTime;
   /** ISO date (YYYY-MM-DD) when the entry carries one, or a date heading above it does. */
   date?: string;
   /** Month and day ("MM-DD") when the entry names a date without a year and none is known. */
