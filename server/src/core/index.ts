@@ -11,7 +11,8 @@
 import { LineIndex } from './lineIndex';
 import { finishAnalysis } from './finish';
 import { buildModel } from './model';
-import { parseMarkdown, type ParseCache } from './parse';
+import { proseByBlocks, sentenceRuns } from './incremental';
+import { parseBlocks, type ParseCache } from './parse';
 import { buildPeopleIndex } from './people';
 import { buildProse } from './prose';
 import { DEFAULT_TEMPLATE } from './data/sections';
@@ -64,14 +65,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
   const skipped = skipReason(text, options.maxSize);
   if (skipped) return { model: emptyModel(), findings: [], skipped, internalErrors: [] };
 
-  const tree = parseMarkdown(text, cache);
+  const { tree, blocks } = parseBlocks(text, cache);
   const lines = new LineIndex(text);
   const model = buildModel(text, tree, lines);
-  const prose = buildProse(text, tree, model);
+  // With a cache, prose and the findings of sentence-scoped rules are reused per unchanged block (core/incremental.ts).
+  const blocked = cache ? proseByBlocks(text, blocks, model) : undefined;
+  const prose = blocked ?? buildProse(text, tree, model);
   const people = buildPeopleIndex(text, model, prose, options);
   const opts = { ...options, template: options.template ?? DEFAULT_TEMPLATE };
   const findings: Finding[] = [];
   const internalErrors: AnalysisResult['internalErrors'] = [];
+  const runs = cache && blocked ? sentenceRuns(cache, blocks, blocked, model, people, opts) : undefined;
 
   for (const rule of RULES) {
     const setting = options.rules?.[rule.id];
@@ -92,7 +96,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
       },
     };
     try {
-      rule.check(ctx);
+      if (!(runs && rule.scope === 'sentence' && runs.run(rule, ctx, (f) => ctx.report(f, f.message, f.fixes)))) rule.check(ctx);
     } catch (err) {
       internalErrors.push({ rule: rule.id, message: err instanceof Error ? err.message : String(err) });
     }

@@ -162,6 +162,7 @@ export const blameLanguage = defineRule({
   defaultSeverity: 'warning',
   summary: 'Judgemental wording aimed at people ("should have", "failed to", "careless") instead of the system.',
   fixable: true,
+  scope: 'sentence',
   check(ctx) {
     for (const s of ctx.prose.sentences) {
       if (s.quoted) continue;

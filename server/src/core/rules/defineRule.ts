@@ -27,6 +27,15 @@ export interface RuleMeta {
   summary: string;
   /** Whether the rule offers quick-fixes. */
   fixable: boolean;
+  /**
+   * 'sentence': the rule reports only while walking `ctx.prose.sentences`, and what it reports for a
+   * sentence depends on nothing but that sentence, the kinds and titles of its enclosing sections,
+   * `ctx.people`, the metadata and `ctx.options` — never on other sentences or text outside the
+   * sentence. Its spans and fix edits stay inside the sentence. With a cache, analyze() then runs it
+   * only over the sentences of changed blocks and reuses its findings elsewhere (core/incremental.ts;
+   * a property test checks the results equal a full analysis). Leave it out when unsure.
+   */
+  scope?: 'sentence';
 }
 
 export interface Rule extends RuleMeta {

@@ -13,6 +13,7 @@ export const hindsightBias = defineRule({
   defaultSeverity: 'info',
   summary: 'Wording that judges with hindsight: "obviously", "if only", "could have been avoided if", or a cause judged inside a timeline entry.',
   fixable: false,
+  scope: 'sentence',
   check(ctx) {
     for (const s of ctx.prose.sentences) {
       if (s.quoted || isRejected(s)) continue;

@@ -56,6 +56,7 @@ export const personAsCause = defineRule({
   defaultSeverity: 'warning',
   summary: 'A named person is given as the agent of the failure in the summary or the analysis.',
   fixable: true,
+  scope: 'sentence',
   check(ctx) {
     const seen = new Set<number>();
     for (const s of ctx.prose.sentences) {

@@ -1,0 +1,308 @@
+/**
+ * Incremental analysis: what a `ParseCache` lets analyze() skip after an edit, with results equal to
+ * a full analysis (test/core/incremental.test.ts compares them on random edits).
+ *
+ * The document is parsed in blocks (parse.ts). Per block, keyed by the block's text, the cache keeps:
+ * - its prose: the sentences `buildProse` makes from the block's subtree, stored at the offset they
+ *   were computed at and shifted on reuse. Section indices are recomputed for every sentence on
+ *   every analysis (a heading added above changes them) by one sweep over the sections;
+ * - the findings of each rule declared `scope: 'sentence'` (see RuleMeta.scope), valid while the
+ *   block's sentences sit under sections of the same kinds and titles and while everything
+ *   document-wide such a rule may read is unchanged: options, metadata, the people the document
+ *   names (every question a rule asked `ctx.people` is asked again and must get the same answer).
+ * Such a rule runs only over the sentences of blocks without valid findings, usually the one block
+ * an edit touched. Every other stage (model, people, the other rules) still runs on the whole text.
+ */
+import { buildProse, type Prose, type Sentence } from './prose';
+import type { ParseCache, ParsedBlock } from './parse';
+import type { PeopleIndex } from './people';
+import type { Rule, RuleContext } from './rules/defineRule';
+import type { AnalysisResult, Finding, PostmortemModel, Section } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Sections of many offsets at once
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `sectionAt(sections, o)` for every offset: the last section whose heading starts at or before `o`
+ * and whose body ends after it. Offsets in ascending order take one sweep with a heap of open
+ * sections; any offset out of order is answered by the plain scan.
+ */
+export function sectionsAt(sections: Section[], offsets: number[]): number[] {
+  const out = new Array<number>(offsets.length);
+  const heap: number[] = []; // max-heap of section indices
+  const push = (i: number) => {
+    heap.push(i);
+    let c = heap.length - 1;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (heap[p] >= heap[c]) break;
+      [heap[p], heap[c]] = [heap[c], heap[p]];
+      c = p;
+    }
+  };
+  const pop = () => {
+    const last = heap.pop()!;
+    if (!heap.length) return;
+    heap[0] = last;
+    let p = 0;
+    for (;;) {
+      const l = 2 * p + 1;
+      const r = l + 1;
+      let m = p;
+      if (l < heap.length && heap[l] > heap[m]) m = l;
+      if (r < heap.length && heap[r] > heap[m]) m = r;
+      if (m === p) break;
+      [heap[p], heap[m]] = [heap[m], heap[p]];
+      p = m;
+    }
+  };
+  let k = 0;
+  let prev = -Infinity;
+  for (let j = 0; j < offsets.length; j++) {
+    const o = offsets[j];
+    if (o < prev) {
+      out[j] = scan(sections, o);
+      continue;
+    }
+    prev = o;
+    while (k < sections.length && sections[k].heading.start <= o) push(k++);
+    // A section whose body ended before `o` has ended for every later offset too... unless its
+    // index is lower than a live one; those are never at the top, and are dropped when they get there.
+    while (heap.length && !(o < sections[heap[0]].body.end)) pop();
+    out[j] = heap.length ? heap[0] : -1;
+  }
+  return out;
+}
+
+function scan(sections: Section[], offset: number): number {
+  let found = -1;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.heading.start > offset) break;
+    if (offset < s.body.end) found = i;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prose by blocks
+// ---------------------------------------------------------------------------------------------
+
+interface BlockProse {
+  sentences: Sentence[];
+  /** Units (paragraphs, headings, cells) the block holds; unit indices are local to the block. */
+  units: number;
+}
+
+/** The block's prose at its current offset, from the cache when its text was seen before. */
+function blockProse(text: string, b: ParsedBlock, model: PostmortemModel): { prose: BlockProse; delta: number } {
+  const derived = (b.entry.derived ??= new Map());
+  const hit = b.reused ? derived.get('prose') : undefined;
+  if (hit) return { prose: hit.value as BlockProse, delta: b.start - hit.at };
+  const p = buildProse(text, { type: 'root', children: b.entry.children }, model);
+  const units = p.sentences.length ? p.sentences[p.sentences.length - 1].unit + 1 : 0;
+  const value: BlockProse = { sentences: p.sentences, units };
+  derived.set('prose', { at: b.start, value });
+  return { prose: value, delta: 0 };
+}
+
+export interface BlockedProse extends Prose {
+  /** Index of the block holding each sentence. */
+  blockOf: number[];
+}
+
+/** `buildProse` over the whole tree, assembled block by block (equal to it; tested). */
+export function proseByBlocks(text: string, blocks: ParsedBlock[], model: PostmortemModel): BlockedProse {
+  const sentences: Sentence[] = [];
+  const blockOf: number[] = [];
+  let unitBase = 0;
+  blocks.forEach((b, bi) => {
+    const { prose, delta } = blockProse(text, b, model);
+    for (const s of prose.sentences) {
+      const orig = s;
+      sentences.push({
+        ...orig,
+        span: { start: orig.span.start + delta, end: orig.span.end + delta },
+        unit: orig.unit + unitBase,
+        offsetAt: delta === 0 ? orig.offsetAt : (i: number) => orig.offsetAt(i) + delta,
+      });
+      blockOf.push(bi);
+    }
+    unitBase += prose.units;
+  });
+  const sections = sectionsAt(
+    model.sections,
+    sentences.map((s) => s.span.start),
+  );
+  sentences.forEach((s, i) => (s.section = sections[i]));
+  return { sentences, blockOf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence-scoped rules
+// ---------------------------------------------------------------------------------------------
+
+interface CachedFindings {
+  epoch: number;
+  /** Kinds and titles of the sections the block's sentences sit in. */
+  sig: string;
+  findings: Finding[];
+}
+
+interface RuleState {
+  epoch: number;
+  global?: string;
+  /** Questions asked of ctx.people by sentence rules, with their answers. */
+  asked: Map<string, { fn: string; args: unknown[]; answer: string }>;
+}
+
+const STATE = 'incremental.sentenceRules';
+
+function stateOf(cache: ParseCache): RuleState {
+  let s = cache.state.get(STATE) as RuleState | undefined;
+  if (!s) {
+    s = { epoch: 0, asked: new Map() };
+    cache.state.set(STATE, s);
+  }
+  return s;
+}
+
+function json(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Set ? [...x].sort() : x instanceof Map ? [...x.entries()].sort() : typeof x === 'function' ? undefined : x)) ?? 'undefined';
+}
+
+function sectionChain(sections: Section[], index: number): string {
+  const parts: string[] = [];
+  for (let i = index; i >= 0; i = sections[i].parent) parts.push(`${sections[i].kind ?? ''}/${sections[i].depth}/${sections[i].title}`);
+  return parts.join('>');
+}
+
+/** Wraps every method of the people index so the questions rules ask are recorded. */
+function recording(people: PeopleIndex, asked: RuleState['asked']): PeopleIndex {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(people)) {
+    if (typeof v !== 'function') {
+      out[k] = v;
+      continue;
+    }
+    out[k] = (...args: unknown[]) => {
+      const r = (v as (...a: unknown[]) => unknown).apply(people, args);
+      const key = `${k}\u0000${json(args)}`;
+      if (!asked.has(key)) asked.set(key, { fn: k, args, answer: json(r) });
+      return r;
+    };
+  }
+  return out as unknown as PeopleIndex;
+}
+
+function stillAnswers(people: PeopleIndex, asked: RuleState['asked']): boolean {
+  const p = people as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const q of asked.values()) {
+    if (typeof p[q.fn] !== 'function' || json(p[q.fn](...q.args)) !== q.answer) return false;
+  }
+  return true;
+}
+
+function shiftFinding(f: Finding, delta: number): Finding {
+  if (delta === 0) return f;
+  const out: Finding = { ...f, start: f.start + delta, end: f.end + delta };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
+  return out;
+}
+
+function inside(f: Finding, b: ParsedBlock): boolean {
+  if (f.start < b.start || f.end > b.end) return false;
+  return !f.fixes?.some((x) => x.edits.some((e) => e.start < b.start || e.end > b.end));
+}
+
+export interface SentenceRuns {
+  /**
+   * Runs a sentence-scoped rule over the sentences of blocks without valid cached findings and
+   * reports its findings for the whole document in document order. Returns false, having reported
+   * nothing, when the rule must run the ordinary way instead (it threw, or reported outside the block
+   * of its sentence, so it is not sentence-scoped after all).
+   */
+  run(rule: Rule, ctx: RuleContext, report: (f: Omit<Finding, 'rule' | 'severity'>) => void): boolean;
+}
+/**
+ * Prepares the sentence-rule cache for one analysis: decides which cached findings are still valid
+ * (same epoch) and gives rules a people index that records what they ask.
+ */
+export function sentenceRuns(
+  cache: ParseCache,
+  blocks: ParsedBlock[],
+  prose: BlockedProse,
+  model: PostmortemModel,
+  people: PeopleIndex,
+  options: unknown,
+): SentenceRuns {
+  const st = stateOf(cache);
+  const global = json({ options, metadata: model.metadata.fields, people: model.people, static: people });
+  if (global !== st.global || !stillAnswers(people, st.asked) || st.asked.size > 50_000) {
+    st.epoch++;
+    st.global = global;
+    st.asked = new Map();
+  }
+  const recorder = recording(people, st.asked);
+  // Per block: its sentences and the signature of the sections they sit in.
+  const byBlock: Sentence[][] = blocks.map(() => []);
+  prose.sentences.forEach((s, i) => byBlock[prose.blockOf[i]].push(s));
+  const sigs = byBlock.map((ss) => [...new Set(ss.map((s) => s.section))].map((i) => sectionChain(model.sections, i)).join('|'));
+  const starts = blocks.map((b) => b.start);
+  const blockAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  return {
+    run(rule, ctx, report) {
+      const key = `findings:${rule.id}`;
+      const cached: Array<{ at: number; value: CachedFindings } | undefined> = blocks.map((b, i) => {
+        const c = b.reused ? (b.entry.derived?.get(key) as { at: number; value: CachedFindings } | undefined) : undefined;
+        return c && c.value.epoch === st.epoch && c.value.sig === sigs[i] ? c : undefined;
+      });
+      const dirty: Sentence[] = [];
+      blocks.forEach((_b, i) => {
+        if (!cached[i]) for (const s of byBlock[i]) dirty.push(s);
+      });
+      const fresh: Finding[][] = blocks.map(() => []);
+      let ok = true;
+      try {
+        rule.check({
+          ...ctx,
+          prose: { ...ctx.prose, sentences: dirty },
+          people: recorder,
+          report(span, message, fixes) {
+            const f = { rule: rule.id, severity: 'hint', message, start: span.start, end: span.end, ...(fixes?.length ? { fixes } : {}) } as Finding;
+            const bi = blockAt(span.start);
+            if (cached[bi] || !inside(f, blocks[bi])) ok = false;
+            fresh[bi].push(f);
+          },
+        });
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        // Forget every cached finding of this document; the caller runs the rule over everything.
+        st.epoch++;
+        st.global = undefined;
+        return false;
+      }
+      blocks.forEach((b, i) => {
+        const c = cached[i];
+        const list = c ? c.value.findings.map((f) => shiftFinding(f, b.start - c.at)) : fresh[i];
+        for (const f of list) report({ message: f.message, start: f.start, end: f.end, ...(f.fixes ? { fixes: f.fixes } : {}) });
+        if (!c) (b.entry.derived ??= new Map()).set(key, { at: b.start, value: { epoch: st.epoch, sig: sigs[i], findings: fresh[i] } });
+      });
+      return true;
+    },
+  };
+}
+
