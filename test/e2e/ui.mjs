@@ -30,8 +30,10 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => console.log(`  [workbench] ${e.message}`));
 
+  // The README's images go to shotsDir (docs/images for `npm run screenshots`); the rest stay with the run.
+  const README_IMAGES = new Set(['quick-fix.png', 'hover.png', 'five-whys.png', 'sections.png', 'new-postmortem.png']);
   const shot = async (name) => {
-    const file = path.join(shotsDir ?? outDir, name);
+    const file = path.join(shotsDir && README_IMAGES.has(name) ? shotsDir : outDir, name);
     await page.screenshot({ path: file });
     return file;
   };
@@ -189,8 +191,15 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
       const order = ['Why did the printers stop', 'Why did the queue hold', 'Why did the retry job'].map((w) => texts.findIndex((t) => t.includes(w)));
       if (order.some((i) => i < 0) || !(order[0] < order[1] && order[1] < order[2])) throw new Error(`whys not in order: ${texts.join(' | ')}`);
-      if (!texts.some((t) => /human error/i.test(t))) throw new Error(`no root-cause node: ${texts.join(' | ')}`);
+      if (!texts.some((t) => /human error/i.test(t) && /root cause/i.test(t))) throw new Error(`no root-cause node: ${texts.join(' | ')}`);
+      const chain = texts.find((t) => t.includes('desk printers stopped'));
+      if (!/person/i.test(chain)) throw new Error(`the chain is not marked as ending at a person's action: ${chain}`);
+      // Its tooltip says why, and what to ask next.
+      await problem.hover();
+      const tip = page.locator('.workbench-hover, .monaco-hover', { hasText: /stops at a person/ }).first();
+      await tip.waitFor({ state: 'visible' });
       await shot('five-whys.png');
+      await page.mouse.move(700, 500);
       return `${texts.length} rows`;
     });
 
@@ -208,6 +217,10 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       if (!/missing/i.test(wentWell + (await rows.nth(at('What went well')).getAttribute('aria-label')))) {
         throw new Error(`"What went well" is not marked missing: ${wentWell}`);
       }
+      // A click reveals the section in the editor.
+      await rows.nth(at('Root causes')).click();
+      const rootLine = fs.readFileSync(path.join(workspace, 'postmortems', POSTMORTEM), 'utf8').split('\n').indexOf('## Root causes') + 1;
+      await page.locator('.statusbar-item', { hasText: `Ln ${rootLine},` }).first().waitFor();
       await shot('sections.png');
     });
 
@@ -226,6 +239,39 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       const text = await textOf(editorLines());
       if (text.includes('pm-5whys')) throw new Error('the prefix was left in the text');
       await shot('snippet.png');
+    });
+
+    await step('"Postmortem: New Postmortem" asks four questions and opens the new file in postmortems/', async () => {
+      const title = 'Lanyard stock ran out at the north entrance';
+      const slug = 'lanyard-stock-ran-out-at-the-north-entrance';
+      await runCommand('Postmortem: New Postmortem');
+      const input = page.locator('.quick-input-widget input');
+      const ask = async (step) => page.locator('.quick-input-widget', { hasText: `New Postmortem (${step}/4)` }).waitFor({ state: 'visible' });
+      await ask(1);
+      await input.fill(title);
+      await page.keyboard.press('Enter');
+      await ask(2);
+      await input.fill('SEV-3');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SEV-3' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await ask(3);
+      const date = await input.inputValue();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`the date question does not default to a date: "${date}"`);
+      await page.keyboard.press('Enter');
+      await ask(4);
+      await input.fill('Ilse Varga');
+      await page.keyboard.press('Enter');
+      const name = `${date}-${slug}.md`;
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+      // The breadcrumbs show where it was written: the postmortems/ folder of the workspace.
+      const crumbs = page.locator('.breadcrumbs-control', { hasText: name }).first();
+      await crumbs.waitFor();
+      if (!/postmortems/.test(await crumbs.innerText())) throw new Error(`not in postmortems/: ${await crumbs.innerText()}`);
+      await editorLines().filter({ hasText: `# ${title}` }).waitFor();
+      await editorLines().filter({ hasText: 'severity: SEV-3' }).waitFor();
+      if (await page.locator('.editor-instance .find-widget.visible').count()) await page.keyboard.press('Escape');
+      await shot('new-postmortem.png');
+      return `postmortems/${name}`;
     });
 
     await step('nothing the page requested left 127.0.0.1', async () => {
