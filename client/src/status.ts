@@ -6,8 +6,7 @@
 import * as vscode from 'vscode';
 import type { QualityResult } from '../../server/src/protocol';
 import { qualityStatusText } from './statusText';
-
-export const SHOW_PROBLEMS_COMMAND = 'postmortem.showProblems';
+import { SHOW_PROBLEMS_COMMAND } from './views/ids';
 
 const SEVERITY = {
   information: vscode.LanguageStatusSeverity.Information,

@@ -8,14 +8,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-protocol';
 import { AskWhyAgainRequest, InsertSectionRequest, SectionsRequest, type DocumentEditResult } from '../../../server/src/protocol';
-import { SHOW_PROBLEMS_COMMAND } from '../status';
 import type { WritingController } from '../views/controller';
 import type { FiveWhysNode } from '../views/fiveWhysTree';
-import { REVEAL_COMMAND } from '../views/fiveWhysView';
+import { FIVE_WHYS_SNIPPET, REVEAL_COMMAND, SHOW_PROBLEMS_COMMAND } from '../views/ids';
 import { buildSectionsList, type SectionNode } from '../views/sectionsTree';
-
-/** The name of the 5 Whys snippet in snippets/postmortem.code-snippets. */
-export const FIVE_WHYS_SNIPPET = 'Postmortem: 5 Whys chain';
 
 const CHANGED = 'The document changed while the edit was being prepared; the views are up to date now, so try again.';
 

@@ -21,23 +21,9 @@ import { QualityStatus } from '../status';
 import { Debouncer, Latest } from './debounce';
 import { FiveWhysTreeData } from './fiveWhysTree';
 import { FiveWhysView } from './fiveWhysView';
+import { CONTEXT, REFRESH_DELAY_MS, VIEW_IDS } from './ids';
 import { SectionsTreeData } from './sectionsTree';
 import { SectionsView } from './sectionsView';
-
-export const VIEW_IDS = {
-  fiveWhys: 'postmortem.fiveWhys',
-  fiveWhysExplorer: 'postmortem.fiveWhysExplorer',
-  sections: 'postmortem.sections',
-} as const;
-
-/** Context keys for `when` clauses in package.json (views, welcome content, menus). */
-export const CONTEXT = {
-  isPostmortem: 'postmortem.activeIsPostmortem',
-  hasChains: 'postmortem.activeHasChains',
-} as const;
-
-/** Delay after an edit or new diagnostics before the views ask again. */
-export const REFRESH_DELAY_MS = 300;
 
 export class WritingController implements vscode.Disposable {
   readonly fiveWhys = new FiveWhysTreeData();

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageserver-protocol';
 import { FiveWhysTreeData, type FiveWhysIcon, type FiveWhysNode } from './fiveWhysTree';
+import { REVEAL_COMMAND } from './ids';
 
 const ICONS: Record<FiveWhysIcon, vscode.ThemeIcon> = {
   chain: new vscode.ThemeIcon('type-hierarchy-sub'),
@@ -11,9 +12,6 @@ const ICONS: Record<FiveWhysIcon, vscode.ThemeIcon> = {
   'root-cause': new vscode.ThemeIcon('target'),
   'root-cause-warning': new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
 };
-
-/** The command a click runs: reveal the node's line in the document. */
-export const REVEAL_COMMAND = 'postmortem.revealRange';
 
 export function revealCommand(uri: string | undefined, range: Range | undefined, title = 'Reveal'): vscode.Command | undefined {
   return uri && range ? { title, command: REVEAL_COMMAND, arguments: [uri, range] } : undefined;
