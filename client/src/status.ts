@@ -14,9 +14,15 @@ const SEVERITY = {
   error: vscode.LanguageStatusSeverity.Error,
 } as const;
 
-/** A selector for exactly this document. */
+/**
+ * A selector for this document: its folder and file name (a name holding glob characters, and a
+ * document without a file, fall back to Markdown of the same scheme; the item is hidden again as soon
+ * as the active editor shows something else).
+ */
 function selectorFor(uri: vscode.Uri): vscode.DocumentSelector {
-  return uri.scheme === 'file' ? { language: 'markdown', scheme: 'file', pattern: uri.fsPath } : { language: 'markdown', scheme: uri.scheme };
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  if (uri.scheme !== 'file' || !name || /[*?[\]{}!]/.test(name)) return { language: 'markdown', scheme: uri.scheme };
+  return { language: 'markdown', scheme: 'file', pattern: new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name) };
 }
 
 export class QualityStatus implements vscode.Disposable {
