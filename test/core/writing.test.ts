@@ -4,6 +4,8 @@
  * language status item, and the "Ask why again" edit of the 5 Whys view.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze, type AnalysisResult } from '../../server/src/core';
 import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../server/src/core/data/sections';
 import { dimensionOf, grade, qualitySummary, type QualityDimensionId } from '../../server/src/core/quality';
@@ -19,6 +21,7 @@ import {
 } from '../../server/src/core/summaries';
 import { postmortemTemplate, SEVERITIES, yamlString } from '../../server/src/core/template';
 import { NEXT_QUESTION, whyAgainEdit } from '../../server/src/core/whyAgain';
+import { expandSnippet } from '../snippets/snippetSyntax';
 
 const TODAY = '2026-04-20';
 
@@ -71,6 +74,13 @@ describe('new postmortem template (core/template.ts)', () => {
       assert.ok(!/[^\r]\n/.test(t.text), 'only CRLF');
       assert.equal(analyze(t.text).model.metadata.fields.severity?.value, severity);
     }
+  });
+
+  it('has the same sections, in the same words, as the pm-full snippet', () => {
+    const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'postmortem.code-snippets'), 'utf8'));
+    const full = Object.values(snippets as Record<string, { prefix: string | string[]; body: string[] }>).find((x) => [x.prefix].flat().includes('pm-full'))!;
+    const headings = (t: string) => t.split(/\r?\n/).filter((l) => /^#{1,6} /.test(l)).slice(1);
+    assert.deepEqual(headings(filled.text), headings(expandSnippet(full.body)));
   });
 
   it('quotes YAML values only when they would not read back unchanged', () => {
