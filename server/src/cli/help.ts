@@ -1,5 +1,6 @@
 /** `--help` text. */
 export const HELP = `Usage: postmortem-lint [options] <files, folders or globs>
+       postmortem-lint report [options] <files, folders or globs>   (see report --help)
 
 Checks incident postmortems written in Markdown for blame wording, action items without owners,
 missing sections, invalid metadata and more. Folders and globs expand to Markdown files

@@ -20,6 +20,7 @@ import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { HELP } from './help';
 import { onlyErrors, toDiagnostic, totals, type FileReport, type SuppressedDiagnostic } from './report';
+import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
 
 export interface CliStream {
@@ -106,6 +107,8 @@ function problemLine(p: ConfigProblem, cwd: string): string {
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
+  // `postmortem-lint report …`: the cross-postmortem review (cli/reportCommand.ts).
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
   const err = (msg: string) => io.stderr.write(`postmortem-lint: ${msg}\n`);
   let opts: CliOptions;
   try {

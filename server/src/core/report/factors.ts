@@ -1,0 +1,165 @@
+/**
+ * Contributing factors and root causes across postmortems: normalised to comparable word stems,
+ * clustered so that differently worded statements of the same factor meet, and sorted into categories
+ * (a written label, else the keyword table in categories.ts). The same stems feed the similar-incidents
+ * ranking (similar.ts), so "alerts waited" and "the alert waits" are alike everywhere.
+ */
+import { CATEGORIES, UNCATEGORISED } from './categories';
+
+/** Words that carry no meaning for comparing factors. */
+export const STOP_WORDS = new Set(
+  (
+    'a an the and or but nor of to in on at by for from with without into onto over under about after before during ' +
+    'is are was were be been being am do does did done has have had having it its this that these those there their ' +
+    'them they we our us you your he she his her i me my not no none so than then too very can could would should ' +
+    'will may might must shall also just only any some all each every more most less least such other which who whom ' +
+    'what when where why how because while until since as if again once both either neither one two three ' +
+    'incident issue problem cause caused causing due lack lacked lacking factor'
+  ).split(/\s+/),
+);
+
+/** A light English stemmer: enough to make "alerts", "alerting" and "alerted" one stem; not a linguist. */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(?:sses|xes|ches|shes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  // "stopped" -> "stopp" -> "stop"; "queued" -> "queu"
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** Markup and a leading label removed, whitespace folded. */
+export function plainText(s: string): string {
+  return s
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The content words of a text, stemmed, in order (duplicates kept). */
+export function terms(s: string): string[] {
+  const out: string[] = [];
+  for (const m of plainText(s).toLowerCase().matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+    const w = m[0].replace(/['’]s$/, '').replace(/['’-]+$/, '');
+    if (w.length < 3 || STOP_WORDS.has(w)) continue;
+    const st = stem(w);
+    if (st.length >= 3 && !STOP_WORDS.has(st)) out.push(st);
+  }
+  return out;
+}
+
+/** A label written before the factor ("Monitoring: …", "**Testing** — …"), with the text after it. */
+export function splitLabel(text: string): { label?: string; rest: string } {
+  const m = /^\s*(?:\*\*|__)?\s*(?:category\s*:\s*)?([\p{L}][\p{L}&/ -]{1,30}?)\s*(?:\*\*|__)?\s*(?::|\s[—–]\s)(?:\s*(?:\*\*|__))?\s+(\S.*)$/su.exec(text);
+  if (!m) return { rest: text };
+  const label = m[1].trim();
+  // A label is a short name, not the start of a sentence ("We noticed: …" is not a category).
+  if (label.split(/\s+/).length > 3 || /^(?:we|the|our|it|this|that|there|note|root cause|because|why|problem)\b/i.test(label)) return { rest: text };
+  return { label, rest: m[2] };
+}
+
+function keywordPattern(keywords: string[]): RegExp {
+  const alt = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})`, 'iu');
+}
+const CATEGORY_PATTERNS = CATEGORIES.map((c) => ({ name: c.name, re: keywordPattern(c.keywords) }));
+
+/**
+ * The categories of a factor: the category a written label names (by its name or its keywords; an
+ * unknown label stands as its own category), else every category whose keywords it contains, else
+ * Uncategorised.
+ */
+export function categoriesOf(text: string): string[] {
+  const { label, rest } = splitLabel(plainText(text));
+  if (label) {
+    const byName = CATEGORIES.find((c) => c.name.toLowerCase() === label.toLowerCase() || c.name.toLowerCase().split(/ and /).includes(label.toLowerCase()));
+    if (byName) return [byName.name];
+    const byKeyword = CATEGORY_PATTERNS.find((c) => c.re.test(label + ' '));
+    if (byKeyword) return [byKeyword.name];
+    return [label.charAt(0).toUpperCase() + label.slice(1).toLowerCase()];
+  }
+  const padded = ` ${rest} `;
+  const found = CATEGORY_PATTERNS.filter((c) => c.re.test(padded)).map((c) => c.name);
+  return found.length ? found : [UNCATEGORISED];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clustering
+// ---------------------------------------------------------------------------------------------
+
+export interface FactorInput {
+  /** Which postmortem (an index or a path); a cluster recurs when it holds two or more. */
+  postmortem: string;
+  text: string;
+}
+
+export interface FactorCluster {
+  /** The member that shares the most words with the others (the shortest on a tie). */
+  label: string;
+  /** Stems that at least half of the members share, most shared first. */
+  shared: string[];
+  members: FactorInput[];
+  /** Distinct postmortems, in the order they first appear. */
+  postmortems: string[];
+}
+
+/** True when two term sets say the same thing: at least two shared stems, and they cover most of the shorter one or much of both. */
+export function alike(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  if (shared < 2) return false;
+  const overlap = shared / Math.min(a.size, b.size);
+  const dice = (2 * shared) / (a.size + b.size);
+  return overlap >= 0.67 || dice >= 0.5;
+}
+
+/**
+ * Groups alike statements (single link: A~B and B~C put A, B and C together). Clusters are returned
+ * with the most postmortems first, then the most members, then by label.
+ */
+export function clusterFactors(inputs: readonly FactorInput[]): FactorCluster[] {
+  const sets = inputs.map((f) => new Set(terms(splitLabel(plainText(f.text)).rest)));
+  const parent = inputs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < inputs.length; i++) {
+    if (sets[i].size < 2) continue;
+    for (let j = i + 1; j < inputs.length; j++) if (sets[j].size >= 2 && alike(sets[i], sets[j])) parent[find(j)] = find(i);
+  }
+  const groups = new Map<number, number[]>();
+  inputs.forEach((_, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  });
+  const clusters: FactorCluster[] = [];
+  for (const idx of groups.values()) {
+    const members = idx.map((i) => inputs[i]);
+    const counts = new Map<string, number>();
+    for (const i of idx) for (const t of sets[i]) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const shared = [...counts.entries()]
+      .filter(([, n]) => n >= Math.max(2, Math.ceil(idx.length / 2)))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([t]) => t);
+    let best = idx[0];
+    let bestScore = -1;
+    for (const i of idx) {
+      let score = 0;
+      for (const t of sets[i]) score += (counts.get(t) ?? 1) - 1;
+      const text = plainText(inputs[i].text);
+      if (score > bestScore || (score === bestScore && text.length < plainText(inputs[best].text).length)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    clusters.push({ label: plainText(inputs[best].text), shared, members, postmortems: [...new Set(members.map((m) => m.postmortem))] });
+  }
+  return clusters.sort((a, b) => b.postmortems.length - a.postmortems.length || b.members.length - a.members.length || a.label.localeCompare(b.label));
+}
