@@ -7,9 +7,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-protocol';
-import { AskWhyAgainRequest, InsertSectionRequest, SectionsRequest, type DocumentEditResult } from '../../../server/src/protocol';
+import { AskWhyAgainRequest, FiveWhysRequest, InsertSectionRequest, SectionsRequest, type DocumentEditResult } from '../../../server/src/protocol';
 import type { WritingController } from '../views/controller';
-import type { FiveWhysNode } from '../views/fiveWhysTree';
+import { buildFiveWhysTree, type FiveWhysNode } from '../views/fiveWhysTree';
 import { FIVE_WHYS_SNIPPET, REVEAL_COMMAND, SHOW_PROBLEMS_COMMAND } from '../views/ids';
 import { buildSectionsList, type SectionNode } from '../views/sectionsTree';
 
@@ -44,15 +44,24 @@ async function reveal(lc: LanguageClient, uri: string, range: Range): Promise<vo
   editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** The active postmortem's chains as the server sees them now, with the version they belong to. */
+async function currentChains(lc: LanguageClient, views: WritingController): Promise<{ uri: string; version: number; chains: FiveWhysNode[] } | undefined> {
+  const doc = views.activeDocument;
+  if (!doc) return undefined;
+  const res = await lc.sendRequest(FiveWhysRequest, { uri: views.protocolUri(doc) });
+  return res ? { uri: res.uri, version: res.version, chains: buildFiveWhysTree(res) } : undefined;
+}
+
 async function askWhyAgain(lc: LanguageClient, views: WritingController, node?: FiveWhysNode): Promise<void> {
-  const data = views.fiveWhys;
+  // A click in the view names the chain as the view drew it; from the palette, ask the server now.
+  let uri = node ? views.fiveWhys.uri : undefined;
+  let version = node ? views.fiveWhys.version : undefined;
   let target = node;
   if (!target) {
-    // From the palette: the chains that stop at a person, else all of them.
-    const chains = data.children();
-    const human = chains.filter((c) => c.endsInHumanAction);
-    const pool = human.length ? human : chains;
-    if (!pool.length || !data.uri) {
+    const now = await currentChains(lc, views);
+    const human = now?.chains.filter((c) => c.endsInHumanAction) ?? [];
+    const pool = human.length ? human : (now?.chains ?? []);
+    if (!now || !pool.length) {
       void vscode.window.showInformationMessage('The active postmortem has no 5 Whys chain yet. Show the 5 Whys view to start one.');
       return;
     }
@@ -61,9 +70,16 @@ async function askWhyAgain(lc: LanguageClient, views: WritingController, node?: 
         ? pool[0]
         : (await vscode.window.showQuickPick(pool.map((c) => ({ label: c.label, description: c.description, node: c })), { placeHolder: 'Which chain should go one why deeper?' }))?.node;
     if (!target) return;
+    ({ uri, version } = now);
   }
-  if (!data.uri) return;
-  const res = await lc.sendRequest(AskWhyAgainRequest, { uri: data.uri, chain: target.chain, ...(data.version !== undefined ? { version: data.version } : {}) });
+  if (!uri) return;
+  let res = await lc.sendRequest(AskWhyAgainRequest, { uri, chain: target.chain, ...(version !== undefined ? { version } : {}) });
+  if (!res) {
+    // Typed since the view was drawn: ask again if the same chain is still at that place.
+    const now = await currentChains(lc, views);
+    const same = now?.chains[target.chain];
+    if (now && same && same.label === target.label) res = await lc.sendRequest(AskWhyAgainRequest, { uri: now.uri, chain: target.chain, version: now.version });
+  }
   if (!res) {
     views.refreshSoon();
     void vscode.window.showInformationMessage(CHANGED);

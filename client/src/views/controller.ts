@@ -37,7 +37,7 @@ export class WritingController implements vscode.Disposable {
   private readonly latest = new Latest();
   /** The Markdown document the views follow. */
   private document: vscode.TextDocument | undefined;
-  private contextState = { isPostmortem: false, hasChains: false };
+  private isPostmortem = false;
 
   constructor(private readonly client: LanguageClient) {
     const fiveWhysTree = vscode.window.createTreeView(VIEW_IDS.fiveWhys, { treeDataProvider: this.fiveWhysView, showCollapseAll: true });
@@ -66,7 +66,7 @@ export class WritingController implements vscode.Disposable {
 
   /** The document the views show, when it is a postmortem. */
   get activeDocument(): vscode.TextDocument | undefined {
-    return this.contextState.isPostmortem ? this.document : undefined;
+    return this.isPostmortem ? this.document : undefined;
   }
 
   /** The protocol URI of a document, as the server knows it. */
@@ -140,13 +140,8 @@ export class WritingController implements vscode.Disposable {
       if (whys !== undefined && this.fiveWhys.update(whys)) this.fiveWhysView.redraw();
       if (sections !== undefined && this.sections.update(sections)) this.sectionsView.redraw();
     }
-    this.setContext({ isPostmortem, hasChains: isPostmortem && !this.fiveWhys.isEmpty });
-  }
-
-  private setContext(next: { isPostmortem: boolean; hasChains: boolean }): void {
-    if (next.isPostmortem !== this.contextState.isPostmortem) void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, next.isPostmortem);
-    if (next.hasChains !== this.contextState.hasChains) void vscode.commands.executeCommand('setContext', CONTEXT.hasChains, next.hasChains);
-    this.contextState = next;
+    if (isPostmortem !== this.isPostmortem) void vscode.commands.executeCommand('setContext', CONTEXT.isPostmortem, isPostmortem);
+    this.isPostmortem = isPostmortem;
   }
 
   dispose(): void {

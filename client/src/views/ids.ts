@@ -12,7 +12,6 @@ export const VIEW_IDS = {
 /** Context keys for `when` clauses in package.json (views, welcome content, menus). */
 export const CONTEXT = {
   isPostmortem: 'postmortem.activeIsPostmortem',
-  hasChains: 'postmortem.activeHasChains',
 } as const;
 
 /** The command a tree node's click runs: reveal its line in the document. */
