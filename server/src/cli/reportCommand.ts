@@ -5,8 +5,8 @@
  * Markdown page (default) or JSON.
  *
  * Which files count: files named explicitly always; files found by expanding a folder or glob when
- * they read as postmortems (a postmortem path, a declaration, or two postmortem sections), so a
- * README next to the postmortems is left out (and named on stderr).
+ * they read as postmortems (a postmortem path, a declaration, or two postmortem sections) and are not
+ * a README or index page; the files left out are named on stderr.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -122,7 +122,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       for (const p of loaded.problems) problems.add(`${p.file}:${p.range.start.line + 1}: ${p.message}`);
       const result = analyze(text, { ...loaded.options, today });
       const path = t.path.split('\\').join('/');
-      if (!t.explicit && !result.skipped && !looksLikePostmortem(result.model) && !isPostmortemPath(path)) {
+      // A README or index page beside the postmortems often has "postmortems" in its title: it is left out.
+      const indexPage = /(?:^|\/)(?:readme|index|contributing|changelog|license)\.(?:md|markdown)$/i.test(path);
+      if (!t.explicit && !result.skipped && (indexPage || (!looksLikePostmortem(result.model) && !isPostmortemPath(path)))) {
         leftOut.push(path);
         continue;
       }

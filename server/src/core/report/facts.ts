@@ -92,7 +92,8 @@ function firstTimelineDate(model: PostmortemModel): string | undefined {
 function titleOf(model: PostmortemModel, path: string): string {
   const meta = model.metadata.fields.title?.value;
   if (typeof meta === 'string' && meta.trim()) return clean(meta);
-  if (model.title?.text.trim()) return clean(model.title.text);
+  // A heading that is only a label ("# Title:") names nothing.
+  if (model.title?.text.trim() && !/^[\p{L} ]{1,20}:$/u.test(clean(model.title.text))) return clean(model.title.text);
   const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   return name.replace(/\.(?:md|markdown)$/i, '') || path;
 }
@@ -175,12 +176,11 @@ export function postmortemFacts(path: string, text: string, result: AnalysisResu
 }
 
 /**
- * True when the model reads as a postmortem even without saying so: it declares one, or it has at
- * least two of the sections only postmortems have (timeline, root causes, contributing factors,
- * action items, impact). The CLI's report uses it to leave a README or an index page out.
+ * True when the model reads as a postmortem: it declares itself one, or it has at least two of the
+ * sections only postmortems have (timeline, root causes, contributing factors, action items, impact). The CLI's report uses it to leave a README or an index page out.
  */
 export function looksLikePostmortem(model: PostmortemModel): boolean {
-  if (model.declaresPostmortem) return true;
   const kinds = new Set(model.sections.map((s) => s.kind));
-  return ['timeline', 'root-causes', 'contributing-factors', 'action-items', 'impact'].filter((k) => kinds.has(k as never)).length >= 2;
+  const found = ['timeline', 'root-causes', 'contributing-factors', 'action-items', 'impact'].filter((k) => kinds.has(k as never)).length;
+  return found >= 2 || model.declaresPostmortem;
 }
