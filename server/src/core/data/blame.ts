@@ -203,7 +203,7 @@ export const REJECTION_CUES = [
   'calling that', 'calling it', 'call it', 'we did not write', 'we avoided', 'avoid saying', 'rewritten as', 'reworded',
   'does not explain', "doesn't explain", 'a reviewer wrote', 'the reviewer wrote', 'was deleted', 'no one is to blame',
   'nobody is to blame', 'not about blame', 'without blame', 'blameless', "nobody's fault", "no one's fault", "not anyone's fault",
-  'would hide', 'would have stopped', 'stop the analysis', 'stops the analysis', 'does not tell us', 'tells us nothing',
+  'would hide', 'would have stopped', 'the wrong question', 'not the question', 'not a useful question', 'stop the analysis', 'stops the analysis', 'does not tell us', 'tells us nothing',
 ];
 
 /**

@@ -1,18 +1,59 @@
-import { HINDSIGHT, JUDGEMENT_ADJECTIVES, TIMELINE_CAUSAL, type HindsightEntry } from '../data/causes';
+import { HINDSIGHT, JUDGEMENT_ADJECTIVES, TIMELINE_CAUSAL, TIMELINE_CAUSED, type HindsightEntry } from '../data/causes';
 import { kindsAt } from '../extract/sections';
 import { PhraseMatcher } from '../match';
+import type { Sentence } from '../prose';
+import type { Fix } from '../types';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
 
 const matcher = new PhraseMatcher<HindsightEntry>(HINDSIGHT.map((e) => ({ phrases: e.phrases, entry: e })));
 const causal = new PhraseMatcher<true>([{ phrases: TIMELINE_CAUSAL, entry: true }]);
-const JUDGED = new RegExp(`^\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${JUDGEMENT_ADJECTIVES.join('|')})\\b`, 'iu');
+const ADJ = JUDGEMENT_ADJECTIVES.join('|');
+/** After "because of" / "due to": "the botched deploy", "a bad config change". */
+const JUDGED = new RegExp(`^\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+|his\\s+|her\\s+|their\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${ADJ})\\b`, 'iu');
+/** "the rushed rollout caused …": a judged noun phrase as the subject of a causal verb. */
+const JUDGED_SUBJECT = new RegExp(
+  `(?<![\\p{L}])(?:the|a|an|our|his|her|their)\\s+(?:${ADJ})\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${TIMELINE_CAUSED.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
+  'giu',
+);
+const NEGATED = /\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?$/i;
+
+/** Removes a judging word ("obviously", "just") with its spacing; capitalises what then starts the sentence. */
+function removalFix(s: Sentence, a: number, b: number, words: string): Fix | undefined {
+  const text = s.text;
+  let start = a;
+  let end = b;
+  // A following comma belongs to a sentence adverb: "Evidently, nobody …".
+  if (text[end] === ',') end++;
+  if (/\s/.test(text[end] ?? '')) {
+    while (/\s/.test(text[end] ?? '')) end++;
+  } else {
+    while (start > 0 && /\s/.test(text[start - 1])) start--;
+    // ", of course," in the middle: drop the comma before it too.
+    if (text[start - 1] === ',' && text[b] === ',') start--;
+  }
+  if (end >= text.length || /^[.!?]/.test(text.slice(end))) {
+    // Nothing (or only the full stop) follows: keep the words before, drop the space.
+    start = a;
+    while (start > 0 && /\s/.test(text[start - 1])) start--;
+  }
+  const atSentenceStart = text.slice(0, start).trim() === '';
+  let newText = '';
+  if (atSentenceStart && end < text.length && /\p{Ll}/u.test(text[end])) {
+    newText = text[end].toUpperCase();
+    end++;
+  }
+  const from = s.offsetAt(start);
+  const to = s.offsetAt(end);
+  if (to - from !== end - start) return undefined;
+  return { title: `Remove "${words}"`, edits: [{ start: from, end: to, newText }], preferred: true };
+}
 
 export const hindsightBias = defineRule({
   id: 'hindsight-bias',
   defaultSeverity: 'info',
   summary: 'Wording that judges with hindsight: "obviously", "if only", "could have been avoided if", or a cause judged inside a timeline entry.',
-  fixable: false,
+  fixable: true,
   scope: 'sentence',
   check(ctx) {
     for (const s of ctx.prose.sentences) {
@@ -24,23 +65,35 @@ export const hindsightBias = defineRule({
         if (insideQuotes(s.text, h.start, h.end)) continue;
         if (lucky && h.entry.kind === 'counterfactual') continue;
         // "not obvious at 11:40" records what could be seen then.
-        if (/\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?$/i.test(s.text.slice(Math.max(0, h.start - 16), h.start))) continue;
+        if (NEGATED.test(s.text.slice(Math.max(0, h.start - 16), h.start))) continue;
         if (h.entry.kind === 'minimising' && kinds.includes('action-items')) continue;
         // "clearly showed", "clearly labelled": how something was shown, not a judgement.
         if (h.phrase === 'clearly' && /^\s+\p{L}+(?:ed|s)\b/u.test(s.text.slice(h.end)) && !/^\s+(?:was|is|were|has|had|does|did)\b/i.test(s.text.slice(h.end))) continue;
         const words = s.text.slice(h.start, h.end);
-        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, `"${words}" judges with hindsight; ${h.entry.instead}.`);
+        const fixes: Fix[] = [];
+        const removable = h.entry.removable;
+        if (removable) {
+          // The judging word inside the phrase ("just" in "just had to").
+          for (const w of words.matchAll(/[\p{L}]+(?: course)?/gu)) {
+            if (!removable.test(w[0].toLowerCase())) continue;
+            const fix = removalFix(s, h.start + w.index!, h.start + w.index! + w[0].length, w[0]);
+            if (fix) fixes.push(fix);
+            break;
+          }
+        }
+        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, `"${words}" judges with hindsight; ${h.entry.instead}.`, fixes);
       }
       if (inTimeline) {
+        const report = (a: number, b: number) =>
+          ctx.report(
+            { start: s.offsetAt(a), end: s.offsetAt(b) },
+            `"${s.text.slice(a, b)}" judges a cause inside the timeline; record what was observed at that time and leave causes to the analysis.`,
+          );
         for (const h of causal.scan(s.text)) {
           const m = JUDGED.exec(s.text.slice(h.end));
-          if (!m) continue;
-          const end = h.end + m[0].length;
-          ctx.report(
-            { start: s.offsetAt(h.start), end: s.offsetAt(end) },
-            `"${s.text.slice(h.start, end)}" judges a cause inside the timeline; record what was observed at that time and leave causes to the analysis.`,
-          );
+          if (m) report(h.start, h.end + m[0].length);
         }
+        for (const m of s.text.matchAll(JUDGED_SUBJECT)) report(m.index!, m.index! + m[0].length);
       }
     }
   },

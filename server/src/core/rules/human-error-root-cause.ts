@@ -1,11 +1,18 @@
-import { HUMAN_ERROR, HUMAN_ERROR_DISCUSSION } from '../data/causes';
+import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } from '../data/causes';
 import { PhraseMatcher } from '../match';
+import { subjectBefore } from '../subject';
 import type { FiveWhysChain, Fix, Span } from '../types';
+import { whyAgainEdit } from '../whyAgain';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
-const matcher = new PhraseMatcher<true>([{ phrases: HUMAN_ERROR.phrases, entry: true }]);
+type Cue = 'condition' | 'action';
+const matcher = new PhraseMatcher<Cue>([
+  { phrases: HUMAN_ERROR.phrases, entry: 'condition' },
+  { phrases: HUMAN_ACTIONS.phrases, entry: 'action' },
+]);
 const discussion = new PhraseMatcher<true>([{ phrases: HUMAN_ERROR_DISCUSSION, entry: true }]);
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 /** The part of a statement that states the cause: its first sentence, or a sentence naming "root cause". */
 function causeSentences(text: string): Array<{ text: string; offset: number }> {
@@ -21,37 +28,52 @@ function causeSentences(text: string): Array<{ text: string; offset: number }> {
   return out;
 }
 
+/** Escapes text for a snippet (`$`, `}` and `\` are snippet syntax). */
+function snippetText(s: string): string {
+  return s.replace(/[$}\\]/g, '\\$&');
+}
+
+export const PLACEHOLDER = 'What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)';
+
 function placeholderFix(span: Span): Fix {
   return {
     title: 'Replace with a question about the system condition',
-    edits: [{ ...span, newText: '${1:What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)}' }],
+    edits: [{ ...span, newText: `\${1:${snippetText(PLACEHOLDER)}}` }],
     snippet: true,
     preferred: true,
   };
 }
 
 function askWhyFix(ctx: RuleContext, chain: FiveWhysChain): Fix | undefined {
-  const last = chain.rootCause?.span ?? chain.steps[chain.steps.length - 1]?.answer?.span;
-  if (!last) return undefined;
-  const lineNo = ctx.lines.lineOf(last.start);
-  const lineStart = ctx.lines.lineStarts[lineNo];
-  const lineEnd = ctx.lines.lineEnd(lineNo);
-  const line = ctx.text.slice(lineStart, lineEnd);
-  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
-  const n = chain.steps.length + 1;
-  const marker = /^(\s*)(\d+)([.)])\s/.exec(line);
-  const bullet = /^(\s*)([-*+])\s/.exec(line);
-  let prefix: string;
-  if (marker) prefix = `${marker[1]}${+marker[2] + 1}${marker[3]} `;
-  else if (bullet) prefix = `${bullet[1]}${bullet[2]} `;
-  else prefix = '';
-  const whyStyle = /^\s*(?:[-*+]\s|\d+[.)]\s)?\**\s*why\s*\d/i.test(ctx.text.slice(ctx.lines.lineStarts[ctx.lines.lineOf(chain.steps[chain.steps.length - 1].why?.span.start ?? last.start)], lineEnd));
-  const question = whyStyle ? `Why ${n}: Why was that possible?` : 'Why was that possible?';
+  const e = whyAgainEdit(ctx.text, chain);
+  if (!e) return undefined;
   return {
     title: "Add a 'Why?' below",
-    edits: [{ start: lineEnd, end: lineEnd, newText: `${eol}${prefix}${question} \${1:Because …}` }],
+    edits: [{ ...e.edit, newText: snippetText(e.edit.newText) + '${1:…}' }],
     snippet: true,
   };
+}
+
+/**
+ * Where the statement's answer stands in the source, trailing comments left out: from the start of
+ * its text (found by its first words) to the end of the line's visible text.
+ */
+function answerSpan(ctx: RuleContext, text: string, span: Span, hitAt: number): Span {
+  const src = ctx.text.slice(span.start, span.end);
+  const head = text.slice(0, Math.min(24, text.length)).toLowerCase();
+  let a = head ? src.toLowerCase().indexOf(head) : -1;
+  if (a < 0 || span.start + a > hitAt) {
+    // Markup inside the first words: start after the last question mark or label before the hit.
+    const before = src.slice(0, Math.max(0, hitAt - span.start));
+    const q = Math.max(before.lastIndexOf('?'), before.lastIndexOf(':'));
+    a = q >= 0 ? q + 1 : 0;
+    while (a < before.length && /[\s*_]/.test(src[a])) a++;
+  }
+  let end = src.length;
+  const c = src.indexOf('<!--', a);
+  if (c >= 0) end = c;
+  while (end > a && /\s/.test(src[end - 1])) end--;
+  return { start: span.start + a, end: span.start + end };
 }
 
 export const humanErrorRootCause = defineRule({
@@ -60,35 +82,43 @@ export const humanErrorRootCause = defineRule({
   summary: 'A root cause (or the last answer of a 5 Whys chain) is a human action or condition, such as "human error" or "a typo".',
   fixable: true,
   check(ctx) {
-    const check = (text: string, span: Span, chain?: FiveWhysChain) => {
+    const check = (raw: string, span: Span, chain?: FiveWhysChain) => {
+      const text = raw.replace(COMMENT, ' ');
       if (discussion.scan(text).length) return;
+      const src = ctx.text.slice(span.start, span.end).toLowerCase();
       for (const sentence of causeSentences(text)) {
-        const hits = matcher.scan(sentence.text);
-        if (!hits.length) continue;
-        // "misconfiguration" only when it is (nearly) the whole cause, not "misconfiguration was impossible to spot because …".
-        const h = hits[0];
-        if (/^misconfigur/.test(h.phrase) && sentence.text.split(/\s+/).length > 12) continue;
-        // Map the hit into the source: statement text is the source line with markup stripped; search it there.
-        const src = ctx.text.slice(span.start, span.end);
-        const words = sentence.text.slice(h.start, h.end);
-        const at = src.toLowerCase().indexOf(words.toLowerCase());
-        const hitSpan = at >= 0 ? { start: span.start + at, end: span.start + at + words.length } : span;
-        const fixes = [placeholderFix(span)];
-        if (chain) {
-          const f = askWhyFix(ctx, chain);
-          if (f) fixes.push(f);
+        for (const h of matcher.scan(sentence.text)) {
+          const words = sentence.text.slice(h.start, h.end);
+          // "misconfiguration" only when it is (nearly) the whole cause, not "misconfiguration was impossible to spot because …".
+          if (/^misconfigur/.test(h.phrase) && sentence.text.split(/\s+/).length > 12) continue;
+          const before = sentence.text.slice(0, h.start).toLowerCase();
+          if (NOT_HUMAN_BEFORE[h.phrase]?.some((w) => before.trimEnd().endsWith(w))) continue;
+          // An action is a person's only when a person (or nobody named) does it: "the health check did not check the replica" is not.
+          if (h.entry === 'action' && subjectBefore(sentence.text, h.start, ctx.people).kind === 'system') continue;
+          // Map the hit into the source (the statement's text is its line with markup stripped).
+          const from = Math.max(0, src.indexOf(before.trim().slice(-12)));
+          let at = src.indexOf(words.toLowerCase(), from);
+          if (at < 0) at = src.indexOf(words.toLowerCase());
+          const hitSpan = at >= 0 ? { start: span.start + at, end: span.start + at + words.length } : span;
+          const fixes = [placeholderFix(answerSpan(ctx, text, span, hitSpan.start))];
+          // Asking why once more fits when this answer is the chain's last step (not a separate "Root cause:" line).
+          const lastAnswer = chain?.steps[chain.steps.length - 1]?.answer;
+          if (chain && lastAnswer && lastAnswer.span.start === span.start) {
+            const f = askWhyFix(ctx, chain);
+            if (f) fixes.push(f);
+          }
+          ctx.report(
+            hitSpan,
+            `"${words}" gives a person's action or state as the cause; write down what in the system made it possible or likely (a missing check, confirmation or guard).`,
+            fixes,
+          );
+          return;
         }
-        ctx.report(
-          hitSpan,
-          `"${words}" gives a person's action as the cause; ask what in the system made that action possible or likely (a missing check, confirmation or guard) and write that down.`,
-          fixes,
-        );
-        return;
       }
     };
-    const chainSpans = ctx.model.fiveWhys.map((c) => c.rootCause?.span.start);
+    const chainSpans = new Set(ctx.model.fiveWhys.map((c) => c.rootCause?.span.start));
     for (const st of ctx.model.rootCauses) {
-      if (chainSpans.includes(st.span.start)) continue;
+      if (chainSpans.has(st.span.start)) continue;
       check(st.text, st.span);
     }
     for (const chain of ctx.model.fiveWhys) {
