@@ -67,7 +67,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
 
   const { tree, blocks } = parseBlocks(text, cache);
   const lines = new LineIndex(text);
-  const model = buildModel(text, tree, lines);
+  const model = buildModel(text, tree, lines, options);
   // With a cache, prose and the findings of sentence-scoped rules are reused per unchanged block (core/incremental.ts).
   const blocked = cache ? proseByBlocks(text, blocks, model) : undefined;
   const prose = blocked ?? buildProse(text, tree, model);

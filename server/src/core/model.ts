@@ -6,12 +6,12 @@ import { extractSections } from './extract/sections';
 import { extractTimelines } from './extract/timeline';
 import { isPostmortemText } from './detect';
 import type { LineIndex } from './lineIndex';
-import type { Person, PostmortemModel } from './types';
+import type { AnalyzeOptions, Person, PostmortemModel } from './types';
 
 /** Builds the postmortem model from the parsed tree. Every element keeps its source span. */
-export function buildModel(text: string, tree: Root, _lines: LineIndex): PostmortemModel {
+export function buildModel(text: string, tree: Root, _lines: LineIndex, options: Pick<AnalyzeOptions, 'sectionAliases'> = {}): PostmortemModel {
   const metadata = extractMetadata(text, tree);
-  const { sections, title } = extractSections(text, tree);
+  const { sections, title } = extractSections(text, tree, options.sectionAliases);
   const timelines = extractTimelines(text, tree, sections, metadata);
   const { items, tables } = extractActionItems(text, tree, sections);
   const { chains, rootCauses, contributingFactors } = extractFiveWhys(text, sections);

@@ -168,8 +168,40 @@ function stripNumbering(n: string): string {
   return n.replace(/^(?:\d+|[ivx]+)\s+(?=\p{L})/u, '');
 }
 
-export function sectionKindOf(title: string): SectionKind | undefined {
+/** Extra headings by kind (config `template.aliases`), normalised like the built-in aliases. */
+export type ExtraAliases = Partial<Record<SectionKind, string[]>>;
+
+const extraAliasMaps = new Map<string, Map<string, SectionKind>>();
+
+/** The normalised lookup of extra aliases, built once per distinct configuration. */
+function extraAliasMap(extra: ExtraAliases): Map<string, SectionKind> {
+  const key = JSON.stringify(extra);
+  let map = extraAliasMaps.get(key);
+  if (!map) {
+    map = new Map();
+    for (const [kind, headings] of Object.entries(extra) as Array<[SectionKind, string[] | undefined]>) {
+      for (const h of headings ?? []) {
+        const n = normalizeHeading(h);
+        if (n && !map.has(n)) map.set(n, kind);
+      }
+    }
+    if (extraAliasMaps.size >= 32) extraAliasMaps.clear();
+    extraAliasMaps.set(key, map);
+  }
+  return map;
+}
+
+/**
+ * The kind a heading names. `extra` (config `template.aliases`) is compared like the built-in aliases
+ * and wins over them: a team that calls its timeline "Background" gets a timeline.
+ */
+export function sectionKindOf(title: string, extra?: ExtraAliases): SectionKind | undefined {
   const full = normalizeHeading(title);
+  if (extra) {
+    const map = extraAliasMap(extra);
+    const own = map.get(full) ?? map.get(stripNumbering(full));
+    if (own) return own;
+  }
   const n = ALIAS.has(full) ? full : stripNumbering(full);
   const exact = ALIAS.get(n);
   if (exact) return exact;

@@ -1,6 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { sectionKindOf } from '../data/sections';
+import { sectionKindOf, type ExtraAliases } from '../data/sections';
 import type { Section, Span } from '../types';
 
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
@@ -10,8 +10,9 @@ export function spanOf(node: { position?: { start: { offset?: number }; end: { o
 /**
  * Sections from the headings of the document. The first depth-1 heading before any other heading is
  * the title, not a section. A section's body runs to the next heading of the same or a higher level.
+ * `aliases` (config `template.aliases`) adds headings that name a kind.
  */
-export function extractSections(text: string, tree: Root): { sections: Section[]; title?: { text: string; span: Span } } {
+export function extractSections(text: string, tree: Root, aliases?: ExtraAliases): { sections: Section[]; title?: { text: string; span: Span } } {
   const headings: Array<{ node: Heading; index: number }> = [];
   tree.children.forEach((n, index) => {
     if (n.type === 'heading') headings.push({ node: n, index });
@@ -44,7 +45,7 @@ export function extractSections(text: string, tree: Root): { sections: Section[]
     sections.push({
       title: titleText,
       depth: node.depth,
-      kind: sectionKindOf(titleText),
+      kind: sectionKindOf(titleText, aliases),
       heading,
       body: { start: heading.end, end },
       hasContent: bodyNodes.some((n) => n.type !== 'html' || !/^\s*<!--[\s\S]*-->\s*$/.test(n.value)),

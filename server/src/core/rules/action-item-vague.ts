@@ -1,11 +1,13 @@
 import { CONCRETE_SIGNALS, ITEM_PREFIX, MAKE_VERBS, VAGUE_PHRASES, type VagueEntry } from '../data/actionItems';
-import { PhraseMatcher } from '../match';
-import type { Fix } from '../types';
+import { ConfiguredMatcher } from '../phraseChanges';
+import type { Fix, PhraseChanges } from '../types';
 import { quoteItem } from './action-item-common';
 import { defineRule } from './defineRule';
 
-const START = new PhraseMatcher(VAGUE_PHRASES.filter((e) => e.position === 'start').map((entry) => ({ phrases: entry.phrases, entry })));
-const ANYWHERE = new PhraseMatcher(VAGUE_PHRASES.filter((e) => e.position === 'anywhere').map((entry) => ({ phrases: entry.phrases, entry })));
+const START = new ConfiguredMatcher(VAGUE_PHRASES.filter((e) => e.position === 'start').map((entry) => ({ phrases: entry.phrases, entry })));
+/** Phrases added by configuration (`phrases.vague.add`): vague anywhere, unless a concrete check stands with them. */
+const CONFIGURED: VagueEntry = { id: 'configured', phrases: [], position: 'anywhere', rescuable: true, instead: 'name the concrete change and how we will know it is done', examples: { flag: [], clean: [] } };
+const ANYWHERE = new ConfiguredMatcher(VAGUE_PHRASES.filter((e) => e.position === 'anywhere').map((entry) => ({ phrases: entry.phrases, entry })), CONFIGURED);
 const MAKE = new RegExp(`^(?:${MAKE_VERBS.join('|')})(?![\\p{L}])`, 'iu');
 
 export interface VagueHit {
@@ -25,7 +27,7 @@ export function isConcrete(raw: string): boolean {
  * The vague wording of an action item's text, or undefined when it is concrete. Quoted text and code
  * spans are mentions, not the item's own words, and are skipped.
  */
-export function findVague(raw: string): VagueHit | undefined {
+export function findVague(raw: string, phrases?: PhraseChanges): VagueHit | undefined {
   // Same length as raw, so offsets carry over: code spans, quotes, markup and leading tags blanked.
   const masked = raw
     .replace(/`[^`\n]*`/g, (m) => ' '.repeat(m.length))
@@ -43,8 +45,8 @@ export function findVague(raw: string): VagueHit | undefined {
   const body = masked.slice(start);
   const concrete = isConcrete(raw);
   const hits: VagueHit[] = [];
-  for (const h of START.scan(masked)) if (h.start === start || h.start === first) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
-  for (const h of ANYWHERE.scan(masked)) {
+  for (const h of START.get(phrases).scan(masked)) if (h.start === start || h.start === first) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
+  for (const h of ANYWHERE.get(phrases).scan(masked)) {
     if (h.entry.id === 'make-better' && !MAKE.test(body) && !MAKE.test(masked.slice(first))) continue;
     hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
   }
@@ -60,7 +62,7 @@ export const actionItemVague = defineRule({
   check(ctx) {
     for (const item of ctx.model.actionItems) {
       const raw = ctx.text.slice(item.textSpan.start, item.textSpan.end);
-      const hit = findVague(raw);
+      const hit = findVague(raw, ctx.options.phrases?.vague);
       if (!hit) continue;
       const what = hit.entry.rescuable
         ? `names no concrete deliverable ("${hit.phrase}" with no artifact, threshold or check)`

@@ -1,5 +1,6 @@
 import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
 import { PhraseMatcher } from '../match';
+import { ConfiguredMatcher } from '../phraseChanges';
 import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
@@ -7,7 +8,9 @@ import type { PeopleIndex } from '../people';
 import type { Fix } from '../types';
 import { defineRule } from './defineRule';
 
-const matcher = new PhraseMatcher<PhraseEntry>(BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e })));
+/** Phrases added by configuration (`phrases.blame.add`): judged wherever they stand, like "careless". */
+const CONFIGURED: PhraseEntry = { id: 'configured', phrases: [], kind: 'judgement', personSubject: false, instead: 'describe what happened and what the system allowed', examples: { flag: [], clean: [] } };
+const matchers = new ConfiguredMatcher<PhraseEntry>(BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e })), CONFIGURED);
 const rejection = new PhraseMatcher<true>([{ phrases: REJECTION_CUES, entry: true }]);
 
 /** True when the hit stands inside quotation marks in its sentence. */
@@ -164,6 +167,7 @@ export const blameLanguage = defineRule({
   fixable: true,
   scope: 'sentence',
   check(ctx) {
+    const matcher = matchers.get(ctx.options.phrases?.blame);
     for (const s of ctx.prose.sentences) {
       if (s.quoted) continue;
       const hits = matcher.scan(s.text);
