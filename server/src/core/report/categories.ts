@@ -59,8 +59,8 @@ export const CATEGORIES: CategoryEntry[] = [
   },
   {
     name: 'Security and access',
-    keywords: ['certificat', 'credential', 'permission', 'access', 'secret', 'expir', 'token', 'auth', 'password', 'key rotation', 'tls', 'ssl'],
-    examples: { in: ['The TLS certificate expired unnoticed', 'The deploy token lacked write permission'], out: ['Queue depth rose for an hour'] },
+    keywords: ['certificat', 'credential', 'permission', 'access', 'secret', 'token', 'auth', 'password', 'key rotation', 'tls', 'ssl'],
+    examples: { in: ['The TLS certificate expired unnoticed', 'The deploy token lacked write permission'], out: ['Queue depth rose for an hour', 'A cache key expired in every region at once'] },
   },
 ];
 
