@@ -38,3 +38,26 @@ export const CAUSE_PREFIXES = ['caused by', 'due to', 'because of', 'triggered b
 
 /** What follows a possessive name that makes it the cause: "Ravi's code", "Ana's change". */
 export const CAUSE_POSSESSIONS = ['upgrade', 'update', 'restart', 'reboot', 'action', 'actions', 'rename', 'refactor', 'hotfix', 'cleanup', 'change', 'changes', 'code', 'commit', 'commits', 'pr', 'pull request', 'deploy', 'deployment', 'mistake', 'error', 'script', 'query', 'config', 'configuration', 'edit', 'typo', 'migration', 'patch', 'fault', 'oversight', 'command', 'decision', 'merge', 'push', 'rollout', 'release'];
+
+/**
+ * Examples for person-as-cause, run as tests (test/core/phrases.test.ts) in the Root causes section of
+ * a postmortem whose roster names Ana Ruiz (author), Tomas Berg (incident commander) and @kwame.
+ */
+export const AGENCY_EXAMPLES = {
+  flag: [
+    'Ana deployed the change without a canary.',
+    'The outage was caused by @kwame.',
+    "Tomas's migration dropped the index.",
+    'The limit was lowered by Ana Ruiz.',
+    'If Tomas had waited for review, the check would still exist.',
+    'A typo by Ana in the hostname sent traffic to the old cluster.',
+  ],
+  clean: [
+    'Ana noticed the error rate and paged the database team.',
+    'Tomas took command at 10:12.',
+    'Jenkins deployed the change without a canary.',
+    'Otto, the certificate bot, removed the old key.',
+    'The change was reviewed by Ana.',
+    '@kwame had to restart the proxy by hand.',
+  ],
+};

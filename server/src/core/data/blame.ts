@@ -157,7 +157,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'why-didnt-anyone',
-    phrases: ["why didn't anyone", 'why did no one', 'why did nobody', "why didn't someone", "why didn't they", "why didn't we", 'why did nobody', 'how did nobody', 'how did no one', 'how could anyone'],
+    phrases: ["why didn't anyone", 'why did no one', 'why did nobody', "why didn't someone", "why didn't they", "why didn't we", 'why did not anyone', 'how did nobody', 'how did no one', 'how could anyone'],
     kind: 'accusation',
     personSubject: false,
     instead: 'ask "what would have caught this earlier?"',

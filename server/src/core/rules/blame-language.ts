@@ -1,4 +1,5 @@
 import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
+import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
 import { ConfiguredMatcher } from '../phraseChanges';
 import { gerund, infinitive } from '../nlp';
@@ -49,7 +50,13 @@ const FAULT_OBJECT_STOP = /^(?:for|in|on|at|when|because|during|after|before|wit
 function faultTarget(text: string, start: number, end: number, phrase: string, people: PeopleIndex): SubjectKind {
   // "Nobody was to blame", "it was not the fault of the on-call": fault denied, not assigned.
   if (NEGATED_FAULT.test(text.slice(0, start))) return 'none';
-  if (phrase === "'s fault") return subjectBefore(text, start, people).kind === 'system' ? 'system' : 'person';
+  if (phrase === "'s fault") {
+    // "Priya's fault": an unknown capitalised possessor is taken as a person unless known as a tool.
+    const sub = subjectBefore(text, start, people);
+    const head = sub.text.split(/\s+/).pop()?.replace(/[^\p{L}\p{N}@-]/gu, '') ?? '';
+    const namedTool = people.notPeople.has(head.toLowerCase()) || KNOWN_TOOLS.has(head.toLowerCase());
+    return sub.kind === 'system' && (!/^\p{Lu}/u.test(head) || namedTool) ? 'system' : 'person';
+  }
   if (phrase === 'fault of') {
     const words: string[] = [];
     for (const w of text.slice(end).split(/\s+/).filter(Boolean)) {
