@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAMES, configJsonSchema, SETTINGS_KEYS, settingJsonSchema, type SettingsKey } from '../server/src/core/config';
+import { CONFIG_DEFAULTS, CONFIG_FILE_NAMES, configJsonSchema, SETTINGS_KEYS, settingJsonSchema, type SettingsKey } from '../server/src/core/config';
 
 const ROOT = join(__dirname, '..');
 export const SCHEMA_PATH = 'schemas/postmortemrc.schema.json';
@@ -27,6 +27,13 @@ const SETTING_TEXT: Record<SettingsKey, string> = {
   status: 'Severity shaping by the postmortem status: warnings shown as hints while `draft`, as errors once `final`. Applies where no configuration file exists.',
 };
 
+/** The default shown in the Settings editor: the built-in behaviour, or "nothing added". */
+function settingDefault(key: SettingsKey, schema: Record<string, unknown>): unknown {
+  if (key === 'status') return { ...CONFIG_DEFAULTS.status };
+  if (schema.type === 'array') return [];
+  return {};
+}
+
 /** The package.json entries generated from the schema. */
 export function packageEntries(): {
   jsonValidation: Array<{ fileMatch: string; url: string }>;
@@ -40,7 +47,7 @@ export function packageEntries(): {
     // Rule ids are checked by the server (and completed in .postmortemrc files); leaving them out of the
     // setting keeps package.json unchanged when a rule is added.
     if (k === 'rules') delete schema.propertyNames;
-    settings[`postmortem.${k}`] = { ...schema, scope: 'resource', markdownDescription: SETTING_TEXT[k] };
+    settings[`postmortem.${k}`] = { ...schema, default: settingDefault(k, schema), scope: 'resource', markdownDescription: SETTING_TEXT[k] };
   }
   return {
     jsonValidation: CONFIG_FILE_NAMES.filter((n) => n.endsWith('.json')).map((fileMatch) => ({ fileMatch, url })),

@@ -142,7 +142,9 @@ export const metadataMissing = defineRule({
     for (const f of missing) {
       const fix = bold !== undefined ? lineFix(ctx, bold, f, eol) : md.source === 'front-matter' ? frontMatterFix(ctx, [f], eol) : frontMatterFix(ctx, missing, eol);
       const shaped = bold !== undefined ? shapedLine(ctx, bold, f.label, f.example, eol) : undefined;
-      const how = shaped ? `a "${shaped.example.replace('…', f.example)}" line` : `"${f.key}: ${f.example}"${md.source === 'front-matter' ? ' to the front matter' : ''}`;
+      // The message shows the shape with "…" for names (no invented person); dates and levels get an example.
+      const shown = f.key === 'authors' ? '…' : f.example;
+      const how = shaped ? `a "${shaped.example.replace('…', shown)}" line` : `"${f.key}: ${shown}"${md.source === 'front-matter' ? ' to the front matter' : ''}`;
       ctx.report(anchor, `The metadata has no ${f.key}; add ${how} ${f.why}.`, fix ? [fix] : undefined);
     }
   },
