@@ -8,7 +8,7 @@
  * Naming: every method is `postmortem/<request>`; a doc comment on each says who sends it, who
  * answers and what for.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 
 /** Settings under `postmortem.*` that the server reads (workspace/configuration, section "postmortem"). */
@@ -234,3 +234,117 @@ export interface InsertSectionParams extends DocumentParams {
  * place in the template. `null` when the document is not a postmortem or already has the section.
  */
 export const InsertSectionRequest = new RequestType<InsertSectionParams, DocumentEditResult | null, void>('postmortem/insertSection');
+
+// ---------------------------------------------------------------------------------------------
+// Learning across postmortems: postmortem/actionItems, postmortem/report, postmortem/similar,
+// postmortem/indexChanged (server/src/workspace/)
+// ---------------------------------------------------------------------------------------------
+
+/** A postmortem of the workspace index, as the views name it. */
+export interface PostmortemRefInfo {
+  uri: string;
+  title: string;
+  /** Path relative to its workspace folder. */
+  path: string;
+  /** Incident date (YYYY-MM-DD), when it can be read. */
+  date?: string;
+}
+
+/** Where an item stands today: see core/report/actionItems.ts. */
+export type ActionItemBucketInfo = 'overdue' | 'soon' | 'open' | 'done';
+
+export interface ActionItemInfo {
+  /** The item's text, markup removed. */
+  text: string;
+  /** The owner as written; absent when nobody is named. */
+  owner?: string;
+  /** The due value as written. */
+  due?: string;
+  /** The due date resolved against the incident date. */
+  dueDate?: string;
+  status: 'done' | 'open' | 'unknown';
+  bucket: ActionItemBucketInfo;
+  type?: string;
+  ticket?: string;
+  postmortem: PostmortemRefInfo;
+  /** The item's row or first line in its postmortem. */
+  range: Range;
+}
+
+export interface ActionItemsResult {
+  /** The date buckets were computed for (YYYY-MM-DD). */
+  today: string;
+  /** True while the index is still reading the workspace; the list may grow. */
+  indexing: boolean;
+  /** Postmortems in the index. */
+  postmortems: number;
+  /** Every action item of every indexed postmortem, by postmortem path then line. */
+  items: ActionItemInfo[];
+}
+
+/**
+ * `postmortem/actionItems` — sent by the client (the Action Items view), answered by the server from
+ * its workspace index: every action item of every postmortem in the workspace folders, with its
+ * owner, due date, status and bucket (overdue / due within 14 days / open / done) as of today.
+ */
+export const ActionItemsRequest = new RequestType<Record<string, never>, ActionItemsResult, void>('postmortem/actionItems');
+
+export interface ReportParams {
+  /** Only postmortems of incidents on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** Only postmortems of incidents on or before this day (YYYY-MM-DD). */
+  until?: string;
+}
+
+export interface ReportResult {
+  /** The report as a Markdown page; links to postmortems are their URIs. */
+  markdown: string;
+  /** The figures, as `postmortem-lint report --format json` prints them (core/report/build.ts `ReportData`). */
+  data: unknown;
+  indexing: boolean;
+}
+
+/**
+ * `postmortem/report` — sent by the client (command "Postmortem: Show Report"), answered by the server:
+ * the review of the workspace's postmortems that `postmortem-lint report` prints, built from the
+ * workspace index.
+ */
+export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('postmortem/report');
+
+export interface SimilarParams extends DocumentParams {
+  position: Position;
+}
+
+export interface SimilarIncidentInfo {
+  postmortem: PostmortemRefInfo;
+  /** Word stems shared with the statements asked about. */
+  terms: string[];
+  /** The postmortem's contributing factors and root causes that matched, best first. */
+  matches: Array<{ text: string; kind: 'contributing factor' | 'root cause'; range: Range }>;
+}
+
+export interface SimilarResult {
+  /** The statements asked about: the one at the position, or every one of its section. */
+  query: string;
+  similar: SimilarIncidentInfo[];
+}
+
+/**
+ * `postmortem/similar` — sent by the client, answered by the server (which also shows the answer in
+ * hovers and code lenses): earlier postmortems of the workspace whose contributing factors or root
+ * causes are like the one at `position` (or like all of its section's when the position is in the
+ * Contributing factors or Root causes section but on no statement). `null` when the position is in
+ * neither section or the document is not an open postmortem.
+ */
+export const SimilarRequest = new RequestType<SimilarParams, SimilarResult | null, void>('postmortem/similar');
+
+export interface IndexChangedParams {
+  postmortems: number;
+  indexing: boolean;
+}
+
+/**
+ * `postmortem/indexChanged` — sent by the server when the workspace index changed (a run finished, a
+ * postmortem was added, changed or deleted); the client's Action Items view asks again.
+ */
+export const IndexChangedNotification = new NotificationType<IndexChangedParams>('postmortem/indexChanged');

@@ -1,0 +1,128 @@
+/**
+ * Similar incidents: a full-text index of every indexed postmortem's contributing factors and root
+ * causes, asked with the statements being written, answered with the earlier postmortems that said
+ * something alike and which of their statements matched.
+ *
+ * Why MiniSearch: it is a maintained (regular releases through 2024-25), dependency-free, small
+ * (~25 KB) in-memory full-text engine written in TypeScript that ranks by BM25+, the standard relevance
+ * measure (rare shared words weigh more than common ones, long statements do not win by length), with
+ * optional fuzzy matching for typos, and it takes our own tokenizer, so it indexes the factor stems of
+ * core/report/factors.ts (stop words out, "alerts waited" = "the alert waits"). The alternatives fit
+ * worse: lunr has not been released since 2020 and its index cannot change after it is built; Fuse.js
+ * scores whole strings by edit distance with no term weighting, so common words decide; FlexSearch's
+ * scores are not relevance scores and its API changed between releases.
+ *
+ * Ranking: each statement is one document; a postmortem's score is its best statement's score, and a
+ * statement only counts when it shares at least two stems with the query (one shared word such as
+ * "alert" does not make two incidents alike). At most `limit` postmortems, each scoring at least a
+ * quarter of the best, are returned.
+ */
+import MiniSearch from 'minisearch';
+import { isEarlier, similarityTerms, type PostmortemFacts } from '../core/report';
+import type { FactRange } from '../core/report';
+
+export interface SimilarCandidate {
+  /** The postmortem's id (a URI). */
+  id: string;
+  facts: PostmortemFacts;
+}
+
+export interface SimilarMatch {
+  text: string;
+  kind: 'contributing factor' | 'root cause';
+  range: FactRange;
+}
+
+export interface SimilarIncident {
+  id: string;
+  title: string;
+  date?: string;
+  score: number;
+  /** Stems shared with the query, most matches first. */
+  terms: string[];
+  /** The postmortem's statements that matched, best first. */
+  matches: SimilarMatch[];
+}
+
+interface StatementDoc {
+  id: number;
+  postmortem: string;
+  text: string;
+  kind: SimilarMatch['kind'];
+  range: FactRange;
+}
+
+export interface SimilarQuery {
+  /** The statements being written (one or more). */
+  text: string;
+  /** The postmortem being written: it is never its own match. */
+  excludeId?: string;
+  /** Its incident date: only postmortems of earlier incidents (or without a date) are named. */
+  before?: string;
+  limit?: number;
+}
+
+export class SimilarIndex {
+  private search: MiniSearch<StatementDoc> | undefined;
+  private docs: StatementDoc[] = [];
+  private byId = new Map<string, PostmortemFacts>();
+
+  /** Rebuilds the index from the candidates (a few milliseconds for hundreds of postmortems). */
+  constructor(candidates: Iterable<SimilarCandidate>) {
+    for (const c of candidates) {
+      this.byId.set(c.id, c.facts);
+      for (const s of c.facts.contributingFactors) this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'contributing factor', range: s.range });
+      for (const s of c.facts.rootCauses) this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'root cause', range: s.range });
+    }
+  }
+
+  private engine(): MiniSearch<StatementDoc> {
+    if (!this.search) {
+      this.search = new MiniSearch<StatementDoc>({
+        fields: ['text'],
+        storeFields: [],
+        tokenize: (text) => similarityTerms(text),
+        // Terms are already lower-cased stems.
+        processTerm: (term) => term,
+      });
+      this.search.addAll(this.docs);
+    }
+    return this.search;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  rank(q: SimilarQuery): SimilarIncident[] {
+    const queryTerms = similarityTerms(q.text);
+    if (queryTerms.length < 2 || !this.docs.length) return [];
+    const hits = this.engine().search(queryTerms.join(' '), {
+      combineWith: 'OR',
+      // The query is already stems: split it, do not stem it again.
+      tokenize: (s) => s.split(' '),
+      // One edit in words of six letters or more: "recieve" still finds "receive".
+      fuzzy: (term) => (term.length >= 6 ? 1 : false),
+      weights: { fuzzy: 0.5, prefix: 0.5 },
+    });
+    const best = new Map<string, SimilarIncident>();
+    for (const h of hits) {
+      if (new Set(h.queryTerms).size < 2) continue;
+      const doc = this.docs[h.id as number];
+      if (doc.postmortem === q.excludeId) continue;
+      const facts = this.byId.get(doc.postmortem)!;
+      if (q.before !== undefined && !isEarlier(facts.date, q.before)) continue;
+      let s = best.get(doc.postmortem);
+      if (!s) {
+        s = { id: doc.postmortem, title: facts.title, ...(facts.date ? { date: facts.date } : {}), score: 0, terms: [], matches: [] };
+        best.set(doc.postmortem, s);
+      }
+      s.score = Math.max(s.score, h.score);
+      s.matches.push({ text: doc.text, kind: doc.kind, range: doc.range });
+      for (const t of h.queryTerms) if (!s.terms.includes(t)) s.terms.push(t);
+    }
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score || (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+    const top = ranked[0]?.score ?? 0;
+    return ranked.filter((r) => r.score >= top / 4).slice(0, q.limit ?? 3);
+  }
+}
