@@ -48,6 +48,11 @@ export function infinitive(verb: string): string {
   let r = infCache.get(v);
   if (r === undefined) {
     r = load()(v).verbs().toInfinitive().text() || v;
+    // A past form compromise does not know alone ("spotted", "acknowledged") is read in a clause.
+    if (r === v && /(?:ed|en)$/.test(v)) {
+      const inClause = load()(`they have ${v} it`).verbs().toInfinitive().text().replace(/^have\s+/, '');
+      if (inClause && !/\s/.test(inClause)) r = inClause;
+    }
     if (infCache.size > 5000) infCache.clear();
     infCache.set(v, r);
   }

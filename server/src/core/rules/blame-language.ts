@@ -105,6 +105,56 @@ function capitalise(text: string, atSentenceStart: boolean): string {
 
 const NEXT_WORD = /^\s+([\p{L}'-]+)/u;
 
+const ADVERB_WORD = /^(?:\p{L}+ly|also|just|then|first|still|even|ever|at least)$/iu;
+const SAFEGUARD = 'Name the safeguard that makes this safe without extra care: a check, a confirmation step or an alert';
+
+/** "should have <verb>" rewrites: the process as the subject, the verb as a gerund or an infinitive. */
+function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subject: Subject): Fix[] {
+  // The verb after the phrase, past any adverbs ("should have immediately paged").
+  const tail = s.text.slice(hitEnd);
+  const re = /\s+([\p{L}'-]+)/uy;
+  let pos = 0;
+  let m: RegExpExecArray | null;
+  let verb: string | undefined;
+  let verbEnd = hitEnd;
+  while ((re.lastIndex = pos), (m = re.exec(tail))) {
+    pos = re.lastIndex;
+    if (ADVERB_WORD.test(m[1])) continue;
+    verb = m[1];
+    verbEnd = hitEnd + pos;
+    break;
+  }
+  if (!verb || /^(?:been|known|had|got|gotten)$/i.test(verb)) return [];
+  const inf = infinitive(verb);
+  if (!inf || /\s/.test(inf) || (inf === verb.toLowerCase() && /(?:ed|en)$/i.test(verb))) return [];
+  const ger = gerund(inf);
+  const span = exact(s, subject.start, verbEnd);
+  if (!span) return [];
+  const atStart = s.text.slice(0, subject.start).trim() === '';
+  // "Nobody should have missed it" means "someone should not have": the rewrite says what nothing prevented.
+  const nobody = /^(?:nobody|no one|no-one|none)\b/i.test(subject.text);
+  const negative = /n't|not/.test(phrase) !== nobody;
+  const fixes: Fix[] = [];
+  const offer = (t: string) => fixes.push({ title: `Rewrite as "${capitalise(t, atStart)} …"`, edits: [{ ...span, newText: capitalise(t, atStart) }] });
+  if (negative) {
+    offer(`nothing in the process prevented ${ger}`);
+    offer(`no check stopped ${ger}`);
+  } else {
+    offer(`nothing in the process required ${ger}`);
+    offer(`the process did not ${inf === 'ask' ? 'require' : 'ask'} anyone to ${inf}`);
+    // "<doing X> was not required before <Y>": the whole clause, when it is one clause.
+    const rest = /^([^,;:.!?]*?)\s+before\s+([^,;:.!?]+)([.!?]?)\s*$/u.exec(s.text.slice(verbEnd));
+    if (rest && atStart) {
+      const whole = exact(s, subject.start, s.text.length - rest[3].length - (s.text.length - s.text.trimEnd().length));
+      if (whole) {
+        const t = `${capitalise(ger, true)}${rest[1]} was not required before ${rest[2]}`;
+        fixes.push({ title: `Rewrite as "${capitalise(ger, true)} … was not required before …"`, edits: [{ ...whole, newText: t }] });
+      }
+    }
+  }
+  return fixes;
+}
+
 /** Rewrites for one hit; the first is preferred. */
 function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined): Fix[] {
   const fixes: Fix[] = [];
@@ -112,56 +162,63 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
   const after = s.text.slice(hitEnd);
   if (/^(?:failed|fails|neglected|neglects|forgot|forgets|omitted) to$/.test(phrase)) {
     const span = exact(s, hitStart, hitEnd);
-    if (span) fixes.push({ title: `Replace "${words}" with "did not"`, edits: [{ ...span, newText: 'did not' }] });
+    const present = /s to$/.test(phrase);
+    if (span) fixes.push({ title: `Replace "${words}" with "${present ? 'does not' : 'did not'}"`, edits: [{ ...span, newText: present ? 'does not' : 'did not' }] });
+  } else if (/^(?:didn't|did not|never) even$/.test(phrase)) {
+    const kept = phrase.startsWith('never') ? 'never' : 'did not';
+    const span = exact(s, hitStart, hitEnd);
+    if (span) fixes.push({ title: `Replace "${words}" with "${kept}"`, edits: [{ ...span, newText: capitalise(kept, hitStart === 0) }] });
+  } else if (/^(?:didn't|did not) bother$/.test(phrase)) {
+    const to = /^\s+to\b/.exec(after);
+    const span = to && exact(s, hitStart, hitEnd + to[0].length);
+    if (span) fixes.push({ title: `Replace "${words}${to![0]}" with "did not"`, edits: [{ ...span, newText: capitalise('did not', hitStart === 0) }] });
   } else if (/^(?:should|could|ought to|should not|shouldn't|should've|could've) have$|^should(?:n't| not) have$|^(?:should|could)'ve$/.test(phrase) && subject && subject.text) {
-    const v = NEXT_WORD.exec(after);
-    if (v && !/^(?:been|known)$/i.test(v[1])) {
-      const verbEnd = hitEnd + v[0].length;
-      const span = exact(s, subject.start, verbEnd);
-      const atStart = s.text.slice(0, subject.start).trim() === '';
-      const inf = infinitive(v[1]);
-      const ger = gerund(inf);
-      const negative = /n't|not/.test(phrase);
-      if (span && inf && ger) {
-        if (negative) {
-          fixes.push({ title: `Rewrite as "nothing in the process prevented ${ger} …"`, edits: [{ ...span, newText: capitalise(`nothing in the process prevented ${ger}`, atStart) }] });
-          fixes.push({ title: `Rewrite as "no check stopped ${ger} …"`, edits: [{ ...span, newText: capitalise(`no check stopped ${ger}`, atStart) }] });
-        } else {
-          fixes.push({ title: `Rewrite as "nothing in the process required ${ger} …"`, edits: [{ ...span, newText: capitalise(`nothing in the process required ${ger}`, atStart) }] });
-          fixes.push({ title: `Rewrite as "the process did not ask anyone to ${inf} …"`, edits: [{ ...span, newText: capitalise(`the process did not ask anyone to ${inf}`, atStart) }] });
-        }
-      }
-    }
+    fixes.push(...counterfactualFixes(s, hitEnd, phrase, subject));
   } else if (/^(?:careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)$/.test(phrase)) {
     // An adjective before a noun ("a careless change") or an adverb ("carelessly deleted"): remove it.
     const next = NEXT_WORD.exec(after);
     const adverb = /ly$/.test(phrase);
-    if (next && (adverb || !/^(?:and|or|but|to|of|in|on|when|because|with)$/i.test(next[1]))) {
-      const prevA = /^(an?)\s+$/i.exec(s.text.slice(Math.max(0, hitStart - 3), hitStart));
-      const start = prevA && !adverb ? hitStart - prevA[0].length : hitStart;
+    if (next && (adverb || !/^(?:and|or|but|to|of|in|on|when|because|with|for|about|at)$/i.test(next[1]))) {
+      const prevA = /(?:^|\s)(an?)\s+$/i.exec(s.text.slice(Math.max(0, hitStart - 4), hitStart));
+      const start = prevA && !adverb ? hitStart - prevA[0].trimStart().length : hitStart;
       const article = prevA && !adverb ? (/^[aeiou]/i.test(next[1]) ? 'an ' : 'a ') : '';
       const span = exact(s, start, hitEnd + 1);
       const cap = prevA && /^A/.test(prevA[1]) ? article.charAt(0).toUpperCase() + article.slice(1) : article;
-      if (span) fixes.push({ title: `Remove "${words}"`, edits: [{ ...span, newText: cap }] });
+      const first = start === 0 && !cap && /^\p{Ll}/u.test(next[1]);
+      if (first) {
+        const span2 = exact(s, start, hitEnd + 2);
+        if (span2) fixes.push({ title: `Remove "${words}"`, edits: [{ ...span2, newText: next[1].charAt(0).toUpperCase() }] });
+      } else if (span) fixes.push({ title: `Remove "${words}"`, edits: [{ ...span, newText: cap }] });
     }
-  } else if (/^(?:be more careful|more careful|be careful|pay more attention|pay closer attention|be more vigilant|be more diligent|try harder|double-check more)$/.test(phrase)) {
-    const span = exact(s, hitStart, hitEnd);
-    if (span) {
-      fixes.push({ title: 'Replace with a concrete safeguard', edits: [{ ...span, newText: '${1:add a safeguard (a check, a confirmation step or an alert)}' }], snippet: true });
-    }
-  } else if (/^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we)$/.test(phrase)) {
+  } else if (/^which is ridiculous$/.test(phrase)) {
+    // ", which is ridiculous": the fact stands without it.
+    const comma = /,\s*$/.exec(s.text.slice(0, hitStart));
+    const start = comma ? hitStart - comma[0].length : hitStart;
+    const span = exact(s, start, hitEnd);
+    if (span && start > 0) fixes.push({ title: `Remove "${s.text.slice(start, hitEnd)}"`, edits: [{ ...span, newText: '' }] });
+  } else if (/^(?:be more careful|be careful|being more careful|been more careful|pay more attention|pay closer attention|be more vigilant|be more diligent|try harder|double-check more|remember to)$/.test(phrase)) {
+    // The clause asks for care; a placeholder asks for the safeguard instead. An action item's fields
+    // after the text ("(owner: …)", "— @ana — 2026-05-01") stay.
+    const lead = s.text.length - s.text.trimStart().length;
+    const fields = /\s+(?:\(|[—–]\s|-\s|\|)/.exec(s.text.slice(hitEnd));
+    let end = fields ? hitEnd + fields.index : s.text.trimEnd().length;
+    if (/[.!?]/.test(s.text[end - 1] ?? '')) end--;
+    const span = exact(s, lead, end);
+    if (span) fixes.push({ title: 'Replace with a concrete safeguard', edits: [{ ...span, newText: `\${1:${SAFEGUARD}}` }], snippet: true });
+  } else if (/^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we|why did not anyone|how did nobody|how did no one)$/.test(phrase)) {
     const q = /^\s+([\p{L}'-]+)([^?]*)\?/u.exec(after);
     if (q) {
       const span = exact(s, hitStart, hitEnd + q[0].length);
-      const rest = q[2].trim();
-      const text = /^(?:catch|notice|spot|see)$/i.test(q[1]) && /^(?:this|it|that)$/i.test(rest)
+      // "… sooner?" already asks about time.
+      const rest = q[2].trim().replace(/\s*\b(?:sooner|earlier|faster|in time)$/i, '');
+      const text = /^(?:catch|notice|spot|see)$/i.test(q[1]) && (!rest || /^(?:this|it|that)$/i.test(rest))
         ? 'What would have caught this earlier?'
-        : `What would have helped us ${q[1]}${rest ? ' ' + rest : ''} earlier?`;
+        : `What would have helped us ${infinitive(q[1])}${rest ? ' ' + rest : ''} earlier?`;
       if (span) fixes.push({ title: `Rewrite as "${text}"`, edits: [{ ...span, newText: capitalise(text, hitStart === 0) }] });
     }
   } else if (/^(?:!!|\?!|!\?|!!!)$/.test(phrase)) {
     const span = exact(s, hitStart, hitEnd);
-    if (span) fixes.push({ title: 'End with a full stop', edits: [{ ...span, newText: phrase.includes('?') ? '?' : '.' }] });
+    if (span) fixes.push({ title: phrase.includes('?') ? 'End with a question mark' : 'End with a full stop', edits: [{ ...span, newText: phrase.includes('?') ? '?' : '.' }] });
   }
   if (fixes.length) fixes[0].preferred = true;
   return fixes;

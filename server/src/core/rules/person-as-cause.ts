@@ -31,9 +31,13 @@ const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
 
 const FUNCTION_WORDS = new Set(['because', 'when', 'after', 'before', 'then', 'so', 'and', 'but', 'while', 'since', 'as', 'once', 'if', 'until', 'also', 'later', 'finally', 'first', 'next', 'meanwhile', 'instead', 'there', 'here', 'why', 'how', 'what', 'where', 'yes', 'no', 'a', 'q', 'answer', 'question', 'today', 'yesterday', 'unfortunately']);
 
+/** Roles that say what someone did in the incident; "author" and "action-item owner" say nothing about it. */
+const INCIDENT_ROLE = (role: string) => !/^(?:author|action-item owner)$/i.test(role);
+
 function roleFor(ctx: RuleContext, name: string): string | undefined {
   const n = name.toLowerCase().replace(/^@/, '');
-  return ctx.people.roles.get(n) ?? [...ctx.people.roles.entries()].find(([k]) => k.split(/\s+/)[0] === n)?.[1];
+  const role = ctx.people.roles.get(n) ?? [...ctx.people.roles.entries()].find(([k]) => k.split(/\s+/)[0] === n)?.[1];
+  return role && INCIDENT_ROLE(role) ? role.replace(/^(?:the|an?)\s+/i, '') : undefined;
 }
 
 function replaceFixes(ctx: RuleContext, s: Sentence, a: number, b: number, name: string, possessive: boolean): Fix[] {
@@ -43,7 +47,15 @@ function replaceFixes(ctx: RuleContext, s: Sentence, a: number, b: number, name:
   const atStart = s.text.slice(0, a).trim() === '';
   const cap = (t: string) => (atStart ? t.charAt(0).toUpperCase() + t.slice(1) : t);
   const role = roleFor(ctx, name);
-  const options = possessive ? [role ? `the ${role}'s` : 'the'] : [role ? `the ${role}` : 'an engineer', 'a responder'];
+  // One of several responders is "a responder"; a role only one person holds is "the incident commander".
+  const single = role && !/^responders?$/i.test(role) ? role : undefined;
+  const options = possessive
+    ? ['the', ...(single ? [`the ${single}'s`] : [])]
+    : single
+      ? [`the ${single}`, 'a responder']
+      : role
+        ? ['a responder', 'an engineer']
+        : ['an engineer', 'a responder'];
   return [...new Set(options)].map((t, i) => ({
     title: `Replace "${s.text.slice(a, b)}" with "${cap(t)}"`,
     edits: [{ start, end, newText: cap(t) }],
@@ -78,7 +90,7 @@ export const personAsCause = defineRule({
         seen.add(start);
         ctx.report(
           { start, end: s.offsetAt(b) },
-          `${name} is named as ${how}; describe the change and the conditions that let it cause harm, and refer to people by role if at all.`,
+          `"${s.text.slice(a, b)}" names a person as ${how}; describe the action and the conditions that let it cause harm, and refer to people by role ("an engineer", "the incident commander") if at all.`,
           replaceFixes(ctx, s, a, b, name, possessive),
         );
       };
@@ -88,10 +100,10 @@ export const personAsCause = defineRule({
         // Only the subject of the clause: what precedes must be the sentence start or a clause break.
         const before = s.text.slice(0, m.index);
         if (before.trim() && !/(?:^|[,;:(\u2014\u2013]|\b(?:and|but|because|when|after|so|then|since|as|while|which|that|where|before))\s*$/i.test(before)) continue;
-        report(m.index!, m.index! + m[1].length, m[1], 'the one who did it');
+        report(m.index!, m.index! + m[1].length, m[1], 'the agent of the failure');
         if (m[2]) {
           const i2 = m.index! + m[0].indexOf(m[2], m[1].length);
-          report(i2, i2 + m[2].length, m[2], 'the one who did it');
+          report(i2, i2 + m[2].length, m[2], 'the agent of the failure');
         }
       }
       for (const m of s.text.matchAll(PREFIXED)) {
@@ -107,7 +119,7 @@ export const personAsCause = defineRule({
       }
       for (const m of s.text.matchAll(POSSESSIVE)) {
         const end = m.index! + m[1].length + 2;
-        report(m.index!, end, m[1], 'the cause (through their change)', true);
+        report(m.index!, end, m[1], 'the cause, through their change', true);
       }
     }
   },
