@@ -61,6 +61,14 @@ interface TrieNode {
  * match at one position when one is a prefix of the other, so this equals "longest first".
  */
 export function phraseSource(keys: string[]): string {
+  const root = trie(keys);
+  const word: string[] = [];
+  const other: string[] = [];
+  for (const [ch, c] of root.kids) (WORDISH.test(ch) ? word : other).push(esc(ch) + emit(c, ch));
+  return [...(word.length ? [`${WORD_START}(?:${word.join('|')})`] : []), ...other].join('|');
+}
+
+function trie(keys: string[]): TrieNode {
   const root: TrieNode = { kids: new Map(), end: false };
   for (const k of keys) {
     let n = root;
@@ -74,17 +82,20 @@ export function phraseSource(keys: string[]): string {
     }
     n.end = true;
   }
-  const esc = (ch: string) => (ch === ' ' ? '\\s+' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const emit = (n: TrieNode, last: string): string => {
-    const alts: string[] = [];
-    for (const [ch, c] of n.kids) alts.push(esc(ch) + emit(c, ch));
-    if (n.end) alts.push(WORDISH.test(last) ? WORD_END : '');
-    return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
-  };
-  const word: string[] = [];
-  const other: string[] = [];
-  for (const [ch, c] of root.kids) (WORDISH.test(ch) ? word : other).push(esc(ch) + emit(c, ch));
-  return [...(word.length ? [`${WORD_START}(?:${word.join('|')})`] : []), ...other].join('|');
+  return root;
+}
+
+function esc(ch: string): string {
+  if (ch === ' ') return '\\s+';
+  return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Alternatives below a node: longer continuations first, then the end of a phrase (with its word edge). */
+function emit(n: TrieNode, last: string): string {
+  const alts: string[] = [];
+  for (const [ch, c] of n.kids) alts.push(esc(ch) + emit(c, ch));
+  if (n.end) alts.push(WORDISH.test(last) ? WORD_END : '');
+  return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
 }
 
 export class PhraseMatcher<T> {
