@@ -1,9 +1,10 @@
 /**
  * The Postmortem view container and its 5 Whys and Sections views. What a tree view shows cannot be
- * read through the extension API (the UI test, test/e2e/ui.mjs, checks it on screen), so these tests
- * check what is contributed and registered, and act on the views' data through the commands that
- * read it: "Ask why again" from the palette takes its chain from the 5 Whys view's data, and
- * "Insert section" offers the sections that are missing.
+ * read through the extension API, so the UI test (test/e2e/ui.mjs) checks the trees on screen: the
+ * chain, its whys in order, the root cause marked, the sections with their status. Here: the
+ * container and both views are contributed and open, and the views' commands work on the document
+ * (from the palette, "Ask why again" goes one why deeper on the chain that stops at a person, and
+ * "Insert section" offers the missing sections and inserts the one chosen).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -47,11 +48,11 @@ suite('Postmortem views', () => {
     await vscode.commands.executeCommand(`${sections.id}.focus`);
   });
 
-  test('"Ask why again" goes one why deeper on the chain the 5 Whys view shows', async () => {
+  test('"Ask why again" goes one why deeper on the chain that stops at a person', async () => {
     const { fiveWhys } = postmortemViews();
     const doc = await openFixture(POSTMORTEM);
     await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'diagnostics');
-    await vscode.commands.executeCommand(`${fiveWhys.id}.focus`); // a visible view asks the server for its data
+    await vscode.commands.executeCommand(`${fiveWhys.id}.focus`);
     const lastAnswer = lineOf(doc, 'Because Ravi made a mistake.');
     await runUntilChanged('postmortem.askWhyAgain', doc);
     const added = doc.getText(new vscode.Range(lastAnswer + 1, 0, doc.lineCount, 0));
