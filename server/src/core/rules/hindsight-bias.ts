@@ -23,6 +23,14 @@ function removalFix(s: Sentence, a: number, b: number, words: string): Fix | und
   const text = s.text;
   let start = a;
   let end = b;
+  const parenthetical = /,\s*$/.exec(text.slice(0, a));
+  if (parenthetical && text[b] === ',') {
+    // "The pins, of course, changed": both commas go.
+    const from = s.offsetAt(a - parenthetical[0].length);
+    const to = s.offsetAt(b + 1);
+    if (to - from !== b + 1 - (a - parenthetical[0].length)) return undefined;
+    return { title: `Remove "${words}"`, edits: [{ start: from, end: to, newText: '' }], preferred: true };
+  }
   // A following comma belongs to a sentence adverb: "Evidently, nobody …".
   if (text[end] === ',') end++;
   if (/\s/.test(text[end] ?? '')) {
