@@ -11,11 +11,18 @@
  * - Skipped documents (too large, binary) get one Information diagnostic on line 1 saying why.
  * - A rule that throws is logged once per rule; anything else that throws while handling a
  *   document is logged, that document gets no diagnostics, and the server keeps serving others.
+ * - Options come from the configuration files (.postmortemrc.*, through the loader the CLI uses) or,
+ *   where none applies, the postmortem.* settings (./lsp/config.ts). An analysis is reused only for
+ *   the same options; documents matching an `ignore` glob get no diagnostics; configuration problems
+ *   are diagnostics on the configuration file.
+ * - Today's date comes from the clock, unless `initializationOptions.today` (YYYY-MM-DD) fixes it:
+ *   tests use that to compare the server's verdict with `postmortem-lint --today`.
  */
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -23,9 +30,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, ParseCache, warmUp, type AnalysisResult } from './core';
+import { analyze, ParseCache, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
 import { codeActions } from './lsp/codeActions';
+import { CONFIG_FILE_GLOB, isConfigUri, ServerConfig, type ResolvedConfig } from './lsp/config';
+import { FIX_ALL_KIND, suppressActions } from './lsp/suppressActions';
 import { toDiagnostics } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
@@ -64,6 +73,10 @@ interface Analysis {
   isPostmortem: boolean;
   /** Undefined when the document is not a postmortem, or analysing it failed. */
   result?: AnalysisResult;
+  /** The options analysed with (`today` included), and their identity; see ./lsp/config.ts. */
+  options?: AnalyzeOptions;
+  optionsKey?: string;
+  config?: ResolvedConfig;
 }
 
 interface DocState {
@@ -96,7 +109,7 @@ export function readSettings(raw: unknown): PostmortemSettings {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const today = options.today ?? (() => localToday());
+  let today = options.today ?? (() => localToday());
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   const settingsByUri = new Map<string, Promise<PostmortemSettings>>();
@@ -112,7 +125,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let configurationRegistration = false;
   let folderEvents = false;
   let codeLensRefresh = false;
+  let watchedFilesRegistration = false;
+  let editCaps = { documentChanges: false, createFiles: false };
   let workspaceFolderUris: string[] = [];
+  const configs = new ServerConfig(
+    (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }),
+    (key, message) => {
+      if (loggedFailures.has(key)) return;
+      loggedFailures.add(key);
+      connection.console.warn(message);
+    },
+  );
 
   const stateOf = (uri: string): DocState => {
     let s = states.get(uri);
@@ -133,7 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!configurationPull) return Promise.resolve(defaultSettings());
     let p = settingsByUri.get(uri);
     if (!p) {
-      p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then(readSettings, (err) => {
+      p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((raw) => configs.withRaw(readSettings(raw), raw), (err) => {
         logOnce(`config:${uri}`, `Reading the postmortem settings failed; using the defaults. ${errorText(err)}`);
         return defaultSettings();
       });
@@ -147,14 +170,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const state = stateOf(doc.uri);
     const day = today();
     const last = state.last;
-    if (last && last.version === doc.version && last.today === day) return last;
+    const config = configs.resolve(doc.uri, doc.version, settings);
+    if (last && last.version === doc.version && last.today === day && last.optionsKey === config.key) return last;
     const text = doc.getText();
-    const isPostmortem = files.isPostmortem(doc.uri, text, settings.files);
-    const analysis: Analysis = { version: doc.version, today: day, isPostmortem };
+    const isPostmortem =
+      !isConfigUri(doc.uri) && (files.isOptedIn(doc.uri) || (!config.ignored && files.isPostmortem(doc.uri, text, settings.files)));
+    const analysisOptions: AnalyzeOptions = { ...config.options, today: day };
+    const analysis: Analysis = { version: doc.version, today: day, isPostmortem, options: analysisOptions, optionsKey: config.key, config };
     // Stored before analysing: if analyze throws, the version is not retried by every request.
     state.last = analysis;
     if (isPostmortem) {
-      analysis.result = analyze(text, { today: day }, state.cache);
+      analysis.result = analyze(text, analysisOptions, state.cache);
       for (const e of analysis.result.internalErrors) {
         if (loggedRules.has(e.rule)) continue;
         loggedRules.add(e.rule);
@@ -186,6 +212,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Analyses the current version and publishes its diagnostics, unless a newer version came in meanwhile. */
   async function validate(uri: string): Promise<number> {
     try {
+      if (isConfigUri(uri)) {
+        // A configuration document: its problems now, and every document re-checked with its text.
+        const doc = documents.get(uri);
+        if (doc && configs.configDocumentChanged(uri, doc.version, doc.getText())) revalidateAll();
+        return 0;
+      }
       const got = await current(uri);
       if (!got) return 0;
       const { doc, analysis } = got;
@@ -218,7 +250,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function revalidateAll(): void {
-    for (const doc of documents.all()) schedule(doc.uri);
+    for (const doc of documents.all()) if (!isConfigUri(doc.uri)) schedule(doc.uri);
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -227,13 +259,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     configurationRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     folderEvents = !!caps.workspace?.workspaceFolders;
     codeLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
+    watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    editCaps = {
+      documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
+      createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
+    };
+    const fixedToday = (params.initializationOptions as { today?: unknown } | undefined)?.today;
+    if (typeof fixedToday === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) today = () => fixedToday;
     workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setWorkspaceFolders(workspaceFolderUris);
+    configs.setWorkspaceFolders(workspaceFolderUris);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Postmortem' },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -254,6 +294,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (configurationRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
     }
+    if (watchedFilesRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
+    }
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const known = new Set(workspaceFolderUris);
@@ -261,6 +304,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         for (const f of event.added) known.add(f.uri);
         workspaceFolderUris = [...known];
         files.setWorkspaceFolders(workspaceFolderUris);
+        configs.setWorkspaceFolders(workspaceFolderUris);
         for (const s of states.values()) s.last = undefined;
         revalidateAll();
       });
@@ -275,6 +319,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   });
 
+  // Configuration files changed on disk: their problems, and every open document, are checked again.
+  connection.onDidChangeWatchedFiles((params) => {
+    configs.watchedFilesChanged(params.changes);
+    revalidateAll();
+  });
+
   documents.onDidOpen((e) => schedule(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
@@ -282,6 +332,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const state = states.get(uri);
     states.delete(uri);
     settingsByUri.delete(uri);
+    configs.forget(uri);
+    if (isConfigUri(uri)) {
+      configs.configDocumentClosed(uri);
+      revalidateAll();
+    }
     if (state?.published) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -296,11 +351,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  connection.onCodeAction((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
+  connection.onCodeAction(async (params) => {
+    const got = await current(params.textDocument.uri);
+    if (!got) return [];
+    const { doc, analysis } = got;
     try {
-      return codeActions(doc, params);
+      const more = analysis.options
+        ? suppressActions(doc, params, analysis.result, { ...editCaps, options: analysis.options, fsPath: analysis.config?.fsPath, workspaceFolder: analysis.config?.workspaceFolder, openText: (file) => configs.openText(file) })
+        : [];
+      return [...codeActions(doc, params), ...more];
     } catch (err) {
       logOnce(`actions:${doc.uri}`, `Quick-fixes for ${doc.uri} failed. ${errorText(err)}`);
       return [];
@@ -360,7 +419,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const result = got?.analysis.result;
     if (!got || !result || result.skipped) return null;
     try {
-      return insertSectionResult(got.doc, result, params.kind);
+      return insertSectionResult(got.doc, result, params.kind, got.analysis.options?.template);
     } catch (err) {
       logOnce(`insertSection:${params.uri}`, `postmortem/insertSection failed for ${params.uri}. ${errorText(err)}`);
       return null;
@@ -371,7 +430,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const got = await current(params.uri);
     if (!got) return null;
     try {
-      return sectionsResult(got.doc, got.analysis.result, got.analysis.isPostmortem && !!got.analysis.result);
+      return sectionsResult(got.doc, got.analysis.result, got.analysis.isPostmortem && !!got.analysis.result, got.analysis.options?.template);
     } catch (err) {
       logOnce(`sections:${params.uri}`, `postmortem/sections failed for ${params.uri}. ${errorText(err)}`);
       return null;
