@@ -75,11 +75,29 @@ export async function startCodeServer(bin, runDir) {
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
       '--disable-getting-started-override', '--ignore-last-opened',
     ],
-    { env: serverEnv(runDir), stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group, so stop() ends the helpers it forks (extension host, file watcher) too.
+    { env: serverEnv(runDir), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  // Interrupted runs must not leave the server behind.
+  const onSignal = (signal) => {
+    killGroup('SIGKILL');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let output = '';
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      killGroup('SIGKILL');
+      reject(new Error(`code-server did not start in 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk) => {
       fs.writeSync(log, chunk);
       output += chunk.toString();
@@ -93,6 +111,7 @@ export async function startCodeServer(bin, runDir) {
     child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      killGroup('SIGKILL');
       reject(new Error(`code-server exited with ${code} before listening:\n${output}`));
     });
   });
@@ -115,11 +134,16 @@ export async function startCodeServer(bin, runDir) {
     port,
     pid: child.pid,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await once(child, 'exit');
-      clearTimeout(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, 'exit');
+        killGroup('SIGTERM');
+        const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      killGroup('SIGKILL'); // helpers that outlived the server
       fs.closeSync(log);
     },
   };
