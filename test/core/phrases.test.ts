@@ -136,7 +136,7 @@ describe('blamelessness phrase data', () => {
     });
 
     it('writes its suggestions in blameless words', () => {
-      const blame = new PhraseMatcher([{ phrases: BLAME_PHRASES.flatMap((e) => e.phrases), entry: true }]);
+      const blame = new PhraseMatcher([{ phrases: [...BLAME_PHRASES.flatMap((e) => e.phrases), ...HINDSIGHT.flatMap((e) => e.phrases)], entry: true }]);
       for (const e of [...BLAME_PHRASES, ...HINDSIGHT]) {
         // The suggestion may quote a rewrite ("what would have caught this earlier?"), never use blame itself.
         const unquoted = e.instead.replace(/"[^"]*"/g, '""');

@@ -168,7 +168,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
     phrases: ['which is ridiculous', 'ridiculous', 'absurd', 'shameful', 'a disgrace'],
     kind: 'judgement',
     personSubject: false,
-    instead: 'state the fact plainly; the numbers carry the weight',
+    instead: 'state the fact on its own; the numbers carry the weight',
     examples: { flag: ['The review took four days, which is ridiculous.'], clean: ['The review took four days.'] },
   },
   {

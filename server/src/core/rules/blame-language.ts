@@ -76,7 +76,7 @@ function messageFor(kind: BlameKind, words: string, subject: Subject | undefined
   const quoted = who ? `"${who} ${words}"` : `"${words}"`;
   switch (kind) {
     case 'counterfactual':
-      return `${quoted} says what a person should have done instead of what the system allowed; ${instead}.`;
+      return `${quoted} measures a person against what is known now, not against what the system allowed at the time; ${instead}.`;
     case 'omission':
       return `${quoted} frames an omission as a person's failing; ${instead}.`;
     case 'judgement':
@@ -239,6 +239,8 @@ export const blameLanguage = defineRule({
       for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;
         const e = h.entry;
+        // '"!!"' names the marks rather than using them.
+        if (e.kind === 'outrage' && /["'\u201c\u2018`]$/.test(s.text.slice(0, h.start))) continue;
         const words = s.text.slice(h.start, h.end);
         let subject: Subject | undefined;
         if (e.personSubject) {
