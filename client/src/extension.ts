@@ -10,6 +10,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CheckFileRequest } from '../../server/src/protocol';
 import { registerWritingFeatures } from './views/register';
+import { ActionItemsView } from './views/actionItems';
+import { registerShowReport } from './commands/showReport';
 
 let client: LanguageClient | undefined;
 
@@ -37,8 +39,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('postmortem.checkThisFile', (uri?: vscode.Uri) => checkThisFile(lc, uri)),
   );
   const views = registerWritingFeatures(context, lc);
+  // Learning across postmortems: the Action Items view and the workspace report.
+  const actionItems = new ActionItemsView(context, lc);
+  context.subscriptions.push(actionItems, ...registerShowReport(lc));
   await lc.start();
   views.refreshSoon();
+  void actionItems.refresh();
 }
 
 /** "Postmortem: Check This File": treats the file as a postmortem for the rest of the session. */

@@ -66,7 +66,7 @@ describe('package.json contributions for the writing experience', () => {
     assert.equal(container.title, 'Postmortem');
     const icon = readFileSync(join(ROOT, container.icon), 'utf8');
     assert.match(icon, /^<svg[^>]+viewBox="0 0 24 24"/);
-    assert.deepEqual(c.views.postmortem.map((v: { name: string }) => v.name), ['5 Whys', 'Sections']);
+    assert.deepEqual(c.views.postmortem.map((v: { name: string }) => v.name), ['5 Whys', 'Sections', 'Action Items']);
     assert.deepEqual(c.views.explorer.map((v: { id: string }) => v.id), [VIEW_IDS.fiveWhysExplorer]);
     for (const w of c.viewsWelcome) assert.ok(viewIds.has(w.view), w.view);
   });

@@ -7,6 +7,7 @@ export const VIEW_IDS = {
   fiveWhys: 'postmortem.fiveWhys',
   fiveWhysExplorer: 'postmortem.fiveWhysExplorer',
   sections: 'postmortem.sections',
+  actionItems: 'postmortem.actionItems',
 } as const;
 
 /** Context keys for `when` clauses in package.json (views, welcome content, menus). */

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { ConfigCache, loadConfigFor, type LoadedConfig } from '../config';
 import { analyze, DEFAULT_MAX_SIZE } from '../core';
 import { isIsoDate } from '../core/dates';
-import { buildReport, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../core/report';
+import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../core/report';
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../files';
 import { EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands } from './files';
@@ -123,8 +123,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       const result = analyze(text, { ...loaded.options, today });
       const path = t.path.split('\\').join('/');
       // A README or index page beside the postmortems often has "postmortems" in its title: it is left out.
-      const indexPage = /(?:^|\/)(?:readme|index|contributing|changelog|license)\.(?:md|markdown)$/i.test(path);
-      if (!t.explicit && !result.skipped && (indexPage || (!looksLikePostmortem(result.model) && !isPostmortemPath(path)))) {
+      if (!t.explicit && !result.skipped && (isIndexPage(path) || (!looksLikePostmortem(result.model) && !isPostmortemPath(path)))) {
         leftOut.push(path);
         continue;
       }

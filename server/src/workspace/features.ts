@@ -30,12 +30,13 @@ import {
   type ReportResult,
   type SimilarResult,
 } from '../protocol';
-import { WorkspaceIndex, type IndexSettings } from './index';
+import { WorkspaceIndex, type IndexEntry, type IndexSettings } from './index';
 
 export interface WorkspaceHooks {
   today(): string;
   /** The editor's postmortem detection (PostmortemFiles.isPostmortem). */
   isPostmortem(uri: string, text: string, globs: readonly string[]): boolean;
+  isOptedIn?(uri: string): boolean;
   /** `postmortem.files` of a folder. */
   files(folderUri: string): Promise<readonly string[]>;
   /** True while an open document's validation is queued. */
@@ -43,6 +44,30 @@ export interface WorkspaceHooks {
   /** The open document and its current analysis, for hovers and `postmortem/similar`. */
   current(uri: string): Promise<{ doc: TextDocument; result?: AnalysisResult } | undefined>;
   log(message: string): void;
+}
+
+/** Every action item of the indexed postmortems, with its bucket as of `today` (`postmortem/actionItems`). */
+export function actionItemsResult(entries: readonly IndexEntry[], today: string, indexing: boolean): ActionItemsResult {
+  const items: ActionItemInfo[] = [];
+  for (const e of entries) {
+    const f = e.facts;
+    const postmortem = { uri: e.uri, title: f.title, path: e.path, ...(f.date ? { date: f.date } : {}) };
+    for (const item of f.actionItems) {
+      items.push({
+        text: item.text,
+        ...(item.owner ? { owner: item.owner } : {}),
+        ...(item.due ? { due: item.due } : {}),
+        ...(item.dueDate ? { dueDate: item.dueDate } : {}),
+        status: item.status,
+        bucket: bucketOf(item, today),
+        ...(item.type ? { type: item.type } : {}),
+        ...(item.ticket ? { ticket: item.ticket } : {}),
+        postmortem,
+        range: item.range,
+      });
+    }
+  }
+  return { today, indexing, postmortems: entries.length, items };
 }
 
 /** The Markdown files the index follows; configuration files are watched by the server itself. */
@@ -61,6 +86,7 @@ export class WorkspaceFeatures {
     this.index = new WorkspaceIndex({
       settings: (folder) => this.settings(folder),
       isPostmortem: (uri, text, globs) => hooks.isPostmortem(uri, text, globs),
+      isOptedIn: (uri) => hooks.isOptedIn?.(uri) ?? false,
       analyze: (text, options?: AnalyzeOptions) => analyze(text, { ...options, today: hooks.today() }),
       isBusy: () => hooks.isBusy(),
       progress: async (title) => {
@@ -139,28 +165,7 @@ export class WorkspaceFeatures {
   }
 
   actionItems(): ActionItemsResult {
-    const today = this.hooks.today();
-    const items: ActionItemInfo[] = [];
-    const entries = this.index.all();
-    for (const e of entries) {
-      const f = e.facts;
-      const postmortem = { uri: e.uri, title: f.title, path: e.path, ...(f.date ? { date: f.date } : {}) };
-      for (const item of f.actionItems) {
-        items.push({
-          text: item.text,
-          ...(item.owner ? { owner: item.owner } : {}),
-          ...(item.due ? { due: item.due } : {}),
-          ...(item.dueDate ? { dueDate: item.dueDate } : {}),
-          status: item.status,
-          bucket: bucketOf(item, today),
-          ...(item.type ? { type: item.type } : {}),
-          ...(item.ticket ? { ticket: item.ticket } : {}),
-          postmortem,
-          range: item.range,
-        });
-      }
-    }
-    return { today, indexing: this.index.indexing, postmortems: entries.length, items };
+    return actionItemsResult(this.index.all(), this.hooks.today(), this.index.indexing);
   }
 
   report(since?: string, until?: string): ReportResult {

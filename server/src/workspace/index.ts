@@ -5,7 +5,7 @@
  *
  * - Detection is the editor's: a Markdown file is a postmortem when `postmortem.files` matches its
  *   path or its text declares one (server/src/files.ts), unless `files.exclude` or an `ignore` glob of
- *   a configuration file leaves it out.
+ *   a configuration file leaves it out. A README or index page is left out as in the CLI's report.
  * - Work is done one file at a time. Before each file the index yields to the event loop
  *   (setImmediate) and waits while the editor's own work is pending (`host.isBusy()`, true while an
  *   open document's validation is queued), so typing is never slowed by indexing.
@@ -19,7 +19,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigCache, loadConfigFor } from '../config';
 import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../core';
-import { postmortemFacts, type PostmortemFacts } from '../core/report';
+import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../core/report';
 import { excludeMatcher, isMarkdownPath, isSkippedPath, listMarkdown } from './scan';
 import { SimilarIndex } from './similar';
 
@@ -40,6 +40,8 @@ export interface IndexHost {
   settings(folderUri: string): Promise<IndexSettings>;
   /** The editor's postmortem detection (server/src/files.ts). */
   isPostmortem(uri: string, text: string, globs: readonly string[]): boolean;
+  /** True for a file opted in with "Postmortem: Check This File". */
+  isOptedIn?(uri: string): boolean;
   /** Analyses a file with the options of the configuration files that apply to it. */
   analyze(text: string, options: AnalyzeOptions): AnalysisResult;
   /** True while work for the open documents is waiting; the index does not start a file then. */
@@ -247,7 +249,8 @@ export class WorkspaceIndex {
     if (!folder) return this.drop(uri);
     const rel = path.slice(folder.path.length + 1).split('\\').join('/');
     const settings = await this.settingsOf(folder);
-    if (isSkippedPath(rel) || excludeMatcher(settings.exclude)(rel)) return this.drop(uri);
+    // A README or index page is left out as in the CLI's report, unless it was opted in (Check This File).
+    if (isSkippedPath(rel) || excludeMatcher(settings.exclude)(rel) || (isIndexPage(rel) && !this.host.isOptedIn?.(uri))) return this.drop(uri);
     const config = loadConfigFor(path, { stopAt: folder.path, cache: this.configs });
     if (config.ignored) return this.drop(uri);
     let text: string;

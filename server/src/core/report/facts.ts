@@ -184,3 +184,11 @@ export function looksLikePostmortem(model: PostmortemModel): boolean {
   const found = ['timeline', 'root-causes', 'contributing-factors', 'action-items', 'impact'].filter((k) => kinds.has(k as never)).length;
   return found >= 2 || model.declaresPostmortem;
 }
+
+/**
+ * True for a README or index page ("README.md", "docs/index.md"): beside postmortems, such a page is
+ * often titled "Postmortems" and would read as one; the report and the workspace index leave it out.
+ */
+export function isIndexPage(path: string): boolean {
+  return /(?:^|[\\/])(?:readme|index|contributing|changelog|license)\.(?:md|markdown)$/i.test(path);
+}

@@ -1,0 +1,75 @@
+/**
+ * "Postmortem: Show Report": the review `postmortem-lint report` prints, for the workspace's
+ * postmortems, asked from the server (`postmortem/report`, built from its workspace index) and shown
+ * as a Markdown preview of a read-only virtual document (scheme `postmortem-report`), so nothing is
+ * left behind to save. The period is picked first: all postmortems, this or the previous quarter, or
+ * the last 12 months.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ReportRequest, type ReportParams } from '../../../server/src/protocol';
+
+export const SHOW_REPORT_COMMAND = 'postmortem.showReport';
+export const REPORT_SCHEME = 'postmortem-report';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** The periods offered, computed from a date (local calendar). Exported for tests. */
+export function periods(now: Date): Array<{ label: string; description?: string; params: ReportParams }> {
+  const q = Math.floor(now.getMonth() / 3);
+  const qStart = new Date(now.getFullYear(), q * 3, 1);
+  const qEnd = new Date(now.getFullYear(), q * 3 + 3, 0);
+  const pStart = new Date(now.getFullYear(), q * 3 - 3, 1);
+  const pEnd = new Date(now.getFullYear(), q * 3, 0);
+  const yearAgo = new Date(now.getFullYear() - 1, now.getMonth(), now.getDate() + 1);
+  const name = (d: Date) => `Q${Math.floor(d.getMonth() / 3) + 1} ${d.getFullYear()}`;
+  return [
+    { label: 'All postmortems', params: {} },
+    { label: 'This quarter', description: name(qStart), params: { since: iso(qStart), until: iso(qEnd) } },
+    { label: 'Previous quarter', description: name(pStart), params: { since: iso(pStart), until: iso(pEnd) } },
+    { label: 'Last 12 months', description: `${iso(yearAgo)} to ${iso(now)}`, params: { since: iso(yearAgo), until: iso(now) } },
+  ];
+}
+
+class ReportDocuments implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly texts = new Map<string, string>();
+
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '# Postmortem review\n\nRun **Postmortem: Show Report** to build the report.\n';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export function registerShowReport(lc: LanguageClient): vscode.Disposable[] {
+  const docs = new ReportDocuments();
+  const show = async (params?: ReportParams) => {
+    let chosen = params;
+    if (!chosen) {
+      const pick = await vscode.window.showQuickPick(periods(new Date()), { placeHolder: 'Which postmortems should the report cover?' });
+      if (!pick) return;
+      chosen = pick.params;
+    }
+    if (!lc.isRunning()) {
+      void vscode.window.showInformationMessage('The postmortem server is not running yet; try again in a moment.');
+      return;
+    }
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the postmortem report' }, () => lc.sendRequest(ReportRequest, chosen!));
+    const name = chosen.since || chosen.until ? `Postmortem review ${chosen.since ?? ''} to ${chosen.until ?? ''}.md` : 'Postmortem review.md';
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}` });
+    const note = result.indexing ? '> The workspace is still being indexed; run the command again when it is done for a complete report.\n\n' : '';
+    docs.set(uri, note + result.markdown);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  };
+  return [docs, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, docs), vscode.commands.registerCommand(SHOW_REPORT_COMMAND, show)];
+}
