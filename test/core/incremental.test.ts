@@ -47,6 +47,14 @@ const SNIPPETS = [
   'Quillon ignored the warning and pushed anyway. ',
   'Quillon said he would look. ',
   'Lars, the deploy scheduler, retried. ',
+  '[INCIDENT TITLE] ',
+  'TODO: fill in ',
+  'XXX ',
+  '\nTBD\n\n',
+  'at HH:MM on YYYY-MM-DD ',
+  '`[code]` ',
+  '<service name> ',
+  'N% of users ',
 ];
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'retitle'; which: number; text: string };
@@ -87,6 +95,8 @@ describe('incremental analysis', () => {
     assert.ok(parseBlocks(text).blocks.length > 10);
     const rules = new Set(analyze(text, OPTIONS).findings.map((f) => f.rule));
     for (const r of ['blame-language', 'hindsight-bias', 'person-as-cause']) assert.ok(rules.has(r), r);
+    const withPlaceholders = text.replace('## Impact\n\n', '## Impact\n\n[INCIDENT TITLE] affected N% of users. TODO: more.\n\n');
+    assert.ok(analyze(withPlaceholders, OPTIONS).findings.some((f) => f.rule === 'placeholder-text'));
   });
 
   it('analyze with a warm cache equals analyze from scratch after random edits (findings and model)', function () {

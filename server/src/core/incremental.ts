@@ -6,18 +6,21 @@
  * - its prose: the sentences `buildProse` makes from the block's subtree, stored at the offset they
  *   were computed at and shifted on reuse. Section indices are recomputed for every sentence on
  *   every analysis (a heading added above changes them) by one sweep over the sections;
- * - the findings of each rule declared `scope: 'sentence'` (see RuleMeta.scope), valid while the
- *   block's sentences sit under sections of the same kinds and titles and while everything
+ * - the findings of each rule declared `scope: 'sentence'` or `scope: 'block'` (see RuleMeta.scope),
+ *   valid while the block sits under sections of the same kinds and titles and while everything
  *   document-wide such a rule may read is unchanged: options, metadata, the people the document
  *   names (every question a rule asked `ctx.people` is asked again and must get the same answer).
- * Such a rule runs only over the sentences of blocks without valid findings, usually the one block
- * an edit touched. Every other stage (model, people, the other rules) still runs on the whole text.
+ * Such a rule runs only over the blocks without valid findings, usually the one block an edit
+ * touched: a sentence rule gets their sentences; a block rule gets a masked document, where every
+ * other block is blanked to spaces (offsets unchanged) and left out of the tree and the prose. Every
+ * other stage (model, people, the other rules) still runs on the whole text.
  */
 import { buildProse, type Prose, type Sentence } from './prose';
 import type { ParseCache, ParsedBlock } from './parse';
 import type { PeopleIndex } from './people';
 import type { Rule, RuleContext } from './rules/defineRule';
-import type { AnalysisResult, Finding, PostmortemModel, Section } from './types';
+import type { Root } from 'mdast';
+import type { Finding, PostmortemModel, Section } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Sections of many offsets at once
@@ -218,7 +221,7 @@ function inside(f: Finding, b: ParsedBlock): boolean {
 
 export interface SentenceRuns {
   /**
-   * Runs a sentence-scoped rule over the sentences of blocks without valid cached findings and
+   * Runs a sentence- or block-scoped rule over the blocks without valid cached findings and
    * reports its findings for the whole document in document order. Returns false, having reported
    * nothing, when the rule must run the ordinary way instead (it threw, or reported outside the block
    * of its sentence, so it is not sentence-scoped after all).
@@ -248,7 +251,9 @@ export function sentenceRuns(
   // Per block: its sentences and the signature of the sections they sit in.
   const byBlock: Sentence[][] = blocks.map(() => []);
   prose.sentences.forEach((s, i) => byBlock[prose.blockOf[i]].push(s));
-  const sigs = byBlock.map((ss) => [...new Set(ss.map((s) => s.section))].map((i) => sectionChain(model.sections, i)).join('|'));
+  // The section the block starts in (its ancestors) and those its sentences sit in.
+  const openAt = sectionsAt(model.sections, blocks.map((b) => b.start));
+  const sigs = byBlock.map((ss, bi) => [...new Set([openAt[bi], ...ss.map((s) => s.section)])].map((i) => sectionChain(model.sections, i)).join('|'));
   const starts = blocks.map((b) => b.start);
   const blockAt = (offset: number): number => {
     let lo = 0;
@@ -272,12 +277,26 @@ export function sentenceRuns(
       blocks.forEach((_b, i) => {
         if (!cached[i]) for (const s of byBlock[i]) dirty.push(s);
       });
+      const view: Partial<RuleContext> = { prose: { ...ctx.prose, sentences: dirty } };
+      if (rule.scope === 'block' && cached.some(Boolean)) {
+        const parts: string[] = [];
+        const children: Root['children'] = [];
+        blocks.forEach((b, i) => {
+          if (cached[i]) parts.push(' '.repeat(b.end - b.start));
+          else {
+            parts.push(ctx.text.slice(b.start, b.end));
+            for (const c of b.entry.children) children.push(c);
+          }
+        });
+        view.text = parts.join('');
+        view.tree = { ...ctx.tree, children };
+      }
       const fresh: Finding[][] = blocks.map(() => []);
       let ok = true;
       try {
         rule.check({
           ...ctx,
-          prose: { ...ctx.prose, sentences: dirty },
+          ...view,
           people: recorder,
           report(span, message, fixes) {
             const f = { rule: rule.id, severity: 'hint', message, start: span.start, end: span.end, ...(fixes?.length ? { fixes } : {}) } as Finding;

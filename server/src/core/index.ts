@@ -96,7 +96,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
       },
     };
     try {
-      if (!(runs && rule.scope === 'sentence' && runs.run(rule, ctx, (f) => ctx.report(f, f.message, f.fixes)))) rule.check(ctx);
+      if (!(runs && rule.scope && runs.run(rule, ctx, (f) => ctx.report(f, f.message, f.fixes)))) rule.check(ctx);
     } catch (err) {
       internalErrors.push({ rule: rule.id, message: err instanceof Error ? err.message : String(err) });
     }

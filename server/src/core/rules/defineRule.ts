@@ -34,8 +34,14 @@ export interface RuleMeta {
    * sentence. Its spans and fix edits stay inside the sentence. With a cache, analyze() then runs it
    * only over the sentences of changed blocks and reuses its findings elsewhere (core/incremental.ts;
    * a property test checks the results equal a full analysis). Leave it out when unsure.
+   *
+   * 'block': the same for blocks (the pieces parse.ts cuts at top-level headings): what the rule
+   * reports for a block depends only on the block's own text, nodes and sentences, the kinds and
+   * titles of its enclosing sections, what the model says about the block's own content, people,
+   * metadata and options; a line never counts for another block. It may be handed a document where
+   * the other blocks are blanked to spaces and missing from `ctx.tree` and `ctx.prose`.
    */
-  scope?: 'sentence';
+  scope?: 'sentence' | 'block';
 }
 
 export interface Rule extends RuleMeta {

@@ -113,6 +113,7 @@ export const placeholderText = defineRule({
   defaultSeverity: 'warning',
   summary: 'Template leftovers: [INCIDENT TITLE], <placeholder>, TODO, TBD as a whole section, XXX, YYYY-MM-DD, HH:MM, N%.',
   fixable: false,
+  scope: 'block',
   check(ctx) {
     const { text } = ctx;
     const skip = excluded(ctx);
