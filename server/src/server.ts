@@ -39,8 +39,10 @@ import { toDiagnostics } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
 import { hoverAt, type RuleDocLookup } from './lsp/hover';
+import { mergeHovers } from './lsp/similar';
 import { qualityResult } from './lsp/quality';
 import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
+import { WorkspaceFeatures } from './workspace/features';
 import { fiveWhysResult, sectionsResult } from './lsp/views';
 import {
   AskWhyAgainRequest,
@@ -253,6 +255,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const doc of documents.all()) if (!isConfigUri(doc.uri)) schedule(doc.uri);
   }
 
+  // Learning across postmortems: the workspace index and the features it serves (./workspace/features.ts).
+  const workspace = new WorkspaceFeatures(connection, {
+    today: () => today(),
+    isPostmortem: (uri, text, globs) => files.isPostmortem(uri, text, globs),
+    isOptedIn: (uri) => files.isOptedIn(uri),
+    files: async (folderUri) => (await settingsFor(folderUri)).files,
+    isBusy: () => [...states.values()].some((s) => s.queued),
+    current: async (uri) => {
+      const got = await current(uri);
+      return got && { doc: got.doc, result: got.analysis.result };
+    },
+    log: (message) => connection.console.warn(message),
+  });
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     configurationPull = !!caps.workspace?.configuration;
@@ -269,8 +285,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setWorkspaceFolders(workspaceFolderUris);
     configs.setWorkspaceFolders(workspaceFolderUris);
+    const workspaceCapabilities = workspace.initialize(params, workspaceFolderUris);
     return {
       capabilities: {
+        ...workspaceCapabilities,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Postmortem' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -297,6 +315,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (watchedFilesRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
     }
+    workspace.initialized();
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const known = new Set(workspaceFolderUris);
@@ -305,6 +324,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         workspaceFolderUris = [...known];
         files.setWorkspaceFolders(workspaceFolderUris);
         configs.setWorkspaceFolders(workspaceFolderUris);
+        workspace.foldersChanged(workspaceFolderUris);
         for (const s of states.values()) s.last = undefined;
         revalidateAll();
       });
@@ -317,11 +337,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     revalidateAll();
     // postmortem.codeLens.enabled may have changed.
     if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
+    workspace.settingsChanged();
   });
 
   // Configuration files changed on disk: their problems, and every open document, are checked again.
   connection.onDidChangeWatchedFiles((params) => {
     configs.watchedFilesChanged(params.changes);
+    workspace.filesChanged(params.changes);
     revalidateAll();
   });
 
@@ -370,7 +392,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const got = await current(params.textDocument.uri);
     if (!got?.analysis.result || got.analysis.result.skipped) return null;
     try {
-      return hoverAt(got.doc, got.analysis.result, params.position, options.docsBase, options.ruleDocs ?? (() => undefined));
+      const ruleHover = hoverAt(got.doc, got.analysis.result, params.position, options.docsBase, options.ruleDocs ?? (() => undefined));
+      return mergeHovers(ruleHover, workspace.hover(got.doc, got.analysis.result, params.position));
     } catch (err) {
       logOnce(`hover:${params.textDocument.uri}`, `Hovers for ${params.textDocument.uri} failed. ${errorText(err)}`);
       return null;
@@ -383,7 +406,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const got = await current(uri);
     if (!got?.analysis.result || got.analysis.result.skipped) return [];
     try {
-      return codeLenses(got.doc, got.analysis.result, got.analysis.today);
+      return [...codeLenses(got.doc, got.analysis.result, got.analysis.today), ...workspace.codeLenses(got.doc, got.analysis.result)];
     } catch (err) {
       logOnce(`codeLens:${uri}`, `Code lenses for ${uri} failed. ${errorText(err)}`);
       return [];
