@@ -198,10 +198,10 @@ export const PERSON_WORDS = [
 
 /** Cues that a sentence quotes or discusses blame in order to set it aside. */
 export const REJECTION_CUES = [
-  'rather than blaming', 'instead of blaming', 'set aside', 'was removed', 'were removed', 'we removed', 'the review removed', 'struck from',
+  'rather than blaming', 'instead of blaming', 'set aside', 'removed from the draft', 'removed in review', 'we removed', 'the review removed', 'struck from',
   'first draft', 'earlier draft', 'an early draft', 'tempting to', 'not a useful', 'is not an explanation', 'would have hidden',
   'calling that', 'calling it', 'call it', 'we did not write', 'we avoided', 'avoid saying', 'rewritten as', 'reworded',
-  'does not explain', "doesn't explain", 'a reviewer wrote', 'the reviewer wrote', 'was deleted', 'no one is to blame',
+  'does not explain', "doesn't explain", 'a reviewer wrote', 'the reviewer wrote', 'deleted from the draft', 'no one is to blame',
   'nobody is to blame', 'not about blame', 'without blame', 'blameless', "nobody's fault", "no one's fault", "not anyone's fault",
   'would hide', 'would have stopped', 'the wrong question', 'not the question', 'not a useful question', 'stop the analysis', 'stops the analysis', 'does not tell us', 'tells us nothing',
 ];

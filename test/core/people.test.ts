@@ -1,0 +1,57 @@
+/**
+ * Who counts as a person for person-as-cause, and how configuration changes it: `people.notPeople`
+ * names tools that look like people, `people.roster` names people (and their roles for rewrites), and
+ * the roster wins over notPeople.
+ */
+import { strict as assert } from 'node:assert';
+import { analyze, type AnalyzeOptions } from '../../server/src/core';
+
+function doc(rootCause: string, extra = ''): string {
+  return ['# Postmortem: nightly export stalled', '', extra, '', '## Root causes', '', rootCause, ''].join('\n');
+}
+
+function causes(text: string, options: AnalyzeOptions = {}) {
+  return analyze(text, options).findings.filter((f) => f.rule === 'person-as-cause');
+}
+
+describe('people in person-as-cause', () => {
+  it('takes a first name from the name lexicon as a person when nothing else is known', () => {
+    assert.equal(causes(doc('Otto removed the old key from DNS.')).length, 1);
+  });
+
+  it('does not take a name listed in people.notPeople as a person', () => {
+    assert.equal(causes(doc('Otto removed the old key from DNS.'), { people: { notPeople: ['Otto'] } }).length, 0);
+  });
+
+  it('does not take a name the document calls a tool ("Otto, the certificate bot") as a person', () => {
+    assert.equal(causes(doc('Otto removed the old key from DNS.', 'Otto, the certificate bot, rotates keys every month.')).length, 0);
+  });
+
+  it('lets the roster win over notPeople and over the document calling the name a tool', () => {
+    const options = { people: { notPeople: ['Otto'], roster: [{ name: 'Otto' }] } };
+    assert.equal(causes(doc('Otto removed the old key from DNS.', 'Otto, the certificate bot, rotates keys every month.'), options).length, 1);
+  });
+
+  it('takes an unknown name as a person when the roster lists it, and uses its role in the rewrite', () => {
+    const text = doc('Zephyrine removed the old key from DNS.');
+    assert.equal(causes(text).length, 0, 'an unknown capitalised word alone is no person');
+    const [f] = causes(text, { people: { roster: [{ name: 'Zephyrine Okoro', role: 'on-call engineer' }] } });
+    assert.ok(f, 'a roster first name is a person');
+    assert.equal(f.fixes?.find((x) => x.preferred)?.edits[0].newText, 'The on-call engineer');
+  });
+
+  it('takes any @handle as a person', () => {
+    assert.equal(causes(doc('The key was deleted by @qz-7.')).length, 1);
+  });
+
+  it('takes a name as a person when the document gives evidence ("Kwabena said")', () => {
+    const text = doc('Kwabena removed the old key from DNS.', 'Kwabena said the rotation looked normal.');
+    assert.equal(causes(text).length, 1);
+    assert.equal(causes(doc('Kwabena removed the old key from DNS.')).length, 0);
+  });
+
+  it('keeps well-known tools with person-like names out (Jenkins, Hermes)', () => {
+    assert.equal(causes(doc('Jenkins deployed the release without a canary.')).length, 0);
+    assert.equal(causes(doc('Hermes dropped the queued messages.')).length, 0);
+  });
+});
