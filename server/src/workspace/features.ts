@@ -138,12 +138,12 @@ export class WorkspaceFeatures {
   }
 
   settingsChanged(): void {
-    this.index.settingsChanged();
+    void this.index.settingsChanged();
   }
 
   /** From the server's `workspace/didChangeWatchedFiles` handler. */
   filesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): void {
-    this.index.filesChanged(changes);
+    void this.index.filesChanged(changes);
   }
 
   hover(doc: TextDocument, result: AnalysisResult, position: Position): Hover | null {

@@ -152,8 +152,11 @@ export class WorkspaceIndex {
     await this.whenIdle();
   }
 
-  /** Follows `workspace/didChangeWatchedFiles`: type 1 created, 2 changed, 3 deleted. */
-  filesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): void {
+  /**
+   * Follows `workspace/didChangeWatchedFiles`: type 1 created, 2 changed, 3 deleted. Resolves when the
+   * changes are indexed.
+   */
+  filesChanged(changes: ReadonlyArray<{ uri: string; type: number }>): Promise<void> {
     let config = false;
     let removed = false;
     for (const c of changes) {
@@ -166,12 +169,12 @@ export class WorkspaceIndex {
       else this.enqueue(c.uri);
     }
     if (removed) this.touch();
-    if (config) void this.rescan();
+    return config ? this.rescan() : this.whenIdle();
   }
 
   /** Settings changed (postmortem.files, files.exclude): every file is checked again. */
-  settingsChanged(): void {
-    void this.rescan();
+  settingsChanged(): Promise<void> {
+    return this.rescan();
   }
 
   /** Resolves when nothing is queued or running. */
@@ -263,7 +266,8 @@ export class WorkspaceIndex {
     }
     const shown = this.folders.length > 1 ? `${folder.name}/${rel}` : rel;
     const hash = hashOf(text);
-    if (this.entries.get(uri)?.hash === hash) return;
+    const known = this.entries.get(uri);
+    if (known?.hash === hash && known.path === shown) return;
     const key = `${hash}\u0000${shown}\u0000${JSON.stringify(settings.files)}\u0000${JSON.stringify(config.options)}`;
     let facts = this.cache.get(key);
     if (facts === undefined) {
