@@ -122,18 +122,27 @@ export function proseByBlocks(text: string, blocks: ParsedBlock[], model: Postmo
   let unitBase = 0;
   blocks.forEach((b, bi) => {
     const { prose, delta } = blockProse(text, b, model);
-    for (const s of prose.sentences) {
-      const orig = s;
-      sentences.push({
+    // The sentences this block showed last time, when they stand where they stood then.
+    const derived = b.entry.derived!;
+    const last = derived.get('proseView') as { at: number; value: { unitBase: number; sentences: Sentence[] } } | undefined;
+    let view: Sentence[];
+    if (b.reused && last && last.at === b.start && last.value.unitBase === unitBase) view = last.value.sentences;
+    else {
+      view = prose.sentences.map((orig) => ({
         ...orig,
         span: { start: orig.span.start + delta, end: orig.span.end + delta },
         unit: orig.unit + unitBase,
         offsetAt: delta === 0 ? orig.offsetAt : (i: number) => orig.offsetAt(i) + delta,
-      });
+      }));
+      derived.set('proseView', { at: b.start, value: { unitBase, sentences: view } });
+    }
+    for (const s of view) {
+      sentences.push(s);
       blockOf.push(bi);
     }
     unitBase += prose.units;
   });
+  // Section indices change when a heading is added or removed anywhere above: always recomputed.
   const sections = sectionsAt(
     model.sections,
     sentences.map((s) => s.span.start),
