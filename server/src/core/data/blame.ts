@@ -126,6 +126,17 @@ export const BLAME_PHRASES: PhraseEntry[] = [
     },
   },
   {
+    id: 'not-thorough',
+    phrases: ['without being thorough', "wasn't thorough", 'was not thorough', 'were not thorough', 'not thorough enough', 'lack of diligence', 'without due care', 'half-hearted'],
+    kind: 'judgement',
+    personSubject: false,
+    instead: 'describe what was checked and what the tool or checklist did not show',
+    examples: {
+      flag: ['The reviewer looked over the plan without being thorough.', 'The migration check was not thorough enough.'],
+      clean: ['A thorough comparison of the two zone files found four missing records.', 'The checklist now lists every subdomain.'],
+    },
+  },
+  {
     id: 'dropped-the-ball',
     phrases: ['dropped the ball', 'asleep at the wheel', 'asleep at the switch', 'dropped the ball on'],
     kind: 'judgement',
