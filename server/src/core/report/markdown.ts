@@ -66,7 +66,10 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
     ...table(
       ['Figure', 'Value'],
       [
-        ['Postmortems', `${data.postmortems} (${SEVERITIES.filter((s) => data.bySeverity[s]).map((s) => `${s}: ${data.bySeverity[s]}`).join(', ') || 'no severity given'})`],
+        [
+          'Postmortems',
+          `${data.postmortems} (${[...SEVERITIES.filter((s) => data.bySeverity[s]).map((s) => `${s}: ${data.bySeverity[s]}`), ...(data.bySeverity.unknown ? [`no severity: ${data.bySeverity.unknown}`] : [])].join(', ')})`,
+        ],
         ['Action items', `${ai.total}: ${ai.open} open, ${ai.done} done; ${ai.overdue} overdue, ${ai.dueSoon} due within 14 days`],
         [
           'Closure rate',
