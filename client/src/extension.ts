@@ -30,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Configuration files: the server shows their problems as you type and re-checks postmortems with the unsaved text.
+      { scheme: 'file', pattern: '**/.postmortemrc.{yaml,yml,json}' },
     ],
   };
   const lc = new LanguageClient('postmortem', 'Postmortem Writer', serverOptions, clientOptions);

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams, Registration } from 'vscode-languageserver-protocol';
+import { CheckFileRequest } from '../../server/src/protocol';
 import { rangeIn, startClient, stopClient, tempWorkspace, FULL_WORKSPACE_CAPS, type TempWorkspace } from './configWorkspace';
 import { ensureBundle, type TestClient } from './lspClient';
 
@@ -168,6 +169,16 @@ describe('configuration in the language server (bundled dist/server.js)', functi
     assert.deepEqual(ignored.diagnostics, []);
     const checked = await client.openAndWait(ws.uri('ignoring/postmortems/export.md'), POSTMORTEM);
     assert.ok(has(checked, 'blame-language'));
+  });
+
+  it('checks an ignored document the user asks to check (like a file named on the command line)', async () => {
+    ws.write('opt-in/.postmortemrc.yaml', 'ignore: ["**/*.md"]\n');
+    const uri = ws.uri('opt-in/postmortems/export.md');
+    assert.deepEqual((await client.openAndWait(uri, POSTMORTEM)).diagnostics, []);
+    const published = client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    const res = await client.connection.sendRequest(CheckFileRequest, { uri });
+    assert.equal(res.checked, true);
+    assert.ok(has(await published, 'blame-language'));
   });
 
   it('uses the postmortem.* settings where no configuration file applies, and for untitled documents', async () => {
