@@ -11,7 +11,7 @@ import { sectionAt } from '../../server/src/core/extract/sections';
 import { proseByBlocks, sectionsAt } from '../../server/src/core/incremental';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { buildModel } from '../../server/src/core/model';
-import { parseBlocks, WHOLE_PARSE_MAX } from '../../server/src/core/parse';
+import { parseBlocks, splitBlocks, WHOLE_PARSE_MAX } from '../../server/src/core/parse';
 import { buildProse } from '../../server/src/core/prose';
 import type { Section } from '../../server/src/core/types';
 
@@ -178,6 +178,20 @@ describe('incremental analysis', () => {
     const other: AnalyzeOptions = { ...OPTIONS, people: { notPeople: ['Lars', 'Odile', 'Priya', 'Mei', 'Tomasz', 'Ines', 'Kwame', 'Rafael'] } };
     assert.deepStrictEqual(analyze(text, other, cache).findings, analyze(text, other).findings);
     assert.notDeepEqual(analyze(text, other).findings, analyze(text, OPTIONS).findings);
+  });
+
+  it('cuts CRLF and CR documents where it cuts the LF one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { maxLength: 4 }), fc.constantFrom('\r\n', '\r'), (seed, edits, eol) => {
+        let text = postmortem(seed, 20_000);
+        for (const e of edits) text = apply(text, e);
+        const other = text.replace(/\n/g, eol);
+        const cut = (t: string) => splitBlocks(t).map((b) => ({ line: b.line, head: t.slice(b.start, b.end).split(/\r\n?|\n/)[0] }));
+        assert.deepStrictEqual(cut(other), cut(text));
+        assert.deepStrictEqual(analyze(other, OPTIONS, new ParseCache()).model.sections.map((x) => x.title.replace(/\r\n?/g, '\n')), analyze(text, OPTIONS).model.sections.map((x) => x.title));
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it('prose assembled block by block equals buildProse over the whole tree', () => {

@@ -62,9 +62,17 @@ export function splitBlocks(text: string): Block[] {
       line = countLines(text, 0, pos);
     }
   }
+  // Without carriage returns (nearly always), line ends are found by the native indexOf.
+  const lfOnly = !text.includes('\r');
   while (pos < text.length) {
-    let eol = pos;
-    while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    let eol: number;
+    if (lfOnly) {
+      eol = text.indexOf('\n', pos);
+      if (eol < 0) eol = text.length;
+    } else {
+      eol = pos;
+      while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
+    }
     const next = eol < text.length ? (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1) : eol;
     // Most lines are prose: only comments need a look at lines that do not start with a marker.
     if (inComment || interesting(text, pos)) {
@@ -96,6 +104,10 @@ export function splitBlocks(text: string): Block[] {
 
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
+  if (text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) n++;
