@@ -194,6 +194,18 @@ describe('incremental analysis', () => {
     );
   });
 
+  it('LineIndex finds the same line starts on its fast path (no CR) as a plain scan', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '\n', '\r', '\r\n', 'é', '\u2028'), { maxLength: 60 }), (xs) => {
+        const text = xs.join('');
+        const starts = [0];
+        for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);
+        assert.deepStrictEqual(new LineIndex(text).lineStarts, starts);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('prose assembled block by block equals buildProse over the whole tree', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { maxLength: 4 }), (seed, edits) => {
