@@ -19,9 +19,11 @@ export interface PeopleIndex {
   roster: Set<string>;
   /** Lower-cased names known to be services or tools. */
   notPeople: Set<string>;
-  /** Role of a roster name, when known ("incident commander"). */
+  /** Role of a roster name, when known ("incident commander"). Keys: full names, first names, handles. */
   roles: Map<string, string>;
   isPerson(name: string): boolean;
+  /** The roster role of a name, full or first name or @handle ("the incident commander"), in O(1). */
+  roleOf(name: string): string | undefined;
 }
 
 const HANDLE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu;
@@ -48,10 +50,18 @@ function add(set: Set<string>, name: string): void {
 export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Prose, options: AnalyzeOptions): PeopleIndex {
   const roster = new Set<string>();
   const roles = new Map<string, string>();
+  const firstRoles = new Map<string, string>();
   for (const p of [...model.people, ...(options.people?.roster ?? [])]) {
     add(roster, p.name);
-    if (p.role) roles.set(p.name.toLowerCase().replace(/^@/, ''), p.role);
+    if (p.role) {
+      const full = p.name.trim().toLowerCase().replace(/^@/, '');
+      roles.set(full, p.role);
+      // A first name finds the role too, unless two roster people share it.
+      const first = full.split(/\s+/)[0];
+      if (first !== full) firstRoles.set(first, firstRoles.has(first) && firstRoles.get(first) !== p.role ? '' : p.role);
+    }
   }
+  for (const [first, role] of firstRoles) if (role && !roles.has(first)) roles.set(first, role);
   for (const m of text.matchAll(HANDLE)) add(roster, m[1]);
   const notPeople = new Set<string>();
   for (const n of options.people?.notPeople ?? []) notPeople.add(n.toLowerCase());
@@ -78,7 +88,8 @@ export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Pr
     const first = n.split(/\s+/)[0];
     return nameKind(first) === 'first';
   };
-  return { roster, notPeople, roles, isPerson };
+  const roleOf = (name: string): string | undefined => roles.get(name.trim().toLowerCase().replace(/^@/, '').replace(/['’]s$/, ''));
+  return { roster, notPeople, roles, isPerson, roleOf };
 }
 
 /** Capitalised words that start sentences and are never names in a postmortem. */

@@ -22,6 +22,14 @@ const PERSON_SET = new Set(PERSON_WORDS);
 const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|or|because|so|which|that|when|while|since|although|though|after|before|if|where|then|until|as|once)\b/gi;
 const RELATIVE = /\b(?:who|whom)\s*$/i;
 const ADVERBS = new Set(['also', 'then', 'clearly', 'simply', 'never', 'probably', 'still', 'apparently', 'again', 'just', 'really', 'obviously', 'certainly', 'definitely', 'likely', 'therefore', 'thus', 'really', 'always', 'arguably', 'perhaps', 'maybe', 'all', 'both', 'themselves', 'himself', 'herself', 'ourselves', 'itself', 'really', 'not']);
+const WORD = /\S+/g;
+const GERUND = /^\p{L}+ing$/u;
+const GERUND_I = /^\p{L}+ing$/iu;
+const PRONOUN_THING = /^(?:everything|nothing|something|anything)$/i;
+const NON_LETTER = /[^\p{L}]/gu;
+const LY_ADVERB = /^\p{L}{3,}ly$/u;
+const EDGE_PUNCT = /^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu;
+const CAPITAL = /^\p{Lu}/u;
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't", 'has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'shall']);
 /** Words that end a noun phrase's head: "the owner of the job", "the engineer on call". */
 const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'for', 'from', 'with', 'without', 'behind', 'under', 'inside', 'within', 'across', 'during', 'near', 'like']);
@@ -41,7 +49,7 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
     start = m.index + m[0].length;
   }
   // Words of the clause with their offsets in the sentence.
-  const tokens = [...pre.slice(start).matchAll(/\S+/g)].map((t) => ({ w: t[0], at: start + t.index! }));
+  const tokens = [...pre.slice(start).matchAll(WORD)].map((t) => ({ w: t[0], at: start + t.index! }));
   // "the engineer who ran it", "anyone who saw the graph": the head stands before the relative pronoun.
   const who = tokens.findIndex((t) => /^(?:who|whom)$/i.test(t.w));
   if (who > 0) tokens.length = who;
@@ -54,7 +62,7 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
   const subjStart = tokens.length ? tokens[0].at : start + (pre.slice(start).length - pre.slice(start).trimStart().length);
   if (!words.length) return { kind: 'none', text: '', start: subjStart };
   // A gerund phrase is an action, not an actor: "Appointing an incident manager could have helped".
-  if (/^\p{L}+ing$/iu.test(words[0]) && !/^(?:everything|nothing|something|anything)$/i.test(words[0])) return { kind: 'system', text, start: subjStart };
+  if (GERUND_I.test(words[0]) && !PRONOUN_THING.test(words[0])) return { kind: 'system', text, start: subjStart };
   return { ...classify(words, people), text, start: subjStart };
 }
 
@@ -62,16 +70,16 @@ const LEADING = new Set(['so', 'then', 'also', 'again', 'still', 'honestly', 'fr
 
 /** "Unfortunately", "Honestly", "In hindsight": words before the subject that are not part of it. */
 function isLeadingAdverb(words: string[], people: PeopleIndex): boolean {
-  const w = words[0].replace(/[^\p{L}]/gu, '');
+  const w = words[0].replace(NON_LETTER, '');
   const l = w.toLowerCase();
-  if (l === 'in') return words[1]?.toLowerCase().replace(/[^\p{L}]/gu, '') === 'hindsight';
+  if (l === 'in') return words[1]?.toLowerCase().replace(NON_LETTER, '') === 'hindsight';
   if (LEADING.has(l)) return true;
-  return /^\p{L}{3,}ly$/u.test(w) && !people.isPerson(w);
+  return LY_ADVERB.test(w) && !people.isPerson(w);
 }
 
 /** Decides on the head of a noun phrase: its last word, or a possessor when the head is a person word. */
 export function classify(words: string[], people: PeopleIndex): { kind: SubjectKind; head?: string } {
-  let clean = words.map((w) => w.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''));
+  let clean = words.map((w) => w.replace(EDGE_PUNCT, ''));
   let lower = clean.map((w) => w.toLowerCase());
   // "Whoever wrote the runbook", "Anyone watching the graph": a free relative about people.
   if (/^(?:whoever|whomever|anyone|anybody|someone|somebody|everyone|everybody|nobody)$/.test(lower[0] ?? '') && lower.length > 1) return { kind: 'person', head: lower[0] };
@@ -79,7 +87,7 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   // word or a name, a participle ("the person typing it", "Ana running the migration").
   for (let i = 1; i < lower.length; i++) {
     const prep = PREPOSITIONS.has(lower[i]) && !(lower[i] === 'on' && lower[i + 1] === 'call');
-    const participle = /^\p{L}+ing$/u.test(lower[i]) && (PERSON_SET.has(lower[i - 1]) || (/^\p{Lu}/u.test(clean[i - 1]) && people.isPerson(clean[i - 1])));
+    const participle = GERUND.test(lower[i]) && (PERSON_SET.has(lower[i - 1]) || (CAPITAL.test(clean[i - 1]) && people.isPerson(clean[i - 1])));
     if (prep || participle) {
       clean = clean.slice(0, i);
       lower = lower.slice(0, i);
@@ -95,7 +103,7 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   if (clean[clean.length - 1].startsWith('@')) return { kind: 'person', head: clean[clean.length - 1] };
   if (PERSON_SET.has(last)) return { kind: 'person', head: last };
   // A capitalised head ("Desmond", "Ana Silva") that the document or the lexicon knows as a person.
-  const capitalised = /^\p{Lu}/u.test(clean[clean.length - 1]);
+  const capitalised = CAPITAL.test(clean[clean.length - 1]);
   const noDeterminer = !DETERMINERS.has(lower[0]) || lower.length === 1;
   if (capitalised && noDeterminer && people.isPerson(clean.slice(-2).join(' ')) ) return { kind: 'person', head: clean[clean.length - 1] };
   if (capitalised && noDeterminer && people.isPerson(clean[clean.length - 1])) return { kind: 'person', head: clean[clean.length - 1] };

@@ -36,7 +36,7 @@ const INCIDENT_ROLE = (role: string) => !/^(?:author|action-item owner)$/i.test(
 
 function roleFor(ctx: RuleContext, name: string): string | undefined {
   const n = name.toLowerCase().replace(/^@/, '');
-  const role = ctx.people.roles.get(n) ?? [...ctx.people.roles.entries()].find(([k]) => k.split(/\s+/)[0] === n)?.[1];
+  const role = ctx.people.roleOf(n);
   return role && INCIDENT_ROLE(role) ? role.replace(/^(?:the|an?)\s+/i, '') : undefined;
 }
 
