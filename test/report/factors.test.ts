@@ -33,11 +33,16 @@ describe('report factors', () => {
     });
   }
 
-  it('a label wins over keywords; an unknown label is its own category; no keyword is Uncategorised', () => {
+  it('a category label wins over keywords; a written category: names one; no keyword is Uncategorised', () => {
     assert.deepEqual(categoriesOf('Capacity: the disk had no growth alert'), ['Capacity and limits']);
     assert.deepEqual(categoriesOf('Alerting: nothing fired'), ['Monitoring and alerting']);
+    assert.deepEqual(categoriesOf('**Testing:** the load test was small'), ['Testing']);
+    assert.deepEqual(categoriesOf('Category: hiring — two people left the team'), ['Hiring']);
+    assert.deepEqual(categoriesOf('Two people left the team (category: hiring)'), ['Hiring']);
+    assert.deepEqual(categoriesOf('Category: alerting — nothing fired'), ['Monitoring and alerting']);
+    // A descriptive label is no category: its words are keywords like the rest.
+    assert.deepEqual(categoriesOf('Retry storm: clients retried without backoff'), [UNCATEGORISED]);
     assert.deepEqual(categoriesOf('Vendor lock-in: one region only'), ['Dependencies']);
-    assert.deepEqual(categoriesOf('Hiring gap: two people left'), ['Hiring gap']);
     assert.deepEqual(categoriesOf('Nobody was awake in that time zone'), [UNCATEGORISED]);
   });
 

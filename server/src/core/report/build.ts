@@ -5,6 +5,7 @@
  */
 import { addDays, daysBetween, isIsoDate } from '../dates';
 import { bucketOf, pastDueWithoutStatus } from './actionItems';
+import { UNCATEGORISED } from './categories';
 import { categoriesOf, clusterFactors, type FactorInput } from './factors';
 import type { PostmortemFacts } from './facts';
 
@@ -57,6 +58,7 @@ export interface RecurringFactor {
   statements: Array<{ text: string; path: string; kind: 'contributing factor' | 'root cause' }>;
 }
 
+/** A category and how often it comes up; sorted by postmortems, Uncategorised last. */
 export interface CategoryCount {
   name: string;
   /** Postmortems with at least one factor or root cause in the category. */
@@ -260,7 +262,8 @@ export function buildReport(all: readonly PostmortemFacts[], opts: ReportOptions
   }
   const categories: CategoryCount[] = [...cats.entries()]
     .map(([name, c]) => ({ name, postmortems: c.paths.size, statements: c.statements, paths: facts.map((f) => f.path).filter((p) => c.paths.has(p)) }))
-    .sort((a, b) => b.postmortems - a.postmortems || b.statements - a.statements || a.name.localeCompare(b.name));
+    // Uncategorised last: it says where the keyword table falls short, not what recurs.
+    .sort((a, b) => +(a.name === UNCATEGORISED) - +(b.name === UNCATEGORISED) || b.postmortems - a.postmortems || b.statements - a.statements || a.name.localeCompare(b.name));
 
   const months = new Map<string, { postmortems: number; findings: number }>();
   for (const f of facts) {

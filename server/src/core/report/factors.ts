@@ -71,21 +71,44 @@ function keywordPattern(keywords: string[]): RegExp {
 }
 const CATEGORY_PATTERNS = CATEGORIES.map((c) => ({ name: c.name, re: keywordPattern(c.keywords) }));
 
+/** A category written explicitly: "Category: Hiring — …" at the start, or "(category: hiring)" / "[category: hiring]" anywhere. */
+export function explicitCategory(text: string): string | undefined {
+  const m =
+    /^\s*(?:\*\*|__)?\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*(?:\*\*|__)?\s*(?:[:—–]|\s-\s|$)/iu.exec(text) ??
+    /[([]\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*[)\]]/iu.exec(text);
+  return m?.[1].trim() || undefined;
+}
+
+function knownCategory(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const byName = CATEGORIES.find((c) => c.name.toLowerCase() === lower || c.name.toLowerCase().split(/ and /).includes(lower));
+  if (byName) return byName.name;
+  return CATEGORY_PATTERNS.find((c) => c.re.test(` ${name} `))?.name;
+}
+
 /**
- * The categories of a factor: the category a written label names (by its name or its keywords; an
- * unknown label stands as its own category), else every category whose keywords it contains, else
- * Uncategorised.
+ * The categories of a factor: a category written explicitly ("Category: hiring — …", "(category:
+ * capacity)") names it, by a known category's name or keywords or else as written; a leading label
+ * that names a known category ("Monitoring: …", "**Testing:** …") names that one; otherwise every
+ * category whose keywords the factor contains, else Uncategorised. A descriptive label ("Retry storm:
+ * …") is not a category; its words count as keywords like the rest.
  */
 export function categoriesOf(text: string): string[] {
-  const { label, rest } = splitLabel(plainText(text));
+  const plain = plainText(text);
+  const explicit = explicitCategory(plain);
+  if (explicit) return [knownCategory(explicit) ?? explicit.charAt(0).toUpperCase() + explicit.slice(1).toLowerCase()];
+  const { label } = splitLabel(plain);
   if (label) {
-    const byName = CATEGORIES.find((c) => c.name.toLowerCase() === label.toLowerCase() || c.name.toLowerCase().split(/ and /).includes(label.toLowerCase()));
-    if (byName) return [byName.name];
-    const byKeyword = CATEGORY_PATTERNS.find((c) => c.re.test(label + ' '));
-    if (byKeyword) return [byKeyword.name];
-    return [label.charAt(0).toUpperCase() + label.slice(1).toLowerCase()];
+    const lower = label.toLowerCase();
+    const named = CATEGORIES.find((c) => c.name.toLowerCase() === lower || c.name.toLowerCase().split(/ and /).includes(lower));
+    if (named) return [named.name];
+    // A one- or two-word label that is a category's keyword ("Alerting:", "Capacity:") names it.
+    if (label.split(/\s+/).length <= 2) {
+      const byKeyword = CATEGORY_PATTERNS.find((c) => c.re.test(` ${label} `));
+      if (byKeyword) return [byKeyword.name];
+    }
   }
-  const padded = ` ${rest} `;
+  const padded = ` ${plain} `;
   const found = CATEGORY_PATTERNS.filter((c) => c.re.test(padded)).map((c) => c.name);
   return found.length ? found : [UNCATEGORISED];
 }

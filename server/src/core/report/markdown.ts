@@ -136,7 +136,7 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   out.push('### Categories', '');
   if (!data.categories.length) out.push('No contributing factor or root cause is written down.', '');
   else out.push(...table(['Category', 'Postmortems', 'Statements'], data.categories.map((c) => [cell(c.name), String(c.postmortems), String(c.statements)])), '');
-  out.push('Categories come from a label before the factor ("Monitoring: …") or from keywords in it; a factor can fall in more than one.', '');
+  out.push('Categories come from a "Category: …" label or a label naming one ("Monitoring: …"), else from keywords in the factor; a factor can fall in more than one.', '');
 
   // Timing
   out.push('## Time to detect and time to resolve', '');
