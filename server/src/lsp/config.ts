@@ -35,8 +35,12 @@ const CONFIG_NAME = new Set<string>(CONFIG_FILE_NAMES);
 
 /** True when the URI names a configuration file (`.postmortemrc.yaml`, `.yml` or `.json`). */
 export function isConfigUri(uri: string): boolean {
-  const name = decodeURIComponent(uri.replace(/[?#].*$/, '').slice(uri.lastIndexOf('/') + 1));
-  return CONFIG_NAME.has(name);
+  const bare = uri.replace(/[?#].*$/, '');
+  try {
+    return CONFIG_NAME.has(decodeURIComponent(bare.slice(bare.lastIndexOf('/') + 1)));
+  } catch {
+    return false;
+  }
 }
 
 /** The file system path of a `file:` URI, or undefined. */
