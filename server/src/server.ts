@@ -340,11 +340,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspace.settingsChanged();
   });
 
-  // Configuration files changed on disk: their problems, and every open document, are checked again.
+  // A configuration file changed on disk: its problems, and every open document, are checked again.
   connection.onDidChangeWatchedFiles((params) => {
-    configs.watchedFilesChanged(params.changes);
+    const configChanged = configs.watchedFilesChanged(params.changes);
     workspace.filesChanged(params.changes);
-    revalidateAll();
+    if (configChanged) revalidateAll();
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri));

@@ -200,16 +200,22 @@ export class ServerConfig {
     this.report([file], this.cache.read(file).problems.filter((p) => !/no such file/.test(p.message)), true);
   }
 
-  /** Configuration files changed on disk (workspace/didChangeWatchedFiles). */
-  watchedFilesChanged(changes: readonly FileEvent[]): void {
+  /**
+   * Files changed on disk (workspace/didChangeWatchedFiles; other watchers report other files too).
+   * Returns true when a configuration file was among them, so open documents need a re-check.
+   */
+  watchedFilesChanged(changes: readonly FileEvent[]): boolean {
+    const configChanges = changes.filter((c) => isConfigUri(c.uri));
+    if (!configChanges.length) return false;
     this.cache.clear();
     this.epoch++;
-    for (const c of changes) {
+    for (const c of configChanges) {
       const file = fsPathOf(c.uri);
-      if (!file || !isConfigUri(c.uri) || this.cache.overlays.has(file)) continue;
+      if (!file || this.cache.overlays.has(file)) continue;
       if (c.type === FileChangeType.Deleted) this.report([file], [], true);
       else this.report([file], this.cache.read(file).problems, true);
     }
+    return true;
   }
 
   /** Sends the problems of `files` that differ from what was sent last (all of them when `force`). */
