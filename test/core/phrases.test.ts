@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, type Finding } from '../../server/src/core';
 import { AGENCY_EXAMPLES } from '../../server/src/core/data/agency';
-import { BLAME_PHRASES } from '../../server/src/core/data/blame';
+import { BLAME_PHRASES, PERSON_WORDS } from '../../server/src/core/data/blame';
 import { HINDSIGHT, HUMAN_ACTIONS, HUMAN_ERROR, TIMELINE_EXAMPLES } from '../../server/src/core/data/causes';
 import { fold, PhraseMatcher } from '../../server/src/core/match';
 
@@ -119,6 +119,7 @@ describe('blamelessness phrase data', () => {
       assert.deepEqual(duplicates(BLAME_PHRASES.flatMap((e) => e.phrases.map(key))), [], 'BLAME_PHRASES');
       assert.deepEqual(duplicates(HINDSIGHT.flatMap((e) => e.phrases.map(key))), [], 'HINDSIGHT');
       assert.deepEqual(duplicates([...HUMAN_ERROR.phrases, ...HUMAN_ACTIONS.phrases].map(key)), [], 'HUMAN_ERROR + HUMAN_ACTIONS');
+      assert.deepEqual(duplicates(PERSON_WORDS), [], 'PERSON_WORDS');
     });
 
     it('keeps phrases literal, trimmed and lower case', () => {

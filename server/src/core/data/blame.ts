@@ -205,6 +205,8 @@ export const PERSON_WORDS = [
   'colleague', 'colleagues', 'member', 'members', 'analyst', 'analysts', 'commander', 'marketing', 'sales', 'security',
   'employee', 'employees', 'folks', 'guy', 'guys', 'owner', 'owners', 'maintainer',
   'maintainers', 'approver', 'approvers', 'requester', 'submitter', 'deployer', 'release manager', 'whoever', 'somebody else',
+  'management', 'leadership', 'engineering', 'finance', 'legal', 'customer', 'customers', 'user', 'users', 'partner',
+  'partners', 'on-caller', 'on-callers', 'oncaller', 'individual', 'individuals', 'coworker', 'coworkers',
 ];
 
 /** Cues that a sentence quotes or discusses blame in order to set it aside. */
