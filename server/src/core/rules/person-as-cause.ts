@@ -14,7 +14,11 @@ const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x
 const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
 const ADVERB = '(?:(?:also|then|just|still|accidentally|mistakenly|quickly|first|later|again|never|already)\\s+)?';
 /** "<Name> [adverb] <verb>" */
-const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAME})?\\s+${ADVERB}(${alt(RESPONSE_VERBS)}|${alt(CAUSE_VERBS)})(?![\\p{L}])`, 'gu');
+/** "Rita, the release captain, pushed …": a role between commas does not end the subject. */
+const APPOSITION = '(?:,\\s+(?:the|our|a|an)\\s+[^,.;:]{1,40},)?';
+/** "Sven had set …": a perfect tense before the verb. */
+const PERFECT = '(?:(?:had|has|have)\\s+)?';
+const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAME})?${APPOSITION}\\s+${ADVERB}${PERFECT}(${alt(RESPONSE_VERBS)}|${alt(CAUSE_VERBS)})(?![\\p{L}])`, 'gu');
 /** "caused by <Name>", "if <Name> had" */
 /** Case-insensitive literal alternation, so NAME keeps its case-sensitive capital letter. */
 const ciAlt = (xs: string[]) =>
