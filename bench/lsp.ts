@@ -41,7 +41,11 @@ export async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Answer whatever the server asks (configuration, capability registration, progress) with defaults.
-  conn.onRequest((method: string, params: unknown) => {
+  const star = conn as unknown as {
+    onRequest(h: (method: string, params: unknown) => unknown): void;
+    onNotification(h: (method: string, params: unknown) => void): void;
+  };
+  star.onRequest((method: string, params: unknown) => {
     if (method === 'workspace/configuration') return ((params as { items?: unknown[] }).items ?? []).map(() => null);
     return null;
   });
@@ -54,7 +58,7 @@ export async function startServer(): Promise<Server> {
     if (ws[0].version !== undefined && p.version !== undefined && p.version < ws[0].version) return;
     ws.shift()!.done(t);
   });
-  conn.onNotification(() => undefined);
+  star.onNotification(() => undefined);
   conn.listen();
   const init = (await conn.sendRequest('initialize', {
     processId: process.pid,

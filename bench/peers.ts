@@ -27,7 +27,8 @@ export interface Peers {
 export async function loadPeers(): Promise<Peers> {
   const alex = (await import('alex')) as { markdown(text: string): unknown };
   const mdl = (await import('markdownlint/sync')) as { lint(o: { strings: Record<string, string> }): unknown };
-  const wgMod = (await import('write-good')) as unknown as { default?: (t: string) => unknown } & ((t: string) => unknown);
+  // write-good is CommonJS without types: module.exports is the function.
+  const wgMod = (await import('write-good' as string)) as { default?: (t: string) => unknown } | ((t: string) => unknown);
   const wg = typeof wgMod === 'function' ? wgMod : wgMod.default!;
   return {
     alex: (text) => alex.markdown(text),

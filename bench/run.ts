@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { analyze, ParseCache } from '../server/src/core';
 import { bigTable, sized, typicalFiles } from './corpus';
 import { openAll, serverAvailable, startServer, typingLatency, SERVER_JS } from './lsp';
-import { collect, ms, round, summarize, time, type Timing } from './measure';
+import { ms, round, summarize, time, type Timing } from './measure';
 import { bareParse, loadPeers } from './peers';
 
 const args = new Set(process.argv.slice(2));
@@ -40,7 +40,6 @@ function pair(a: () => unknown, b: () => unknown, o: { warmup?: number; runs: nu
   const xb: number[] = [];
   for (let i = 0; i < o.runs; i++) {
     for (const [f, xs] of i % 2 ? ([[b, xb], [a, xa]] as const) : ([[a, xa], [b, xb]] as const)) {
-      collect();
       const t0 = performance.now();
       f();
       xs.push(performance.now() - t0);
@@ -116,7 +115,6 @@ async function main(): Promise<void> {
     const word = 'meanwhile ';
     for (let i = 0; i < (QUICK ? 10 : 30); i++) {
       cur = cur.slice(0, at + i) + word[i % word.length] + cur.slice(at + i);
-      collect();
       const t0 = performance.now();
       analyze(cur, TODAY, cache);
       xs.push(performance.now() - t0);
