@@ -16,7 +16,7 @@
  * other stage (model, people, the other rules) still runs on the whole text.
  */
 import { buildProse, type Prose, type Sentence } from './prose';
-import type { ParseCache, ParsedBlock } from './parse';
+import { own, type ParseCache, type ParsedBlock } from './parse';
 import type { PeopleIndex } from './people';
 import type { Rule, RuleContext } from './rules/defineRule';
 import type { Root } from 'mdast';
@@ -216,6 +216,13 @@ function stillAnswers(people: PeopleIndex, asked: RuleState['asked']): boolean {
   return true;
 }
 
+/** The finding with strings of its own: a message quoting the text must not keep that version of the text alive in the cache. */
+function owned(f: Finding): Finding {
+  const out: Finding = { ...f, message: own(f.message) };
+  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, title: own(x.title), edits: x.edits.map((e) => ({ ...e, newText: own(e.newText) })) }));
+  return out;
+}
+
 function shiftFinding(f: Finding, delta: number): Finding {
   if (delta === 0) return f;
   const out: Finding = { ...f, start: f.start + delta, end: f.end + delta };
@@ -327,7 +334,7 @@ export function sentenceRuns(
         const c = cached[i];
         const list = c ? c.value.findings.map((f) => shiftFinding(f, b.start - c.at)) : fresh[i];
         for (const f of list) report({ message: f.message, start: f.start, end: f.end, ...(f.fixes ? { fixes: f.fixes } : {}) });
-        if (!c) (b.entry.derived ??= new Map()).set(key, { at: b.start, value: { epoch: st.epoch, sig: sigs[i], findings: fresh[i] } });
+        if (!c) (b.entry.derived ??= new Map()).set(key, { at: b.start, value: { epoch: st.epoch, sig: sigs[i], findings: fresh[i].map(owned) } });
       });
       return true;
     },

@@ -126,6 +126,14 @@ export interface CachedBlock {
   derived?: Map<string, { at: number; value: unknown }>;
 }
 
+/**
+ * A copy of `s` that shares no memory with the string it was sliced from (V8 keeps a slice's whole
+ * parent alive): concatenating forces a fresh string.
+ */
+export function own(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** One block of the current text with its (possibly reused) tree. */
 export interface ParsedBlock extends Block {
   entry: CachedBlock;
@@ -202,7 +210,9 @@ export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blo
       entry.line = b.line;
     } else {
       if (cache) cache.misses++;
-      const tree = processor.parse(src) as Root;
+      // Cached trees outlive this version of the text; parsed from a slice, their strings would keep
+      // the whole text alive (one copy per edited block). Parsing a copy of the block keeps the block.
+      const tree = processor.parse(cache ? own(src) : src) as Root;
       shift(tree.children, b.start, b.line);
       entry = { children: tree.children, offset: b.start, line: b.line };
     }

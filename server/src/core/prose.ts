@@ -128,6 +128,15 @@ function splitSentences(t: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * `offsetAt` of a sentence starting at `s` of its unit. Made here, outside buildProse, so the closure
+ * holds only `map` and `s`: a closure made inside would keep buildProse's whole scope alive (the
+ * document text and model of that version) for as long as a cache keeps the sentence.
+ */
+function shifted(map: (i: number) => number, s: number): (i: number) => number {
+  return (i: number) => map(s + i);
+}
+
 export function buildProse(text: string, tree: Root, model: PostmortemModel): Prose {
   const units: Unit[] = [];
   const walk = (node: Nodes, quoted: boolean) => {
@@ -166,7 +175,7 @@ export function buildProse(text: string, tree: Root, model: PostmortemModel): Pr
         quoted: u.quoted,
         cell: u.cell,
         unit: ui,
-        offsetAt: (i: number) => map(s + i),
+        offsetAt: shifted(map, s),
       });
     }
   });
