@@ -55,6 +55,14 @@ const SNIPPETS = [
   '`[code]` ',
   '<service name> ',
   'N% of users ',
+  // What makes cutting small documents unsafe: definitions and HTML blocks.
+  '[runbook]: https://runbooks.example.invalid/checkout\n',
+  'See the [runbook] and the note.[^1] ',
+  '\n[^1]: Written after the review.\n',
+  '\n<div>\n',
+  '\n<pre>\n',
+  '</pre>\n',
+  '<details><summary>Logs</summary>\n',
 ];
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'retitle'; which: number; text: string };
@@ -129,6 +137,26 @@ describe('incremental analysis', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('cuts a small document for the cache only where the tree cannot change', () => {
+    const base = postmortem(21);
+    assert.ok(base.length < WHOLE_PARSE_MAX);
+    assert.ok(parseBlocks(base, new ParseCache()).blocks.length > 5, 'a small document is cut for the cache');
+    assert.equal(parseBlocks(base).blocks.length, 1, 'and parsed whole without one');
+    const unsafe = [
+      // A definition in one section, used in another.
+      base.replace('## Summary\n\n', '## Summary\n\nSee the [runbook].\n\n').replace('## Lessons learned\n', '[runbook]: https://runbooks.example.invalid/x\n\n## Lessons learned\n'),
+      // A heading line inside an HTML block is HTML.
+      base.replace('## Impact\n', '<pre>\n## Impact\n</pre>\n'),
+      base.replace('## Impact\n', '<div>\n## Impact\n'),
+    ];
+    for (const text of unsafe) {
+      assert.equal(parseBlocks(text, new ParseCache()).blocks.length, 1);
+      const cache = new ParseCache();
+      analyze(base, OPTIONS, cache);
+      sameResult(text, cache);
+    }
   });
 
   it('re-parses only the edited block and reuses the rest', () => {
