@@ -223,11 +223,9 @@ function owned(f: Finding): Finding {
   return out;
 }
 
-function shiftFinding(f: Finding, delta: number): Finding {
-  if (delta === 0) return f;
-  const out: Finding = { ...f, start: f.start + delta, end: f.end + delta };
-  if (f.fixes) out.fixes = f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
-  return out;
+function shiftFixes(fixes: NonNullable<Finding['fixes']>, delta: number): NonNullable<Finding['fixes']> {
+  if (delta === 0) return fixes;
+  return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) }));
 }
 
 function inside(f: Finding, b: ParsedBlock): boolean {
@@ -332,8 +330,10 @@ export function sentenceRuns(
       }
       blocks.forEach((b, i) => {
         const c = cached[i];
-        const list = c ? c.value.findings.map((f) => shiftFinding(f, b.start - c.at)) : fresh[i];
-        for (const f of list) report({ message: f.message, start: f.start, end: f.end, ...(f.fixes ? { fixes: f.fixes } : {}) });
+        if (c) {
+          const d = b.start - c.at;
+          for (const f of c.value.findings) report({ message: f.message, start: f.start + d, end: f.end + d, ...(f.fixes ? { fixes: shiftFixes(f.fixes, d) } : {}) });
+        } else for (const f of fresh[i]) report(f);
         if (!c) (b.entry.derived ??= new Map()).set(key, { at: b.start, value: { epoch: st.epoch, sig: sigs[i], findings: fresh[i].map(owned) } });
       });
       return true;
