@@ -92,7 +92,9 @@ export interface FixResult {
  * Fixes, re-analyses and fixes again until nothing fixable is left (at most `maxPasses` passes; a fix
  * that produces the text it started from ends the loop too).
  */
-export function fixUntilStable(text: string, lint: (text: string) => readonly Finding[], maxPasses = 10): FixResult {
+// Insertions at one offset (e.g. several missing sections after the last one) go in one per pass, so
+// the bound leaves room for every template section kind (15) and the other fixes besides.
+export function fixUntilStable(text: string, lint: (text: string) => readonly Finding[], maxPasses = 40): FixResult {
   let current = text;
   let fixed = 0;
   let passes = 0;

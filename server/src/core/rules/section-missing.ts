@@ -37,8 +37,24 @@ export function insertSectionFix(ctx: Pick<RuleContext, 'text' | 'model' | 'opti
   if (at === ctx.text.length) {
     const needs = ctx.text.length === 0 ? '' : ctx.text.endsWith('\n\n') || ctx.text.endsWith('\r\n\r\n') ? '' : ctx.text.endsWith('\n') ? eol : eol + eol;
     newText = needs + block.replace(new RegExp(`${eol}$`), '');
+    // Appended after an unclosed code fence the heading would be code, and the fix would repeat forever.
+    const fence = unclosedFence(ctx.text);
+    if (fence) newText = (ctx.text.endsWith('\n') ? '' : eol) + fence + eol + eol + newText.replace(/^(?:\r?\n)+/, '');
   }
   return { title: `Insert the "${info.title}" section`, edits: [{ start: at, end: at, newText }], preferred: true };
+}
+
+/** The fence (``` or ~~~) a text ends inside of, if a top-level code fence is left open. */
+function unclosedFence(text: string): string | undefined {
+  let open: string | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) continue;
+    if (!open) {
+      if (!(m[1][0] === '`' && m[2].includes('`'))) open = m[1];
+    } else if (m[1][0] === open[0] && m[1].length >= open.length && !m[2].trim()) open = undefined;
+  }
+  return open;
 }
 
 export const sectionMissing = defineRule({
