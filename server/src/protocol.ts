@@ -17,6 +17,8 @@ export interface PostmortemSettings {
   files: string[];
   /** Code lenses above the timeline and the action items (`postmortem.codeLens.enabled`). */
   codeLens: { enabled: boolean };
+  /** Largest document analysed, in UTF-16 units (`postmortem.maxFileSize`); larger ones get one notice. */
+  maxFileSize?: number;
 }
 
 export interface DocumentParams {

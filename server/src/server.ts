@@ -106,6 +106,8 @@ export function readSettings(raw: unknown): PostmortemSettings {
     if (Array.isArray(files) && files.every((f) => typeof f === 'string')) s.files = files;
     const lensEnabled = (raw as { codeLens?: { enabled?: unknown } }).codeLens?.enabled;
     if (typeof lensEnabled === 'boolean') s.codeLens = { enabled: lensEnabled };
+    const maxFileSize = (raw as { maxFileSize?: unknown }).maxFileSize;
+    if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize >= 1000) s.maxFileSize = Math.floor(maxFileSize);
   }
   return s;
 }
@@ -173,11 +175,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const day = today();
     const last = state.last;
     const config = configs.resolve(doc.uri, doc.version, settings);
-    if (last && last.version === doc.version && last.today === day && last.optionsKey === config.key) return last;
+    if (last && last.version === doc.version && last.today === day && last.optionsKey === config.key && last.options?.maxSize === settings.maxFileSize) return last;
     const text = doc.getText();
     const isPostmortem =
       !isConfigUri(doc.uri) && (files.isOptedIn(doc.uri) || (!config.ignored && files.isPostmortem(doc.uri, text, settings.files)));
-    const analysisOptions: AnalyzeOptions = { ...config.options, today: day };
+    const analysisOptions: AnalyzeOptions = { ...config.options, today: day, ...(settings.maxFileSize ? { maxSize: settings.maxFileSize } : {}) };
     const analysis: Analysis = { version: doc.version, today: day, isPostmortem, options: analysisOptions, optionsKey: config.key, config };
     // Stored before analysing: if analyze throws, the version is not retried by every request.
     state.last = analysis;
