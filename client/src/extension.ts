@@ -7,7 +7,8 @@
  * through `getClient()`; they never parse documents themselves.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 import { CheckFileRequest } from '../../server/src/protocol';
 import { registerWritingFeatures } from './views/register';
 import { ActionItemsView } from './views/actionItems';
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
@@ -33,6 +35,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Configuration files: the server shows their problems as you type and re-checks postmortems with the unsaved text.
       { scheme: 'file', pattern: '**/.postmortemrc.{yaml,yml,json}' },
     ],
+    // A dead server is restarted at most 4 times in 3 minutes, then the user is told once (./restartPolicy.ts).
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const d = restarts.closed(Date.now());
+        if (d.message) void vscode.window.showWarningMessage(d.message);
+        return { action: d.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   const lc = new LanguageClient('postmortem', 'Postmortem Writer', serverOptions, clientOptions);
   client = lc;
