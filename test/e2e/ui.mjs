@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
 
 const POSTMORTEM = '2026-09-03-badge-printer-queue.md';
+// The workspace's postmortems and the action items they were written with (shared with the suite).
+const FIXTURE = JSON.parse(fs.readFileSync(new URL('./suite/workspaceFixture.json', import.meta.url), 'utf8'));
 const BLAME_LINE = 'Ravi failed to warn the desk leads';
 const FIXED_LINE = 'Ravi did not warn the desk leads';
 
@@ -31,9 +33,15 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
   page.on('pageerror', (e) => console.log(`  [workbench] ${e.message}`));
 
   // The README's images go to shotsDir (docs/images for `npm run screenshots`); the rest stay with the run.
-  const README_IMAGES = new Set(['quick-fix.png', 'hover.png', 'five-whys.png', 'sections.png', 'new-postmortem.png']);
+  const README_IMAGES = new Set(['quick-fix.png', 'hover.png', 'five-whys.png', 'sections.png', 'new-postmortem.png', 'action-items.png', 'report.png']);
   const shot = async (name) => {
     const file = path.join(shotsDir && README_IMAGES.has(name) ? shotsDir : outDir, name);
+    // Playwright scrolls a clicked row into view, which can shift the whole workbench inside the page.
+    // Playwright scrolls what it clicks or drags into view, which can shift the workbench's layout
+    // grid (an overflow-hidden split view) by a few pixels; the workbench itself never scrolls it.
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('.split-view-container')) el.scrollTop = el.scrollLeft = 0;
+    });
     await page.screenshot({ path: file });
     return file;
   };
@@ -222,6 +230,168 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       const rootLine = fs.readFileSync(path.join(workspace, 'postmortems', POSTMORTEM), 'utf8').split('\n').indexOf('## Root causes') + 1;
       await page.locator('.statusbar-item', { hasText: `Ln ${rootLine},` }).first().waitFor();
       await shot('sections.png');
+    });
+
+    // The Action Items view: the workspace's items from the server's index (test/e2e/suite/workspaceFixture.json).
+    const actionItems = views.find((v) => /action items/i.test(v.name));
+    const STATUS_GROUPS = [['overdue', 'Overdue'], ['soon', 'Due within 14 days'], ['open', 'Open'], ['done', 'Done']];
+    const me = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'))['postmortem.me'];
+    /** The rows of a tree pane as level, label and description. */
+    const treeRows = (rows) =>
+      rows.evaluateAll((els) =>
+        els.map((r) => ({
+          level: Number(r.getAttribute('aria-level')),
+          label: (r.querySelector('.label-name')?.textContent ?? '').trim(),
+          description: (r.querySelector('.label-description')?.textContent ?? '').trim(),
+        })),
+      );
+    /** Top-level rows with the rows under them. */
+    const grouped = (rows) => {
+      const groups = [];
+      for (const r of rows) {
+        if (r.level === 1) groups.push({ ...r, children: [] });
+        else groups.at(-1)?.children.push(r);
+      }
+      return groups;
+    };
+    const actionItemsHeader = () => page.locator('.pane-header', { hasText: actionItems.name }).first();
+    /** Runs one of the view's title-bar actions (shown while the pointer is over the header). */
+    const titleAction = async (label) => {
+      await actionItemsHeader().hover();
+      await actionItemsHeader().locator(`.actions .action-label[aria-label="${label}"]`).click();
+    };
+    const collapse = async (view) => {
+      const header = page.locator('.pane-header', { hasText: view.name }).first();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    };
+    /** Resolves once the Action Items tree's top-level rows are exactly `labels` (in that order). */
+    const waitForGroups = (labels) =>
+      page
+        .waitForFunction(
+          ([name, want]) => {
+            const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes(name));
+            const top = [...(pane?.querySelectorAll('.monaco-list-row[aria-level="1"]') ?? [])].map((r) => r.querySelector('.label-name')?.textContent?.trim());
+            return top.join('\n') === want.join('\n');
+          },
+          [actionItems.name, labels],
+        )
+        .catch(async (e) => {
+          const rows = page.locator('.pane', { has: actionItemsHeader() }).locator('.monaco-list-row');
+          throw new Error(`the groups are not ${labels.join(' | ')}: ${grouped(await treeRows(rows)).map((g) => g.label).join(' | ')}\n${e.message}`);
+        });
+    /** Drags the side bar's right edge by `dx` pixels (wider rows show each item's owner, due date and postmortem). */
+    const widenSideBar = async (dx) => {
+      const box = await page.locator('.part.sidebar').boundingBox();
+      const x = box.x + box.width;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + dx, y, { steps: 5 });
+      await page.mouse.up();
+    };
+    const expectedCounts = Object.fromEntries(STATUS_GROUPS.map(([b]) => [b, FIXTURE.items.filter((i) => i.bucket === b).length]));
+
+    await step('the Action Items view groups every item of the workspace by status, with counts, and a click reveals its line', async () => {
+      if (!actionItems) throw new Error(`the Postmortem container has no Action Items view (views: ${views.map((v) => v.name).join(', ') || 'none'})`);
+      for (const v of [fiveWhys, sections]) if (v) await collapse(v);
+      await widenSideBar(300);
+      const rows = await openView(actionItems);
+      const want = STATUS_GROUPS.filter(([b]) => expectedCounts[b] > 0);
+      await waitForGroups(want.map(([, label]) => label));
+      // The header counts them; the activity bar badge counts the overdue ones.
+      const header = actionItemsHeader();
+      for (const [b, n] of [['overdue', expectedCounts.overdue], ['open', expectedCounts.open], ['done', expectedCounts.done]]) {
+        await header.filter({ hasText: `${n} ${b}` }).waitFor();
+      }
+      const badge = page.locator(`.activitybar .action-item:has([aria-label^="${container.title}"]) .badge-content, .activitybar .action-item[aria-label^="${container.title}"] .badge-content`).first();
+      const badgeText = (await badge.innerText().catch(() => '')).trim();
+      if (badgeText !== String(expectedCounts.overdue)) throw new Error(`the activity bar badge says "${badgeText}", not ${expectedCounts.overdue} overdue`);
+      // Done is collapsed at first; open it to read every item.
+      const done = rows.filter({ hasText: /^Done/ }).first();
+      if ((await done.getAttribute('aria-expanded')) === 'false') await done.click();
+      await rows.filter({ hasText: FIXTURE.items.find((i) => i.bucket === 'done').text }).first().waitFor();
+      const groups = grouped(await treeRows(rows));
+      const got = groups.map((g) => `${g.label} ${g.description}`);
+      if (got.join(' | ') !== want.map(([b, label]) => `${label} ${expectedCounts[b]}`).join(' | ')) throw new Error(`groups: ${got.join(' | ')}`);
+      for (const [[b], g] of want.map((w, k) => [w, groups[k]])) {
+        const texts = g.children.map((c) => c.label).sort();
+        const items = FIXTURE.items.filter((i) => i.bucket === b);
+        if (texts.join('\n') !== items.map((i) => i.text).sort().join('\n')) throw new Error(`${g.label} holds: ${texts.join(' | ')}`);
+        for (const i of items) {
+          const row = g.children.find((c) => c.label === i.text);
+          const pm = FIXTURE.postmortems[i.postmortem];
+          for (const part of [i.owner ?? 'no owner', pm.title, ...(i.due ? [i.due] : [])]) {
+            if (!row.description.includes(part)) throw new Error(`"${i.text}" does not show ${part}: ${row.description}`);
+          }
+        }
+      }
+      // Overdue items come first, earliest due date first.
+      const overdue = groups[0].children.map((c) => c.label);
+      const byDue = FIXTURE.items.filter((i) => i.bucket === 'overdue').sort((a, b) => a.due.localeCompare(b.due)).map((i) => i.text);
+      if (overdue.join('\n') !== byDue.join('\n')) throw new Error(`overdue order: ${overdue.join(' | ')}`);
+      // A click opens the postmortem at the item's row.
+      const item = FIXTURE.items.find((i) => i.bucket === 'overdue' && i.postmortem === 'scanners');
+      const file = FIXTURE.postmortems.scanners.path;
+      await rows.filter({ hasText: item.text }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor();
+      const line = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(item.text)) + 1;
+      await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor();
+      await editorLines().filter({ hasText: item.text }).waitFor();
+      await shot('action-items.png');
+      return `${FIXTURE.items.length} items in ${groups.length} groups; badge ${badgeText}; ${path.basename(file)} at line ${line}`;
+    });
+
+    await step('the Action Items view groups by owner, and the "mine" filter keeps the postmortem.me items', async () => {
+      if (!actionItems) throw new Error('no Action Items view');
+      const rows = await openView(actionItems);
+      await titleAction('Group Action Items by Owner');
+      // One group per owner, by name, then the items nobody owns.
+      const owners = [...new Set(FIXTURE.items.map((i) => i.owner).filter(Boolean))].sort();
+      await waitForGroups([...owners, ...(FIXTURE.items.some((i) => !i.owner) ? ['No owner'] : [])]);
+      const groups = grouped(await treeRows(rows));
+      const labels = groups.map((g) => g.label);
+      for (const o of owners) {
+        const g = groups.find((x) => x.label === o);
+        const texts = g.children.map((c) => c.label).sort();
+        const mine = FIXTURE.items.filter((i) => i.owner === o).map((i) => i.text).sort();
+        if (texts.join('\n') !== mine.join('\n')) throw new Error(`${o} holds: ${texts.join(' | ')}`);
+      }
+      await titleAction('Show Only My Action Items');
+      const myName = FIXTURE.items.map((i) => i.owner).find((o) => o && o.toLowerCase().startsWith(me.replace(/^@/, '').toLowerCase()));
+      if (!myName) throw new Error(`no fixture item is owned by postmortem.me (${me})`);
+      await actionItemsHeader().filter({ hasText: /mine/ }).waitFor();
+      await waitForGroups([myName]);
+      const mineGroups = grouped(await treeRows(rows));
+      const mineTexts = mineGroups[0].children.map((c) => c.label).sort();
+      const wantMine = FIXTURE.items.filter((i) => i.owner === myName).map((i) => i.text).sort();
+      if (mineTexts.join('\n') !== wantMine.join('\n')) throw new Error(`mine: ${mineTexts.join(' | ')}`);
+      await titleAction("Show Everyone's Action Items");
+      await titleAction('Group Action Items by Due Date and Status');
+      await waitForGroups(STATUS_GROUPS.filter(([b]) => expectedCounts[b] > 0).map(([, label]) => label));
+      return `${labels.length} owner groups; mine (${me}): ${mineGroups.map((g) => `${g.label} ${g.children.length}`).join(', ')}`;
+    });
+
+    await step('"Postmortem: Show Report" opens the workspace review as a Markdown preview', async () => {
+      await page.mouse.move(1000, 600); // no title-bar tooltip left over
+      await runCommand('Postmortem: Show Report');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'All postmortems' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await preview.locator('h1', { hasText: 'Postmortem review' }).waitFor();
+      const h2 = (await preview.locator('h2').allInnerTexts()).map((t) => t.trim());
+      for (const h of ['At a glance', 'Severity and status', 'Action items', 'Recurring contributing factors and root causes', 'Time to detect and time to resolve', 'Postmortems']) {
+        if (!h2.includes(h)) throw new Error(`the preview lacks "${h}": ${h2.join(' | ')}`);
+      }
+      // The overdue table names the overdue items; the last table lists every postmortem.
+      const body = await preview.locator('body').innerText();
+      for (const i of FIXTURE.items.filter((x) => x.bucket === 'overdue')) if (!body.includes(i.text)) throw new Error(`the report does not list overdue "${i.text}"`);
+      for (const p of Object.values(FIXTURE.postmortems)) if (!body.includes(p.title)) throw new Error(`the report does not list ${p.title}`);
+      await shot('report.png');
+      // Back to the blame-heavy postmortem and the usual side bar for the next steps.
+      await page.locator('.tabs-container .tab', { hasText: POSTMORTEM }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: POSTMORTEM }).waitFor();
+      await widenSideBar(-300);
+      return `${h2.length} sections`;
     });
 
     await step('typing pm-5whys and Ctrl+Space expands the 5 Whys snippet', async () => {
