@@ -66,7 +66,11 @@ describe('security', function () {
   it('the bundles contain such calls only where the bundled libraries have them', () => {
     ensureBuilt();
     for (const [bundle, allowed] of Object.entries(ALLOWED)) {
-      const text = readFileSync(join(ROOT, bundle), 'utf8');
+      // Whole comment lines (kept in the development build, dropped when minified) may name these words.
+      const text = readFileSync(join(ROOT, bundle), 'utf8')
+        .split('\n')
+        .filter((l) => !/^\s*(?:\*|\/\/|\/\*)/.test(l))
+        .join('\n');
       for (const [name, re] of Object.entries(DANGEROUS)) {
         const n = text.match(re)?.length ?? 0;
         assert.ok(n <= (allowed[name] ?? 0), `${bundle}: ${n} × ${name}, allowed ${allowed[name] ?? 0}`);
