@@ -65,6 +65,10 @@ describe('which documents are postmortems (server/src/files.ts)', function () {
     assert.equal(f.isPostmortem('file:///tmp/notes.md', '# Release notes\n', DEFAULT_FILE_GLOBS), false);
     assert.equal(f.isPostmortem('file:///tmp/notes.md', '---\ntype: postmortem\n---\n# Notes\n', DEFAULT_FILE_GLOBS), true);
     assert.equal(f.isPostmortem('untitled:Untitled-1', '# Incident review: cache stampede\n', DEFAULT_FILE_GLOBS), true);
+    assert.equal(f.isPostmortem('untitled:Untitled-2', '# Queue stall postmortem\n', DEFAULT_FILE_GLOBS), true);
+    // A README about postmortems is not one; with two postmortem sections it is.
+    assert.equal(f.isPostmortem('file:///tmp/README.md', '# Postmortem Writer\n\n## Install\n\n## Rules\n', DEFAULT_FILE_GLOBS), false);
+    assert.equal(f.isPostmortem('file:///tmp/x.md', '# Postmortem process notes\n\n## Summary\n\n## Timeline\n', DEFAULT_FILE_GLOBS), true);
     f.optIn('file:///tmp/notes.md');
     assert.equal(f.isPostmortem('file:///tmp/notes.md', '# Release notes\n', DEFAULT_FILE_GLOBS), true);
   });
