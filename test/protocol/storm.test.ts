@@ -8,6 +8,7 @@
  *   either answered or rejected as cancelled, and break nothing;
  * - the server still answers a documentSymbol request.
  */
+import { rng as prng } from '../../bench/corpus';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
@@ -59,17 +60,6 @@ Human error.
 | Validate the export schema in CI | @lena | 2026-11-01 |
 `;
 
-/** mulberry32: a small seeded PRNG, so the storm is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['a', 'e', ' ', '\n', '. ', 'é', 'ü', '—', '“', '🔥', '𝔘', '👩\u200d💻', 'עב', 'e\u0301', 'should have ', 'failed to ', 'Human error', '- 09:00 ', '| x | y |', '## Impact\n', '`'];
 

@@ -15,6 +15,7 @@
  * other block is blanked to spaces (offsets unchanged) and left out of the tree and the prose. Every
  * other stage (model, people, the other rules) still runs on the whole text.
  */
+import { sectionAt } from './extract/sections';
 import { buildProse, type Prose, type Sentence } from './prose';
 import { own, type ParseCache, type ParsedBlock } from './parse';
 import type { PeopleIndex } from './people';
@@ -65,7 +66,7 @@ export function sectionsAt(sections: Section[], offsets: number[]): number[] {
   for (let j = 0; j < offsets.length; j++) {
     const o = offsets[j];
     if (o < prev) {
-      out[j] = scan(sections, o);
+      out[j] = sectionAt(sections, o);
       continue;
     }
     prev = o;
@@ -78,15 +79,6 @@ export function sectionsAt(sections: Section[], offsets: number[]): number[] {
   return out;
 }
 
-function scan(sections: Section[], offset: number): number {
-  let found = -1;
-  for (let i = 0; i < sections.length; i++) {
-    const s = sections[i];
-    if (s.heading.start > offset) break;
-    if (offset < s.body.end) found = i;
-  }
-  return found;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Prose by blocks
