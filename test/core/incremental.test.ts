@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { postmortem } from '../../bench/corpus';
 import { analyze, ParseCache, type AnalyzeOptions } from '../../server/src/core';
 import { sectionAt } from '../../server/src/core/extract/sections';
-import { proseByBlocks, sectionsAt } from '../../server/src/core/incremental';
+import { peopleByBlocks, proseByBlocks, sectionsAt } from '../../server/src/core/incremental';
+import { buildPeopleIndex } from '../../server/src/core/people';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { buildModel } from '../../server/src/core/model';
 import { parseBlocks, splitBlocks, WHOLE_PARSE_MAX } from '../../server/src/core/parse';
@@ -63,6 +64,17 @@ const SNIPPETS = [
   '\n<pre>\n',
   '</pre>\n',
   '<details><summary>Logs</summary>\n',
+  // Timeline state that flows from one block into the next: dates, day markers, zones, table headers.
+  '\n### 15 March\n\n',
+  '\n### 2024-06-16\n\n',
+  '- 2024-06-17\n',
+  '\nNext day\n\n',
+  '\nAll times are CEST.\n\n',
+  '\n| Time (PDT) | Event | Source |\n| --- | --- | --- |\n',
+  '- 09:14 Alerts fired\n',
+  '\n## Timeline (UTC)\n\n',
+  '> Times below in EST\n',
+  'around 10:30 ',
 ];
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'retitle'; which: number; text: string };
@@ -182,6 +194,27 @@ describe('incremental analysis', () => {
     ['a name becomes a service by an appositive elsewhere', (t) => t.replace('## Lessons learned\n\n', '## Lessons learned\n\nTomasz, the deploy scheduler, retried the job. ')],
     ['the metadata changes', (t) => t.replace(/^severity: .*$/m, 'severity: SEV-4')],
   ];
+  // Each input a reused timeline node depends on, changed in another block.
+  const timelineScenarios: Array<[string, (text: string) => string]> = [
+    ['the date line in the parent timeline section changes', (t) => t.replace('\n16 June\n', '\n17 June\n')],
+    ['the date line in the parent timeline section goes', (t) => t.replace('\n16 June\n', '\n')],
+    ['the incident date (the year of dates written without one) changes', (t) => t.replace(/^date: 2024-/m, 'date: 2023-')],
+    ['the timeline heading names a zone', (t) => t.replace('## Timeline\n', '## Timeline (CET)\n').replace('All times UTC.\n', '')],
+    ['the timeline section is renamed', (t) => t.replace('## Timeline\n', '## Chronology of notes\n')],
+  ];
+  for (const [name, change] of timelineScenarios) {
+    it(`reuses no stale timeline entry when ${name}`, () => {
+      // "16 June" in the parent section dates the entries of "### Day 1" (a block of its own) below it.
+      const base = postmortem(5, 30_000).replace('All times UTC.\n', 'All times UTC.\n\n16 June\n');
+      const changed = change(base);
+      assert.notEqual(changed, base);
+      const entries = (t: string) => JSON.stringify(analyze(t, OPTIONS).model.timelines.map((x) => [x.zone, x.entries.filter((e) => e.span.start > t.indexOf('### Day 1')).map((e) => [e.date, e.day])]));
+      assert.notEqual(entries(changed), entries(base), `the scenario "${name}" changes no entry after the edit`);
+      const cache = new ParseCache();
+      analyze(base, OPTIONS, cache);
+      sameResult(changed, cache);
+    });
+  }
   for (const [name, change] of scenarios) {
     it(`reuses nothing stale when ${name}`, () => {
       // "Quillon" is nobody's name until the document says so; "Tomasz" is a person until it says otherwise.
@@ -246,6 +279,26 @@ describe('incremental analysis', () => {
         const plain = (ss: typeof whole) =>
           ss.map((s) => ({ ...s, offsetAt: Array.from({ length: s.text.length + 1 }, (_, i) => s.offsetAt(i)) }));
         assert.deepStrictEqual(plain(byBlocks), plain(whole));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('the people index read block by block equals the one read from the whole text', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { maxLength: 5 }), (seed, edits) => {
+        let text = postmortem(seed, 20_000);
+        for (const e of edits) text = apply(text, e);
+        const { tree, blocks } = parseBlocks(text);
+        const model = buildModel(text, tree, new LineIndex(text));
+        const prose = proseByBlocks(text, blocks, model);
+        const whole = buildPeopleIndex(text, model, prose, OPTIONS);
+        const parts = buildPeopleIndex(text, model, prose, OPTIONS, peopleByBlocks(text, blocks, prose));
+        const sorted = (x: Set<string>) => [...x].sort();
+        assert.deepStrictEqual(sorted(parts.roster), sorted(whole.roster));
+        assert.deepStrictEqual(sorted(parts.notPeople), sorted(whole.notPeople));
+        const words = [...new Set(text.match(/@?\p{Lu}[\p{L}-]+/gu) ?? [])];
+        assert.deepStrictEqual(words.filter((w) => parts.isPerson(w)), words.filter((w) => whole.isPerson(w)));
       }),
       { numRuns: 10 },
     );

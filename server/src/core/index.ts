@@ -11,7 +11,7 @@
 import { LineIndex } from './lineIndex';
 import { finishAnalysis } from './finish';
 import { buildModel } from './model';
-import { proseByBlocks, sentenceRuns } from './incremental';
+import { peopleByBlocks, proseByBlocks, sentenceRuns } from './incremental';
 import { parseBlocks, type ParseCache } from './parse';
 import { buildPeopleIndex } from './people';
 import { buildProse } from './prose';
@@ -67,11 +67,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
 
   const { tree, blocks } = parseBlocks(text, cache);
   const lines = new LineIndex(text);
-  const model = buildModel(text, tree, lines, options);
+  const model = buildModel(text, tree, lines, options, cache?.nodes);
   // With a cache, prose and the findings of sentence-scoped rules are reused per unchanged block (core/incremental.ts).
   const blocked = cache ? proseByBlocks(text, blocks, model) : undefined;
   const prose = blocked ?? buildProse(text, tree, model);
-  const people = buildPeopleIndex(text, model, prose, options);
+  const people = buildPeopleIndex(text, model, prose, options, blocked ? peopleByBlocks(text, blocks, blocked) : undefined);
   const opts = { ...options, template: options.template ?? DEFAULT_TEMPLATE };
   const findings: Finding[] = [];
   const internalErrors: AnalysisResult['internalErrors'] = [];

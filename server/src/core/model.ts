@@ -6,13 +6,15 @@ import { extractSections } from './extract/sections';
 import { extractTimelines } from './extract/timeline';
 import { isPostmortemText } from './detect';
 import type { LineIndex } from './lineIndex';
+import type { NodeMemo } from './memo';
 import type { AnalyzeOptions, Person, PostmortemModel } from './types';
 
 /** Builds the postmortem model from the parsed tree. Every element keeps its source span. */
-export function buildModel(text: string, tree: Root, _lines: LineIndex, options: Pick<AnalyzeOptions, 'sectionAliases'> = {}): PostmortemModel {
+/** `memo` (a document's ParseCache keeps one) lets extraction reuse what it found in unchanged nodes. */
+export function buildModel(text: string, tree: Root, _lines: LineIndex, options: Pick<AnalyzeOptions, 'sectionAliases'> = {}, memo?: NodeMemo): PostmortemModel {
   const metadata = extractMetadata(text, tree);
   const { sections, title } = extractSections(text, tree, options.sectionAliases);
-  const timelines = extractTimelines(text, tree, sections, metadata);
+  const timelines = extractTimelines(text, tree, sections, metadata, memo);
   const { items, tables } = extractActionItems(text, tree, sections);
   const { chains, rootCauses, contributingFactors } = extractFiveWhys(text, sections);
   const metaTitle = metadata.fields.title;

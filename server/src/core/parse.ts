@@ -21,6 +21,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { NodeMemo, own } from './memo';
+
+export { own };
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
@@ -129,13 +132,6 @@ export interface CachedBlock {
   derived?: Map<string, { at: number; value: unknown }>;
 }
 
-/**
- * A copy of `s` that shares no memory with the string it was sliced from (V8 keeps a slice's whole
- * parent alive): concatenating forces a fresh string.
- */
-export function own(s: string): string {
-  return (' ' + s).slice(1);
-}
 
 /** One block of the current text with its (possibly reused) tree. */
 export interface ParsedBlock extends Block {
@@ -155,6 +151,8 @@ export class ParseCache {
   misses = 0;
   /** Document-level state of later stages (incremental.ts), cleared whenever they say so. */
   readonly state = new Map<string, unknown>();
+  /** What model extraction computed from each top-level node of a cached tree (memo.ts). */
+  nodes = new NodeMemo();
 
   /** @internal */
   take(text: string): CachedBlock | undefined {
@@ -170,6 +168,7 @@ export class ParseCache {
   clear(): void {
     this.blocks = new Map();
     this.state.clear();
+    this.nodes = new NodeMemo();
   }
 }
 

@@ -83,3 +83,55 @@ export function kindsAt(sections: Section[], index: number): Array<Section['kind
   for (let i = index; i >= 0; i = sections[i].parent) kinds.push(sections[i].kind);
   return kinds;
 }
+
+/**
+ * `sectionAt(sections, o)` for every offset: the last section whose heading starts at or before `o`
+ * and whose body ends after it. Offsets in ascending order take one sweep with a heap of open
+ * sections; any offset out of order is answered by the plain scan.
+ */
+export function sectionsAt(sections: Section[], offsets: number[]): number[] {
+  const out = new Array<number>(offsets.length);
+  const heap: number[] = []; // max-heap of section indices
+  const push = (i: number) => {
+    heap.push(i);
+    let c = heap.length - 1;
+    while (c > 0) {
+      const p = (c - 1) >> 1;
+      if (heap[p] >= heap[c]) break;
+      [heap[p], heap[c]] = [heap[c], heap[p]];
+      c = p;
+    }
+  };
+  const pop = () => {
+    const last = heap.pop()!;
+    if (!heap.length) return;
+    heap[0] = last;
+    let p = 0;
+    for (;;) {
+      const l = 2 * p + 1;
+      const r = l + 1;
+      let m = p;
+      if (l < heap.length && heap[l] > heap[m]) m = l;
+      if (r < heap.length && heap[r] > heap[m]) m = r;
+      if (m === p) break;
+      [heap[p], heap[m]] = [heap[m], heap[p]];
+      p = m;
+    }
+  };
+  let k = 0;
+  let prev = -Infinity;
+  for (let j = 0; j < offsets.length; j++) {
+    const o = offsets[j];
+    if (o < prev) {
+      out[j] = sectionAt(sections, o);
+      continue;
+    }
+    prev = o;
+    while (k < sections.length && sections[k].heading.start <= o) push(k++);
+    // A section whose body ended before `o` has ended for every later offset too... unless its
+    // index is lower than a live one; those are never at the top, and are dropped when they get there.
+    while (heap.length && !(o < sections[heap[0]].body.end)) pop();
+    out[j] = heap.length ? heap[0] : -1;
+  }
+  return out;
+}

@@ -10,7 +10,8 @@
 import type { Blockquote, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ClockTime, Metadata, Section, Span, Timeline, TimelineEntry } from '../types';
-import { kindsAt, sectionAt, spanOf } from './sections';
+import type { NodeMemo } from '../memo';
+import { kindsAt, sectionsAt, spanOf } from './sections';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -231,30 +232,44 @@ interface State {
   day?: number;
 }
 
-export function extractTimelines(text: string, tree: Root, sections: Section[], metadata: Metadata): Timeline[] {
+export function extractTimelines(text: string, tree: Root, sections: Section[], metadata: Metadata, memo?: NodeMemo): Timeline[] {
   const d0 = metadata.fields.date?.value;
   const state: State = { year: typeof d0 === 'string' ? +d0.slice(0, 4) : undefined };
   const timelines: Timeline[] = [];
   const bySection = new Map<number, Timeline>();
 
+  /** The zone stated in the heading of the section or of a parent timeline section. */
+  const zones = new Map<number, string | undefined>();
+  const headingZone = (sectionIndex: number): string | undefined => {
+    if (zones.has(sectionIndex)) return zones.get(sectionIndex);
+    let zone: string | undefined;
+    for (let i = sectionIndex; i >= 0 && !zone; i = sections[i].parent) zone = zoneIn(sections[i].title);
+    zones.set(sectionIndex, zone);
+    return zone;
+  };
   const timelineOf = (sectionIndex: number): Timeline => {
     let t = bySection.get(sectionIndex);
     if (!t) {
-      // The zone may be stated in the heading of the section or of a parent timeline section.
-      let zone: string | undefined;
-      for (let i = sectionIndex; i >= 0 && !zone; i = sections[i].parent) zone = zoneIn(sections[i].title);
-      t = { section: sectionIndex, form: 'list', zone, entries: [] };
+      t = { section: sectionIndex, form: 'list', zone: headingZone(sectionIndex), entries: [] };
       bySection.set(sectionIndex, t);
       timelines.push(t);
     }
     return t;
   };
 
+  const children = tree.children;
+  const owners = sectionsAt(
+    sections,
+    children.map((n) => n.position?.start.offset ?? 0),
+  );
+  const inTimeline = new Map<number, boolean>();
   let lastSection = -1;
-  for (const node of tree.children) {
-    const start = node.position?.start.offset ?? 0;
-    const si = sectionAt(sections, start);
-    if (si < 0 || !kindsAt(sections, si).includes('timeline')) continue;
+  children.forEach((node, k) => {
+    const si = owners[k];
+    if (si < 0) return;
+    let yes = inTimeline.get(si);
+    if (yes === undefined) inTimeline.set(si, (yes = kindsAt(sections, si).includes('timeline')));
+    if (!yes) return;
     // Dates and day markers do not carry over from one timeline section to another.
     if (si !== lastSection && (lastSection < 0 || sections[si].parent !== lastSection)) {
       state.date = undefined;
@@ -268,13 +283,77 @@ export function extractTimelines(text: string, tree: Root, sections: Section[], 
         state.date = d.date;
         state.day = undefined;
       } else if (DAY_MARKER.test(s)) state.day = dayOf(s, state.day);
-      continue;
+      return;
     }
-    blockEntries(text, node, si, timelineOf, state);
-  }
+    if (memo && node.position?.start.offset !== undefined) memoEntries(text, node, si, bySection, timelineOf, headingZone, state, memo);
+    else blockEntries(text, node, si, timelineOf, state);
+  });
   const kept = timelines.filter((t) => t.entries.length > 0 || t.zone !== undefined);
   kept.forEach((t, i) => t.entries.forEach((e) => (e.timeline = i)));
   return kept;
+}
+
+/** What one top-level node did to its section's timeline and to the running state. */
+interface NodeOutcome {
+  /** False when the node never asked for the timeline (it may not exist). */
+  touched: boolean;
+  entries: TimelineEntry[];
+  zone?: string;
+  form: Timeline['form'];
+  /** Set when the node (a table) set the time column's header. */
+  timeHeader?: Span;
+  date?: string;
+  day?: number;
+}
+
+/**
+ * `blockEntries` through the memo: a node whose block an edit did not touch, met in the same state
+ * (year, running date and day, what its timeline already holds), does what it did last time.
+ */
+function memoEntries(
+  text: string,
+  node: RootContent,
+  si: number,
+  bySection: Map<number, Timeline>,
+  timelineOf: (si: number) => Timeline,
+  headingZone: (si: number) => string | undefined,
+  state: State,
+  memo: NodeMemo,
+): void {
+  const at = node.position!.start.offset!;
+  const existing = bySection.get(si);
+  const key = JSON.stringify([
+    state.year ?? null,
+    state.date ?? null,
+    state.day ?? null,
+    existing ? [existing.entries.length === 0, existing.zone ?? null, existing.form] : ['new', headingZone(si) ?? null],
+  ]);
+  const hit = memo.get<NodeOutcome>(node, 'timeline', key, at);
+  if (hit) {
+    const o = hit.value;
+    const d = hit.delta;
+    state.date = o.date;
+    state.day = o.day;
+    if (!o.touched) return;
+    const t = timelineOf(si);
+    t.zone = o.zone;
+    t.form = o.form;
+    if (o.timeHeader) t.timeHeader = shiftSpan(o.timeHeader, d);
+    for (const e of o.entries) t.entries.push({ ...e, span: shiftSpan(e.span, d), timeSpan: shiftSpan(e.timeSpan, d), textSpan: shiftSpan(e.textSpan, d) });
+    return;
+  }
+  let t: Timeline | undefined;
+  const before = existing?.entries.length ?? 0;
+  const header = existing?.timeHeader;
+  blockEntries(text, node, si, (i) => (t = timelineOf(i)), state);
+  const outcome: NodeOutcome = t
+    ? { touched: true, entries: t.entries.slice(before), zone: t.zone, form: t.form, timeHeader: t.timeHeader !== header ? t.timeHeader : undefined, date: state.date, day: state.day }
+    : { touched: false, entries: [], form: 'list', date: state.date, day: state.day };
+  memo.set(node, 'timeline', key, at, outcome);
+}
+
+function shiftSpan(s: Span, d: number): Span {
+  return { start: s.start + d, end: s.end + d };
 }
 
 function dayOf(marker: string, current: number | undefined): number {
