@@ -15,70 +15,16 @@
  * other block is blanked to spaces (offsets unchanged) and left out of the tree and the prose. Every
  * other stage (model, people, the other rules) still runs on the whole text.
  */
-import { sectionAt } from './extract/sections';
+import { sectionsAt } from './extract/sections';
+
+export { sectionsAt };
 import { buildProse, type Prose, type Sentence } from './prose';
 import { own, type ParseCache, type ParsedBlock } from './parse';
-import type { PeopleIndex } from './people';
+import { peopleEvidence, type PeopleEvidence, type PeopleIndex } from './people';
+import { ownDeep } from './memo';
 import type { Rule, RuleContext } from './rules/defineRule';
 import type { Root } from 'mdast';
 import type { Finding, PostmortemModel, Section } from './types';
-
-// ---------------------------------------------------------------------------------------------
-// Sections of many offsets at once
-// ---------------------------------------------------------------------------------------------
-
-/**
- * `sectionAt(sections, o)` for every offset: the last section whose heading starts at or before `o`
- * and whose body ends after it. Offsets in ascending order take one sweep with a heap of open
- * sections; any offset out of order is answered by the plain scan.
- */
-export function sectionsAt(sections: Section[], offsets: number[]): number[] {
-  const out = new Array<number>(offsets.length);
-  const heap: number[] = []; // max-heap of section indices
-  const push = (i: number) => {
-    heap.push(i);
-    let c = heap.length - 1;
-    while (c > 0) {
-      const p = (c - 1) >> 1;
-      if (heap[p] >= heap[c]) break;
-      [heap[p], heap[c]] = [heap[c], heap[p]];
-      c = p;
-    }
-  };
-  const pop = () => {
-    const last = heap.pop()!;
-    if (!heap.length) return;
-    heap[0] = last;
-    let p = 0;
-    for (;;) {
-      const l = 2 * p + 1;
-      const r = l + 1;
-      let m = p;
-      if (l < heap.length && heap[l] > heap[m]) m = l;
-      if (r < heap.length && heap[r] > heap[m]) m = r;
-      if (m === p) break;
-      [heap[p], heap[m]] = [heap[m], heap[p]];
-      p = m;
-    }
-  };
-  let k = 0;
-  let prev = -Infinity;
-  for (let j = 0; j < offsets.length; j++) {
-    const o = offsets[j];
-    if (o < prev) {
-      out[j] = sectionAt(sections, o);
-      continue;
-    }
-    prev = o;
-    while (k < sections.length && sections[k].heading.start <= o) push(k++);
-    // A section whose body ended before `o` has ended for every later offset too... unless its
-    // index is lower than a live one; those are never at the top, and are dropped when they get there.
-    while (heap.length && !(o < sections[heap[0]].body.end)) pop();
-    out[j] = heap.length ? heap[0] : -1;
-  }
-  return out;
-}
-
 
 // ---------------------------------------------------------------------------------------------
 // Prose by blocks
@@ -141,6 +87,24 @@ export function proseByBlocks(text: string, blocks: ParsedBlock[], model: Postmo
   );
   sentences.forEach((s, i) => (s.section = sections[i]));
   return { sentences, blockOf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// People by blocks
+// ---------------------------------------------------------------------------------------------
+
+/** What each block says about people (`peopleEvidence`), from the cache for blocks seen before. */
+export function peopleByBlocks(text: string, blocks: ParsedBlock[], prose: BlockedProse): PeopleEvidence[] {
+  const byBlock: Sentence[][] = blocks.map(() => []);
+  prose.sentences.forEach((s, i) => byBlock[prose.blockOf[i]].push(s));
+  return blocks.map((b, bi) => {
+    const derived = (b.entry.derived ??= new Map());
+    const hit = b.reused ? derived.get('people') : undefined;
+    if (hit) return hit.value as PeopleEvidence;
+    const value = ownDeep(peopleEvidence(text.slice(b.start, b.end), byBlock[bi]));
+    derived.set('people', { at: b.start, value });
+    return value;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,7 +47,41 @@ function add(set: Set<string>, name: string): void {
   if (first && first !== n && first.length > 1) set.add(first);
 }
 
-export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Prose, options: AnalyzeOptions): PeopleIndex {
+/**
+ * What one stretch of text says about who is a person: the parts of the index that are read from the
+ * text, before the document-wide facts (the roster, configuration) are applied. Blocks cut at headings
+ * can be read one at a time: none of these patterns reaches across a line that starts a heading.
+ */
+export interface PeopleEvidence {
+  handles: string[];
+  /** Names used like services: "Mabel, the scheduler", "the Iris orchestrator". */
+  appositives: string[];
+  /** For each sentence with "he" or "she": its capitalised words that may be names. */
+  pronounCaps: string[][];
+  /** Names followed by a verb only people do. */
+  personVerbs: string[];
+}
+
+export function peopleEvidence(text: string, sentences: Prose['sentences']): PeopleEvidence {
+  const out: PeopleEvidence = { handles: [], appositives: [], pronounCaps: [], personVerbs: [] };
+  // Cheap tests first: most blocks have no '@' and no comma, parenthesis or "the" before a capital.
+  if (text.includes('@')) for (const m of text.matchAll(HANDLE)) out.handles.push(m[1]);
+  for (const m of text.matchAll(APPOSITIVE)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  for (const s of sentences) {
+    if (PRONOUN.test(s.text)) {
+      out.pronounCaps.push([...s.text.matchAll(CAPITALISED)].map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
+    }
+    for (const m of s.text.matchAll(PERSON_VERB)) out.personVerbs.push(m[1]);
+  }
+  return out;
+}
+
+/**
+ * The people index of a document. `parts` is what `peopleEvidence` read from its text, whole or block
+ * by block in document order (an editor's cache keeps it per block); by default it is read here.
+ */
+export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Prose, options: AnalyzeOptions, parts?: PeopleEvidence[]): PeopleIndex {
+  const evidenceParts = parts ?? [peopleEvidence(text, prose.sentences)];
   const roster = new Set<string>();
   const roles = new Map<string, string>();
   const firstRoles = new Map<string, string>();
@@ -62,21 +96,22 @@ export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Pr
     }
   }
   for (const [first, role] of firstRoles) if (role && !roles.has(first)) roles.set(first, role);
-  for (const m of text.matchAll(HANDLE)) add(roster, m[1]);
+  for (const part of evidenceParts) for (const h of part.handles) add(roster, h);
   const notPeople = new Set<string>();
   for (const n of options.people?.notPeople ?? []) notPeople.add(n.toLowerCase());
-  for (const m of text.matchAll(APPOSITIVE)) {
-    const name = (m[1] ?? m[2] ?? m[3] ?? m[4]).toLowerCase();
-    if (!roster.has(name)) notPeople.add(name);
+  for (const part of evidenceParts) {
+    for (const a of part.appositives) {
+      const name = a.toLowerCase();
+      if (!roster.has(name)) notPeople.add(name);
+    }
   }
   const evidence = new Set<string>();
-  for (const s of prose.sentences) {
-    if (PRONOUN.test(s.text)) {
-      const caps = [...s.text.matchAll(CAPITALISED)].map((m) => m[0]);
-      const candidates = caps.filter((w) => !notPeople.has(w.toLowerCase()) && !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase()));
+  for (const part of evidenceParts) {
+    for (const caps of part.pronounCaps) {
+      const candidates = caps.filter((w) => !notPeople.has(w.toLowerCase()));
       if (candidates.length === 1) evidence.add(candidates[0].toLowerCase());
     }
-    for (const m of s.text.matchAll(PERSON_VERB)) evidence.add(m[1].toLowerCase());
+    for (const v of part.personVerbs) evidence.add(v.toLowerCase());
   }
   const isPerson = (name: string): boolean => {
     const n = name.trim().toLowerCase().replace(/^@/, '').replace(/['’]s$/, '');
