@@ -34,9 +34,30 @@ export const ACCOUNTABILITY_RULES = new Set(['suppression-reason-missing', 'supp
 
 const DIRECTIVE = /<!--[ \t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
 
-function htmlNodes(tree: Root): Array<{ value: string; start: number }> {
+/**
+ * The HTML nodes that may hold a directive, in document order. Every directive contains
+ * "postmortem-", so only the top-level nodes whose source holds that text are walked: a few nodes
+ * instead of the whole tree of a long document.
+ */
+function htmlNodes(text: string, tree: Root): Array<{ value: string; start: number }> {
+  const top = tree.children;
+  const picked = new Set<number>();
+  for (let i = text.indexOf('postmortem-'); i >= 0; i = text.indexOf('postmortem-', i + 1)) {
+    // The last top-level node starting at or before i, when it reaches past i.
+    let lo = 0;
+    let hi = top.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((top[mid].position?.start.offset ?? 0) <= i) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found >= 0 && i < (top[found].position?.end.offset ?? Infinity)) picked.add(found);
+  }
   const out: Array<{ value: string; start: number }> = [];
-  const stack: unknown[] = [...tree.children];
+  const stack: unknown[] = [...picked].map((k) => top[k]);
   while (stack.length) {
     const n = stack.pop() as { type: string; value?: string; position?: { start: { offset?: number } }; children?: unknown[] };
     if (n.type === 'html' && typeof n.value === 'string' && n.position?.start.offset !== undefined) {
@@ -55,7 +76,7 @@ export function parseDirectives(text: string, tree: Root): Directive[] {
   const hit = cache.get(tree);
   if (hit) return hit;
   const out: Directive[] = [];
-  for (const node of htmlNodes(tree)) {
+  for (const node of htmlNodes(text, tree)) {
     // The node's value is the source text at its offset; check that, so offsets stay honest.
     if (text.slice(node.start, node.start + node.value.length) !== node.value) continue;
     for (const m of node.value.matchAll(DIRECTIVE)) {
