@@ -38,7 +38,7 @@ export function serverAvailable(): boolean {
 export async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-lsp-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...(process.env.PM_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER_JS, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Answer whatever the server asks (configuration, capability registration, progress) with defaults.
   const star = conn as unknown as {
