@@ -383,7 +383,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const more = analysis.options
         ? suppressActions(doc, params, analysis.result, { ...editCaps, options: analysis.options, fsPath: analysis.config?.fsPath, workspaceFolder: analysis.config?.workspaceFolder, openText: (file) => configs.openText(file) })
         : [];
-      return [...codeActions(doc, params), ...more];
+      return [...codeActions(doc, params, analysis.result), ...more];
     } catch (err) {
       logOnce(`actions:${doc.uri}`, `Quick-fixes for ${doc.uri} failed. ${errorText(err)}`);
       return [];

@@ -1,7 +1,13 @@
-/** Quick-fixes from the fixes carried in the diagnostics' `data`. */
+/**
+ * Quick-fixes for the diagnostics a code-action request names: each is looked up in the analysis of
+ * the current version by rule, message and range, and offers that finding's fixes. A diagnostic left
+ * over from an older version matches only when the same finding is still where it says.
+ */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isDiagnosticData, SOURCE } from './diagnostics';
+import type { AnalysisResult, Finding } from '../core';
+import { lspEdits, sameRange, toRange } from './convert';
+import { SOURCE } from './diagnostics';
 
 /** True when an action of `kind` is wanted by a request restricted to `only` (none: all kinds). */
 export function kindWanted(kind: string, only: readonly string[] | undefined): boolean {
@@ -9,20 +15,30 @@ export function kindWanted(kind: string, only: readonly string[] | undefined): b
   return only.some((o) => o === '' || kind === o || kind.startsWith(o + '.'));
 }
 
-export function codeActions(doc: TextDocument, params: CodeActionParams): CodeAction[] {
-  if (!kindWanted(CodeActionKind.QuickFix, params.context.only)) return [];
+export function codeActions(doc: TextDocument, params: CodeActionParams, result: AnalysisResult | undefined): CodeAction[] {
+  if (!result || !kindWanted(CodeActionKind.QuickFix, params.context.only)) return [];
   const actions: CodeAction[] = [];
+  let withFixes: Map<string, Finding[]> | undefined;
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE || !isDiagnosticData(diagnostic.data)) continue;
-    // Fix ranges refer to the version that was analysed; an edit made since would misplace them.
-    if (diagnostic.data.version !== doc.version) continue;
-    for (const fix of diagnostic.data.fixes) {
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    if (!withFixes) {
+      withFixes = new Map();
+      for (const f of result.findings) {
+        if (!f.fixes?.length) continue;
+        const key = `${f.rule}\u0000${f.message}`;
+        const list = withFixes.get(key);
+        if (list) list.push(f);
+        else withFixes.set(key, [f]);
+      }
+    }
+    const finding = withFixes.get(`${diagnostic.code}\u0000${diagnostic.message}`)?.find((f) => sameRange(toRange(doc, f), diagnostic.range));
+    for (const fix of finding?.fixes ?? []) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         ...(fix.preferred ? { isPreferred: true } : {}),
-        edit: { changes: { [doc.uri]: fix.edits } },
+        edit: { changes: { [doc.uri]: lspEdits(doc, fix.edits, !!fix.snippet) } },
       });
     }
   }

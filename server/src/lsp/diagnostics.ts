@@ -1,9 +1,8 @@
 /** Core findings -> LSP diagnostics. */
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, type AnalysisResult, type Finding, type Severity } from '../core';
 import { toRange } from './convert';
-import { snippetToPlainText } from './snippet';
 
 export const SOURCE = 'postmortem';
 
@@ -14,28 +13,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A fix as carried in `Diagnostic.data`: LSP ranges, snippet syntax already turned into plain text. */
-export interface DiagnosticFix {
-  title: string;
-  preferred?: boolean;
-  edits: TextEdit[];
-}
-
-/** What `Diagnostic.data` holds for postmortem diagnostics; code actions read it back. */
-export interface DiagnosticData {
-  /** The document version the ranges of `fixes` refer to. */
-  version: number;
-  fixes: DiagnosticFix[];
-}
-
-export function isDiagnosticData(v: unknown): v is DiagnosticData {
-  if (!v || typeof v !== 'object') return false;
-  const d = v as Partial<DiagnosticData>;
-  return typeof d.version === 'number' && Array.isArray(d.fixes);
-}
+// Diagnostics do not carry their fixes in `data`: a 1 MB postmortem has over a thousand findings,
+// and their fixes made every publishDiagnostics message 66% larger. Code actions look the finding up
+// in the analysis of the current version instead (codeActions.ts).
 
 export function toDiagnostic(doc: TextDocument, f: Finding, docsBase: string): Diagnostic {
-  const d: Diagnostic = {
+  return {
     range: toRange(doc, f),
     severity: SEVERITY[f.severity] ?? DiagnosticSeverity.Warning,
     code: f.rule,
@@ -43,18 +26,6 @@ export function toDiagnostic(doc: TextDocument, f: Finding, docsBase: string): D
     source: SOURCE,
     message: f.message,
   };
-  if (f.fixes?.length) {
-    const data: DiagnosticData = {
-      version: doc.version,
-      fixes: f.fixes.map((fix) => ({
-        title: fix.title,
-        ...(fix.preferred ? { preferred: true } : {}),
-        edits: fix.edits.map((e) => ({ range: toRange(doc, e), newText: fix.snippet ? snippetToPlainText(e.newText) : e.newText })),
-      })),
-    };
-    d.data = data;
-  }
-  return d;
 }
 
 /**

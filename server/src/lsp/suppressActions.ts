@@ -36,9 +36,8 @@ import { analyze, LineIndex, type AnalysisResult, type AnalyzeOptions, type Find
 import { applyFixes, fixUntilStable, preferredFix } from '../core/fixes';
 import { ACCOUNTABILITY_RULES, ignoreFindingFix } from '../core/suppress';
 import { kindWanted } from './codeActions';
-import { toRange } from './convert';
+import { lspEdits, sameRange, toRange } from './convert';
 import { SOURCE } from './diagnostics';
-import { snippetToPlainText } from './snippet';
 
 /** Titles of the actions made here (not a finding's own fixes): tests tell the two apart by them. */
 export const SUPPRESS_ACTION_TITLE = /^(?:Ignore \S+ (?:on this line|in this table|in this file)|Disable \S+ in \.postmortemrc\.(?:yaml|yml|json)|Fix all \S+ problems)$/;
@@ -59,14 +58,6 @@ export interface SuppressActionContext {
   createFiles: boolean;
   /** A configuration file's text as the editor has it, when it is open. */
   openText(file: string): { uri: string; version: number; text: string } | undefined;
-}
-
-function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
-function lspEdits(doc: TextDocument, edits: readonly CoreEdit[], snippet = false): TextEdit[] {
-  return edits.map((e) => ({ range: toRange(doc, e), newText: snippet ? snippetToPlainText(e.newText) : e.newText }));
 }
 
 /** One edit replacing only what differs between `before` and `after` (a common prefix and suffix kept). */
