@@ -12,8 +12,11 @@
  *   names (every question a rule asked `ctx.people` is asked again and must get the same answer).
  * Such a rule runs only over the blocks without valid findings, usually the one block an edit
  * touched: a sentence rule gets their sentences; a block rule gets a masked document, where every
- * other block is blanked to spaces (offsets unchanged) and left out of the tree and the prose. Every
- * other stage (model, people, the other rules) still runs on the whole text.
+ * other block is blanked to spaces (offsets unchanged) and left out of the tree and the prose.
+ * - what the block says about people (`peopleEvidence`), which the people index is assembled from.
+ * Timeline extraction keeps what each top-level node found in the cache's NodeMemo (memo.ts,
+ * extract/timeline.ts). The rest of the model and the other rules run on the whole text, over the
+ * reused trees.
  */
 import { sectionsAt } from './extract/sections';
 
