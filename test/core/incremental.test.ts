@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { postmortem } from '../../bench/corpus';
 import { analyze, ParseCache, type AnalyzeOptions } from '../../server/src/core';
-import { sectionAt } from '../../server/src/core/extract/sections';
-import { peopleByBlocks, proseByBlocks, sectionsAt } from '../../server/src/core/incremental';
+import { sectionAt, sectionsAt } from '../../server/src/core/extract/sections';
+import { peopleByBlocks, proseByBlocks } from '../../server/src/core/incremental';
 import { buildPeopleIndex } from '../../server/src/core/people';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { buildModel } from '../../server/src/core/model';
@@ -267,13 +267,17 @@ describe('incremental analysis', () => {
     );
   });
 
+  /** A generated 20 KB postmortem after a few random edits, parsed in blocks, with its model. */
+  const editedDocument = fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { maxLength: 5 })).map(([seed, edits]) => {
+    let text = postmortem(seed, 20_000);
+    for (const e of edits) text = apply(text, e);
+    const { tree, blocks } = parseBlocks(text);
+    return { text, tree, blocks, model: buildModel(text, tree, new LineIndex(text)) };
+  });
+
   it('prose assembled block by block equals buildProse over the whole tree', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { maxLength: 4 }), (seed, edits) => {
-        let text = postmortem(seed, 20_000);
-        for (const e of edits) text = apply(text, e);
-        const { tree, blocks } = parseBlocks(text);
-        const model = buildModel(text, tree, new LineIndex(text));
+      fc.property(editedDocument, ({ text, tree, blocks, model }) => {
         const whole = buildProse(text, tree, model).sentences;
         const byBlocks = proseByBlocks(text, blocks, model).sentences;
         const plain = (ss: typeof whole) =>
@@ -286,11 +290,7 @@ describe('incremental analysis', () => {
 
   it('the people index read block by block equals the one read from the whole text', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(edit, { maxLength: 5 }), (seed, edits) => {
-        let text = postmortem(seed, 20_000);
-        for (const e of edits) text = apply(text, e);
-        const { tree, blocks } = parseBlocks(text);
-        const model = buildModel(text, tree, new LineIndex(text));
+      fc.property(editedDocument, ({ text, blocks, model }) => {
         const prose = proseByBlocks(text, blocks, model);
         const whole = buildPeopleIndex(text, model, prose, OPTIONS);
         const parts = buildPeopleIndex(text, model, prose, OPTIONS, peopleByBlocks(text, blocks, prose));

@@ -19,12 +19,10 @@
  * reused trees.
  */
 import { sectionsAt } from './extract/sections';
-
-export { sectionsAt };
 import { buildProse, type Prose, type Sentence } from './prose';
-import { own, type ParseCache, type ParsedBlock } from './parse';
+import type { ParseCache, ParsedBlock } from './parse';
 import { peopleEvidence, type PeopleEvidence, type PeopleIndex } from './people';
-import { ownDeep } from './memo';
+import { own, ownDeep } from './memo';
 import type { Rule, RuleContext } from './rules/defineRule';
 import type { Root } from 'mdast';
 import type { Finding, PostmortemModel, Section } from './types';

@@ -23,8 +23,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { NodeMemo, own } from './memo';
 
-export { own };
-
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 export interface Block {
@@ -131,7 +129,6 @@ export interface CachedBlock {
   /** Per-block results of later stages, each stored with the offset it was computed at. */
   derived?: Map<string, { at: number; value: unknown }>;
 }
-
 
 /** One block of the current text with its (possibly reused) tree. */
 export interface ParsedBlock extends Block {

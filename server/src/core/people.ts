@@ -64,7 +64,7 @@ export interface PeopleEvidence {
 
 export function peopleEvidence(text: string, sentences: Prose['sentences']): PeopleEvidence {
   const out: PeopleEvidence = { handles: [], appositives: [], pronounCaps: [], personVerbs: [] };
-  // Cheap tests first: most blocks have no '@' and no comma, parenthesis or "the" before a capital.
+  // Most blocks have no '@': a native search skips the handle pattern for them.
   if (text.includes('@')) for (const m of text.matchAll(HANDLE)) out.handles.push(m[1]);
   for (const m of text.matchAll(APPOSITIVE)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   for (const s of sentences) {

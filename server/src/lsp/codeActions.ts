@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, Finding } from '../core';
+import type { AnalysisResult } from '../core';
 import { lspEdits, sameRange, toRange } from './convert';
 import { SOURCE } from './diagnostics';
 
@@ -18,20 +18,11 @@ export function kindWanted(kind: string, only: readonly string[] | undefined): b
 export function codeActions(doc: TextDocument, params: CodeActionParams, result: AnalysisResult | undefined): CodeAction[] {
   if (!result || !kindWanted(CodeActionKind.QuickFix, params.context.only)) return [];
   const actions: CodeAction[] = [];
-  let withFixes: Map<string, Finding[]> | undefined;
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-    if (!withFixes) {
-      withFixes = new Map();
-      for (const f of result.findings) {
-        if (!f.fixes?.length) continue;
-        const key = `${f.rule}\u0000${f.message}`;
-        const list = withFixes.get(key);
-        if (list) list.push(f);
-        else withFixes.set(key, [f]);
-      }
-    }
-    const finding = withFixes.get(`${diagnostic.code}\u0000${diagnostic.message}`)?.find((f) => sameRange(toRange(doc, f), diagnostic.range));
+    const finding = result.findings.find(
+      (f) => f.rule === diagnostic.code && f.message === diagnostic.message && f.fixes?.length && sameRange(toRange(doc, f), diagnostic.range),
+    );
     for (const fix of finding?.fixes ?? []) {
       actions.push({
         title: fix.title,
