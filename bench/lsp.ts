@@ -13,6 +13,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { serverExecArgv, serverMemoryMb } from '../server/src/memory';
 import { summarize, type Timing } from './measure';
 
 export interface Server {
@@ -38,7 +39,9 @@ export function serverAvailable(): boolean {
 export async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-lsp-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.PM_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), SERVER_JS, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+  // The flags the extension starts the server with at default settings, then any from the environment.
+  const flags = [...serverExecArgv(serverMemoryMb()), ...(process.env.PM_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
+  const child = spawn(process.execPath, [...flags, SERVER_JS, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // Answer whatever the server asks (configuration, capability registration, progress) with defaults.
   const star = conn as unknown as {

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
 import { CheckFileRequest } from '../../server/src/protocol';
+import { serverExecArgv, serverMemoryMb } from '../../server/src/memory';
 import { registerWritingFeatures } from './views/register';
 import { ActionItemsView } from './views/actionItems';
 import { registerShowReport } from './commands/showReport';
@@ -23,10 +24,11 @@ export function getClient(): LanguageClient | undefined {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+  // The server's heap limit (server/src/memory.ts says why it has one). The same object is read
+  // again whenever the client (re)starts the server, so a restart picks up a changed setting.
+  const run = { module, transport: TransportKind.ipc, options: { execArgv: memoryArgv() } };
+  const debug = { module, transport: TransportKind.ipc, options: { execArgv: [...memoryArgv(), '--nolazy', '--inspect=6009'] } };
+  const serverOptions: ServerOptions = { run, debug };
   const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -47,9 +49,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const lc = new LanguageClient('postmortem', 'Postmortem Writer', serverOptions, clientOptions);
   client = lc;
+  const restartServer = async () => {
+    run.options.execArgv = memoryArgv();
+    debug.options.execArgv = [...memoryArgv(), '--nolazy', '--inspect=6009'];
+    await lc.restart();
+  };
   context.subscriptions.push(
     lc,
     vscode.commands.registerCommand('postmortem.checkThisFile', (uri?: vscode.Uri) => checkThisFile(lc, uri)),
+    vscode.commands.registerCommand('postmortem.restartServer', restartServer),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('postmortem.server.maxMemory') && !e.affectsConfiguration('postmortem.maxFileSize')) return;
+      if (memoryArgv().join(' ') === run.options.execArgv.join(' ')) return;
+      const choice = await vscode.window.showInformationMessage('The postmortem language server uses the new memory limit once it restarts.', 'Restart Now');
+      if (choice === 'Restart Now') await restartServer();
+    }),
   );
   const views = registerWritingFeatures(context, lc);
   // Learning across postmortems: the Action Items view and the workspace report.
@@ -58,6 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await lc.start();
   views.refreshSoon();
   void actionItems.refresh();
+}
+
+/** The server's Node flags for the current settings (user or workspace values, not per folder). */
+function memoryArgv(): string[] {
+  const config = vscode.workspace.getConfiguration('postmortem');
+  return serverExecArgv(serverMemoryMb(config.get('server.maxMemory'), config.get('maxFileSize')));
 }
 
 /** "Postmortem: Check This File": treats the file as a postmortem for the rest of the session. */

@@ -30,7 +30,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, ParseCache, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
+import { getHeapStatistics } from 'node:v8';
+import { analyze, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
+import { configuredMemoryMb, memoryShortfall, type HeapState } from './memory';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
 import { codeActions } from './lsp/codeActions';
 import { CONFIG_FILE_GLOB, isConfigUri, ServerConfig, type ResolvedConfig } from './lsp/config';
@@ -61,6 +63,15 @@ export interface ServerOptions {
   today?: () => string;
   /** A rule's docs page (Markdown), for hovers; without it hovers leave the explanation out. */
   ruleDocs?: RuleDocLookup;
+  /** The heap's use and limit; defaults to V8's own figures (./memory.ts). */
+  heap?: () => HeapState;
+}
+
+const CONFIGURED_MB = configuredMemoryMb(process.execArgv);
+
+function v8Heap(): HeapState {
+  const h = getHeapStatistics();
+  return { used: h.used_heap_size, limit: h.heap_size_limit, ...(CONFIGURED_MB !== undefined ? { configuredMb: CONFIGURED_MB } : {}) };
 }
 
 /** Today's date in the local time zone, as YYYY-MM-DD. */
@@ -79,6 +90,8 @@ interface Analysis {
   options?: AnalyzeOptions;
   optionsKey?: string;
   config?: ResolvedConfig;
+  /** Not analysed because the heap had no room for it; checked again when another document closes. */
+  outOfMemory?: boolean;
 }
 
 interface DocState {
@@ -114,6 +127,7 @@ export function readSettings(raw: unknown): PostmortemSettings {
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   let today = options.today ?? (() => localToday());
+  const heap = options.heap ?? v8Heap;
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   const settingsByUri = new Map<string, Promise<PostmortemSettings>>();
@@ -175,7 +189,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const day = today();
     const last = state.last;
     const config = configs.resolve(doc.uri, doc.version, settings);
-    if (last && last.version === doc.version && last.today === day && last.optionsKey === config.key && last.options?.maxSize === settings.maxFileSize) return last;
+    if (last && !last.outOfMemory && last.version === doc.version && last.today === day && last.optionsKey === config.key && last.options?.maxSize === settings.maxFileSize) {
+      return last;
+    }
     const text = doc.getText();
     const isPostmortem =
       !isConfigUri(doc.uri) && (files.isOptedIn(doc.uri) || (!config.ignored && files.isPostmortem(doc.uri, text, settings.files)));
@@ -183,7 +199,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const analysis: Analysis = { version: doc.version, today: day, isPostmortem, options: analysisOptions, optionsKey: config.key, config };
     // Stored before analysing: if analyze throws, the version is not retried by every request.
     state.last = analysis;
-    if (isPostmortem) {
+    // What is not parsed yet must fit in what is left of the heap (./memory.ts): a document too big
+    // for it gets one notice instead of taking the server down with every other open document.
+    const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? memoryShortfall(Math.max(0, text.length - state.cache.cachedChars()), heap()) : undefined;
+    if (shortfall) {
+      state.cache.clear();
+      analysis.outOfMemory = true;
+      analysis.result = skippedResult(shortfall);
+    } else if (isPostmortem) {
       analysis.result = analyze(text, analysisOptions, state.cache);
       for (const e of analysis.result.internalErrors) {
         if (loggedRules.has(e.rule)) continue;
@@ -362,6 +385,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       revalidateAll();
     }
     if (state?.published) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // Its memory is free now: documents that did not fit are tried again.
+    for (const [other, s] of states) if (s.last?.outOfMemory) schedule(other);
   });
 
   connection.onDocumentSymbol(async (params) => {

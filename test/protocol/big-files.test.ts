@@ -1,7 +1,8 @@
 /**
  * Big and odd files over the protocol: a 10 MB Markdown postmortem and a binary file each get exactly
  * one notice on line 1 and no analysis; `postmortem.maxFileSize` moves the limit; the server keeps
- * answering requests for the other documents.
+ * answering requests for the other documents. A document that would not fit in the server's heap gets
+ * one notice too, instead of crashing the server.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { serverExecArgv } from '../../server/src/memory';
 import { ensureBundle, TestClient } from './lspClient';
 
 const POSTMORTEM = `---
@@ -76,5 +78,55 @@ describe('big and odd files over the protocol (bundled dist/server.js)', functio
     assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('big.md') } }), []);
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('blob.md') }, position: { line: 0, character: 0 } }), null);
     assert.ok(client.running);
+  });
+});
+
+describe('a document too big for the heap that is left (server/src/memory.ts)', function () {
+  this.timeout(120_000);
+  let client: TestClient;
+  let dir: string;
+  const uri = (name: string) => pathToFileURL(path.join(dir, 'postmortems', name)).href;
+
+  before(async () => {
+    ensureBundle();
+    dir = mkdtempSync(path.join(os.tmpdir(), 'postmortem-heap-'));
+    mkdirSync(path.join(dir, 'postmortems'));
+    // A 128 MB heap: a 1.5 MB postmortem (about 150 MB to analyse at first) can never fit in it.
+    client = new TestClient([...serverExecArgv(128)]);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'heap' }],
+      initializationOptions: { today: '2026-11-23' },
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await client.connection.sendNotification('initialized', {});
+  });
+
+  after(() => {
+    client?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gets one notice naming the setting instead of crashing the server, and the other documents are still checked', async () => {
+    const huge = POSTMORTEM + '\nThe spooler restart took eleven minutes because the runbook named the wrong host.\n'.repeat(Math.ceil(1_500_000 / 82));
+    assert.ok(huge.length < 2_000_000, 'under the default postmortem.maxFileSize, so only memory can stop it');
+    const hugeD = await client.openAndWait(uri('huge.md'), huge);
+    assert.equal(hugeD.diagnostics.length, 1, JSON.stringify(hugeD.diagnostics));
+    assert.equal(hugeD.diagnostics[0].severity, DiagnosticSeverity.Information);
+    assert.match(hugeD.diagnostics[0].message, /needs about 1\d\d MB of memory and the postmortem language server has \d+ MB left; it was not analysed\. .*postmortem\.server\.maxMemory \(now 128 MB\)/);
+
+    // Typing in it is checked again, and still does not fit.
+    const next = client.diagnosticsOf(uri('huge.md'), 2);
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('huge.md'), version: 2 },
+      contentChanges: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: 'x' }],
+    });
+    assert.match((await next).diagnostics[0].message, /postmortem\.server\.maxMemory/);
+
+    const normalD = await client.openAndWait(uri('normal.md'), POSTMORTEM);
+    assert.ok(normalD.diagnostics.some((x) => x.code === 'blame-language'), 'a typical postmortem is analysed as usual');
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('huge.md') } }), []);
+    assert.ok(client.running, client.stderr);
   });
 });

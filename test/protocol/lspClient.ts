@@ -51,8 +51,9 @@ export class TestClient {
   private waiters: Waiter[] = [];
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
 
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+  /** @param nodeArgs Node flags for the server process (e.g. a heap limit). */
+  constructor(nodeArgs: string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d: string) => (this.stderr += d));
     this.exited = new Promise((resolve) => this.proc.on('exit', (code) => resolve(code)));

@@ -25,7 +25,7 @@ import { peopleEvidence, type PeopleEvidence, type PeopleIndex } from './people'
 import { own, ownDeep } from './memo';
 import type { Rule, RuleContext } from './rules/defineRule';
 import type { Root } from 'mdast';
-import type { Finding, PostmortemModel, Section } from './types';
+import type { Finding, PostmortemModel, Section, Span } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Prose by blocks
@@ -49,6 +49,32 @@ function blockProse(text: string, b: ParsedBlock, model: PostmortemModel): { pro
   return { prose: value, delta: 0 };
 }
 
+/** A cached sentence as it stands now: its block moved by `delta` and its units renumbered; the rest shared. */
+class PlacedSentence implements Sentence {
+  readonly text: string;
+  readonly span: Span;
+  section: number;
+  readonly quoted: boolean;
+  readonly cell: boolean;
+  readonly unit: number;
+  // Private (#) so that a spread copy of a sentence has the fields of a Sentence and no more.
+  readonly #orig: Sentence;
+  readonly #delta: number;
+  constructor(orig: Sentence, delta: number, unitBase: number) {
+    this.#orig = orig;
+    this.#delta = delta;
+    this.text = orig.text;
+    this.span = delta === 0 ? orig.span : { start: orig.span.start + delta, end: orig.span.end + delta };
+    this.section = orig.section;
+    this.quoted = orig.quoted;
+    this.cell = orig.cell;
+    this.unit = orig.unit + unitBase;
+  }
+  offsetAt(i: number): number {
+    return this.#orig.offsetAt(i) + this.#delta;
+  }
+}
+
 export interface BlockedProse extends Prose {
   /** Index of the block holding each sentence. */
   blockOf: number[];
@@ -63,17 +89,15 @@ export function proseByBlocks(text: string, blocks: ParsedBlock[], model: Postmo
     const { prose, delta } = blockProse(text, b, model);
     // The sentences this block showed last time, when they stand where they stood then.
     const derived = b.entry.derived!;
-    const last = derived.get('proseView') as { at: number; value: { unitBase: number; sentences: Sentence[] } } | undefined;
+    const last = derived.get('proseView') as { at: number; value: { unitBase: number; sentences?: Sentence[] } } | undefined;
+    const settled = b.reused && last !== undefined && last.at === b.start && last.value.unitBase === unitBase;
     let view: Sentence[];
-    if (b.reused && last && last.at === b.start && last.value.unitBase === unitBase) view = last.value.sentences;
+    if (settled && last.value.sentences) view = last.value.sentences;
     else {
-      view = prose.sentences.map((orig) => ({
-        ...orig,
-        span: { start: orig.span.start + delta, end: orig.span.end + delta },
-        unit: orig.unit + unitBase,
-        offsetAt: delta === 0 ? orig.offsetAt : (i: number) => orig.offsetAt(i) + delta,
-      }));
-      derived.set('proseView', { at: b.start, value: { unitBase, sentences: view } });
+      view = prose.sentences.map((orig) => new PlacedSentence(orig, delta, unitBase));
+      // Kept only once the block stands still: while typing above it, it moves on every keystroke,
+      // and views kept then would only be garbage for the old generation one keystroke later.
+      derived.set('proseView', { at: b.start, value: { unitBase, ...(settled ? { sentences: view } : {}) } });
     }
     for (const s of view) {
       sentences.push(s);

@@ -26,9 +26,9 @@ export { ParseCache } from './parse';
 export { RULES, ruleById, docsUrl, docsPath } from './rules/registry';
 export { isPostmortemText } from './detect';
 export { warmUp } from './nlp';
+import { DEFAULT_MAX_SIZE } from './limits';
 
-/** Documents above this size (in UTF-16 units) are skipped with one notice, unless options say otherwise. */
-export const DEFAULT_MAX_SIZE = 2_000_000;
+export { DEFAULT_MAX_SIZE } from './limits';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 
@@ -47,6 +47,11 @@ export function emptyModel(): PostmortemModel {
   };
 }
 
+/** The result for a text that is not analysed, and why: one notice, an empty model. */
+export function skippedResult(reason: string): AnalysisResult {
+  return { model: emptyModel(), findings: [], skipped: reason, internalErrors: [] };
+}
+
 /** Why a text is not analysed at all, or undefined when it is. */
 export function skipReason(text: string, maxSize = DEFAULT_MAX_SIZE): string | undefined {
   if (text.length > maxSize) {
@@ -63,7 +68,7 @@ export function skipReason(text: string, maxSize = DEFAULT_MAX_SIZE): string | u
  */
 export function analyze(text: string, options: AnalyzeOptions = {}, cache?: ParseCache): AnalysisResult {
   const skipped = skipReason(text, options.maxSize);
-  if (skipped) return { model: emptyModel(), findings: [], skipped, internalErrors: [] };
+  if (skipped) return skippedResult(skipped);
 
   const { tree, blocks } = parseBlocks(text, cache);
   const lines = new LineIndex(text);

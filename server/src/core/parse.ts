@@ -161,6 +161,13 @@ export class ParseCache {
     this.blocks = next;
   }
 
+  /** How many characters of text the cached blocks hold (what the next analysis need not parse again). */
+  cachedChars(): number {
+    let n = 0;
+    for (const key of this.blocks.keys()) n += key.length;
+    return n;
+  }
+
   /** Forgets everything (the next analysis parses from scratch). */
   clear(): void {
     this.blocks = new Map();
