@@ -11,8 +11,8 @@
  *   document-wide such a rule may read is unchanged: options, metadata, the people the document
  *   names (every question a rule asked `ctx.people` is asked again and must get the same answer).
  * Such a rule runs only over the blocks without valid findings, usually the one block an edit
- * touched: a sentence rule gets their sentences; a block rule gets a masked document, where every
- * other block is blanked to spaces (offsets unchanged) and left out of the tree and the prose.
+ * touched: a sentence rule gets their sentences; a block rule gets a tree and prose that hold only
+ * those blocks (it reads the text only within the tree's top-level nodes).
  * - what the block says about people (`peopleEvidence`), which the people index is assembled from.
  * Timeline extraction keeps what each top-level node found in the cache's NodeMemo (memo.ts,
  * extract/timeline.ts). The rest of the model and the other rules run on the whole text, over the
@@ -110,7 +110,10 @@ export function proseByBlocks(text: string, blocks: ParsedBlock[], model: Postmo
     model.sections,
     sentences.map((s) => s.span.start),
   );
-  sentences.forEach((s, i) => (s.section = sections[i]));
+  // Written only where it changed: most sentences are cached objects in the old generation.
+  sentences.forEach((s, i) => {
+    if (s.section !== sections[i]) s.section = sections[i];
+  });
   return { sentences, blockOf };
 }
 
@@ -274,16 +277,10 @@ export function sentenceRuns(
       });
       const view: Partial<RuleContext> = { prose: { ...ctx.prose, sentences: dirty } };
       if (rule.scope === 'block' && cached.some(Boolean)) {
-        const parts: string[] = [];
         const children: Root['children'] = [];
         blocks.forEach((b, i) => {
-          if (cached[i]) parts.push(' '.repeat(b.end - b.start));
-          else {
-            parts.push(ctx.text.slice(b.start, b.end));
-            for (const c of b.entry.children) children.push(c);
-          }
+          if (!cached[i]) for (const c of b.entry.children) children.push(c);
         });
-        view.text = parts.join('');
         view.tree = { ...ctx.tree, children };
       }
       const fresh: Finding[][] = blocks.map(() => []);

@@ -2,6 +2,7 @@
  * Metadata: YAML front matter (yaml's parseDocument keeps every key's range, zod checks values) or,
  * when there is none, bold label lines above the first section (`**Severity:** SEV-2`).
  */
+import type { NodeMemo } from '../memo';
 import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
@@ -114,9 +115,18 @@ export const FIELD_SCHEMAS: Record<MetadataKey, z.ZodType<unknown>> = {
 
 const EMPTY: Metadata = { source: 'none', fields: {}, extra: {}, problems: [] };
 
-export function extractMetadata(text: string, tree: Root): Metadata {
+export function extractMetadata(text: string, tree: Root, memo?: NodeMemo): Metadata {
   const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-  if (yamlNode?.position) return fromFrontMatter(text, yamlNode);
+  if (yamlNode?.position) {
+    if (!memo) return fromFrontMatter(text, yamlNode);
+    // The front matter opens the document, so its node never moves: an unchanged one is read once.
+    const at = yamlNode.position.start.offset!;
+    const hit = memo.get<Metadata>(yamlNode, 'metadata', '', at);
+    if (hit && hit.delta === 0) return hit.value;
+    const meta = fromFrontMatter(text, yamlNode);
+    memo.set(yamlNode, 'metadata', '', at, meta);
+    return meta;
+  }
   return fromBoldLines(text, tree);
 }
 

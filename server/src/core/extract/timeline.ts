@@ -289,7 +289,9 @@ export function extractTimelines(text: string, tree: Root, sections: Section[], 
     else blockEntries(text, node, si, timelineOf, state);
   });
   const kept = timelines.filter((t) => t.entries.length > 0 || t.zone !== undefined);
-  kept.forEach((t, i) => t.entries.forEach((e) => (e.timeline = i)));
+  kept.forEach((t, i) => t.entries.forEach((e) => {
+    if (e.timeline !== i) e.timeline = i;
+  }));
   return kept;
 }
 
@@ -339,7 +341,10 @@ function memoEntries(
     t.zone = o.zone;
     t.form = o.form;
     if (o.timeHeader) t.timeHeader = shiftSpan(o.timeHeader, d);
-    for (const e of o.entries) t.entries.push({ ...e, span: shiftSpan(e.span, d), timeSpan: shiftSpan(e.timeSpan, d), textSpan: shiftSpan(e.textSpan, d) });
+    // Where the node has not moved its entries are the ones found last time (only `timeline`, the
+    // index set below for this analysis, is ever written to); moved, they are copied at the new place.
+    if (d === 0) for (const e of o.entries) t.entries.push(e);
+    else for (const e of o.entries) t.entries.push({ ...e, span: shiftSpan(e.span, d), timeSpan: shiftSpan(e.timeSpan, d), textSpan: shiftSpan(e.textSpan, d) });
     return;
   }
   let t: Timeline | undefined;

@@ -38,8 +38,9 @@ export interface RuleMeta {
    * 'block': the same for blocks (the pieces parse.ts cuts at top-level headings): what the rule
    * reports for a block depends only on the block's own text, nodes and sentences, the kinds and
    * titles of its enclosing sections, what the model says about the block's own content, people,
-   * metadata and options; a line never counts for another block. It may be handed a document where
-   * the other blocks are blanked to spaces and missing from `ctx.tree` and `ctx.prose`.
+   * metadata and options; a line never counts for another block. It reads `ctx.text` only within the
+   * top-level nodes of `ctx.tree` (see `readSpans`), which may hold only some of the blocks, and
+   * `ctx.prose` may hold only their sentences.
    */
   scope?: 'sentence' | 'block';
 }
@@ -55,3 +56,32 @@ export function defineRule(rule: Rule): Rule {
 }
 
 export type { SectionKind };
+
+/**
+ * Where a block-scoped rule reads `ctx.text`: the spans of the tree's top-level nodes, neighbours
+ * joined when only white space lies between them. Outside them the text holds only white space, or
+ * blocks the rule is not asked about.
+ */
+export function readSpans(text: string, tree: Root): Span[] {
+  const out: Span[] = [];
+  for (const c of tree.children) {
+    const start = c.position?.start.offset;
+    const end = c.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const last = out[out.length - 1];
+    if (last && start >= last.end && /^\s*$/.test(text.slice(last.end, start))) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+/** Every match of the global `re` inside each span (matches never run past a span's end). */
+export function* matchesIn(text: string, re: RegExp, spans: readonly Span[]): Generator<RegExpExecArray> {
+  for (const s of spans) {
+    const part = text.slice(s.start, s.end);
+    for (const m of part.matchAll(re)) {
+      m.index! += s.start;
+      yield m as RegExpExecArray;
+    }
+  }
+}

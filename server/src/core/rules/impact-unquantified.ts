@@ -31,10 +31,18 @@ export function hasFigures(text: string): boolean {
 
 /** The text of a section (with its subsections) as the prose sees it: no code, comments or URLs. */
 export function sectionProse(ctx: RuleContext, s: Section): string {
-  return ctx.prose.sentences
-    .filter((x) => x.span.start >= s.heading.end && x.span.start < s.body.end)
-    .map((x) => x.text)
-    .join(' ');
+  // Sentences are in document order: a binary search finds the first one, not a scan of them all.
+  const all = ctx.prose.sentences;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].span.start < s.heading.end) lo = mid + 1;
+    else hi = mid;
+  }
+  const parts: string[] = [];
+  for (let i = lo; i < all.length && all[i].span.start < s.body.end; i++) parts.push(all[i].text);
+  return parts.join(' ');
 }
 
 export const impactUnquantified = defineRule({

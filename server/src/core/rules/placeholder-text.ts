@@ -3,7 +3,7 @@ import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER
 import { PhraseMatcher } from '../match';
 import type { Span } from '../types';
 import type { RuleContext } from './defineRule';
-import { defineRule } from './defineRule';
+import { defineRule, matchesIn, readSpans } from './defineRule';
 
 const ENTRY = new Map(PLACEHOLDERS.map((e) => [e.id, e]));
 const TAGS = new Set(BRACKET_TAGS);
@@ -116,25 +116,26 @@ export const placeholderText = defineRule({
   scope: 'block',
   check(ctx) {
     const { text } = ctx;
+    const spans = readSpans(text, ctx.tree);
     const skip = excluded(ctx);
     const hits: Hit[] = [];
     const add = (start: number, end: number, id: string) => {
       if (!inAny(skip, start, end)) hits.push({ start, end, entry: ENTRY.get(id)! });
     };
-    for (const m of text.matchAll(RE.bracket)) {
+    for (const m of matchesIn(text, RE.bracket, spans)) {
       if (isBracketPlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'bracketed');
     }
-    for (const m of text.matchAll(RE.angle)) {
+    for (const m of matchesIn(text, RE.angle, spans)) {
       if (isAnglePlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'angle');
     }
     const actionHeadings = ctx.model.sections.filter((s) => /^(?:todos?|to[- ]?dos?)$/i.test(s.title.trim())).map((s) => s.heading);
-    for (const m of text.matchAll(RE.todo)) {
+    for (const m of matchesIn(text, RE.todo, spans)) {
       if (actionHeadings.some((h) => m.index! >= h.start && m.index! < h.end)) continue;
       add(m.index!, m.index! + m[0].length, 'todo');
     }
-    for (const m of text.matchAll(RE.xxx)) add(m.index!, m.index! + m[0].length, 'xxx');
-    for (const m of text.matchAll(RE.date)) add(m.index!, m.index! + m[0].length, 'date-template');
-    for (const m of text.matchAll(RE.number)) add(m.index!, m.index! + m[0].length, 'number-template');
+    for (const m of matchesIn(text, RE.xxx, spans)) add(m.index!, m.index! + m[0].length, 'xxx');
+    for (const m of matchesIn(text, RE.date, spans)) add(m.index!, m.index! + m[0].length, 'date-template');
+    for (const m of matchesIn(text, RE.number, spans)) add(m.index!, m.index! + m[0].length, 'number-template');
     tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
     for (const sentence of ctx.prose.sentences) {
       for (const h of filler.scan(sentence.text)) add(sentence.offsetAt(h.start), sentence.offsetAt(h.end), 'filler');
