@@ -32,9 +32,12 @@ export const ZONE_WORD = new RegExp(
   'iu',
 );
 /** Zone abbreviations must be written in capitals ("et" and "mt" are words); spelled-out zones in any case. */
+/** ZONE_WORD for every match: one compiled expression shared by every call. */
+const ZONE_WORD_G = new RegExp(ZONE_WORD.source, 'giu');
+
 export function zoneIn(s: string): string | undefined {
-  const re = new RegExp(ZONE_WORD.source, 'giu');
-  for (const m of s.matchAll(re)) {
+  ZONE_WORD_G.lastIndex = 0;
+  for (let m = ZONE_WORD_G.exec(s); m; m = ZONE_WORD_G.exec(s)) {
     if (/^[a-z]{2,5}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
     return m[0];
   }
@@ -218,8 +221,8 @@ const ZONE_STATEMENT =
 
 /** The zone a sentence states for the times around it, or undefined. */
 export function statedZone(s: string): string | undefined {
-  const re = new RegExp(ZONE_WORD.source, 'giu');
-  for (const m of s.matchAll(re)) {
+  ZONE_WORD_G.lastIndex = 0;
+  for (let m = ZONE_WORD_G.exec(s); m; m = ZONE_WORD_G.exec(s)) {
     if (/^[a-z]{2,5}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
     if (ZONE_STATEMENT.test(s.slice(Math.max(0, m.index! - 80), m.index!))) return m[0];
   }
