@@ -33,6 +33,36 @@ const NOUN_BY = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_POSSESSIONS)})\\s+by\\
 const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}@_-])${NAME}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(CAUSE_POSSESSIONS)})(?![\\p{L}])`, 'gu');
 const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
 
+/** Where a name can start: "@" or a capital letter. SUBJECT and POSSESSIVE matches start there. */
+const NAME_START = /[@\p{Lu}]/gu;
+const SUBJECT_AT = new RegExp(SUBJECT.source, 'uy');
+const POSSESSIVE_AT = new RegExp(POSSESSIVE.source, 'uy');
+/** Each name-first pattern as a global expression and its sticky copy (for the equivalence test). */
+export const NAME_FIRST_PATTERNS = [
+  [SUBJECT, SUBJECT_AT],
+  [POSSESSIVE, POSSESSIVE_AT],
+] as const;
+/** PASSIVE and NOUN_BY both end in "by <Name>". */
+const BY_NAME = /\s[bB]y\s+[@\p{Lu}]/u;
+
+/**
+ * The matches `text.matchAll(re)` would give for a sticky copy `re` of a pattern whose matches all
+ * start at a NAME_START: tried only there. Scanning a sentence for a long alternation at every
+ * position (with a look-behind first) was this rule's main cost.
+ */
+export function* fromNameStarts(text: string, re: RegExp): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const c of text.matchAll(NAME_START)) {
+    if (c.index! < from) continue;
+    re.lastIndex = c.index!;
+    const m = re.exec(text);
+    if (m) {
+      from = c.index! + Math.max(1, m[0].length);
+      yield m;
+    }
+  }
+}
+
 const FUNCTION_WORDS = new Set(['because', 'when', 'after', 'before', 'then', 'so', 'and', 'but', 'while', 'since', 'as', 'once', 'if', 'until', 'also', 'later', 'finally', 'first', 'next', 'meanwhile', 'instead', 'there', 'here', 'why', 'how', 'what', 'where', 'yes', 'no', 'a', 'q', 'answer', 'question', 'today', 'yesterday', 'unfortunately']);
 
 /** Roles that say what someone did in the incident; "author" and "action-item owner" say nothing about it. */
@@ -98,7 +128,7 @@ export const personAsCause = defineRule({
           replaceFixes(ctx, s, a, b, name, possessive),
         );
       };
-      for (const m of s.text.matchAll(SUBJECT)) {
+      for (const m of fromNameStarts(s.text, SUBJECT_AT)) {
         const verb = fold(m[3]).replace(/\s+/g, ' ');
         if (RESPONSE.test(verb)) continue;
         // Only the subject of the clause: what precedes must be the sentence start or a clause break.
@@ -115,15 +145,14 @@ export const personAsCause = defineRule({
         if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
         report(i, i + m[1].length, m[1], 'the cause');
       }
-      // Both need the word "by"; most sentences have none, and these two regexes are the slowest here.
-      const hasBy = s.text.includes('by') || s.text.includes('By');
-      for (const re of hasBy ? [PASSIVE, NOUN_BY] : []) {
+      // Both end in "by <Name>"; most sentences have none, and these two regexes are the slowest here.
+      for (const re of BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
         for (const m of s.text.matchAll(re)) {
           const i = m.index! + m[0].length - m[1].length;
           report(i, i + m[1].length, m[1], 'the cause');
         }
       }
-      for (const m of s.text.matchAll(POSSESSIVE)) {
+      for (const m of fromNameStarts(s.text, POSSESSIVE_AT)) {
         const end = m.index! + m[1].length + 2;
         report(m.index!, end, m[1], 'the cause, through their change', true);
       }
