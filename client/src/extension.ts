@@ -22,7 +22,16 @@ export function getClient(): LanguageClient | undefined {
   return client;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns to other extensions and to the editor tests. */
+export interface PostmortemApi {
+  /** Milliseconds activate() took: commands, views and the client registered; the server is started after it. */
+  readonly activationMs: number;
+  /** Resolves with the milliseconds from activate() being called to the language server answering `initialize`. */
+  readonly serverReady: Promise<number>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
+  const started = performance.now();
   const module = context.asAbsolutePath('dist/server.js');
   // The server's heap limit (server/src/memory.ts says why it has one). The same object is read
   // again whenever the client (re)starts the server, so a restart picks up a changed setting.
@@ -69,9 +78,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Learning across postmortems: the Action Items view and the workspace report.
   const actionItems = new ActionItemsView(context, lc);
   context.subscriptions.push(actionItems, ...registerShowReport(lc));
-  await lc.start();
-  views.refreshSoon();
-  void actionItems.refresh();
+  // Activation does not wait for the server: requests sent meanwhile wait for it inside the client,
+  // and the editor stays free while Node starts the server and loads its bundle.
+  const serverReady = lc.start().then(() => {
+    views.refreshSoon();
+    void actionItems.refresh();
+    const ms = performance.now() - started;
+    lc.outputChannel.appendLine(`Postmortem Writer: activated in ${Math.round(activationMs)} ms; language server ready ${Math.round(ms)} ms after activation began.`);
+    return ms;
+  });
+  serverReady.catch((err: unknown) => {
+    lc.outputChannel.appendLine(`The postmortem language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+  });
+  const activationMs = performance.now() - started;
+  return { activationMs, serverReady };
 }
 
 /** The server's Node flags for the current settings (user or workspace values, not per folder). */

@@ -22,12 +22,18 @@ suite('Postmortem diagnostics in the editor', () => {
     );
   });
 
-  test('the extension activated on Markdown and runs in a Node extension host', () => {
+  test('the extension activated on Markdown and runs in a Node extension host', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is loaded`);
     assert.equal(ext.isActive, true);
     assert.equal(typeof process.versions.node, 'string');
     console.log(`      VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.UIKind[vscode.env.uiKind]}), Node ${process.version}`);
+    // Reported, not judged (README, Performance): activate() itself, and until the server answered initialize.
+    const api = ext.exports as { activationMs: number; serverReady: Promise<number> };
+    const readyMs = await api.serverReady;
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0, `activate() reports its duration: ${api.activationMs}`);
+    assert.ok(Number.isFinite(readyMs) && readyMs >= api.activationMs, `the server is ready after activation: ${readyMs}`);
+    console.log(`      activation ${api.activationMs.toFixed(1)} ms; language server ready ${Math.round(readyMs)} ms after activation began`);
   });
 
   test('each finding is published with its rule id as code, a docs link and a severity', async () => {
