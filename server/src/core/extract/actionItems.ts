@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
 import { looksLikeDate } from '../dates';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
-import { kindsAt, sectionAt, spanOf } from './sections';
+import { kindsAt, sectionsAt, spanOf } from './sections';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
   { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
@@ -99,9 +99,14 @@ const PRIORITY = /(?<![\p{L}\p{N}])P[0-4](?![\p{L}\p{N}])/u;
 export function extractActionItems(text: string, tree: Root, sections: Section[]): { items: ActionItem[]; tables: ActionItemTable[] } {
   const items: ActionItem[] = [];
   const tables: ActionItemTable[] = [];
-  for (const node of tree.children as RootContent[]) {
-    const start = node.position?.start.offset ?? 0;
-    const si = sectionAt(sections, start);
+  const children = tree.children as RootContent[];
+  // Each node's section in one sweep (a scan of the sections per node grew with both counts).
+  const owners = sectionsAt(
+    sections,
+    children.map((n) => n.position?.start.offset ?? 0),
+  );
+  for (const [k, node] of children.entries()) {
+    const si = owners[k];
     if (si < 0 || !kindsAt(sections, si).includes('action-items')) continue;
     const groupType = headingType(sections, si);
     const first = items.length;
