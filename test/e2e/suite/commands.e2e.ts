@@ -45,3 +45,23 @@ suite('New Postmortem command', () => {
     assert.deepEqual(await filesIn(folder), before);
   });
 });
+
+suite('Restart Language Server command', () => {
+  const name = 'postmortems/2026-11-02-restart-check.md';
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(fixtureUri(name)).then(undefined, () => undefined);
+  });
+
+  test('restarts the server, which then checks a newly opened postmortem', async () => {
+    const contributed = manifest().contributes?.commands?.find((c) => c.command === 'postmortem.restartServer');
+    assert.ok(contributed, 'package.json contributes postmortem.restartServer');
+    await vscode.commands.executeCommand('postmortem.restartServer');
+    const text = ['# Cache node ran out of disk', '', '## Summary', '', 'The cache node filled its disk. The on-call engineer should have noticed the alert.', ''].join('\n');
+    await vscode.workspace.fs.writeFile(fixtureUri(name), new TextEncoder().encode(text));
+    const doc = await openFixture(name);
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => /should have/.test(doc.getText(x.range))), 'the restarted server checks the new file');
+    assert.ok(ds.length > 0);
+  });
+});
