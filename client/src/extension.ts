@@ -33,10 +33,16 @@ export interface PostmortemApi {
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   const started = performance.now();
   const module = context.asAbsolutePath('dist/server.js');
-  // The server's heap limit (server/src/memory.ts says why it has one). The same object is read
+  // The server's heap limit (server/src/memory.ts says why it has one). The same objects are read
   // again whenever the client (re)starts the server, so a restart picks up a changed setting.
-  const run = { module, transport: TransportKind.ipc, options: { execArgv: memoryArgv() } };
-  const debug = { module, transport: TransportKind.ipc, options: { execArgv: [...memoryArgv(), '--nolazy', '--inspect=6009'] } };
+  const run = { module, transport: TransportKind.ipc, options: { execArgv: [] as string[] } };
+  const debug = { module, transport: TransportKind.ipc, options: { execArgv: [] as string[] } };
+  const applyMemorySettings = () => {
+    const argv = memoryArgv();
+    run.options.execArgv = argv;
+    debug.options.execArgv = [...argv, '--nolazy', '--inspect=6009'];
+  };
+  applyMemorySettings();
   const serverOptions: ServerOptions = { run, debug };
   const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
@@ -59,8 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const lc = new LanguageClient('postmortem', 'Postmortem Writer', serverOptions, clientOptions);
   client = lc;
   const restartServer = async () => {
-    run.options.execArgv = memoryArgv();
-    debug.options.execArgv = [...memoryArgv(), '--nolazy', '--inspect=6009'];
+    applyMemorySettings();
     await lc.restart();
   };
   context.subscriptions.push(

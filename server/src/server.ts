@@ -201,7 +201,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     state.last = analysis;
     // What is not parsed yet must fit in what is left of the heap (./memory.ts): a document too big
     // for it gets one notice instead of taking the server down with every other open document.
-    const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? memoryShortfall(Math.max(0, text.length - state.cache.cachedChars()), heap()) : undefined;
+    const unparsed = Math.max(0, text.length - state.cache.cachedChars());
+    const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? memoryShortfall(unparsed, heap()) : undefined;
     if (shortfall) {
       state.cache.clear();
       analysis.outOfMemory = true;

@@ -3,10 +3,13 @@
  * given settings, and the check that skips a document the heap has no room for.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   configuredMemoryMb,
   DEFAULT_SERVER_MEMORY_MB,
   HEAP_BYTES_PER_CHAR,
+  MIN_SERVER_MEMORY_MB,
   memoryShortfall,
   serverExecArgv,
   serverMemoryMb,
@@ -21,6 +24,13 @@ describe('the language server memory budget (server/src/memory.ts)', () => {
     assert.equal(serverMemoryMb(3072), 3072);
     assert.equal(serverMemoryMb(700.9), 700);
     assert.deepEqual(serverExecArgv(1024), ['--max-old-space-size=1024']);
+  });
+
+  it('contributes postmortem.server.maxMemory with the same default and floor', () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const setting = pkg.contributes.configuration.properties['postmortem.server.maxMemory'];
+    assert.equal(setting.default, DEFAULT_SERVER_MEMORY_MB);
+    assert.equal(setting.minimum, MIN_SERVER_MEMORY_MB);
   });
 
   it('ignores a malformed setting and never goes below the floor', () => {

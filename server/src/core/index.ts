@@ -9,6 +9,7 @@
  *   `internalErrors`, and the other rules still run).
  */
 import { LineIndex } from './lineIndex';
+import { DEFAULT_MAX_SIZE } from './limits';
 import { finishAnalysis } from './finish';
 import { buildModel } from './model';
 import { peopleByBlocks, proseByBlocks, sentenceRuns } from './incremental';
@@ -26,7 +27,6 @@ export { ParseCache } from './parse';
 export { RULES, ruleById, docsUrl, docsPath } from './rules/registry';
 export { isPostmortemText } from './detect';
 export { warmUp } from './nlp';
-import { DEFAULT_MAX_SIZE } from './limits';
 
 export { DEFAULT_MAX_SIZE } from './limits';
 

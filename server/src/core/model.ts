@@ -9,8 +9,10 @@ import type { LineIndex } from './lineIndex';
 import type { NodeMemo } from './memo';
 import type { AnalyzeOptions, Person, PostmortemModel } from './types';
 
-/** Builds the postmortem model from the parsed tree. Every element keeps its source span. */
-/** `memo` (a document's ParseCache keeps one) lets extraction reuse what it found in unchanged nodes. */
+/**
+ * Builds the postmortem model from the parsed tree. Every element keeps its source span. `memo` (a
+ * document's ParseCache keeps one) lets extraction reuse what it found in unchanged nodes.
+ */
 export function buildModel(text: string, tree: Root, _lines: LineIndex, options: Pick<AnalyzeOptions, 'sectionAliases'> = {}, memo?: NodeMemo): PostmortemModel {
   const metadata = extractMetadata(text, tree, memo);
   const { sections, title } = extractSections(text, tree, options.sectionAliases);

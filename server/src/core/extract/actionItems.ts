@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
 import { looksLikeDate } from '../dates';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
-import { kindsAt, sectionsAt, spanOf } from './sections';
+import { kindsAt, sectionsOfNodes, spanOf } from './sections';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
   { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
@@ -101,10 +101,7 @@ export function extractActionItems(text: string, tree: Root, sections: Section[]
   const tables: ActionItemTable[] = [];
   const children = tree.children as RootContent[];
   // Each node's section in one sweep (a scan of the sections per node grew with both counts).
-  const owners = sectionsAt(
-    sections,
-    children.map((n) => n.position?.start.offset ?? 0),
-  );
+  const owners = sectionsOfNodes(sections, children);
   for (const [k, node] of children.entries()) {
     const si = owners[k];
     if (si < 0 || !kindsAt(sections, si).includes('action-items')) continue;

@@ -135,3 +135,11 @@ export function sectionsAt(sections: Section[], offsets: number[]): number[] {
   }
   return out;
 }
+
+/** The section each node starts in (`sectionsAt` over the nodes' start offsets). */
+export function sectionsOfNodes(sections: Section[], nodes: ReadonlyArray<{ position?: { start: { offset?: number } } }>): number[] {
+  return sectionsAt(
+    sections,
+    nodes.map((n) => n.position?.start.offset ?? 0),
+  );
+}

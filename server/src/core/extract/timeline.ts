@@ -11,7 +11,7 @@ import type { Blockquote, List, ListItem, Paragraph, Root, RootContent, Table } 
 import { toString } from 'mdast-util-to-string';
 import type { ClockTime, Metadata, Section, Span, Timeline, TimelineEntry } from '../types';
 import type { NodeMemo } from '../memo';
-import { kindsAt, sectionsAt, spanOf } from './sections';
+import { kindsAt, sectionsOfNodes, spanOf } from './sections';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -31,16 +31,20 @@ export const ZONE_WORD = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONES.filter((z) => z.length > 1).join('|')}|${ZONE_WORDS})(?![\\p{L}\\p{N}])`,
   'iu',
 );
-/** Zone abbreviations must be written in capitals ("et" and "mt" are words); spelled-out zones in any case. */
 /** ZONE_WORD for every match: one compiled expression shared by every call. */
 const ZONE_WORD_G = new RegExp(ZONE_WORD.source, 'giu');
 
-export function zoneIn(s: string): string | undefined {
+/** The zones named in `s`, in order. Zone abbreviations must be written in capitals ("et" and "mt" are words); spelled-out zones in any case. */
+function* zoneWords(s: string): Generator<RegExpExecArray> {
   ZONE_WORD_G.lastIndex = 0;
   for (let m = ZONE_WORD_G.exec(s); m; m = ZONE_WORD_G.exec(s)) {
     if (/^[a-z]{2,5}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
-    return m[0];
+    yield m;
   }
+}
+
+export function zoneIn(s: string): string | undefined {
+  for (const m of zoneWords(s)) return m[0];
   return undefined;
 }
 
@@ -221,9 +225,7 @@ const ZONE_STATEMENT =
 
 /** The zone a sentence states for the times around it, or undefined. */
 export function statedZone(s: string): string | undefined {
-  ZONE_WORD_G.lastIndex = 0;
-  for (let m = ZONE_WORD_G.exec(s); m; m = ZONE_WORD_G.exec(s)) {
-    if (/^[a-z]{2,5}$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
+  for (const m of zoneWords(s)) {
     if (ZONE_STATEMENT.test(s.slice(Math.max(0, m.index! - 80), m.index!))) return m[0];
   }
   return undefined;
@@ -261,10 +263,7 @@ export function extractTimelines(text: string, tree: Root, sections: Section[], 
   };
 
   const children = tree.children;
-  const owners = sectionsAt(
-    sections,
-    children.map((n) => n.position?.start.offset ?? 0),
-  );
+  const owners = sectionsOfNodes(sections, children);
   const inTimeline = new Map<number, boolean>();
   let lastSection = -1;
   children.forEach((node, k) => {
