@@ -7,6 +7,7 @@ import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
+import { readFlatYaml } from './flatYaml';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
 export const KEY_ALIASES: Record<string, MetadataKey> = {
@@ -141,53 +142,23 @@ function fromFrontMatter(text: string, node: Yaml): Metadata {
   const at = (r: readonly number[] | null | undefined): Span =>
     r ? { start: base + r[0], end: base + Math.max(r[0], r[1]) } : { start, end: Math.min(end, start + 3) };
 
-  const lineCounter = new LineCounter();
-  let doc;
-  try {
-    doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, lineCounter, strict: false });
-  } catch (err) {
-    meta.problems.push({ start, end: start + 3, message: `The front matter could not be read as YAML: ${String(err)}` });
-    return meta;
-  }
-  // Only the first error: later ones usually cascade from it.
-  for (const e of doc.errors.slice(0, 1)) {
-    const [s, t] = e.pos;
-    // Point at the whole line where the YAML goes wrong.
-    const lineStart = src.lastIndexOf('\n', Math.max(0, s - 1)) + 1;
-    let lineEnd = src.indexOf('\n', Math.max(s, lineStart));
-    if (lineEnd < 0) lineEnd = src.length;
-    const span = at([lineStart, Math.max(lineEnd, Math.min(t, lineEnd))]);
-    meta.problems.push({ ...span, message: `The front matter is not valid YAML: ${firstLine(e.message)}` });
-  }
-  if (doc.errors.length) return meta;
-  const contents = doc.contents;
-  if (contents == null) return meta;
-  if (!isMap(contents)) {
-    meta.problems.push({ ...at(contents.range), message: 'The front matter should be a map of keys to values (`key: value` lines).' });
-    return meta;
-  }
-  for (const pair of contents.items as Pair<YamlNode, YamlNode>[]) {
-    const keyNode = pair.key;
-    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-    if (key === undefined) continue;
+  const pairs = readFlatYaml(src) ?? yamlPairs(src, meta, at);
+  for (const pair of pairs) {
+    const { key } = pair;
     const field = KEY_ALIASES[normKey(key)];
-    const keySpan = at(keyNode.range);
-    const valueNode = pair.value;
-    const valueSpan = valueNode ? at(valueNode.range) : keySpan;
-    let value: unknown;
-    try {
-      value = valueNode ? valueNode.toJS(doc, { maxAliasCount: 50 }) : null;
-    } catch (err) {
-      meta.problems.push({ ...keySpan, key, message: `The value of "${key}" could not be read: ${firstLine(String(err))}` });
+    const keySpan = at(pair.keyRange);
+    const valueSpan = pair.valueRange ? at(pair.valueRange) : keySpan;
+    if ('error' in pair) {
+      meta.problems.push({ ...keySpan, key, message: `The value of "${key}" could not be read: ${firstLine(pair.error)}` });
       continue;
     }
+    const { value } = pair;
     if (!field) {
-      if (normKey(key) === 'postmortem') meta.extra[key] = value;
-      else meta.extra[key] = value;
+      meta.extra[key] = value;
       continue;
     }
     if (meta.fields[field]) continue; // an alias of a field already set: first one wins
-    const raw = valueNode ? src.slice(valueNode.range![0], valueNode.range![1]) : '';
+    const raw = pair.valueRange ? src.slice(pair.valueRange[0], pair.valueRange[1]) : '';
     if (value === null || value === undefined || value === '') {
       meta.problems.push({ ...keySpan, key, message: `"${key}" has no value.` });
       continue;
@@ -205,6 +176,58 @@ function fromFrontMatter(text: string, node: Yaml): Metadata {
     meta.fields[field] = { value: parsed.data, raw, keySpan, valueSpan };
   }
   return meta;
+}
+
+/** A key and value of the front matter's map, or the error reading its value. */
+type RawPair =
+  | { key: string; keyRange?: readonly number[] | null; valueRange?: readonly number[] | null; value: unknown }
+  | { key: string; keyRange?: readonly number[] | null; valueRange?: readonly number[] | null; error: string };
+
+/**
+ * The pairs of the front matter's map as yaml reads them. Problems that stop the reading (not YAML,
+ * not a map) go to `meta.problems`, and then there are no pairs.
+ */
+function yamlPairs(src: string, meta: Metadata, at: (r: readonly number[] | null | undefined) => Span): RawPair[] {
+  const lineCounter = new LineCounter();
+  let doc;
+  try {
+    doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, lineCounter, strict: false });
+  } catch (err) {
+    const { start } = at(null);
+    meta.problems.push({ start, end: start + 3, message: `The front matter could not be read as YAML: ${String(err)}` });
+    return [];
+  }
+  // Only the first error: later ones usually cascade from it.
+  for (const e of doc.errors.slice(0, 1)) {
+    const [s, t] = e.pos;
+    // Point at the whole line where the YAML goes wrong.
+    const lineStart = src.lastIndexOf('\n', Math.max(0, s - 1)) + 1;
+    let lineEnd = src.indexOf('\n', Math.max(s, lineStart));
+    if (lineEnd < 0) lineEnd = src.length;
+    const span = at([lineStart, Math.max(lineEnd, Math.min(t, lineEnd))]);
+    meta.problems.push({ ...span, message: `The front matter is not valid YAML: ${firstLine(e.message)}` });
+  }
+  if (doc.errors.length) return [];
+  const contents = doc.contents;
+  if (contents == null) return [];
+  if (!isMap(contents)) {
+    meta.problems.push({ ...at(contents.range), message: 'The front matter should be a map of keys to values (`key: value` lines).' });
+    return [];
+  }
+  const pairs: RawPair[] = [];
+  for (const pair of contents.items as Pair<YamlNode, YamlNode>[]) {
+    const keyNode = pair.key;
+    if (!isScalar(keyNode)) continue;
+    const key = String(keyNode.value);
+    const valueNode = pair.value;
+    const ranges = { key, keyRange: keyNode.range, valueRange: valueNode?.range };
+    try {
+      pairs.push({ ...ranges, value: valueNode ? valueNode.toJS(doc, { maxAliasCount: 50 }) : null });
+    } catch (err) {
+      pairs.push({ ...ranges, error: String(err) });
+    }
+  }
+  return pairs;
 }
 
 function firstLine(s: string): string {
