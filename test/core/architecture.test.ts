@@ -25,5 +25,9 @@ describe('architecture', () => {
       }
       assert.ok(!/\bprocess\.(?:env|argv|cwd)|\bDate\.now\(|new Date\(\)/.test(src), `${relative(core, f)} reads the environment or the clock`);
     });
+    it(`${relative(core, f)} does not call String#matchAll (it copies the pattern; see core/regexp.ts)`, () => {
+      const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      assert.ok(!/\.matchAll\(/.test(code), `${relative(core, f)} calls matchAll; use allMatches from core/regexp.ts`);
+    });
   }
 });

@@ -13,6 +13,7 @@ import { KNOWN_TOOLS, PERSON_ONLY_VERBS, SYSTEM_NOUNS } from './data/people';
 import { nameKind } from './nlp';
 import type { Prose } from './prose';
 import type { AnalyzeOptions, PostmortemModel } from './types';
+import { allMatches } from './regexp';
 
 export interface PeopleIndex {
   /** Lower-cased names (full names and first names) and handles (without "@") known to be people. */
@@ -65,13 +66,13 @@ export interface PeopleEvidence {
 export function peopleEvidence(text: string, sentences: Prose['sentences']): PeopleEvidence {
   const out: PeopleEvidence = { handles: [], appositives: [], pronounCaps: [], personVerbs: [] };
   // Most blocks have no '@': a native search skips the handle pattern for them.
-  if (text.includes('@')) for (const m of text.matchAll(HANDLE)) out.handles.push(m[1]);
-  for (const m of text.matchAll(APPOSITIVE)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  if (text.includes('@')) for (const m of allMatches(HANDLE, text)) out.handles.push(m[1]);
+  for (const m of allMatches(APPOSITIVE, text)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   for (const s of sentences) {
     if (PRONOUN.test(s.text)) {
-      out.pronounCaps.push([...s.text.matchAll(CAPITALISED)].map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
+      out.pronounCaps.push(allMatches(CAPITALISED, s.text).map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
     }
-    for (const m of s.text.matchAll(PERSON_VERB)) out.personVerbs.push(m[1]);
+    for (const m of allMatches(PERSON_VERB, s.text)) out.personVerbs.push(m[1]);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import { PERSON_WORDS } from './data/blame';
 import { CODE_TOKEN } from './prose';
 import type { PeopleIndex } from './people';
+import { allMatches } from './regexp';
 
 export type SubjectKind = 'person' | 'system' | 'none';
 
@@ -49,7 +50,7 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
     start = m.index + m[0].length;
   }
   // Words of the clause with their offsets in the sentence.
-  const tokens = [...pre.slice(start).matchAll(WORD)].map((t) => ({ w: t[0], at: start + t.index! }));
+  const tokens = allMatches(WORD, pre.slice(start)).map((t) => ({ w: t[0], at: start + t.index! }));
   // "the engineer who ran it", "anyone who saw the graph": the head stands before the relative pronoun.
   const who = tokens.findIndex((t) => /^(?:who|whom)$/i.test(t.w));
   if (who > 0) tokens.length = who;

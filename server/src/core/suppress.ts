@@ -18,6 +18,9 @@
 import type { Root } from 'mdast';
 import type { LineIndex } from './lineIndex';
 import type { Finding, Fix, Span, SuppressedFinding, SuppressionKind } from './types';
+import { allMatches } from './regexp';
+
+const RULE_ID = /[^\s,]+/g;
 
 export interface Directive {
   kind: SuppressionKind | 'enable';
@@ -79,7 +82,7 @@ export function parseDirectives(text: string, tree: Root): Directive[] {
   for (const node of htmlNodes(text, tree)) {
     // The node's value is the source text at its offset; check that, so offsets stay honest.
     if (text.slice(node.start, node.start + node.value.length) !== node.value) continue;
-    for (const m of node.value.matchAll(DIRECTIVE)) {
+    for (const m of allMatches(DIRECTIVE, node.value)) {
       const start = node.start + m.index!;
       const bodyStart = start + m[0].length - 3 - m[2].length;
       const body = m[2];
@@ -87,7 +90,7 @@ export function parseDirectives(text: string, tree: Root): Directive[] {
       const idsPart = sep ? body.slice(0, sep.index) : body;
       const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
       const rules: Directive['rules'] = [];
-      for (const id of idsPart.matchAll(/[^\s,]+/g)) {
+      for (const id of allMatches(RULE_ID, idsPart)) {
         rules.push({ id: id[0], span: { start: bodyStart + id.index!, end: bodyStart + id.index! + id[0].length } });
       }
       out.push({ kind: m[1] as Directive['kind'], rules, reason, span: { start, end: start + m[0].length } });

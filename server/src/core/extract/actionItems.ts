@@ -12,6 +12,7 @@ import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
 import { looksLikeDate } from '../dates';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
 import { kindsAt, sectionsOfNodes, spanOf } from './sections';
+import { allMatches } from '../regexp';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
   { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
@@ -68,8 +69,7 @@ const TICKET_G = /(?<![\p{L}\p{N}_/#-])(?:[A-Z][A-Z0-9]{0,9}-\d{1,7}(?![\p{L}\p{
 
 /** The first ticket reference in `s` (ABC-123, #123, GH-12 or a URL), skipping SEV-2, UTF-8, CVE-… and the like. */
 export function findTicket(s: string): { index: number; text: string } | undefined {
-  TICKET_G.lastIndex = 0;
-  for (const m of s.matchAll(TICKET_G)) {
+  for (const m of allMatches(TICKET_G, s)) {
     const t = m[0];
     if (/^[a-z]/.test(t) && !/^(?:https?:|gh-)/i.test(t)) continue; // lower-case keys are words ("gpu-2"), not tickets
     if (/^[A-Z]/i.test(t) && !/^https?:/i.test(t) && NOT_TICKET.test(t)) continue;
@@ -81,6 +81,8 @@ export function findTicket(s: string): { index: number; text: string } | undefin
 
 const HANDLE = /(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_][\p{L}\p{N}_.\/-]*[\p{L}\p{N}_]|(?<![\p{L}\p{N}_.@])@[\p{L}\p{N}_]/u;
 const TYPE_NAMES = [...TYPE_BY_WORD.keys()].sort((a, b) => b.length - a.length).join('|');
+/** A leading "Prevent:" / "Detection -" (after a task box) that names the item's type. */
+const LEAD_TYPE = new RegExp(`^\\s*(?:\\[[ xX]\\]\\s*)?(${TYPE_NAMES})\\s*[:—–-]\\s`, 'i');
 const TYPE_TAG = new RegExp(`\\[(${TYPE_NAMES})\\]`, 'i');
 const ISO_DATE = /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -332,7 +334,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
   const taken: Array<[number, number]> = [];
   const isTaken = (i: number) => taken.some(([a, b]) => i >= a && i < b);
 
-  for (const m of line.matchAll(LABELLED)) {
+  for (const m of allMatches(LABELLED, line)) {
     const label = m[1].toLowerCase();
     const field = LABEL_FIELD.find((l) => l.re.test(label))!.field;
     if (item.fields[field]) continue;
@@ -394,7 +396,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
   const tag = TYPE_TAG.exec(line);
   if (tag && !item.fields.type) item.fields.type = { value: tag[1], span: at(tag.index, tag[0].length) };
   // A leading "Prevent:" / "Detection -" names the type too.
-  const leadType = new RegExp(`^\\s*(?:\\[[ xX]\\]\\s*)?(${TYPE_NAMES})\\s*[:—–-]\\s`, 'i').exec(line);
+  const leadType = LEAD_TYPE.exec(line);
   if (leadType && !item.fields.type) item.fields.type = { value: leadType[1], span: at(line.indexOf(leadType[1]), leadType[1].length) };
   if (!item.fields.owner) {
     // A handle anywhere ("@kim to add …", "… with @kim"). A capitalised word before "to" is not taken

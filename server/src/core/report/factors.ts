@@ -5,6 +5,9 @@
  * ranking (similar.ts), so "alerts waited" and "the alert waits" are alike everywhere.
  */
 import { CATEGORIES, UNCATEGORISED } from './categories';
+import { allMatches } from '../regexp';
+
+const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
 /** Words that carry no meaning for comparing factors. */
 export const STOP_WORDS = new Set(
@@ -46,7 +49,7 @@ export function plainText(s: string): string {
 /** The content words of a text, stemmed, in order (duplicates kept). */
 export function terms(s: string): string[] {
   const out: string[] = [];
-  for (const m of plainText(s).toLowerCase().matchAll(/[\p{L}][\p{L}\p{N}'’-]*/gu)) {
+  for (const m of allMatches(WORD, plainText(s).toLowerCase())) {
     const w = m[0].replace(/['’]s$/, '').replace(/['’-]+$/, '');
     if (w.length < 3 || STOP_WORDS.has(w)) continue;
     const st = stem(w);

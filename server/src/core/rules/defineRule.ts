@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { allMatches } from '../regexp';
 import type { LineIndex } from '../lineIndex';
 import type { PeopleIndex } from '../people';
 import type { Prose } from '../prose';
@@ -76,12 +77,13 @@ export function readSpans(text: string, tree: Root): Span[] {
 }
 
 /** Every match of the global `re` inside each span (matches never run past a span's end). */
-export function* matchesIn(text: string, re: RegExp, spans: readonly Span[]): Generator<RegExpExecArray> {
+export function matchesIn(text: string, re: RegExp, spans: readonly Span[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   for (const s of spans) {
-    const part = text.slice(s.start, s.end);
-    for (const m of part.matchAll(re)) {
-      m.index! += s.start;
-      yield m as RegExpExecArray;
+    for (const m of allMatches(re, text.slice(s.start, s.end))) {
+      m.index += s.start;
+      out.push(m);
     }
   }
+  return out;
 }

@@ -5,6 +5,7 @@ import type { Sentence } from '../prose';
 import type { Fix } from '../types';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
+import { allMatches } from '../regexp';
 
 const matcher = new PhraseMatcher<HindsightEntry>(HINDSIGHT.map((e) => ({ phrases: e.phrases, entry: e })));
 const causal = new PhraseMatcher<true>([{ phrases: TIMELINE_CAUSAL, entry: true }]);
@@ -16,6 +17,8 @@ const JUDGED_SUBJECT = new RegExp(
   `(?<![\\p{L}])(?:the|a|an|our|his|her|their)\\s+(?:${ADJ})\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${TIMELINE_CAUSED.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
   'giu',
 );
+/** A word of a hindsight phrase, "of course" as one. */
+const JUDGING_WORD = /[\p{L}]+(?: course)?/gu;
 const NEGATED = /\b(?:not|n't|never|hardly)\s+(?:\w+\s+)?$/i;
 
 /** Removes a judging word ("obviously", "just") with its spacing; capitalises what then starts the sentence. */
@@ -65,11 +68,14 @@ export const hindsightBias = defineRule({
   scope: 'sentence',
   check(ctx) {
     for (const s of ctx.prose.sentences) {
-      if (s.quoted || isRejected(s)) continue;
+      if (s.quoted) continue;
       const kinds = s.section >= 0 ? kindsAt(ctx.model.sections, s.section) : [];
       const inTimeline = kinds.includes('timeline');
+      const hits = matcher.scan(s.text);
+      // Most sentences have nothing to report: the rejection test comes after the phrase scan.
+      if ((!hits.length && !inTimeline) || isRejected(s)) continue;
       const lucky = kinds.includes('where-we-got-lucky');
-      for (const h of matcher.scan(s.text)) {
+      for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;
         if (lucky && h.entry.kind === 'counterfactual') continue;
         // "not obvious at 11:40" records what could be seen then.
@@ -82,7 +88,7 @@ export const hindsightBias = defineRule({
         const removable = h.entry.removable;
         if (removable) {
           // The judging word inside the phrase ("just" in "just had to").
-          for (const w of words.matchAll(/[\p{L}]+(?: course)?/gu)) {
+          for (const w of allMatches(JUDGING_WORD, words)) {
             if (!removable.test(w[0].toLowerCase())) continue;
             const fix = removalFix(s, h.start + w.index!, h.start + w.index! + w[0].length, w[0]);
             if (fix) fixes.push(fix);
@@ -101,7 +107,7 @@ export const hindsightBias = defineRule({
           const m = JUDGED.exec(s.text.slice(h.end));
           if (m) report(h.start, h.end + m[0].length);
         }
-        for (const m of s.text.matchAll(JUDGED_SUBJECT)) report(m.index!, m.index! + m[0].length);
+        for (const m of allMatches(JUDGED_SUBJECT, s.text)) report(m.index!, m.index! + m[0].length);
       }
     }
   },

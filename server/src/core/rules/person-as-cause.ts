@@ -6,6 +6,7 @@ import type { Fix, SectionKind } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
+import { allMatches } from '../regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
@@ -52,7 +53,7 @@ const BY_NAME = /\s[bB]y\s+[@\p{Lu}]/u;
  */
 export function* fromNameStarts(text: string, re: RegExp): Generator<RegExpExecArray> {
   let from = 0;
-  for (const c of text.matchAll(NAME_START)) {
+  for (const c of allMatches(NAME_START, text)) {
     if (c.index! < from) continue;
     re.lastIndex = c.index!;
     const m = re.exec(text);
@@ -110,8 +111,10 @@ export const personAsCause = defineRule({
       const kinds = kindsAt(ctx.model.sections, s.section);
       if (!kinds.some((k) => k && CAUSAL_SECTIONS.includes(k))) continue;
       if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
-      if (isRejected(s)) continue;
+      // Whether the sentence sets blame aside, asked only once it has a candidate (most have none).
+      let rejected: boolean | undefined;
       const report = (a: number, b: number, name: string, how: string, possessive = false) => {
+        if ((rejected ??= isRejected(s))) return;
         // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
         const lead = /^(\p{L}+)\s+/u.exec(name);
         if (lead && FUNCTION_WORDS.has(lead[1].toLowerCase())) {
@@ -140,14 +143,14 @@ export const personAsCause = defineRule({
           report(i2, i2 + m[2].length, m[2], 'the agent of the failure');
         }
       }
-      for (const m of s.text.matchAll(PREFIXED)) {
+      for (const m of allMatches(PREFIXED, s.text)) {
         const i = m.index! + m[0].length - m[1].length;
         if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
         report(i, i + m[1].length, m[1], 'the cause');
       }
       // Both end in "by <Name>"; most sentences have none, and these two regexes are the slowest here.
       for (const re of BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
-        for (const m of s.text.matchAll(re)) {
+        for (const m of allMatches(re, s.text)) {
           const i = m.index! + m[0].length - m[1].length;
           report(i, i + m[1].length, m[1], 'the cause');
         }

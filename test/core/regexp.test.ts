@@ -1,0 +1,31 @@
+/** allMatches must give what [...text.matchAll(re)] gives, without copying the pattern. */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { allMatches } from '../../server/src/core/regexp';
+
+const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
+const text = fc.array(fc.constantFrom('a', 'b', 'A', 'Ana', ' ', 'to', 'of', 'x', '\u{1F692}', '\ud83d', 'é', '\n'), { maxLength: 20 }).map((p) => p.join(''));
+
+describe('allMatches', () => {
+  it('equals matchAll for global patterns, empty matches and surrogate pairs included', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(...PATTERNS), (t, re) => {
+        const expected = [...t.matchAll(re)].map((m) => [m.index, ...m]);
+        assert.deepEqual(allMatches(re, t).map((m) => [m.index, ...m]), expected, `${re} on ${JSON.stringify(t)}`);
+        assert.equal(re.lastIndex, 0);
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
+  });
+
+  it('lets the caller use the pattern again inside the loop', () => {
+    const re = /\d/g;
+    const seen: string[] = [];
+    for (const m of allMatches(re, 'a1b2')) seen.push(m[0] + allMatches(re, '34').length);
+    assert.deepEqual(seen, ['12', '22']);
+  });
+
+  it('refuses a pattern without the global flag, like matchAll', () => {
+    assert.throws(() => allMatches(/a/, 'a'), TypeError);
+  });
+});
