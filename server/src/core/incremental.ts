@@ -52,6 +52,7 @@ function blockProse(text: string, b: ParsedBlock, model: PostmortemModel): { pro
 /** A cached sentence as it stands now: its block moved by `delta` and its units renumbered; the rest shared. */
 class PlacedSentence implements Sentence {
   readonly text: string;
+  readonly folded: string;
   readonly span: Span;
   section: number;
   readonly quoted: boolean;
@@ -64,6 +65,7 @@ class PlacedSentence implements Sentence {
     this.#orig = orig;
     this.#delta = delta;
     this.text = orig.text;
+    this.folded = orig.folded;
     this.span = delta === 0 ? orig.span : { start: orig.span.start + delta, end: orig.span.end + delta };
     this.section = orig.section;
     this.quoted = orig.quoted;

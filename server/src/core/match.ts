@@ -118,10 +118,12 @@ export class PhraseMatcher<T> {
     return this.byPhrase.size;
   }
 
-  /** Every non-overlapping hit in `text`, left to right (the longest phrase wins at a position). */
-  scan(text: string): Array<PhraseHit<T>> {
+  /**
+   * Every non-overlapping hit in `text`, left to right (the longest phrase wins at a position).
+   * `folded` is `fold(text)` when the caller has it already (a sentence's `folded`).
+   */
+  scan(text: string, folded = fold(text)): Array<PhraseHit<T>> {
     if (!this.re) return [];
-    const folded = fold(text);
     const hits: Array<PhraseHit<T>> = [];
     this.re.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -5,6 +5,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { sectionAt } from './extract/sections';
+import { fold } from './match';
 import type { PostmortemModel, Span } from './types';
 
 /** Stands in for an inline code span inside prose: a system noun for subject detection, never a phrase. */
@@ -12,6 +13,8 @@ export const CODE_TOKEN = 'codespan';
 
 export interface Sentence {
   text: string;
+  /** `fold(text)` (match.ts): case and apostrophes folded, same length; what phrase matchers scan. */
+  folded: string;
   span: Span;
   /** Innermost section index, or -1. */
   section: number;
@@ -170,6 +173,7 @@ export function buildProse(text: string, tree: Root, model: PostmortemModel): Pr
       const start = map(s);
       sentences.push({
         text: txt,
+        folded: fold(txt),
         span: { start, end: Math.max(start, map(e)) },
         section: sectionAt(model.sections, start),
         quoted: u.quoted,

@@ -77,10 +77,22 @@ export function sectionAt(sections: Section[], offset: number): number {
   return found;
 }
 
-/** The section and its ancestors' kinds, innermost first (a "### Why 1" under "## Root causes"). */
-export function kindsAt(sections: Section[], index: number): Array<Section['kind']> {
-  const kinds: Array<Section['kind']> = [];
-  for (let i = index; i >= 0; i = sections[i].parent) kinds.push(sections[i].kind);
+const kindLists = new WeakMap<Section[], Array<ReadonlyArray<Section['kind']>>>();
+
+/**
+ * The section and its ancestors' kinds, innermost first (a "### Why 1" under "## Root causes").
+ * Rules ask once per sentence: each list is made once per sections array and shared (read-only).
+ */
+export function kindsAt(sections: Section[], index: number): ReadonlyArray<Section['kind']> {
+  if (index < 0) return [];
+  let lists = kindLists.get(sections);
+  if (!lists) kindLists.set(sections, (lists = []));
+  let kinds = lists[index];
+  if (!kinds) {
+    const out: Array<Section['kind']> = [];
+    for (let i = index; i >= 0; i = sections[i].parent) out.push(sections[i].kind);
+    lists[index] = kinds = out;
+  }
   return kinds;
 }
 

@@ -36,7 +36,7 @@ export function insideQuotes(text: string, start: number, end: number): boolean 
 
 /** True when the sentence quotes or names blame in order to set it aside. */
 export function isRejected(sentence: Sentence): boolean {
-  return rejection.scan(sentence.text).length > 0 || REJECTION_FRAME.test(sentence.text);
+  return rejection.scan(sentence.text, sentence.folded).length > 0 || REJECTION_FRAME.test(sentence.text);
 }
 
 const NEGATED_FAULT = /\b(?:nobody|no one|no-one|none of (?:us|them)|not|never|n't)\b(?:\s+[\p{L}'’-]+){0,4}\s*$/iu;
@@ -234,7 +234,7 @@ export const blameLanguage = defineRule({
     const matcher = matchers.get(ctx.options.phrases?.blame);
     for (const s of ctx.prose.sentences) {
       if (s.quoted) continue;
-      const hits = matcher.scan(s.text);
+      const hits = matcher.scan(s.text, s.folded);
       if (!hits.length || isRejected(s)) continue;
       for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;

@@ -71,7 +71,7 @@ export const hindsightBias = defineRule({
       if (s.quoted) continue;
       const kinds = s.section >= 0 ? kindsAt(ctx.model.sections, s.section) : [];
       const inTimeline = kinds.includes('timeline');
-      const hits = matcher.scan(s.text);
+      const hits = matcher.scan(s.text, s.folded);
       // Most sentences have nothing to report: the rejection test comes after the phrase scan.
       if ((!hits.length && !inTimeline) || isRejected(s)) continue;
       const lucky = kinds.includes('where-we-got-lucky');
@@ -103,7 +103,7 @@ export const hindsightBias = defineRule({
             { start: s.offsetAt(a), end: s.offsetAt(b) },
             `"${s.text.slice(a, b)}" judges a cause inside the timeline; record what was observed at that time and leave causes to the analysis.`,
           );
-        for (const h of causal.scan(s.text)) {
+        for (const h of causal.scan(s.text, s.folded)) {
           const m = JUDGED.exec(s.text.slice(h.end));
           if (m) report(h.start, h.end + m[0].length);
         }

@@ -138,7 +138,7 @@ export const placeholderText = defineRule({
     for (const m of matchesIn(text, RE.number, spans)) add(m.index!, m.index! + m[0].length, 'number-template');
     tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
     for (const sentence of ctx.prose.sentences) {
-      for (const h of filler.scan(sentence.text)) add(sentence.offsetAt(h.start), sentence.offsetAt(h.end), 'filler');
+      for (const h of filler.scan(sentence.text, sentence.folded)) add(sentence.offsetAt(h.start), sentence.offsetAt(h.end), 'filler');
     }
     report(ctx, hits);
   },
