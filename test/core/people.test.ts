@@ -4,7 +4,10 @@
  * the roster wins over notPeople.
  */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { analyze, type AnalyzeOptions } from '../../server/src/core';
+import { peopleEvidence } from '../../server/src/core/people';
+import type { Sentence } from '../../server/src/core/prose';
 
 function doc(rootCause: string, extra = ''): string {
   return ['# Postmortem: nightly export stalled', '', extra, '', '## Root causes', '', rootCause, ''].join('\n');
@@ -53,5 +56,20 @@ describe('people in person-as-cause', () => {
   it('keeps well-known tools with person-like names out (Jenkins, Hermes)', () => {
     assert.equal(causes(doc('Jenkins deployed the release without a canary.')).length, 0);
     assert.equal(causes(doc('Hermes dropped the queued messages.')).length, 0);
+  });
+});
+
+describe('people evidence: one scan of all sentences', () => {
+  it('finds the same "Name <verb>" evidence as scanning the sentences one by one', () => {
+    const pieces = ['Kwabena', 'Ines', 'said', 'joined', 'took command', 'the', 'deploy', 'Said', '.', ',', '\n', 'x-Ray', 'Ana-maria', 'messaged'];
+    const sentence = fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 6 }), (texts) => {
+        const sentences = texts.map((text) => ({ text }) as Sentence);
+        const one = sentences.flatMap((s) => peopleEvidence('', [s]).personVerbs);
+        assert.deepEqual(peopleEvidence('', sentences).personVerbs, one);
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
   });
 });

@@ -72,8 +72,11 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
     if (PRONOUN.test(s.text)) {
       out.pronounCaps.push(allMatches(CAPITALISED, s.text).map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
     }
-    for (const m of allMatches(PERSON_VERB, s.text)) out.personVerbs.push(m[1]);
   }
+  // One scan of all sentences instead of one per sentence. NUL is neither a letter nor white space,
+  // so no match reaches across it and each sentence edge reads as a text edge: the matches are those
+  // of the sentences one by one, in order.
+  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join('\u0000'))) out.personVerbs.push(m[1]);
   return out;
 }
 

@@ -24,7 +24,7 @@ const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAM
 /** Case-insensitive literal alternation, so NAME keeps its case-sensitive capital letter. */
 const ciAlt = (xs: string[]) =>
   [...xs].sort((a, b) => b.length - a.length).map((x) => x.split(' ').map((w) => w.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('\\s+')).join('|');
-const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
+export const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
 /** Past participles of cause verbs, for the passive: "was raised by Claire", "were deleted by @ops-bot". */
 const PARTICIPLES = [...CAUSE_VERBS.filter((v) => /^[\p{L}-]+ed$/u.test(v) && !/^(?:failed|used|decided)$/.test(v)), 'run', 'broken', 'set', 'made', 'done', 'put', 'raised', 'lowered', 'pushed', 'turned off', 'switched off', 'taken down', 'shut down'];
 const PASSIVE = new RegExp(`(?<![\\p{L}])(?:${ciAlt(['was', 'were', 'been', 'being', 'got', 'is', 'are'])})\\s+(?:\\p{Ll}+ly\\s+)?(?:${ciAlt(PARTICIPLES)})\\s+[bB]y\\s+${NAME}(?![\\p{L}])`, 'gu');
@@ -34,8 +34,8 @@ const NOUN_BY = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_POSSESSIONS)})\\s+by\\
 const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}@_-])${NAME}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(CAUSE_POSSESSIONS)})(?![\\p{L}])`, 'gu');
 const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
 
-/** Where a name can start: "@" or a capital letter. SUBJECT and POSSESSIVE matches start there. */
-const NAME_START = /[@\p{Lu}]/gu;
+/** A capital letter outside ASCII (where a name can start, like "@" and A to Z). */
+const UPPER = /^\p{Lu}$/u;
 const SUBJECT_AT = new RegExp(SUBJECT.source, 'uy');
 const POSSESSIVE_AT = new RegExp(POSSESSIVE.source, 'uy');
 /** Each name-first pattern as a global expression and its sticky copy (for the equivalence test). */
@@ -43,6 +43,8 @@ export const NAME_FIRST_PATTERNS = [
   [SUBJECT, SUBJECT_AT],
   [POSSESSIVE, POSSESSIVE_AT],
 ] as const;
+/** PREFIXED needs the last word of a prefix (by, to, of, if) before a name: cheap to look for first. */
+export const PREFIX_THEN_NAME = /(?:[bB][yY]|[tT][oO]|[oO][fF]|[iI][fF])\s+[@\p{Lu}]/u;
 /** PASSIVE and NOUN_BY both end in "by <Name>". */
 const BY_NAME = /\s[bB]y\s+[@\p{Lu}]/u;
 
@@ -52,14 +54,16 @@ const BY_NAME = /\s[bB]y\s+[@\p{Lu}]/u;
  * position (with a look-behind first) was this rule's main cost.
  */
 export function* fromNameStarts(text: string, re: RegExp): Generator<RegExpExecArray> {
-  let from = 0;
-  for (const c of allMatches(NAME_START, text)) {
-    if (c.index! < from) continue;
-    re.lastIndex = c.index!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // "@", A to Z, or a capital beyond ASCII (a surrogate pair read as one code point; its second
+    // half alone is no letter).
+    if (!(c === 64 || (c >= 65 && c <= 90) || (c > 127 && UPPER.test(String.fromCodePoint(text.codePointAt(i)!))))) continue;
+    re.lastIndex = i;
     const m = re.exec(text);
     if (m) {
-      from = c.index! + Math.max(1, m[0].length);
       yield m;
+      i += Math.max(1, m[0].length) - 1;
     }
   }
 }
@@ -143,7 +147,7 @@ export const personAsCause = defineRule({
           report(i2, i2 + m[2].length, m[2], 'the agent of the failure');
         }
       }
-      for (const m of allMatches(PREFIXED, s.text)) {
+      for (const m of PREFIX_THEN_NAME.test(s.text) ? allMatches(PREFIXED, s.text) : []) {
         const i = m.index! + m[0].length - m[1].length;
         if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
         report(i, i + m[1].length, m[1], 'the cause');

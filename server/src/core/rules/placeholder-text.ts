@@ -108,6 +108,22 @@ const RE = {
   tbd: /^(?:TBD|TBC|To be (?:determined|confirmed|decided|written|added|completed))(?![\p{L}\p{N}])\s*(?:$|[.:;,(—–-])/iu,
 };
 
+/**
+ * What a text must contain for each pattern above to match anywhere in it: short patterns a native
+ * search answers at once, so a document without, say, "YYYY" or "HH:" is not scanned for template
+ * dates at all. Each is implied by its pattern (a test checks this on the pattern's own matches).
+ */
+export const HINTS: Record<keyof typeof RE, RegExp> = {
+  bracket: /\[/,
+  angle: /</,
+  todo: /TODO|FIXME|ToDo:|todo:/,
+  xxx: /XX|xxx/,
+  date: /YYYY|yyyy|(?:DD|dd|MM|mm|HH|hh)[-/.:]/,
+  number: /[NX?]\s?%|[$€£][NX]|N\s/,
+  tbd: /tb[dc]|to be /i,
+};
+export { RE as PLACEHOLDER_PATTERNS };
+
 export const placeholderText = defineRule({
   id: 'placeholder-text',
   defaultSeverity: 'warning',
@@ -117,26 +133,29 @@ export const placeholderText = defineRule({
   check(ctx) {
     const { text } = ctx;
     const spans = readSpans(text, ctx.tree);
-    const skip = excluded(ctx);
+    // The spans never read (code, link targets...) take a walk of the tree: made at the first hit.
+    let skip: Span[] | undefined;
     const hits: Hit[] = [];
     const add = (start: number, end: number, id: string) => {
-      if (!inAny(skip, start, end)) hits.push({ start, end, entry: ENTRY.get(id)! });
+      if (!inAny((skip ??= excluded(ctx)), start, end)) hits.push({ start, end, entry: ENTRY.get(id)! });
     };
-    for (const m of matchesIn(text, RE.bracket, spans)) {
+    const find = (kind: keyof typeof RE) => (HINTS[kind].test(text) ? matchesIn(text, RE[kind], spans) : []);
+    for (const m of find('bracket')) {
       if (isBracketPlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'bracketed');
     }
-    for (const m of matchesIn(text, RE.angle, spans)) {
+    for (const m of find('angle')) {
       if (isAnglePlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'angle');
     }
-    const actionHeadings = ctx.model.sections.filter((s) => /^(?:todos?|to[- ]?dos?)$/i.test(s.title.trim())).map((s) => s.heading);
-    for (const m of matchesIn(text, RE.todo, spans)) {
+    const todos = find('todo');
+    const actionHeadings = todos.length ? ctx.model.sections.filter((s) => /^(?:todos?|to[- ]?dos?)$/i.test(s.title.trim())).map((s) => s.heading) : [];
+    for (const m of todos) {
       if (actionHeadings.some((h) => m.index! >= h.start && m.index! < h.end)) continue;
       add(m.index!, m.index! + m[0].length, 'todo');
     }
-    for (const m of matchesIn(text, RE.xxx, spans)) add(m.index!, m.index! + m[0].length, 'xxx');
-    for (const m of matchesIn(text, RE.date, spans)) add(m.index!, m.index! + m[0].length, 'date-template');
-    for (const m of matchesIn(text, RE.number, spans)) add(m.index!, m.index! + m[0].length, 'number-template');
-    tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
+    for (const m of find('xxx')) add(m.index!, m.index! + m[0].length, 'xxx');
+    for (const m of find('date')) add(m.index!, m.index! + m[0].length, 'date-template');
+    for (const m of find('number')) add(m.index!, m.index! + m[0].length, 'number-template');
+    if (HINTS.tbd.test(text)) tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
     for (const sentence of ctx.prose.sentences) {
       for (const h of filler.scan(sentence.text, sentence.folded)) add(sentence.offsetAt(h.start), sentence.offsetAt(h.end), 'filler');
     }
