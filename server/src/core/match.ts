@@ -98,6 +98,30 @@ function emit(n: TrieNode, last: string): string {
   return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
 }
 
+/** Sentences' folded texts joined by NUL, and where each starts: built once per sentence list. */
+interface Joined {
+  text: string;
+  starts: number[];
+}
+const joinedLists = new WeakMap<ReadonlyArray<{ folded: string }>, Joined>();
+
+function joined(sentences: ReadonlyArray<{ folded: string }>): Joined {
+  let j = joinedLists.get(sentences);
+  if (!j) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const s of sentences) {
+      starts.push(at);
+      at += s.folded.length + 1;
+    }
+    j = { text: sentences.map((s) => s.folded).join('\u0000'), starts };
+    joinedLists.set(sentences, j);
+  }
+  return j;
+}
+
+const NO_HITS: never[] = [];
+
 export class PhraseMatcher<T> {
   private readonly re: RegExp | undefined;
   private readonly byPhrase = new Map<string, T>();
@@ -134,5 +158,35 @@ export class PhraseMatcher<T> {
       if (m[0].length === 0) this.re.lastIndex++;
     }
     return hits;
+  }
+
+  /**
+   * `scan(s.text, s.folded)` for every sentence, as one scan of their folded texts joined by NUL:
+   * NUL is neither a letter, a digit, white space nor part of any phrase, so no hit reaches across
+   * it and a sentence's edges read as text edges. One pass instead of one per sentence (a property
+   * test compares the two). Hits are relative to their sentence; a sentence without any shares one
+   * empty array.
+   */
+  scanSentences(sentences: ReadonlyArray<{ folded: string }>): Array<ReadonlyArray<PhraseHit<T>>> {
+    const out: Array<ReadonlyArray<PhraseHit<T>>> = new Array(sentences.length).fill(NO_HITS);
+    if (!this.re || !sentences.length) return out;
+    const { text, starts } = joined(sentences);
+    this.re.lastIndex = 0;
+    let i = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.re.exec(text))) {
+      while (i + 1 < starts.length && starts[i + 1] <= m.index) i++;
+      const phrase = m[0].replace(/\s+/g, ' ');
+      const entry = this.byPhrase.get(phrase);
+      if (entry !== undefined) {
+        const start = m.index - starts[i];
+        const hit = { start, end: start + m[0].length, phrase, entry };
+        if (out[i] === NO_HITS) out[i] = [hit];
+        else (out[i] as Array<PhraseHit<T>>).push(hit);
+      }
+      if (m[0].length === 0) this.re.lastIndex++;
+    }
+    this.re.lastIndex = 0;
+    return out;
   }
 }

@@ -232,9 +232,12 @@ export const blameLanguage = defineRule({
   scope: 'sentence',
   check(ctx) {
     const matcher = matchers.get(ctx.options.phrases?.blame);
-    for (const s of ctx.prose.sentences) {
+    const sentences = ctx.prose.sentences;
+    const found = matcher.scanSentences(sentences);
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
+      const hits = found[i];
       if (s.quoted) continue;
-      const hits = matcher.scan(s.text, s.folded);
       if (!hits.length || isRejected(s)) continue;
       for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;

@@ -3,7 +3,7 @@ import { kindsAt } from '../extract/sections';
 import { PhraseMatcher } from '../match';
 import type { Sentence } from '../prose';
 import type { Fix } from '../types';
-import { defineRule } from './defineRule';
+import { defineRule, type RuleContext } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
 import { allMatches } from '../regexp';
 
@@ -60,6 +60,13 @@ function removalFix(s: Sentence, a: number, b: number, words: string): Fix | und
   return { title: `Remove "${words}"`, edits: [{ start: from, end: to, newText }], preferred: true };
 }
 
+function judgedInTimeline(ctx: RuleContext, s: Sentence, a: number, b: number): void {
+  ctx.report(
+    { start: s.offsetAt(a), end: s.offsetAt(b) },
+    `"${s.text.slice(a, b)}" judges a cause inside the timeline; record what was observed at that time and leave causes to the analysis.`,
+  );
+}
+
 export const hindsightBias = defineRule({
   id: 'hindsight-bias',
   defaultSeverity: 'info',
@@ -67,11 +74,14 @@ export const hindsightBias = defineRule({
   fixable: true,
   scope: 'sentence',
   check(ctx) {
-    for (const s of ctx.prose.sentences) {
+    const sentences = ctx.prose.sentences;
+    const found = matcher.scanSentences(sentences);
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
       if (s.quoted) continue;
       const kinds = s.section >= 0 ? kindsAt(ctx.model.sections, s.section) : [];
       const inTimeline = kinds.includes('timeline');
-      const hits = matcher.scan(s.text, s.folded);
+      const hits = found[i];
       // Most sentences have nothing to report: the rejection test comes after the phrase scan.
       if ((!hits.length && !inTimeline) || isRejected(s)) continue;
       const lucky = kinds.includes('where-we-got-lucky');
@@ -98,16 +108,11 @@ export const hindsightBias = defineRule({
         ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, `"${words}" judges with hindsight; ${h.entry.instead}.`, fixes);
       }
       if (inTimeline) {
-        const report = (a: number, b: number) =>
-          ctx.report(
-            { start: s.offsetAt(a), end: s.offsetAt(b) },
-            `"${s.text.slice(a, b)}" judges a cause inside the timeline; record what was observed at that time and leave causes to the analysis.`,
-          );
         for (const h of causal.scan(s.text, s.folded)) {
           const m = JUDGED.exec(s.text.slice(h.end));
-          if (m) report(h.start, h.end + m[0].length);
+          if (m) judgedInTimeline(ctx, s, h.start, h.end + m[0].length);
         }
-        for (const m of allMatches(JUDGED_SUBJECT, s.text)) report(m.index!, m.index! + m[0].length);
+        for (const m of allMatches(JUDGED_SUBJECT, s.text)) judgedInTimeline(ctx, s, m.index, m.index + m[0].length);
       }
     }
   },

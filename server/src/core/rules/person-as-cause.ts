@@ -110,14 +110,11 @@ export const personAsCause = defineRule({
   scope: 'sentence',
   check(ctx) {
     const seen = new Set<number>();
-    for (const s of ctx.prose.sentences) {
-      if (s.section < 0 || s.quoted) continue;
-      const kinds = kindsAt(ctx.model.sections, s.section);
-      if (!kinds.some((k) => k && CAUSAL_SECTIONS.includes(k))) continue;
-      if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
-      // Whether the sentence sets blame aside, asked only once it has a candidate (most have none).
-      let rejected: boolean | undefined;
-      const report = (a: number, b: number, name: string, how: string, possessive = false) => {
+    // The sentence being read, and whether it sets blame aside: asked only once it has a candidate
+    // (most have none). One `report` for all sentences rather than a new closure per sentence.
+    let s!: Sentence;
+    let rejected: boolean | undefined;
+    const report = (a: number, b: number, name: string, how: string, possessive = false) => {
         if ((rejected ??= isRejected(s))) return;
         // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
         const lead = /^(\p{L}+)\s+/u.exec(name);
@@ -134,7 +131,13 @@ export const personAsCause = defineRule({
           `"${s.text.slice(a, b)}" names a person as ${how}; describe the action and the conditions that let it cause harm, and refer to people by role ("an engineer", "the incident commander") if at all.`,
           replaceFixes(ctx, s, a, b, name, possessive),
         );
-      };
+    };
+    for (s of ctx.prose.sentences) {
+      if (s.section < 0 || s.quoted) continue;
+      const kinds = kindsAt(ctx.model.sections, s.section);
+      if (!kinds.some((k) => k && CAUSAL_SECTIONS.includes(k))) continue;
+      if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
+      rejected = undefined;
       for (const m of fromNameStarts(s.text, SUBJECT_AT)) {
         const verb = fold(m[3]).replace(/\s+/g, ' ');
         if (RESPONSE.test(verb)) continue;

@@ -156,9 +156,10 @@ export const placeholderText = defineRule({
     for (const m of find('date')) add(m.index!, m.index! + m[0].length, 'date-template');
     for (const m of find('number')) add(m.index!, m.index! + m[0].length, 'number-template');
     if (HINTS.tbd.test(text)) tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
-    for (const sentence of ctx.prose.sentences) {
-      for (const h of filler.scan(sentence.text, sentence.folded)) add(sentence.offsetAt(h.start), sentence.offsetAt(h.end), 'filler');
-    }
+    const sentences = ctx.prose.sentences;
+    filler.scanSentences(sentences).forEach((hits, i) => {
+      for (const h of hits) add(sentences[i].offsetAt(h.start), sentences[i].offsetAt(h.end), 'filler');
+    });
     report(ctx, hits);
   },
 });
