@@ -4,6 +4,7 @@
  * that, the first keyword rule whose words all occur in the heading decides.
  */
 import type { SectionKind } from '../types';
+import { own } from '../memo';
 
 export interface SectionInfo {
   kind: SectionKind;
@@ -152,15 +153,26 @@ export const SECTION_INFO = new Map(SECTIONS.map((s) => [s.kind, s]));
 const ALIAS = new Map<string, SectionKind>();
 for (const s of SECTIONS) for (const a of s.aliases) ALIAS.set(a, s.kind);
 
+/** Headings seen before, normalised: the same few dozen titles recur in every postmortem. */
+const normalized = new Map<string, string>();
+
 export function normalizeHeading(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ') // "Timeline (UTC)"
-    .replace(/['’]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/^(?:section|part)\s+\d+\s+/, '')
-    .trim();
+  let n = normalized.get(title);
+  if (n === undefined) {
+    n = title
+      .toLowerCase()
+      .replace(/\([^)]*\)/g, ' ') // "Timeline (UTC)"
+      .replace(/['’]/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/^(?:section|part)\s+\d+\s+/, '')
+      .trim();
+    // Bounded: a workspace of unusual titles cannot grow it without limit. Copies, so a kept title
+    // never holds the document it was cut from.
+    if (normalized.size >= 2000) normalized.clear();
+    normalized.set(own(title), own(n));
+  }
+  return n;
 }
 
 /** "1. Summary", "IV. Impact" -> "summary", "impact"; "5 Whys" keeps its number. */

@@ -418,7 +418,21 @@ function paragraphEntries(text: string, node: Paragraph, si: number, timelineOf:
   }
 }
 
-function addEntry(t: Timeline, text: string, start: number, end: number, m: TimeMatch, state: State, extra?: { text?: string; textSpan?: Span; source?: string }): TimelineEntry {
+/**
+ * `extra.dates`, when given, stands for the match's own date and month-day (a table's separate date
+ * column); passed alongside rather than spread into a copy of the match, which V8 does slowly for
+ * match objects of many shapes (it was most of a table row's cost).
+ */
+function addEntry(
+  t: Timeline,
+  text: string,
+  start: number,
+  end: number,
+  m: TimeMatch,
+  state: State,
+  extra?: { text?: string; textSpan?: Span; source?: string; dates?: Pick<TimeMatch, 'date' | 'monthDay'> },
+): TimelineEntry {
+  const { date, monthDay } = extra?.dates ?? m;
   const timeSpan = { start: start + m.textStart, end: start + m.textEnd };
   const rest = text.slice(Math.min(start + m.length, end), end);
   const restTrim = rest.replace(STRIP_SEPARATOR, '');
@@ -428,14 +442,14 @@ function addEntry(t: Timeline, text: string, start: number, end: number, m: Time
     span: { start, end },
     timeSpan,
     timeText: text.slice(timeSpan.start, timeSpan.end),
-    date: m.date ?? (m.monthDay ? undefined : state.date),
+    date: date ?? (monthDay ? undefined : state.date),
     zone: m.zone,
     text: extra?.text ?? restTrim.trim(),
     textSpan: extra?.textSpan ?? { start: textStart, end },
     timeline: -1,
   } as TimelineEntry;
   if (m.time) entry.time = m.time;
-  if (m.monthDay) entry.monthDay = m.monthDay;
+  if (monthDay) entry.monthDay = monthDay;
   if (!entry.date && state.day !== undefined) entry.day = state.day;
   if (m.vague) entry.vague = m.vague;
   if (m.relative) entry.relative = m.relative;
@@ -493,7 +507,8 @@ function tableEntries(text: string, table: Table, t: Timeline, state: State): vo
     const ev = eventCol >= 0 ? row.children[eventCol] : undefined;
     const evSpan = ev ? cellSpan(ev) : undefined;
     const src = sourceCol >= 0 && row.children[sourceCol] ? toString(row.children[sourceCol]).trim() : undefined;
-    const e = addEntry(t, text, cs.start, cs.end, { ...m, date, monthDay }, state, {
+    const e = addEntry(t, text, cs.start, cs.end, m, state, {
+      dates: { date, monthDay },
       text: ev ? toString(ev).trim() : '',
       textSpan: evSpan ?? { start: cs.end, end: cs.end },
       source: src || undefined,
