@@ -111,17 +111,25 @@ function mapper(unit: Unit): (i: number) => number {
 /** Abbreviations whose period does not end a sentence. */
 const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|mr|mrs|ms|dr|st|no|fig|cf|a\.m|p\.m|u\.s|min|sec|hrs?)\.|\b[A-Z]\.)$/i;
 
+/** ABBREV reads at most this many characters before a period (the longest abbreviation and a word edge). */
+const ABBREV_REACH = 10;
+const SENTENCE_END = /[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
+const NEXT_WORD = /\s+(\S)/g;
+
 function splitSentences(t: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
-  const re = /[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(t))) {
     const end = m.index + m[0].length;
-    const before = t.slice(start, end);
+    // Only the end of the sentence so far can hold an abbreviation (ABBREV is anchored at the end).
+    const before = t.slice(Math.max(start, end - ABBREV_REACH), end);
     if (m[0] === '.' && ABBREV.test(before)) continue;
     // "3.5" never matches (no space follows); a period before a lower-case word rarely ends a sentence.
-    const next = /\s+(\S)/.exec(t.slice(end));
+    NEXT_WORD.lastIndex = end;
+    const next = NEXT_WORD.exec(t);
     if (m[0] === '.' && next && /[a-z]/.test(next[1]) && !/^\s*$/.test(t.slice(end, end + 1))) continue;
     out.push([start, end]);
     start = end;
@@ -168,12 +176,14 @@ export function buildProse(text: string, tree: Root, model: PostmortemModel): Pr
   const sentences: Sentence[] = [];
   units.forEach((u, ui) => {
     const map = mapper(u);
+    // fold works one code unit at a time, so a slice of the folded unit is the folded sentence.
+    const folded = fold(u.text);
     for (const [s, e] of splitSentences(u.text)) {
       const txt = u.text.slice(s, e);
       const start = map(s);
       sentences.push({
         text: txt,
-        folded: fold(txt),
+        folded: folded.slice(s, e),
         span: { start, end: Math.max(start, map(e)) },
         section: sectionAt(model.sections, start),
         quoted: u.quoted,
