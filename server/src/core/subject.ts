@@ -64,7 +64,9 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
   if (!words.length) return { kind: 'none', text: '', start: subjStart };
   // A gerund phrase is an action, not an actor: "Appointing an incident manager could have helped".
   if (GERUND_I.test(words[0]) && !PRONOUN_THING.test(words[0])) return { kind: 'system', text, start: subjStart };
-  return { ...classify(words, people), text, start: subjStart };
+  // Written out rather than spread: classify's two result shapes made the spread a slow copy.
+  const c = classify(words, people);
+  return 'head' in c ? { kind: c.kind, head: c.head, text, start: subjStart } : { kind: c.kind, text, start: subjStart };
 }
 
 const LEADING = new Set(['so', 'then', 'also', 'again', 'still', 'honestly', 'frankly', 'really', 'meanwhile', 'later', 'first', 'finally', 'instead', 'yet', 'sadly', 'hindsight', 'in']);
