@@ -50,10 +50,11 @@ const BY_NAME = /\s[bB]y\s+[@\p{Lu}]/u;
 
 /**
  * The matches `text.matchAll(re)` would give for a sticky copy `re` of a pattern whose matches all
- * start at a NAME_START: tried only there. Scanning a sentence for a long alternation at every
+ * start at "@" or a capital letter: tried only there. Scanning a sentence for a long alternation at every
  * position (with a look-behind first) was this rule's main cost.
  */
-export function* fromNameStarts(text: string, re: RegExp): Generator<RegExpExecArray> {
+export function fromNameStarts(text: string, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // "@", A to Z, or a capital beyond ASCII (a surrogate pair read as one code point; its second
@@ -62,10 +63,11 @@ export function* fromNameStarts(text: string, re: RegExp): Generator<RegExpExecA
     re.lastIndex = i;
     const m = re.exec(text);
     if (m) {
-      yield m;
+      out.push(m);
       i += Math.max(1, m[0].length) - 1;
     }
   }
+  return out;
 }
 
 const FUNCTION_WORDS = new Set(['because', 'when', 'after', 'before', 'then', 'so', 'and', 'but', 'while', 'since', 'as', 'once', 'if', 'until', 'also', 'later', 'finally', 'first', 'next', 'meanwhile', 'instead', 'there', 'here', 'why', 'how', 'what', 'where', 'yes', 'no', 'a', 'q', 'answer', 'question', 'today', 'yesterday', 'unfortunately']);
