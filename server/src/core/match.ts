@@ -98,7 +98,14 @@ function emit(n: TrieNode, last: string): string {
   return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
 }
 
-/** Sentences' folded texts joined by NUL, and where each starts: built once per sentence list. */
+/**
+ * What sentences are joined with to scan them in one pass. NUL is neither a letter, a digit, white
+ * space nor part of any phrase or pattern the rules look for, so no match reaches across it and each
+ * sentence edge reads as the edge of a text: the matches are those of the sentences one by one.
+ */
+export const SENTENCE_JOIN = '\u0000';
+
+/** Sentences' folded texts joined by SENTENCE_JOIN, and where each starts: built once per sentence list. */
 interface Joined {
   text: string;
   starts: number[];
@@ -114,7 +121,7 @@ function joined(sentences: ReadonlyArray<{ folded: string }>): Joined {
       starts.push(at);
       at += s.folded.length + 1;
     }
-    j = { text: sentences.map((s) => s.folded).join('\u0000'), starts };
+    j = { text: sentences.map((s) => s.folded).join(SENTENCE_JOIN), starts };
     joinedLists.set(sentences, j);
   }
   return j;
@@ -147,8 +154,8 @@ export class PhraseMatcher<T> {
    * `folded` is `fold(text)` when the caller has it already (a sentence's `folded`).
    */
   scan(text: string, folded = fold(text)): Array<PhraseHit<T>> {
-    if (!this.re) return [];
     const hits: Array<PhraseHit<T>> = [];
+    if (!this.re) return hits;
     this.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = this.re.exec(folded))) {
@@ -157,36 +164,28 @@ export class PhraseMatcher<T> {
       if (entry !== undefined) hits.push({ start: m.index, end: m.index + m[0].length, phrase, entry });
       if (m[0].length === 0) this.re.lastIndex++;
     }
+    this.re.lastIndex = 0;
     return hits;
   }
 
   /**
-   * `scan(s.text, s.folded)` for every sentence, as one scan of their folded texts joined by NUL:
-   * NUL is neither a letter, a digit, white space nor part of any phrase, so no hit reaches across
-   * it and a sentence's edges read as text edges. One pass instead of one per sentence (a property
-   * test compares the two). Hits are relative to their sentence; a sentence without any shares one
+   * `scan(s.text, s.folded)` for every sentence, as one scan of their folded texts joined by
+   * SENTENCE_JOIN: one pass instead of one per sentence (a property test compares the two). Hits are relative to their sentence; a sentence without any shares one
    * empty array.
    */
   scanSentences(sentences: ReadonlyArray<{ folded: string }>): Array<ReadonlyArray<PhraseHit<T>>> {
     const out: Array<ReadonlyArray<PhraseHit<T>>> = new Array(sentences.length).fill(NO_HITS);
     if (!this.re || !sentences.length) return out;
     const { text, starts } = joined(sentences);
-    this.re.lastIndex = 0;
     let i = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.re.exec(text))) {
-      while (i + 1 < starts.length && starts[i + 1] <= m.index) i++;
-      const phrase = m[0].replace(/\s+/g, ' ');
-      const entry = this.byPhrase.get(phrase);
-      if (entry !== undefined) {
-        const start = m.index - starts[i];
-        const hit = { start, end: start + m[0].length, phrase, entry };
-        if (out[i] === NO_HITS) out[i] = [hit];
-        else (out[i] as Array<PhraseHit<T>>).push(hit);
-      }
-      if (m[0].length === 0) this.re.lastIndex++;
+    // Hits come in order: each belongs to the last sentence starting at or before it.
+    for (const hit of this.scan(text, text)) {
+      while (i + 1 < starts.length && starts[i + 1] <= hit.start) i++;
+      hit.start -= starts[i];
+      hit.end -= starts[i];
+      if (out[i] === NO_HITS) out[i] = [hit];
+      else (out[i] as Array<PhraseHit<T>>).push(hit);
     }
-    this.re.lastIndex = 0;
     return out;
   }
 }

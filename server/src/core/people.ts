@@ -13,6 +13,7 @@ import { KNOWN_TOOLS, PERSON_ONLY_VERBS, SYSTEM_NOUNS } from './data/people';
 import { nameKind } from './nlp';
 import type { Prose } from './prose';
 import type { AnalyzeOptions, PostmortemModel } from './types';
+import { SENTENCE_JOIN } from './match';
 import { allMatches } from './regexp';
 
 export interface PeopleIndex {
@@ -73,10 +74,8 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
       out.pronounCaps.push(allMatches(CAPITALISED, s.text).map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
     }
   }
-  // One scan of all sentences instead of one per sentence. NUL is neither a letter nor white space,
-  // so no match reaches across it and each sentence edge reads as a text edge: the matches are those
-  // of the sentences one by one, in order.
-  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join('\u0000'))) out.personVerbs.push(m[1]);
+  // One scan of all sentences instead of one per sentence (see SENTENCE_JOIN).
+  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) out.personVerbs.push(m[1]);
   return out;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { NodeMemo } from '../memo';
 import type { Root, Yaml } from 'mdast';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
 import { readFlatYaml } from './flatYaml';
@@ -188,10 +188,9 @@ type RawPair =
  * not a map) go to `meta.problems`, and then there are no pairs.
  */
 function yamlPairs(src: string, meta: Metadata, at: (r: readonly number[] | null | undefined) => Span): RawPair[] {
-  const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, lineCounter, strict: false });
+    doc = parseDocument(src, { uniqueKeys: true, prettyErrors: false, strict: false });
   } catch (err) {
     const { start } = at(null);
     meta.problems.push({ start, end: start + 3, message: `The front matter could not be read as YAML: ${String(err)}` });

@@ -117,22 +117,22 @@ export const personAsCause = defineRule({
     let s!: Sentence;
     let rejected: boolean | undefined;
     const report = (a: number, b: number, name: string, how: string, possessive = false) => {
-        if ((rejected ??= isRejected(s))) return;
-        // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
-        const lead = /^(\p{L}+)\s+/u.exec(name);
-        if (lead && FUNCTION_WORDS.has(lead[1].toLowerCase())) {
-          a += lead[0].length;
-          name = name.slice(lead[0].length);
-        }
-        if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b)) return;
-        const start = s.offsetAt(a);
-        if (seen.has(start)) return;
-        seen.add(start);
-        ctx.report(
-          { start, end: s.offsetAt(b) },
-          `"${s.text.slice(a, b)}" names a person as ${how}; describe the action and the conditions that let it cause harm, and refer to people by role ("an engineer", "the incident commander") if at all.`,
-          replaceFixes(ctx, s, a, b, name, possessive),
-        );
+      if ((rejected ??= isRejected(s))) return;
+      // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
+      const lead = /^(\p{L}+)\s+/u.exec(name);
+      if (lead && FUNCTION_WORDS.has(lead[1].toLowerCase())) {
+        a += lead[0].length;
+        name = name.slice(lead[0].length);
+      }
+      if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b)) return;
+      const start = s.offsetAt(a);
+      if (seen.has(start)) return;
+      seen.add(start);
+      ctx.report(
+        { start, end: s.offsetAt(b) },
+        `"${s.text.slice(a, b)}" names a person as ${how}; describe the action and the conditions that let it cause harm, and refer to people by role ("an engineer", "the incident commander") if at all.`,
+        replaceFixes(ctx, s, a, b, name, possessive),
+      );
     };
     for (s of ctx.prose.sentences) {
       if (s.section < 0 || s.quoted) continue;
