@@ -24,7 +24,7 @@ const SETTING_TEXT: Record<SettingsKey, string> = {
   people: 'Names that are services or tools (`notPeople`) and team members (`roster`), as in `.postmortemrc.yaml`. Applies where no configuration file exists.',
   phrases: 'Literal blame and vague phrases to add or remove, as in `.postmortemrc.yaml`. Applies where no configuration file exists.',
   actionItems: 'Days after the incident by which action items should be due, per severity (`windows`). Applies where no configuration file exists.',
-  status: 'Severity shaping by the postmortem status: warnings shown as hints while `draft`, as errors once `final`. Applies where no configuration file exists.',
+  status: 'Severity shaping by the postmortem status: findings about what is not written yet (sections, metadata, ticket, type, due) shown as hints while `draft`, warnings as errors once `final`. Blame findings keep their severity in every status. Applies where no configuration file exists.',
 };
 
 /** The default shown in the Settings editor: the built-in behaviour, or "nothing added". */

@@ -24,10 +24,12 @@ export function qualityStatusText(q: QualityResult | null | undefined): QualityS
   const n = q.dimensions.length;
   const parts = q.dimensions.map((d) => `${d.label} ${MARK[d.grade]}${d.grade === 'good' ? '' : ` ${d.summary}`}`);
   const grades = new Set(q.dimensions.map((d) => d.grade));
+  // A draft shows what is not written yet as hints; say how many, so a quiet Problems panel is not read as "complete".
+  const softened = q.softened ? `Draft: ${q.softened} ${q.softened === 1 ? 'finding' : 'findings'} about unwritten parts shown as hints` : undefined;
   return {
     text: `${q.good} of ${n} good`,
-    detail: parts.join(' · '),
-    accessibility: `Postmortem quality: ${q.good} of ${n} dimensions good. ` + q.dimensions.map((d) => `${d.label}: ${d.grade}, ${d.summary}.`).join(' '),
+    detail: [...parts, ...(softened ? [softened] : [])].join(' · '),
+    accessibility: `Postmortem quality: ${q.good} of ${n} dimensions good. ` + q.dimensions.map((d) => `${d.label}: ${d.grade}, ${d.summary}.`).join(' ') + (softened ? ` ${softened}.` : ''),
     severity: grades.has('poor') ? 'error' : grades.has('fair') ? 'warning' : 'information',
   };
 }

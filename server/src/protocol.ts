@@ -187,6 +187,8 @@ export interface QualityResult {
   good: number;
   /** All findings of the document. */
   findings: number;
+  /** Findings shown as hints while the status is draft (sections, metadata, ticket, type, due not written yet). */
+  softened?: number;
 }
 
 /**

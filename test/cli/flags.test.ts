@@ -264,17 +264,17 @@ describe('CLI flags', function () {
       assert.deepEqual(json(explicit).files.map((f) => f.path), ['incidents/drafts/b.md']);
     });
 
-    it('status shaping: a final postmortem turns warnings into errors unless the config switches it off', async () => {
-      const FINAL = WITH_WARNING.replace('status: in review', 'status: final');
+    it('status shaping: a final postmortem turns warnings into errors unless the config switches it off; blame keeps its severity', async () => {
+      const FINAL = WITH_WARNING.replace('status: in review', 'status: final').replace('## Lessons learned', '## Notes');
       t = tempTree({ '.git/HEAD': '', 'pm.md': FINAL, 'lenient/.postmortemrc.yaml': 'status:\n  finalWarningsAsErrors: false\n', 'lenient/pm.md': FINAL });
-      const strict = await cli(['pm.md', '--format', 'json', ...onlyRules('blame-language')], { cwd: t.dir });
+      const strict = await cli(['pm.md', '--format', 'json', ...onlyRules('blame-language', 'section-missing')], { cwd: t.dir });
       assert.equal(strict.code, 1);
-      assert.deepEqual(rulesIn(strict), ['blame-language:error']);
-      const lenient = await cli(['lenient/pm.md', '--format', 'json', ...onlyRules('blame-language')], { cwd: t.dir });
+      assert.deepEqual(rulesIn(strict).sort(), ['blame-language:warning', 'section-missing:error']);
+      const lenient = await cli(['lenient/pm.md', '--format', 'json', ...onlyRules('blame-language', 'section-missing')], { cwd: t.dir });
       assert.equal(lenient.code, 0);
-      assert.deepEqual(rulesIn(lenient), ['blame-language:warning']);
-      const draft = await cli(['--stdin', '--format', 'json', ...onlyRules('blame-language')], { cwd: t.dir, stdin: WITH_WARNING.replace('status: in review', 'status: draft') });
-      assert.deepEqual(rulesIn(draft), ['blame-language:hint']);
+      assert.deepEqual(rulesIn(lenient).sort(), ['blame-language:warning', 'section-missing:warning']);
+      const draft = await cli(['--stdin', '--format', 'json', ...onlyRules('blame-language', 'section-missing')], { cwd: t.dir, stdin: FINAL.replace('status: final', 'status: draft') });
+      assert.deepEqual(rulesIn(draft).sort(), ['blame-language:warning', 'section-missing:hint']);
     });
   });
 

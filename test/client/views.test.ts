@@ -246,6 +246,23 @@ describe('quality status text (client/src/statusText.ts)', () => {
   });
 });
 
+describe('status item of a draft', () => {
+  it('says how many findings the draft shows as hints, and only counts what is not written yet', () => {
+    const text = '---\ntitle: Export stalled\ndate: 2026-04-01\nseverity: SEV-3\nstatus: draft\n---\n\n# Export stalled\n\n## Summary\n\nThe export stalled for an hour.\n';
+    const doc = TextDocument.create('file:///ops/postmortems/a.md', 'markdown', 1, text);
+    const result = analyze(text, { today: TODAY, status: { draftWarningsAsHints: true } });
+    const softened = result.findings.filter((f) => f.shaped?.status === 'draft').length;
+    assert.ok(softened > 0);
+    const q = qualityResult(doc, result, true, TODAY);
+    assert.equal(q.softened, softened);
+    const s = qualityStatusText(q)!;
+    assert.match(s.detail, new RegExp(`Draft: ${softened} findings about unwritten parts shown as hints`));
+    assert.match(s.accessibility, /shown as hints\.$/);
+    const final = analyze(text.replace('status: draft', 'status: final'), { today: TODAY, status: { draftWarningsAsHints: true } });
+    assert.ok(!qualityStatusText(qualityResult(doc, final, true, TODAY))!.detail.includes('Draft:'));
+  });
+});
+
 describe('refresh scheduling (client/src/views/debounce.ts)', () => {
   /** Timers that run only when the test says so. */
   function manualTimers() {

@@ -187,14 +187,20 @@ describe('suppression-reason-missing and suppression-unused', () => {
 
 describe('status severity shaping', () => {
   const withStatus = (status: string) => ['---', 'title: Release rollback delayed', `status: ${status}`, '---', '', '# Release rollback delayed', '', BLAME, ''].join('\n');
-  const sev = (status: string, shaping?: AnalyzeOptions['status']) =>
-    analyze(withStatus(status), only(['blame-language'], { status: shaping })).findings.map((f) => f.severity);
+  const sev = (status: string, shaping?: AnalyzeOptions['status'], rule = 'section-missing') => [
+    ...new Set(analyze(withStatus(status), only([rule], { status: shaping })).findings.map((f) => f.severity)),
+  ];
 
-  it('shows warnings as hints while draft, and as errors once final', () => {
+  it('shows what is not written yet as hints while draft, and warnings as errors once final', () => {
     const on = { draftWarningsAsHints: true, finalWarningsAsErrors: true };
     assert.deepEqual(sev('draft', on), ['hint']);
     assert.deepEqual(sev('final', on), ['error']);
     assert.deepEqual(sev('in review', on), ['warning']);
+  });
+
+  it('keeps blame at its severity in every status', () => {
+    const on = { draftWarningsAsHints: true, finalWarningsAsErrors: true };
+    for (const status of ['draft', 'in review', 'final']) assert.deepEqual(sev(status, on, 'blame-language'), ['warning'], status);
   });
 
   it('each half can be switched off, and nothing changes without the option', () => {
@@ -203,8 +209,8 @@ describe('status severity shaping', () => {
     assert.deepEqual(sev('final'), ['warning']);
   });
 
-  it('leaves errors, infos and hints as they are', () => {
-    const opts = only(['blame-language'], { rules: { 'blame-language': 'info' }, status: { draftWarningsAsHints: true, finalWarningsAsErrors: true } });
-    assert.deepEqual(analyze(withStatus('final'), opts).findings.map((f) => f.severity), ['info']);
+  it('leaves errors, infos and hints as they are once final', () => {
+    const opts = only(['section-missing'], { rules: { 'section-missing': 'info' }, status: { draftWarningsAsHints: true, finalWarningsAsErrors: true } });
+    assert.deepEqual([...new Set(analyze(withStatus('final'), opts).findings.map((f) => f.severity))], ['info']);
   });
 });

@@ -306,12 +306,12 @@ describe('one verdict: the language server and postmortem-lint agree', function 
     assert.ok(!rules(payments).some((r) => r.startsWith('metadata-missing')));
 
     // Search: root: true cuts the top config (Marvin is a name again, "went sideways" is no phrase), blame is info,
-    // and the draft turns warnings into hints.
+    // and the draft shows only what is not written yet as hints: blame and vague items keep their severity.
     const searchSummary = lineOf(REINDEX, 'Marvin failed');
     assert.deepEqual(rules(search, searchSummary).filter((r) => r.startsWith('blame-language')), ['blame-language:info']);
-    assert.ok(rules(search, searchSummary).includes('person-as-cause:hint'));
-    assert.ok(rules(search, lineOf(REINDEX, 'Look into shard')).includes('action-item-vague:hint'));
-    assert.ok(!rules(search).some((r) => r.endsWith(':warning')));
+    assert.ok(rules(search, searchSummary).includes('person-as-cause:warning'));
+    assert.ok(rules(search, lineOf(REINDEX, 'Look into shard')).includes('action-item-vague:warning'));
     assert.ok(rules(search).some((r) => r.startsWith('section-missing:hint')));
+    assert.ok(!rules(search).some((r) => r.startsWith('section-missing:warning')));
   });
 });

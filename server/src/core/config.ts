@@ -81,8 +81,8 @@ export const ConfigSchema = z
     ignore: z.array(z.string().min(1)).optional().describe('Globs of files not to lint, relative to the folder of this file.'),
     status: z
       .strictObject({
-        draftWarningsAsHints: z.boolean().optional().describe('While the status is draft, show warnings as hints. Default: true.'),
-        finalWarningsAsErrors: z.boolean().optional().describe('Once the status is final, report warnings as errors. Default: true.'),
+        draftWarningsAsHints: z.boolean().optional().describe('While the status is draft, show what is not written yet (sections, metadata, ticket, type, due) as hints; blame findings keep their severity. Default: true.'),
+        finalWarningsAsErrors: z.boolean().optional().describe('Once the status is final, report warnings as errors (the blame family keeps its severity). Default: true.'),
       })
       .optional()
       .describe("Severity shaping by the postmortem's status."),

@@ -16,15 +16,39 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
 
-/** Draft: warnings show as hints. Final: warnings become errors. Each only when the options ask for it. */
+/**
+ * Rules about what is not written yet. While a postmortem is a draft, their findings show as hints:
+ * a draft is expected to be incomplete, and a Problems panel full of "no ticket" hides what matters.
+ */
+export const COMPLETENESS_RULES: ReadonlySet<string> = new Set([
+  'section-missing',
+  'section-empty',
+  'metadata-missing',
+  'action-item-ticket-missing',
+  'action-item-type-missing',
+  'action-item-due-missing',
+]);
+
+/**
+ * The blame family: how the document talks about people. Its severity is the same in every status;
+ * drafting is exactly when an author wants to see it.
+ */
+export const BLAME_RULES: ReadonlySet<string> = new Set(['blame-language', 'person-as-cause', 'human-error-root-cause', 'hindsight-bias']);
+
+/**
+ * Status shapes completeness, never blamelessness. Draft: findings of the completeness rules show as
+ * hints (and say so, `shaped`). Final: warnings become errors, except the blame family's. Each only
+ * when the options ask for it.
+ */
 export function shapeByStatus(findings: Finding[], model: PostmortemModel, options: AnalyzeOptions): Finding[] {
   const status = model.metadata.fields.status?.value;
-  let to: Severity | undefined;
-  if (status === 'draft' && options.status?.draftWarningsAsHints) to = 'hint';
-  else if (status === 'final' && options.status?.finalWarningsAsErrors) to = 'error';
-  if (!to) return findings;
-  const target = to;
-  return findings.map((f) => (f.severity === 'warning' ? { ...f, severity: target } : f));
+  if (status === 'draft' && options.status?.draftWarningsAsHints) {
+    return findings.map((f) => (COMPLETENESS_RULES.has(f.rule) && f.severity !== 'hint' ? { ...f, severity: 'hint', shaped: { status: 'draft', from: f.severity } } : f));
+  }
+  if (status === 'final' && options.status?.finalWarningsAsErrors) {
+    return findings.map((f) => (f.severity === 'warning' && !BLAME_RULES.has(f.rule) ? { ...f, severity: 'error', shaped: { status: 'final', from: f.severity } } : f));
+  }
+  return findings;
 }
 
 export interface FinishInput {

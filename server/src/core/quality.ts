@@ -27,6 +27,8 @@ export interface QualitySummary {
   good: number;
   /** All findings of the document, in any dimension or none. */
   findings: number;
+  /** Findings shown as hints because the postmortem is a draft (what is not written yet). */
+  softened: number;
 }
 
 export const DIMENSION_LABELS: Record<QualityDimensionId, string> = {
@@ -134,5 +136,6 @@ export function qualitySummary(result: AnalysisResult, today?: string): QualityS
   const blamelessness = make('blamelessness', blameFindings ? [] : ['no blame found']);
 
   const dimensions = [timeline, rootCause, actionItems, blamelessness, followThrough];
-  return { dimensions, good: dimensions.filter((d) => d.grade === 'good').length, findings: result.findings.length };
+  const softened = result.findings.filter((f) => f.shaped?.status === 'draft').length;
+  return { dimensions, good: dimensions.filter((d) => d.grade === 'good').length, findings: result.findings.length, softened };
 }

@@ -34,6 +34,8 @@ export interface Finding extends Span {
   severity: Severity;
   message: string;
   fixes?: Fix[];
+  /** Set when the postmortem's status changed the severity (core/finish.ts): which status, and the severity before. */
+  shaped?: { status: 'draft' | 'final'; from: Severity };
 }
 
 // ---------------------------------------------------------------------------------------------

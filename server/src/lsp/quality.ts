@@ -8,5 +8,5 @@ export function qualityResult(doc: TextDocument, result: AnalysisResult | undefi
   const base = { uri: doc.uri, version: doc.version, isPostmortem, ...(result?.skipped ? { skipped: result.skipped } : {}) };
   if (!result || !isPostmortem || result.skipped) return { ...base, dimensions: [], good: 0, findings: 0 };
   const q = qualitySummary(result, today);
-  return { ...base, dimensions: q.dimensions, good: q.good, findings: q.findings };
+  return { ...base, dimensions: q.dimensions, good: q.good, findings: q.findings, ...(q.softened ? { softened: q.softened } : {}) };
 }
