@@ -52,6 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       // Configuration files: the server shows their problems as you type and re-checks postmortems with the unsaved text.
       { scheme: 'file', pattern: '**/.postmortemrc.{yaml,yml,json}' },
     ],
+    // Hovers link a rule's full page through this command, which opens it as a preview (not as an editable tab).
+    initializationOptions: { ruleDocCommand: OPEN_RULE_DOC_COMMAND },
+    markdown: { isTrusted: { enabledCommands: [OPEN_RULE_DOC_COMMAND] } },
     // A dead server is restarted at most 4 times in 3 minutes, then the user is told once (./restartPolicy.ts).
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
@@ -72,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     lc,
     vscode.commands.registerCommand('postmortem.checkThisFile', (uri?: vscode.Uri) => checkThisFile(lc, uri)),
     vscode.commands.registerCommand('postmortem.restartServer', restartServer),
+    vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (id: unknown) => openRuleDoc(context, id)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('postmortem.server.maxMemory') && !e.affectsConfiguration('postmortem.maxFileSize')) return;
       if (memoryArgv().join(' ') === run.options.execArgv.join(' ')) return;
@@ -92,11 +96,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     lc.outputChannel.appendLine(`Postmortem Writer: activated in ${Math.round(activationMs)} ms; language server ready ${Math.round(ms)} ms after activation began.`);
     return ms;
   });
+  // The first check waits for the server; say so where the editor shows background work.
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postmortem: starting the language server…' }, () => serverReady.catch(() => undefined));
   serverReady.catch((err: unknown) => {
     lc.outputChannel.appendLine(`The postmortem language server did not start: ${err instanceof Error ? err.message : String(err)}`);
   });
   const activationMs = performance.now() - started;
   return { activationMs, serverReady };
+}
+
+export const OPEN_RULE_DOC_COMMAND = 'postmortem.openRuleDoc';
+
+/** Opens a rule's page (docs/rules/<id>.md, shipped with the extension) as a Markdown preview. */
+async function openRuleDoc(context: vscode.ExtensionContext, id: unknown): Promise<void> {
+  if (typeof id !== 'string' || !/^[a-z]+(?:-[a-z]+)*$/.test(id)) return;
+  const page = vscode.Uri.file(context.asAbsolutePath(`docs/rules/${id}.md`));
+  await vscode.commands.executeCommand('markdown.showPreview', page);
 }
 
 /** The server's Node flags for the current settings (user or workspace values, not per folder). */

@@ -40,7 +40,7 @@ import { FIX_ALL_KIND, suppressActions } from './lsp/suppressActions';
 import { toDiagnostics } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
-import { hoverAt, type RuleDocLookup } from './lsp/hover';
+import { hoverAt, type RuleDocLink, type RuleDocLookup } from './lsp/hover';
 import { mergeHovers } from './lsp/similar';
 import { qualityResult } from './lsp/quality';
 import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
@@ -127,6 +127,7 @@ export function readSettings(raw: unknown): PostmortemSettings {
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   let today = options.today ?? (() => localToday());
+  let ruleDocLink: RuleDocLink | undefined;
   const heap = options.heap ?? v8Heap;
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
@@ -308,6 +309,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
     const fixedToday = (params.initializationOptions as { today?: unknown } | undefined)?.today;
     if (typeof fixedToday === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) today = () => fixedToday;
+    // A client command that opens a rule's page as a preview (VS Code); other clients get the page's URL.
+    const docCommand = (params.initializationOptions as { ruleDocCommand?: unknown } | undefined)?.ruleDocCommand;
+    if (typeof docCommand === 'string' && /^[\w.]+$/.test(docCommand)) ruleDocLink = (id) => `command:${docCommand}?${encodeURIComponent(JSON.stringify([id]))}`;
     workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setWorkspaceFolders(workspaceFolderUris);
     configs.setWorkspaceFolders(workspaceFolderUris);
@@ -420,7 +424,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const got = await current(params.textDocument.uri);
     if (!got?.analysis.result || got.analysis.result.skipped) return null;
     try {
-      const ruleHover = hoverAt(got.doc, got.analysis.result, params.position, options.docsBase, options.ruleDocs ?? (() => undefined));
+      const ruleHover = hoverAt(got.doc, got.analysis.result, params.position, options.docsBase, options.ruleDocs ?? (() => undefined), ruleDocLink);
       return mergeHovers(ruleHover, workspace.hover(got.doc, got.analysis.result, params.position));
     } catch (err) {
       logOnce(`hover:${params.textDocument.uri}`, `Hovers for ${params.textDocument.uri} failed. ${errorText(err)}`);

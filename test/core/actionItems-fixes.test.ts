@@ -1,25 +1,32 @@
 /**
  * Action-item quick-fixes as data: applying a fix (with its snippet placeholders as an editor first
  * shows them) changes only the item's own range (its bullet, or its table for a new column), keeps
- * tables valid and aligned, and re-analysis no longer reports the finding it fixed.
+ * tables valid and aligned, and is right or still flagged: as first shown, a placeholder the fix wrote
+ * keeps the line flagged; once the placeholder is replaced by a real value, the finding is gone.
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, LineIndex, type Finding, type Fix, type PostmortemModel } from '../../server/src/core';
 import { resolveSnippet } from '../../server/src/core/rules/action-item-common';
+import { WRITTEN_PLACEHOLDERS } from '../../server/src/core/data/placeholders';
 
 const TODAY = '2026-11-23';
 const fixturesRoot = join(__dirname, '..', 'fixtures', 'rules');
 
-function apply(text: string, fix: Fix): string {
+/** What an author types over the placeholders the fixes write. */
+function filledIn(s: string): string {
+  return resolveSnippet(s).replace(WRITTEN_PLACEHOLDERS.owner, '@kim').replace(WRITTEN_PLACEHOLDERS.due, '2026-12-01').replace(WRITTEN_PLACEHOLDERS.ticket, 'OPS-4');
+}
+
+function apply(text: string, fix: Fix, resolve: (s: string) => string = resolveSnippet): string {
   const edits = [...fix.edits].sort((a, b) => b.start - a.start);
   let out = text;
   let last = Infinity;
   for (const e of edits) {
     assert.ok(e.end <= last, 'edits do not overlap');
     last = e.start;
-    out = out.slice(0, e.start) + (fix.snippet ? resolveSnippet(e.newText) : e.newText) + out.slice(e.end);
+    out = out.slice(0, e.start) + (fix.snippet ? resolve(e.newText) : e.newText) + out.slice(e.end);
   }
   return out;
 }
@@ -72,11 +79,18 @@ describe('action-item fixes', () => {
                 assert.ok(e.start >= range.start && e.end <= range.end, `${f.rule}: "${fix.title}" edits only its item or table`);
                 assert.ok(!/\n/.test(e.newText), 'no line breaks inserted');
               }
-              const fixed = apply(text, fix);
-              const after = analyze(fixed, { today: TODAY });
               const line = lines.position(f.start).line;
-              const again = after.findings.filter((x) => x.rule === f.rule && new LineIndex(fixed).position(x.start).line === line);
-              assert.deepEqual(again.map((x) => x.message), [], `after "${fix.title}" on line ${line + 1}, ${f.rule} is gone`);
+              const onLine = (t: string, rule: string) => analyze(t, { today: TODAY }).findings.filter((x) => x.rule === rule && new LineIndex(t).position(x.start).line === line);
+              // As the editor first shows it: a placeholder the fix wrote is still flagged.
+              const shown = apply(text, fix);
+              const wrote = Object.values(WRITTEN_PLACEHOLDERS).filter((p) => fix.edits.some((e) => e.newText.includes(p)));
+              if (wrote.length) {
+                assert.ok(onLine(shown, f.rule).length + onLine(shown, 'placeholder-text').length > 0, `after "${fix.title}" on line ${line + 1}, the placeholder ${wrote.join(', ')} is still flagged`);
+              }
+              // Filled in: the finding is gone.
+              const fixed = apply(text, fix, filledIn);
+              const after = analyze(fixed, { today: TODAY });
+              assert.deepEqual(onLine(fixed, f.rule).map((x) => x.message), [], `after "${fix.title}" filled in on line ${line + 1}, ${f.rule} is gone`);
               // The item is still one item (the table keeps its rows; the bullet stays a bullet).
               assert.equal(after.model.actionItems.length, before.model.actionItems.length, 'same number of items');
               if (item!.form === 'table') {
@@ -119,13 +133,13 @@ describe('action-item fixes', () => {
     it('adds a column to a table written without outer pipes', () => {
       const doc = head + 'Action | Owner\n--- | ---\nPin the driver | @kim\n';
       const out = fixOf(doc, 'action-item-due-missing', 9);
-      assert.equal(out.slice(head.length), 'Action | Owner | Due |\n--- | --- | --- |\nPin the driver | @kim | 2026-03-30 |\n');
+      assert.equal(out.slice(head.length), 'Action | Owner | Due |\n--- | --- | --- |\nPin the driver | @kim | YYYY-MM-DD |\n');
     });
 
     it('fills an empty cell inside its padding', () => {
       const doc = head + '| Action         | Owner  | Ticket     |\n| -------------- | ------ | ---------- |\n| Pin the driver | @kim   |            |\n';
       const out = fixOf(doc, 'action-item-ticket-missing', 9);
-      assert.equal(out.slice(head.length).split('\n')[2], '| Pin the driver | @kim   | TICKET-123 |');
+      assert.equal(out.slice(head.length).split('\n')[2], '| Pin the driver | @kim   | [ticket]   |');
     });
 
     it('widens the column in every line when the placeholder does not fit', () => {
@@ -141,12 +155,12 @@ describe('action-item fixes', () => {
 
     it('appends to a bullet in its own style', () => {
       const cases: Array<[string, string, string]> = [
-        ['- Pin the driver (owner: @kim, OPS-1, type: prevent)', 'action-item-due-missing', '- Pin the driver (owner: @kim, OPS-1, type: prevent, due: 2026-03-30)'],
-        ['- Pin the driver — @kim — OPS-1 — prevent', 'action-item-due-missing', '- Pin the driver — @kim — OPS-1 — prevent — due: 2026-03-30'],
-        ['- Pin the driver. Owner: @kim. Due: 2026-03-09.', 'action-item-ticket-missing', '- Pin the driver. Owner: @kim. Due: 2026-03-09. Ticket: TICKET-123.'],
+        ['- Pin the driver (owner: @kim, OPS-1, type: prevent)', 'action-item-due-missing', '- Pin the driver (owner: @kim, OPS-1, type: prevent, due: YYYY-MM-DD)'],
+        ['- Pin the driver — @kim — OPS-1 — prevent', 'action-item-due-missing', '- Pin the driver — @kim — OPS-1 — prevent — due: YYYY-MM-DD'],
+        ['- Pin the driver. Owner: @kim. Due: 2026-03-09.', 'action-item-ticket-missing', '- Pin the driver. Owner: @kim. Due: 2026-03-09. Ticket: [ticket].'],
         ['- Pin the driver <!-- keep -->', 'action-item-owner-missing', '- Pin the driver (owner: @owner) <!-- keep -->'],
         ['- Pin the driver. Owner: Due: 2026-03-09.', 'action-item-owner-missing', '- Pin the driver. Owner: @owner Due: 2026-03-09.'],
-        ['- Pin the driver (owner: @kim, due soon)', 'action-item-due-missing', '- Pin the driver (owner: @kim, due 2026-03-30)'],
+        ['- Pin the driver (owner: @kim, due soon)', 'action-item-due-missing', '- Pin the driver (owner: @kim, due YYYY-MM-DD)'],
       ];
       for (const [bullet, rule, expected] of cases) assert.equal(fixOf(head + bullet + '\n', rule, 7).slice(head.length), expected + '\n', bullet);
     });
@@ -165,11 +179,26 @@ describe('action-item fixes', () => {
       assert.match(ex, /replacing "Be more careful with cache flushes"/);
     });
 
-    it('suggests no due date when there is no date to start from', () => {
+    it('writes a date placeholder when there is no date to start from, and never a past date', () => {
       const doc = '# Cache outage\n## Action items\n- Pin the driver (owner: @kim, OPS-1, type: prevent)\n';
       const f = analyze(doc, {}).findings.find((x) => x.rule === 'action-item-due-missing');
-      assert.ok(f);
-      assert.equal(f!.fixes, undefined);
+      assert.equal(f!.fixes![0].edits[0].newText, ', due: ${1:YYYY-MM-DD}');
+      assert.equal(f!.fixes![0].title, 'Add a due date');
+      // The window's end is offered as a choice only while it is ahead.
+      const dated = head + '- Pin the driver (owner: @kim, OPS-1, type: prevent)\n';
+      const early = analyze(dated, { today: '2026-03-10' }).findings.find((x) => x.rule === 'action-item-due-missing')!;
+      assert.match(early.fixes![0].edits[0].newText, /\$\{1\|YYYY-MM-DD,2026-03-30\|\}/);
+      const late = analyze(dated, { today: TODAY }).findings.find((x) => x.rule === 'action-item-due-missing')!;
+      assert.doesNotMatch(late.fixes![0].edits[0].newText, /\d{4}-\d{2}-\d{2}/);
+    });
+
+    it('offers the owners the roster and the document name, after the placeholder, and titles its fixes in English', () => {
+      const doc = head + '- Pin the driver (due: 2026-03-20, OPS-1, type: prevent)\n- Cap the pool (owner: Priya Raman, due: 2026-03-20, OPS-2, type: prevent)\n';
+      const f = analyze(doc, { today: TODAY, people: { roster: [{ name: 'Kim Lee' }] } }).findings.find((x) => x.rule === 'action-item-owner-missing')!;
+      assert.equal(f.fixes![0].title, 'Add an owner');
+      assert.match(f.fixes![0].edits[0].newText, /\$\{1\|@owner,Kim Lee,Priya Raman\|\}/);
+      const none = analyze(head + '- Pin the driver (due: 2026-03-20, OPS-1, type: prevent)\n', { today: TODAY }).findings.find((x) => x.rule === 'action-item-owner-missing')!;
+      assert.match(none.fixes![0].edits[0].newText, /\$\{1:@owner\}/);
     });
   });
 });

@@ -74,7 +74,8 @@ const CASES: Array<[Place, string, string, string]> = [
     'root-causes',
     'Human error.',
     'human-error-root-cause',
-    'What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)',
+    // The cause as written stays, and the fix asks why again: the author answers the question.
+    'Human error. Why was that possible? What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)',
   ],
 ];
 
@@ -105,7 +106,7 @@ describe('blamelessness quick-fixes', () => {
       assert.ok(texts.includes('- Checking the plan was not required before approving the migration.'), texts.join('\n'));
     });
 
-    it('offers "Add a \'Why?\' below" for a human-error last answer of a 5 Whys chain, in the chain\'s style', () => {
+    it('asks why again below a human-error last answer of a 5 Whys chain, in the chain\'s style, keeping the answer', () => {
       const chain = [
         '### Why chain',
         '',
@@ -117,13 +118,16 @@ describe('blamelessness quick-fixes', () => {
       const { text, start } = postmortemWith('root-causes', chain);
       const f = lint(text).find((x) => x.rule === 'human-error-root-cause' && x.start >= start)!;
       assert.ok(f, 'reported');
-      const ask = f.fixes!.find((x) => x.title === "Add a 'Why?' below");
+      const ask = f.fixes!.find((x) => x.preferred);
+      assert.equal(ask?.title, 'Ask why again (adds a step to the chain)');
       assert.ok(ask?.snippet, 'a snippet fix to ask why again');
       const out = apply(text, ask);
-      assert.match(out, /A2: The engineer made a mistake during the failover\.\nQ3: Why was that possible\?\nA3: …/);
-      // The new step is the chain's last answer now, so the human-error answer is no longer the conclusion.
-      const again = lint(out).filter((x) => x.rule === 'human-error-root-cause');
-      assert.deepEqual(again, []);
+      assert.match(out, /A2: The engineer made a mistake during the failover\.\nQ3: Why was that possible\?\nA3: What made this action possible or likely\?/);
+      // The new step is the chain's last answer now, so the human-error answer is no longer the conclusion;
+      // the placeholder answer is flagged until the author writes the condition.
+      assert.deepEqual(lint(out).filter((x) => x.rule === 'human-error-root-cause'), []);
+      const a3 = out.split('\n').findIndex((l) => l.startsWith('A3:'));
+      assert.ok(analyze(out, { today: TODAY }).findings.some((x) => x.rule === 'placeholder-text' && new LineIndex(out).position(x.start).line === a3), 'the placeholder answer is flagged');
     });
   });
 

@@ -89,7 +89,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     assert.deepEqual((await ask(uri, [blame], ['source'])).map((a) => a.kind), ['source.fixAll.postmortem'], 'only source actions for only: [source]');
   });
 
-  it('"Ignore <rule> on this line" inserts a suppression comment with the reason to fill in, and the finding goes', async () => {
+  it('"Ignore <rule> on this line" inserts a suppression comment with the reason to fill in; the finding goes, the placeholder reason is flagged until written', async () => {
     const uri = ws.uri('postmortems/ignore.md');
     const pm = await client.openAndWait(uri, POSTMORTEM);
     const [first, second] = byCode(pm, 'blame-language');
@@ -103,8 +103,23 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     assert.equal(comment, '<!-- postmortem-disable-next-line blame-language -- why this does not apply -->');
     const after = await change(uri, 2, text);
     assert.deepEqual(byCode(after, 'blame-language').map((d) => d.range.start.line), [first.range.start.line]);
-    assert.deepEqual(byCode(after, 'suppression-reason-missing'), []);
+    const placeholder = byCode(after, 'suppression-reason-missing');
+    assert.equal(placeholder.length, 1, 'the placeholder is not a reason');
+    assert.equal(placeholder[0].range.start.line, second.range.start.line);
     assert.deepEqual(byCode(after, 'suppression-unused'), []);
+    const written = await change(uri, 3, text.replace('why this does not apply', 'the sentence quotes the pager message'));
+    assert.deepEqual(byCode(written, 'suppression-reason-missing'), []);
+  });
+
+  it('offers one "Ignore" and one "Disable" for findings stacked on one line', async () => {
+    const uri = ws.uri('postmortems/stacked.md');
+    const pm = await client.openAndWait(uri, POSTMORTEM);
+    const atTop = pm.diagnostics.filter((d) => d.range.start.line === 0);
+    assert.ok(new Set(atTop.map((d) => d.code)).size >= 2, JSON.stringify(atTop.map((d) => d.code)));
+    const titles = (await ask(uri, atTop, ['quickfix'])).map((a) => a.title);
+    assert.equal(titles.filter((t) => t.startsWith('Ignore')).length, 1, titles.join(' | '));
+    assert.equal(titles.filter((t) => t.startsWith('Disable')).length, 1, titles.join(' | '));
+    assert.ok(titles.some((t) => /^Ignore \d+ findings in this file$/.test(t)), titles.join(' | '));
   });
 
   it('offers no "Ignore" for the rules that report on suppression comments, but "Disable" in the config', async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, LineIndex, RULES } from '../../server/src/core';
 import { codeLenses } from '../../server/src/lsp/codeLens';
-import { hoverAt } from '../../server/src/lsp/hover';
+import { hoverAt, shortText } from '../../server/src/lsp/hover';
 import { docSections, ruleDocSummary } from '../../server/src/lsp/ruleDocs';
 import { readSettings } from '../../server/src/server';
 import { ROOT } from './lspClient';
@@ -81,7 +81,7 @@ describe('hovers and code lenses (server/src/lsp/hover.ts, codeLens.ts)', () => 
       assert.ok(rules.has(f.rule));
       if (page) {
         explained++;
-        assert.ok(text.includes(ruleDocSummary(page).why!), `${f.rule}: Why part in the hover`);
+        assert.ok(text.includes(shortText(ruleDocSummary(page).why!)), `${f.rule}: Why part in the hover`);
         assert.ok(text.includes(`(file:///ext/docs/rules/${f.rule}.md)`), `${f.rule}: docs link`);
       } else assert.ok(!text.includes(`**${f.rule}**`), `${f.rule} has no page, so no explanation`);
     }

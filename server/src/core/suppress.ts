@@ -15,6 +15,7 @@
  * analyze(); the accountability rules `suppression-reason-missing` and `suppression-unused` report
  * on the directives themselves and cannot be silenced by comments (only by configuration).
  */
+import { WRITTEN_PLACEHOLDERS } from './data/placeholders';
 import type { Root } from 'mdast';
 import type { LineIndex } from './lineIndex';
 import type { Finding, Fix, Span, SuppressedFinding, SuppressionKind } from './types';
@@ -259,7 +260,7 @@ function tableBlock(text: string, lines: LineIndex, line: number): { first: numb
  * Without `reason`, the reason is an editor snippet placeholder (`snippet: true`).
  */
 export function ignoreFindingFix(text: string, lines: LineIndex, finding: { rule: string; start: number }, reason?: string, frontMatter?: Span): Fix {
-  const why = reason ?? '${1:why this does not apply}';
+  const why = reason ?? `\${1:${WRITTEN_PLACEHOLDERS.suppressionReason}}`;
   const snippet = reason === undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const line = lines.lineOf(finding.start);

@@ -26,8 +26,40 @@ function summaryOf(id: string, lookup: RuleDocLookup): RuleDocSummary | undefine
   return summaries.get(id);
 }
 
+/** The first paragraph of a docs section, cut at a sentence end near `max` characters. */
+export function shortText(text: string, max = 280): string {
+  const para = text.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ').trim();
+  if (para.length <= max) return para;
+  const cut = para.slice(0, max);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('; '));
+  return end > max / 3 ? cut.slice(0, end + 1) : cut.replace(/\s+\S*$/, '') + ' …';
+}
+
+/** The first few lines of a "Better" example (fenced blocks stay fenced; headings inside them are left out). */
+export function shortExample(text: string, maxLines = 3): string {
+  const fence = /^\s*(`{3,}|~{3,})(\w*)\s*$/.exec(text.split('\n')[0] ?? '');
+  if (!fence) return shortText(text);
+  const body = text.split('\n').slice(1);
+  const close = body.findIndex((l) => l.trim() === fence[1]);
+  const lines = (close < 0 ? body : body.slice(0, close)).filter((l) => l.trim() && !/^\s*#{1,6}\s/.test(l));
+  const shown = lines.slice(0, maxLines);
+  if (lines.length > maxLines) shown.push('…');
+  return [fence[1] + fence[2], ...shown, fence[1]].join('\n');
+}
+
+const SHAPED: Record<'draft' | 'final', (from: string, to: string) => string> = {
+  draft: (from, to) => `Shown as ${to === 'hint' ? 'a hint' : `an ${to}`} while the status is draft (${from} once it is not): this is about what is not written yet.`,
+  final: (from, to) => `Shown as an ${to} because the status is final (a ${from} before).`,
+};
+
+/**
+ * Where the rule's full page opens: `link(id)` gives the Markdown link target (a command that opens a
+ * preview in the editor, or the page's URL elsewhere).
+ */
+export type RuleDocLink = (id: string) => string;
+
 /** The hover at `position`, or null when there is nothing to say there. */
-export function hoverAt(doc: TextDocument, result: AnalysisResult, position: Position, docsBase: string, lookup: RuleDocLookup): Hover | null {
+export function hoverAt(doc: TextDocument, result: AnalysisResult, position: Position, docsBase: string, lookup: RuleDocLookup, link?: RuleDocLink): Hover | null {
   const offset = doc.offsetAt(position);
   const parts: string[] = [];
   let start = Infinity;
@@ -37,18 +69,25 @@ export function hoverAt(doc: TextDocument, result: AnalysisResult, position: Pos
     end = Math.max(end, e);
   };
 
-  // Findings: one explanation per rule, however many of its findings cover the position.
+  // Findings: one short explanation per rule, however many of its findings cover the position; one
+  // "Better" example for the whole hover; the rule's full page a click away.
   const seen = new Set<string>();
+  let betterShown = false;
   for (const f of result.findings) {
     const inside = f.start === f.end ? offset === f.start : offset >= f.start && offset < f.end;
     if (!inside || seen.has(f.rule)) continue;
     seen.add(f.rule);
     const docs = summaryOf(f.rule, lookup);
-    if (!docs?.why && !docs?.better) continue;
+    const shaped = f.shaped ? SHAPED[f.shaped.status](f.shaped.from, f.severity) : undefined;
+    if (!docs?.why && !docs?.better && !shaped) continue;
     cover(f.start, f.end);
-    const lines = [`**${f.rule}** · [rule documentation](${docsUrl(f.rule, docsBase)})`];
-    if (docs.why) lines.push('', docs.why);
-    if (docs.better) lines.push('', '**Better**', '', docs.better);
+    const lines = [`**${f.rule}** · [full page](${link ? link(f.rule) : docsUrl(f.rule, docsBase)})`];
+    if (shaped) lines.push('', `_${shaped}_`);
+    if (docs?.why) lines.push('', shortText(docs.why));
+    if (docs?.better && !betterShown) {
+      betterShown = true;
+      lines.push('', '**Better**', '', shortExample(docs.better));
+    }
     parts.push(lines.join('\n'));
   }
 

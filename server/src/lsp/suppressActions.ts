@@ -40,7 +40,7 @@ import { lspEdits, sameRange, toRange } from './convert';
 import { SOURCE } from './diagnostics';
 
 /** Titles of the actions made here (not a finding's own fixes): tests tell the two apart by them. */
-export const SUPPRESS_ACTION_TITLE = /^(?:Ignore \S+ (?:on this line|in this table|in this file)|Disable \S+ in \.postmortemrc\.(?:yaml|yml|json)|Fix all \S+ problems)$/;
+export const SUPPRESS_ACTION_TITLE = /^(?:Ignore (?:\S+|\d+ findings) (?:on this line|in this table|in this file)|Disable \S+ in \.postmortemrc\.(?:yaml|yml|json)|Fix all \S+ problems)$/;
 
 /** The kind of the whole-document fix; `source.fixAll` requests (codeActionsOnSave) include it. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
@@ -130,8 +130,11 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
 
   if (kindWanted(CodeActionKind.QuickFix, only)) {
     const lines = new LineIndex(text);
-    const seen = new Set<string>();
     const fixAllDone = new Set<string>();
+    // One "Ignore" and one "Disable" entry per request, however many findings stand at the cursor:
+    // stacked pairs per rule made the menu too long to read.
+    const ignored: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
+    let disable: { rule: string; diagnostic: Diagnostic } | undefined;
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
       const rule = diagnostic.code;
@@ -148,23 +151,23 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
           }
         }
       }
+      if (!ACCOUNTABILITY_RULES.has(rule)) ignored.push({ finding, diagnostic });
+      disable ??= { rule, diagnostic };
+    }
 
-      if (!ACCOUNTABILITY_RULES.has(rule)) {
-        const fix = ignoreFindingFix(text, lines, finding, undefined, result.model.metadata.frontMatter);
-        const edits = lspEdits(doc, fix.edits, !!fix.snippet);
-        const key = JSON.stringify([fix.title, edits]);
-        if (!seen.has(key)) {
-          seen.add(key);
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [doc.uri]: edits } } });
-        }
-      }
-
-      const key = `config:${rule}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        const action = disableInConfig(rule, diagnostic, ctx);
-        if (action) actions.push(action);
-      }
+    if (ignored.length) {
+      // The findings on the first one's line share one comment naming each rule once.
+      const first = ignored[0].finding;
+      const line = lines.lineOf(first.start);
+      const same = ignored.filter((x) => lines.lineOf(x.finding.start) === line);
+      const rules = [...new Set(same.map((x) => x.finding.rule))];
+      const fix = ignoreFindingFix(text, lines, { rule: rules.join(' '), start: first.start }, undefined, result.model.metadata.frontMatter);
+      const title = rules.length > 1 ? fix.title.replace(rules.join(' '), `${rules.length} findings`) : fix.title;
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: same.map((x) => x.diagnostic), edit: { changes: { [doc.uri]: lspEdits(doc, fix.edits, !!fix.snippet) } } });
+    }
+    if (disable) {
+      const action = disableInConfig(disable.rule, disable.diagnostic, ctx);
+      if (action) actions.push(action);
     }
   }
 

@@ -17,7 +17,38 @@ export interface PlaceholderEntry {
   examples: { flag: string[]; clean: string[] };
 }
 
+/**
+ * Placeholders this extension's own quick-fixes write, for the author to replace. placeholder-text
+ * reports each until it is replaced (a fix is right, or its result is still flagged); the suppression
+ * reason is read by suppression-reason-missing, since comments are not prose.
+ */
+export const WRITTEN_PLACEHOLDERS = {
+  owner: '@owner',
+  ticket: '[ticket]',
+  due: 'YYYY-MM-DD',
+  safeguard: 'Name the safeguard that makes this safe without extra care: a check, a confirmation step or an alert',
+  condition: 'What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)',
+  suppressionReason: 'why this does not apply',
+  change: 'the concrete change',
+  check: 'a measurable check passes',
+  habitFree: 'A safeguard that works without anyone remembering it',
+} as const;
+
 export const PLACEHOLDERS: PlaceholderEntry[] = [
+  {
+    id: 'written',
+    what: 'a placeholder a quick-fix wrote',
+    instead: 'what is true for this incident',
+    examples: {
+      flag: [
+        '- Add a retry budget (owner: @owner)',
+        '- Cache monitoring: the concrete change, done when a measurable check passes',
+        'Name the safeguard that makes this safe without extra care: a check, a confirmation step or an alert.',
+        'Root cause: the flag was flipped. Why was that possible? What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)',
+      ],
+      clean: ['- Add a retry budget (owner: @ownership-bot-maintainer)', 'The owner of the queue is @kim.'],
+    },
+  },
   {
     id: 'bracketed',
     what: 'a template placeholder',

@@ -8,6 +8,7 @@ import { addDays, isIsoDate, resolveDue, windowEnd, type DueResolution } from '.
 import { findTicket } from '../extract/actionItems';
 import type { ActionItem, ActionItemField, ActionItemTable, Fix, PostmortemModel, Span, TextEdit } from '../types';
 import type { RuleContext } from './defineRule';
+import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // Reading items
@@ -109,28 +110,57 @@ export interface Placeholder {
 }
 
 export const COLUMN_TITLES: Record<'owner' | 'due' | 'ticket' | 'type', string> = { owner: 'Owner', due: 'Due', ticket: 'Ticket', type: 'Type' };
+/** "Add an owner", "Add a due date": the field as a title names it. */
+const FIELD_NAMES: Record<'owner' | 'due' | 'ticket' | 'type', string> = { owner: 'an owner', due: 'a due date', ticket: 'a ticket', type: 'a type' };
 
-export function ownerPlaceholder(): Placeholder {
-  return { snippet: (n) => `@\${${n}:owner}`, plain: '@owner' };
+/** Escapes a value for a snippet choice (`,`, `|`, `$`, `}` and `\\` are choice syntax). */
+function choiceText(v: string): string {
+  return v.replace(/[,|$}\\]/g, '\\$&');
 }
 
-export function datePlaceholder(date: string): Placeholder {
-  return { snippet: (n) => `\${${n}:${date}}`, plain: date };
+/**
+ * The owner: a choice among the people the roster and the document name (the placeholder "@owner"
+ * first, so an owner is never picked for the author), or the placeholder alone. The placeholder stays
+ * flagged (action-item-owner-missing, placeholder-text) until it is replaced.
+ */
+export function ownerPlaceholder(ctx?: RuleContext): Placeholder {
+  const plain = WRITTEN_PLACEHOLDERS.owner;
+  const names: string[] = [];
+  const seen = new Set<string>([plain]);
+  const add = (n: string | undefined) => {
+    const v = n?.replace(/[*_`]/g, '').trim();
+    if (!v || seen.has(v.toLowerCase()) || NO_OWNER_VALUE.test(v) || names.length >= 8) return;
+    seen.add(v.toLowerCase());
+    names.push(v);
+  };
+  for (const p of ctx?.options.people?.roster ?? []) add(p.name);
+  for (const p of ctx?.model.people ?? []) if (!/\b(?:team|squad|group|crew|everyone|all)\b/i.test(p.name)) add(p.name);
+  if (!names.length) return { snippet: (n) => `\${${n}:${plain}}`, plain };
+  return { snippet: (n) => `\${${n}|${[plain, ...names].map(choiceText).join(',')}|}`, plain };
 }
 
+/** Owner values that name nobody (the placeholder the owner fix writes among them). */
+const NO_OWNER_VALUE = /^(?:|-+|—|–|\?+|tbd|tbc|tba|n\/?a|none|nobody|no one|unassigned|unowned|someone|somebody|anyone|anybody|owner|@owner|\[owner\]|<owner>|@|todo)$/i;
+
+/**
+ * The due date: "YYYY-MM-DD" to type over, or a choice between it and `suggestion` (the end of the
+ * severity's window) when that is not in the past. Never a past date; the placeholder stays flagged.
+ */
+export function datePlaceholder(suggestion: string | undefined, today: string | undefined): Placeholder {
+  const plain = WRITTEN_PLACEHOLDERS.due;
+  const usable = suggestion && (!today || suggestion >= today) ? suggestion : undefined;
+  return { snippet: (n) => (usable ? `\${${n}|${plain},${usable}|}` : `\${${n}:${plain}}`), plain };
+}
+
+/** The type: a choice of the five types. */
 export function typePlaceholder(): Placeholder {
   return { snippet: (n) => `\${${n}|prevent,detect,mitigate,process,document|}`, plain: 'prevent' };
 }
 
-/** A ticket placeholder using the key most tickets in the document use ("ORD-123"), else "TICKET-123". */
-export function ticketPlaceholder(ctx: RuleContext): Placeholder {
-  const counts = new Map<string, number>();
-  for (const it of ctx.model.actionItems) {
-    const m = /^([A-Z][A-Z0-9]{0,9})-\d+$/.exec(it.fields.ticket?.value ?? '');
-    if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  }
-  const key = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'TICKET';
-  return { snippet: (n) => `\${${n}:${key}-123}`, plain: `${key}-123` };
+/** The ticket: "[ticket]" to type over, never an invented id; it stays flagged until replaced. */
+export function ticketPlaceholder(): Placeholder {
+  const plain = WRITTEN_PLACEHOLDERS.ticket;
+  return { snippet: (n) => `\${${n}:${plain}}`, plain };
 }
 
 /** Replaces `${n:text}` and `${n|a,b|}` by what an editor shows first ("text", "a"). For tests and non-snippet callers. */
@@ -181,15 +211,15 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
   }
   const f = item.fields[field];
   if (f && f.value.trim() !== '') {
-    return { title: `Replace "${f.value}" with a ${name.toLowerCase()} placeholder`, edits: [{ ...f.span, newText: ph.snippet(1) }], snippet: true, preferred: true };
+    return { title: `Replace "${f.value}" with ${FIELD_NAMES[field]}`, edits: [{ ...f.span, newText: ph.snippet(1) }], snippet: true, preferred: true };
   }
   if (f) {
     // "Owner: Due: …": the label is there, its value is not.
     const next = ctx.text.charAt(f.span.start);
     const pad = next && !/\s/.test(next) ? ' ' : '';
-    return { title: `Add a ${name.toLowerCase()}`, edits: [{ start: f.span.start, end: f.span.start, newText: ph.snippet(1) + pad }], snippet: true, preferred: true };
+    return { title: `Add ${FIELD_NAMES[field]}`, edits: [{ start: f.span.start, end: f.span.start, newText: ph.snippet(1) + pad }], snippet: true, preferred: true };
   }
-  return { title: `Add a ${name.toLowerCase()}`, edits: [appendField(ctx.text, item, field, ph.snippet(1))], snippet: true, preferred: true };
+  return { title: `Add ${FIELD_NAMES[field]}`, edits: [appendField(ctx.text, item, field, ph.snippet(1))], snippet: true, preferred: true };
 }
 
 /** Appends `field: value` to a bullet in the style it already uses: inside its (…) group, after an em dash, as a `Label:` field, or in new parentheses. */

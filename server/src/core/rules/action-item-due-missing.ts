@@ -8,7 +8,9 @@ export const actionItemDueMissing = defineRule({
   fixable: true,
   check(ctx) {
     const suggestion = suggestedDue(ctx);
-    const example = suggestion ?? 'YYYY-MM-DD';
+    // Never suggest a date that has passed.
+    const today = ctx.options.today;
+    const example = suggestion && (!today || suggestion >= today) ? suggestion : 'YYYY-MM-DD';
     for (const item of ctx.model.actionItems) {
       const due = dueOf(ctx, item);
       // A finished item needs no deadline any more.
@@ -23,8 +25,8 @@ export const actionItemDueMissing = defineRule({
       } else {
         message = `The due date "${due.text}" cannot be read as a date; write a calendar date such as ${example}.`;
       }
-      // Without any date to start from, a placeholder would itself be unreadable: offer no fix then.
-      const fix = suggestion ? fieldFix(ctx, item, 'due', datePlaceholder(suggestion)) : undefined;
+      // A placeholder to type over (still flagged until replaced), or the window's end when it is still ahead.
+      const fix = fieldFix(ctx, item, 'due', datePlaceholder(suggestion, today));
       ctx.report(item.span, message, fix ? [fix] : undefined);
     }
   },

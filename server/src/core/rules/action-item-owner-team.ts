@@ -55,7 +55,7 @@ export const actionItemOwnerTeam = defineRule({
         kind === 'team'
           ? `The owner "${owner}" is a group, not one person; name the one person who drives this item to done and can pull in the rest.`
           : `The owner "${owner}" names several people; name the one person who drives this item to done and list the others as helpers.`;
-      const fix = fieldFix(ctx, item, 'owner', ownerPlaceholder());
+      const fix = fieldFix(ctx, item, 'owner', ownerPlaceholder(ctx));
       ctx.report(item.span, message, fix ? [{ ...fix, title: 'Replace with one person as owner' }] : undefined);
     }
   },

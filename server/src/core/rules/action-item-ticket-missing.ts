@@ -15,7 +15,7 @@ export const actionItemTicketMissing = defineRule({
         : /^#[\p{L}]/u.test(v)
           ? `"${v}" is a channel, not a ticket; add the tracker id (e.g. OPS-123) or a link for this item.`
           : `"${v}" is not a ticket reference; write a tracker id (e.g. OPS-123) or a link.`;
-      const fix = fieldFix(ctx, item, 'ticket', ticketPlaceholder(ctx));
+      const fix = fieldFix(ctx, item, 'ticket', ticketPlaceholder());
       ctx.report(item.span, message, fix ? [fix] : undefined);
     }
   },

@@ -1,3 +1,4 @@
+import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import { CONCRETE_SIGNALS, ITEM_PREFIX, MAKE_VERBS, VAGUE_PHRASES, type VagueEntry } from '../data/actionItems';
 import { ConfiguredMatcher } from '../phraseChanges';
 import type { Fix, PhraseChanges } from '../types';
@@ -76,12 +77,12 @@ export const actionItemVague = defineRule({
 function smartFix(raw: string, span: { start: number; end: number }, hit: VagueHit, form: 'table' | 'bullet', hasOwner: boolean, hasDue: boolean): Fix {
   const original = raw.trim().replace(/[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
   const head = hit.entry.rescuable
-    ? `\${1:${original}}: \${2:the concrete change}, done when \${3:a measurable check passes}`
-    : `\${1:A safeguard that works without anyone remembering it} (replacing "${original.replace(/"/g, "'")}"), done when \${2:a measurable check passes}`;
+    ? `\${1:${original}}: \${2:${WRITTEN_PLACEHOLDERS.change}}, done when \${3:${WRITTEN_PLACEHOLDERS.check}}`
+    : `\${1:${WRITTEN_PLACEHOLDERS.habitFree}} (replacing "${original.replace(/"/g, "'")}"), done when \${2:${WRITTEN_PLACEHOLDERS.check}}`;
   const n = hit.entry.rescuable ? 4 : 3;
   const extra: string[] = [];
-  if (form === 'bullet' && !hasOwner) extra.push(`owner: @\${${n}:owner}`);
-  if (form === 'bullet' && !hasDue) extra.push(`due: \${${n + extra.length}:YYYY-MM-DD}`);
+  if (form === 'bullet' && !hasOwner) extra.push(`owner: \${${n}:${WRITTEN_PLACEHOLDERS.owner}}`);
+  if (form === 'bullet' && !hasDue) extra.push(`due: \${${n + extra.length}:${WRITTEN_PLACEHOLDERS.due}}`);
   const newText = head + (extra.length ? ` (${extra.join(', ')})` : '');
   return { title: 'Rewrite as a specific, measurable action item', edits: [{ start: span.start, end: span.end, newText }], snippet: true, preferred: true };
 }

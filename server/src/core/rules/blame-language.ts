@@ -1,3 +1,4 @@
+import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
 import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
@@ -106,7 +107,7 @@ function capitalise(text: string, atSentenceStart: boolean): string {
 const NEXT_WORD = /^\s+([\p{L}'-]+)/u;
 
 const ADVERB_WORD = /^(?:\p{L}+ly|also|just|then|first|still|even|ever|at least)$/iu;
-const SAFEGUARD = 'Name the safeguard that makes this safe without extra care: a check, a confirmation step or an alert';
+const SAFEGUARD = WRITTEN_PLACEHOLDERS.safeguard;
 
 /** "should have <verb>" rewrites: the process as the subject, the verb as a gerund or an infinitive. */
 function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subject: Subject): Fix[] {

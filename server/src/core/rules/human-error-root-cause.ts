@@ -2,7 +2,8 @@ import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } 
 import { PhraseMatcher } from '../match';
 import { subjectBefore } from '../subject';
 import type { FiveWhysChain, Fix, Span } from '../types';
-import { whyAgainEdit } from '../whyAgain';
+import { NEXT_QUESTION, whyAgainEdit } from '../whyAgain';
+import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
@@ -33,24 +34,30 @@ function snippetText(s: string): string {
   return s.replace(/[$}\\]/g, '\\$&');
 }
 
-export const PLACEHOLDER = 'What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)';
+export const PLACEHOLDER = WRITTEN_PLACEHOLDERS.condition;
 
-function placeholderFix(span: Span): Fix {
+/**
+ * Asks why once more after the statement, keeping it: the cause as written stays, and a question
+ * with a placeholder answer follows (placeholder-text flags the placeholder until it is replaced).
+ */
+function askAfterFix(span: Span): Fix {
   return {
-    title: 'Replace with a question about the system condition',
-    edits: [{ ...span, newText: `\${1:${snippetText(PLACEHOLDER)}}` }],
+    title: 'Ask why again (keeps the root cause)',
+    edits: [{ start: span.end, end: span.end, newText: ` ${NEXT_QUESTION} \${1:${snippetText(PLACEHOLDER)}}` }],
     snippet: true,
     preferred: true,
   };
 }
 
+/** The 5 Whys view's "Ask Why Again": the next step of the chain, below its last answer. */
 function askWhyFix(ctx: RuleContext, chain: FiveWhysChain): Fix | undefined {
   const e = whyAgainEdit(ctx.text, chain);
   if (!e) return undefined;
   return {
-    title: "Add a 'Why?' below",
-    edits: [{ ...e.edit, newText: snippetText(e.edit.newText) + '${1:…}' }],
+    title: 'Ask why again (adds a step to the chain)',
+    edits: [{ ...e.edit, newText: snippetText(e.edit.newText) + `\${1:${snippetText(PLACEHOLDER)}}` }],
     snippet: true,
+    preferred: true,
   };
 }
 
@@ -100,13 +107,9 @@ export const humanErrorRootCause = defineRule({
           let at = src.indexOf(words.toLowerCase(), from);
           if (at < 0) at = src.indexOf(words.toLowerCase());
           const hitSpan = at >= 0 ? { start: span.start + at, end: span.start + at + words.length } : span;
-          const fixes = [placeholderFix(answerSpan(ctx, text, span, hitSpan.start))];
-          // Asking why once more fits when this answer is the chain's last step (not a separate "Root cause:" line).
-          const lastAnswer = chain?.steps[chain.steps.length - 1]?.answer;
-          if (chain && lastAnswer && lastAnswer.span.start === span.start) {
-            const f = askWhyFix(ctx, chain);
-            if (f) fixes.push(f);
-          }
+          // The fix keeps the cause and asks why again: in the chain, as the 5 Whys view does, else right after the statement.
+          const inChain = chain && chain.steps.length ? askWhyFix(ctx, chain) : undefined;
+          const fixes = [inChain ?? askAfterFix(answerSpan(ctx, text, span, hitSpan.start))];
           ctx.report(
             hitSpan,
             `"${words}" gives a person's action or state as the cause; write down what in the system made it possible or likely (a missing check, confirmation or guard).`,

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
+import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
 import { PhraseMatcher } from '../match';
 import type { Span } from '../types';
 import type { RuleContext } from './defineRule';
@@ -160,9 +160,20 @@ export const placeholderText = defineRule({
     filler.scanSentences(sentences).forEach((hits, i) => {
       for (const h of hits) add(sentences[i].offsetAt(h.start), sentences[i].offsetAt(h.end), 'filler');
     });
+    // What this extension's own fixes wrote ("@owner", its prompt sentences), until the author replaces it.
+    for (const phrase of WRITTEN) {
+      for (const sp of spans) {
+        for (let i = text.indexOf(phrase, sp.start); i >= 0 && i + phrase.length <= sp.end; i = text.indexOf(phrase, i + phrase.length)) {
+          if (/[\p{L}\p{N}_-]/u.test(text.charAt(i + phrase.length)) || /[\p{L}\p{N}_@-]/u.test(text.charAt(i - 1))) continue;
+          add(i, i + phrase.length, 'written');
+        }
+      }
+    }
     report(ctx, hits);
   },
 });
+
+const WRITTEN = [WRITTEN_PLACEHOLDERS.owner, WRITTEN_PLACEHOLDERS.safeguard, WRITTEN_PLACEHOLDERS.condition, `${WRITTEN_PLACEHOLDERS.change}, done when`, WRITTEN_PLACEHOLDERS.check, WRITTEN_PLACEHOLDERS.habitFree];
 
 /** Paragraphs (and table cells outside action-item tables) that are only "TBD" or start with it. */
 function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void): void {

@@ -10,10 +10,13 @@ export function sectionPrompt(s: Section): string {
 
 function promptFix(ctx: RuleContext, s: Section): Fix {
   const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
-  // The body is blank: replace it with the prompt between blank lines.
+  // The body is blank (or holds only comments): replace it with the prompt between blank lines. The
+  // prompt is a comment, so the section stays flagged until something is written under it.
   const last = s.body.end >= ctx.text.length;
-  const newText = `${eol}${eol}<!-- ${sectionPrompt(s)} -->${eol}${last ? '' : eol}`;
-  return { title: 'Insert a prompt for this section', edits: [{ start: s.heading.end, end: s.body.end, newText }], preferred: true };
+  // The cursor lands below the prompt, where the author writes; `--fix` leaves it out (not preferred).
+  const prompt = sectionPrompt(s).replace(/[$}\\]/g, '\\$&');
+  const newText = `${eol}${eol}<!-- ${prompt} -->${eol}${eol}\${1}${last ? '' : eol}`;
+  return { title: 'Insert a prompt for this section', edits: [{ start: s.heading.end, end: s.body.end, newText }], snippet: true };
 }
 
 export const sectionEmpty = defineRule({
@@ -24,8 +27,9 @@ export const sectionEmpty = defineRule({
   check(ctx) {
     const { sections, title } = ctx.model;
     sections.forEach((s, i) => {
-      // Anything at all under the heading counts: text, a table, a comment, a subsection.
-      if (ctx.text.slice(s.body.start, s.body.end).trim() !== '') return;
+      // Anything written under the heading counts: text, a table, a subsection. A comment alone (the
+      // template's prompt, a note to the author) is not content: a blank template is still blank.
+      if (ctx.text.slice(s.body.start, s.body.end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '') return;
       // A label heading ("## Owner: @kim", "## Call recording:") is metadata written as a heading.
       if (!s.kind && /^[\p{L}][\p{L} /-]{0,30}:/u.test(s.title)) return;
       // A subtitle right under the title ("# Postmortem" then "### Checkout outage, 3 March").
@@ -34,7 +38,9 @@ export const sectionEmpty = defineRule({
       const message = s.kind
         ? `The "${s.title}" section is empty; write ${what.charAt(0).toLowerCase()}${what.slice(1)}, or remove the heading.`
         : `The "${s.title}" section is empty; write what belongs under it, or remove the heading.`;
-      ctx.report(s.heading, message, [promptFix(ctx, s)]);
+      // A comment under the heading (a prompt, a suppression) stays: the prompt fix is for a blank body only.
+      const blank = ctx.text.slice(s.body.start, s.body.end).trim() === '';
+      ctx.report(s.heading, message, blank ? [promptFix(ctx, s)] : undefined);
     });
   },
 });
