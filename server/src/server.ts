@@ -41,6 +41,7 @@ import { toDiagnostics } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
 import { hoverAt, type RuleDocLink, type RuleDocLookup } from './lsp/hover';
+import { presentFindings } from './lsp/present';
 import { mergeHovers } from './lsp/similar';
 import { qualityResult } from './lsp/quality';
 import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
@@ -209,7 +210,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       analysis.outOfMemory = true;
       analysis.result = skippedResult(shortfall);
     } else if (isPostmortem) {
-      analysis.result = analyze(text, analysisOptions, state.cache);
+      // One finding per thing, short messages with the advice in the hover (lsp/present.ts).
+      analysis.result = presentFindings(analyze(text, analysisOptions, state.cache), text);
       for (const e of analysis.result.internalErrors) {
         if (loggedRules.has(e.rule)) continue;
         loggedRules.add(e.rule);

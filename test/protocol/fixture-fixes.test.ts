@@ -4,6 +4,7 @@
  * edit must be the core's fix (snippet placeholders turned into their text). Applying the preferred
  * edit of a plain (non-snippet) fix in the editor must make that finding disappear.
  */
+import { presentFindings } from '../../server/src/lsp/present';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -71,7 +72,8 @@ describe('quick-fixes of the rule fixtures over the protocol', function () {
       const today = new Date();
       const pad = (n: number) => String(n).padStart(2, '0');
       const serverToday = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
-      const core = analyze(text, { today: serverToday });
+      // The editor shows findings as lsp/present.ts merges and shortens them.
+      const core = presentFindings(analyze(text, { today: serverToday }), text);
       const idx = new LineIndex(text);
       const withFixes = core.findings.filter((f) => f.fixes?.length);
       for (const f of withFixes) {

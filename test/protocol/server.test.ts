@@ -262,7 +262,7 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     // The fix wrote a placeholder owner: still flagged until the author names someone.
     const still = byCode(pmDiags, 'action-item-owner-missing');
     assert.equal(still.length, 1, JSON.stringify(pmDiags, null, 1));
-    assert.match(still[0].message, /@owner/);
+    assert.match(still[0].message, /an owner/);
     assert.equal(byCode(pmDiags, 'blame-language').length, 1);
 
     const named = client.diagnosticsOf(pmUri, pmVersion + 1);

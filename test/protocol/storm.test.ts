@@ -8,6 +8,7 @@
  *   either answered or rejected as cancelled, and break nothing;
  * - the server still answers a documentSymbol request.
  */
+import { presentFindings } from '../../server/src/lsp/present';
 import { rng as prng } from '../../bench/corpus';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -156,7 +157,7 @@ describe('edit storm over the protocol (bundled dist/server.js)', function () {
     for (const [i, d] of local.entries()) {
       const text = d.getText();
       const lines = new LineIndex(text);
-      const expected = analyze(text, options).findings.map((f) => ({ code: f.rule, range: { start: lines.position(f.start), end: lines.position(f.end) }, message: f.message }));
+      const expected = presentFindings(analyze(text, options), text).findings.map((f) => ({ code: f.rule, range: { start: lines.position(f.start), end: lines.position(f.end) }, message: f.message }));
       const actual = got[i].diagnostics.map((x) => ({ code: x.code, range: x.range, message: x.message }));
       assert.equal(got[i].version, d.version);
       assert.deepEqual(actual, expected, `${d.uri}: diagnostics of version ${d.version}`);

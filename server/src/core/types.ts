@@ -36,6 +36,10 @@ export interface Finding extends Span {
   fixes?: Fix[];
   /** Set when the postmortem's status changed the severity (core/finish.ts): which status, and the severity before. */
   shaped?: { status: 'draft' | 'final'; from: Severity };
+  /** What to do about it, when the editor shows a short message and this in the hover (lsp/present.ts). */
+  advice?: string;
+  /** The rules whose findings this one stands for, when the editor merged several (lsp/present.ts). */
+  merged?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,10 +79,11 @@ export function hoverAt(doc: TextDocument, result: AnalysisResult, position: Pos
     seen.add(f.rule);
     const docs = summaryOf(f.rule, lookup);
     const shaped = f.shaped ? SHAPED[f.shaped.status](f.shaped.from, f.severity) : undefined;
-    if (!docs?.why && !docs?.better && !shaped) continue;
+    if (!docs?.why && !docs?.better && !shaped && !f.advice) continue;
     cover(f.start, f.end);
     const lines = [`**${f.rule}** · [full page](${link ? link(f.rule) : docsUrl(f.rule, docsBase)})`];
     if (shaped) lines.push('', `_${shaped}_`);
+    if (f.advice) lines.push('', f.advice);
     if (docs?.why) lines.push('', shortText(docs.why));
     if (docs?.better && !betterShown) {
       betterShown = true;

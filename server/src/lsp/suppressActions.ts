@@ -160,7 +160,7 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
       const first = ignored[0].finding;
       const line = lines.lineOf(first.start);
       const same = ignored.filter((x) => lines.lineOf(x.finding.start) === line);
-      const rules = [...new Set(same.map((x) => x.finding.rule))];
+      const rules = [...new Set(same.flatMap((x) => x.finding.merged ?? [x.finding.rule]))];
       const fix = ignoreFindingFix(text, lines, { rule: rules.join(' '), start: first.start }, undefined, result.model.metadata.frontMatter);
       const title = rules.length > 1 ? fix.title.replace(rules.join(' '), `${rules.length} findings`) : fix.title;
       actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: same.map((x) => x.diagnostic), edit: { changes: { [doc.uri]: lspEdits(doc, fix.edits, !!fix.snippet) } } });

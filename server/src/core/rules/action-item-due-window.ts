@@ -1,5 +1,5 @@
 import { windowEnd } from '../dates';
-import { dueOf, incidentDate, severityOf } from './action-item-common';
+import { dueOf, incidentDate, severityOf, statusOf } from './action-item-common';
 import { defineRule } from './defineRule';
 
 export const actionItemDueWindow = defineRule({
@@ -16,7 +16,8 @@ export const actionItemDueWindow = defineRule({
     const window = w.window === 'quarter' ? `the end of the incident's quarter, ${w.end}` : `${w.window} days after the incident, ${w.end}`;
     for (const item of ctx.model.actionItems) {
       const due = dueOf(ctx, item);
-      if (due.kind !== 'date' || due.date <= w.end) continue;
+      // A finished item's date is history, not a plan to bring forward.
+      if (due.kind !== 'date' || due.date <= w.end || statusOf(item) === 'done') continue;
       ctx.report(
         item.span,
         `Due ${due.date} is past the ${severity} window (${window}); bring the date forward, or split out the part that can land by then.`,
