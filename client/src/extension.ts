@@ -14,6 +14,8 @@ import { serverExecArgv, serverMemoryMb } from '../../server/src/memory';
 import { registerWritingFeatures } from './views/register';
 import { ActionItemsView } from './views/actionItems';
 import { registerShowReport } from './commands/showReport';
+import { snippetCompletions, type SnippetEntry } from './snippetItems';
+import { QualityRequest } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -55,6 +57,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     // Hovers link a rule's full page through this command, which opens it as a preview (not as an editable tab).
     initializationOptions: { ruleDocCommand: OPEN_RULE_DOC_COMMAND },
     markdown: { isTrusted: { enabledCommands: [OPEN_RULE_DOC_COMMAND] } },
+    middleware: {
+      // A "Similar" lens says why in its tooltip: the server sends it as the command's third argument
+      // (LSP 3.17 commands carry no tooltip).
+      provideCodeLenses: async (document, token, next) => {
+        const lenses = await next(document, token);
+        for (const lens of lenses ?? []) {
+          const extra = lens.command?.arguments?.[2] as { tooltip?: unknown } | undefined;
+          if (lens.command && typeof extra?.tooltip === 'string') lens.command.tooltip = extra.tooltip;
+        }
+        return lenses;
+      },
+    },
     // A dead server is restarted at most 4 times in 3 minutes, then the user is told once (./restartPolicy.ts).
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
@@ -83,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       if (choice === 'Restart Now') await restartServer();
     }),
   );
+  context.subscriptions.push(registerSnippetCompletion(context, lc));
   const views = registerWritingFeatures(context, lc);
   // Learning across postmortems: the Action Items view and the workspace report.
   const actionItems = new ActionItemsView(context, lc);
@@ -103,6 +118,42 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   });
   const activationMs = performance.now() - started;
   return { activationMs, serverReady };
+}
+
+/**
+ * "pm-" offers the postmortem snippets in a postmortem without Ctrl+Space (Markdown has quick
+ * suggestions off): a completion provider triggered by "-", answering only after "pm-" in a document
+ * the server checks as a postmortem (./snippetItems.ts).
+ */
+function registerSnippetCompletion(context: vscode.ExtensionContext, lc: LanguageClient): vscode.Disposable {
+  let snippets: Record<string, SnippetEntry> | undefined;
+  const load = async () => {
+    if (!snippets) {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath('snippets/postmortem.code-snippets')));
+      snippets = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, SnippetEntry>;
+    }
+    return snippets;
+  };
+  return vscode.languages.registerCompletionItemProvider(
+    { language: 'markdown' },
+    {
+      async provideCompletionItems(document, position) {
+        const before = document.lineAt(position.line).text.slice(0, position.character);
+        if (!/pm-[\w-]*$/.test(before)) return undefined;
+        const quality = await lc.sendRequest(QualityRequest, { uri: lc.code2ProtocolConverter.asUri(document.uri) }).catch(() => null);
+        if (!quality?.isPostmortem) return undefined;
+        return snippetCompletions(before, await load()).map((c) => {
+          const item = new vscode.CompletionItem(c.label, vscode.CompletionItemKind.Snippet);
+          item.insertText = new vscode.SnippetString(c.body);
+          item.range = new vscode.Range(position.line, c.start, position.line, position.character);
+          if (c.description) item.documentation = c.description;
+          item.detail = 'Postmortem snippet';
+          return item;
+        });
+      },
+    },
+    '-',
+  );
 }
 
 export const OPEN_RULE_DOC_COMMAND = 'postmortem.openRuleDoc';

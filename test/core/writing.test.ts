@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { analyze, type AnalysisResult } from '../../server/src/core';
 import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../server/src/core/data/sections';
 import { dimensionOf, grade, qualitySummary, type QualityDimensionId } from '../../server/src/core/quality';
@@ -16,6 +17,8 @@ import {
   describeMilestones,
   elapsedMinutes,
   entryMarks,
+  MILESTONE_READING,
+  type MilestoneKind,
   formatDuration,
   timelineMilestones,
 } from '../../server/src/core/summaries';
@@ -137,6 +140,30 @@ describe('timeline summaries (core/summaries.ts)', () => {
     assert.equal(describeMilestones(timelineMilestones(m, 0)), 'detected after 20 min · no mitigation entry · no resolution entry');
   });
 
+  it('reads milestones from what the rows say: every reviewed example', () => {
+    for (const [kind, r] of Object.entries(MILESTONE_READING) as Array<[MilestoneKind, (typeof MILESTONE_READING)[MilestoneKind]]>) {
+      for (const t of r.examples.flag) assert.ok(entryMarks(kind, t), `${kind}: ${t}`);
+      for (const t of r.examples.clean) assert.ok(!entryMarks(kind, t), `not ${kind}: ${t}`);
+    }
+  });
+
+  it('takes the author\'s own marks, in any layout', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<MilestoneKind>('detected', 'mitigated', 'resolved'), fc.constantFrom('%s: ', '[%s] ', '**%s** — ', '(%s) '), fc.constantFrom('the queue age chart', 'step 4 of the runbook', 'Kim and Ana'), (kind, form, rest) => {
+        const word = { detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' }[kind];
+        assert.ok(entryMarks(kind, form.replace('%s', word) + rest), form.replace('%s', word) + rest);
+      }),
+    );
+  });
+
+  it('gives the lens and the grade the milestones a good timeline states without the old keywords', () => {
+    const text = `---\ntitle: Sessions dropped\ndate: 2026-03-10\nseverity: SEV-2\n---\n\n# Sessions dropped\n\n## Timeline\n\n- 09:00 UTC Cache cluster upgrade started.\n- 09:07 UTC Kim spotted the login error spike on the dashboard.\n- 09:20 UTC Traffic shifted to the standby cache.\n- 09:55 UTC Monitoring confirmed full recovery.\n`;
+    const r = analyze(text, { today: TODAY });
+    assert.equal(describeMilestones(timelineMilestones(r.model, 0)), 'detected after 7 min · mitigated after 20 min · resolved after 55 min');
+    const grade = qualitySummary(r, TODAY).dimensions.find((d) => d.id === 'timeline')!;
+    assert.doesNotMatch(grade.summary, /no (?:detection|mitigation|resolution)/);
+  });
+
   it('recognises the milestone words as word starts', () => {
     assert.ok(entryMarks('detected', 'PagerDuty paged Kim'));
     assert.ok(entryMarks('detected', 'Customer support noticed failed checkouts'));
@@ -183,6 +210,15 @@ describe('action-item summary (core/summaries.ts)', () => {
     const s = actionItemSummary(model, TODAY);
     assert.deepEqual(s, { items: 4, owned: 2, overdue: 2, prevent: 2, done: 1 });
     assert.equal(describeActionItems(s), '4 items · 2 owned · 2 overdue · 2 prevent');
+  });
+
+  it('counts only items owned by one person as owned: not a team, several people, nor the @owner placeholder', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('SRE team', '@platform-team', 'everyone', 'Kim and Ana', '@owner'), (owner) => {
+        const m = analyze(ACTIONS_DOC.replace('| @kim |', `| ${owner} |`)).model;
+        assert.equal(actionItemSummary(m, TODAY).owned, 1, owner);
+      }),
+    );
   });
 
   it('counts nothing as overdue without today, or before the due dates', () => {

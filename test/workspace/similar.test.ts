@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core';
 import { postmortemFacts, type PostmortemFacts } from '../../server/src/core/report';
 import { queryAt, similarHover, similarLenses } from '../../server/src/lsp/similar';
-import { SimilarIndex } from '../../server/src/workspace/similar';
+import { MIN_RELEVANCE, SimilarIndex } from '../../server/src/workspace/similar';
 import { WorkspaceIndex } from '../../server/src/workspace';
 import { POSTMORTEMS, TODAY, WORKSPACE } from '../report/workspaceFacts';
 import { copyWorkspace, FakeHost } from './helpers';
@@ -49,6 +49,27 @@ describe('similar incidents: ranking', () => {
 
   it('finds the disk incident for a full disk with no growth alert', () => {
     assert.equal(ids('The log volume filled up; no alert watched disk growth.')[0], DISK);
+  });
+
+  it('names nothing for statements that share only common words, and gives a relevance for what it names', () => {
+    const pm = (title: string, factor: string) => {
+      const text = `---\ntitle: ${title}\ndate: 2026-01-05\n---\n\n# ${title}\n\n## Contributing factors\n\n- ${factor}\n`;
+      return postmortemFacts(`${title}.md`, text, analyze(text, { today: TODAY }));
+    };
+    const small = new SimilarIndex([
+      { id: 'rota', facts: pm('Holiday rota gap', 'The on-call engineer rotation spreadsheet was out of date for the holidays.') },
+      { id: 'dns', facts: pm('Resolver outage', 'The DNS resolver cache held a stale record for six hours.') },
+      { id: 'queue', facts: pm('Queue backlog', 'The queue depth alert waited fifteen minutes before paging anyone.') },
+    ]);
+    const r = small.rank({ text: 'The queue depth alert waited twenty minutes before paging the on-call engineer.', limit: 6 });
+    assert.deepEqual(r.map((x) => x.id), ['queue'], JSON.stringify(r.map((x) => [x.id, x.relevance, x.terms])));
+    assert.ok(r[0].relevance >= MIN_RELEVANCE && r[0].relevance <= 1);
+    // Without the queue incident, the rota one shares "on-call engineer" and nothing else: still nothing to name.
+    const without = new SimilarIndex([
+      { id: 'rota', facts: pm('Holiday rota gap', 'The on-call engineer rotation spreadsheet was out of date for the holidays.') },
+      { id: 'dns', facts: pm('Resolver outage', 'The DNS resolver cache held a stale record for six hours.') },
+    ]);
+    assert.deepEqual(without.rank({ text: 'The queue depth alert waited twenty minutes before paging the on-call engineer.', limit: 6 }), []);
   });
 
   it('names only earlier incidents when the date is known, and says which statements matched', () => {
@@ -129,7 +150,9 @@ Search showed stale results for two hours.
     for (const l of lenses) {
       assert.equal(l.range.start.line, line);
       assert.equal(l.command!.command, 'postmortem.revealRange');
-      assert.match(l.command!.title, /^Similar: /);
+      assert.match(l.command!.title, /^Similar \(\d+%\): /);
+      // The tooltip (third argument, shown by the client) names the shared stems and the matching statement.
+      assert.match(l.command!.arguments![2].tooltip, /^\d+% alike · shares \S+, \S+.* · its (?:contributing factor|root cause): "/);
     }
     assert.equal(lenses[0].command!.arguments![0], ws.fileUri(QUEUE));
     const target = readFileSync(join(ws.dir, QUEUE), 'utf8').split('\n')[lenses[0].command!.arguments![1].start.line];

@@ -7,6 +7,7 @@ import { daysBetween, isIsoDate, resolveDue } from './dates';
 import { actionTypeOf } from './extract/actionItems';
 import { incidentDate, statusOf } from './rules/action-item-common';
 import { NO_OWNER } from './rules/action-item-owner-missing';
+import { ownerKind } from './rules/action-item-owner-team';
 import type { ActionItem, PostmortemModel, Timeline, TimelineEntry } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -66,23 +67,73 @@ export function describeElapsed(minutes: number): string {
 
 export type MilestoneKind = 'detected' | 'mitigated' | 'resolved';
 
-/** Words that mark an entry as a milestone, matched at the start of a word ("alert" takes "alerted", "alerts"). */
-export const MILESTONE_WORDS: Record<MilestoneKind, string[]> = {
-  detected: ['alert', 'page', 'paging', 'fires', 'fired', 'detect', 'noticed', 'notice', 'reported', 'reports'],
-  mitigated: ['mitigat', 'rollback', 'rolled back', 'roll back', 'rolling back', 'failover', 'failed over', 'fail over', 'paused', 'disabled', 'reverted'],
-  resolved: ['resolved', 'resolution', 'recovered', 'fully recovered', 'all clear', 'all-clear', 'back to normal'],
+/**
+ * How a timeline row says it is a milestone: by what happens in it (a class of verbs and phrases,
+ * matched at the start of a word so every inflection counts: "restor" takes "restored", "restoring",
+ * "restoration"), or by the author's own mark ("Detected:", "[mitigation]", "**Resolved**"). Reviewed
+ * data: every `flag` example must mark the kind, no `clean` one (test/core/writing.test.ts).
+ */
+export const MILESTONE_READING: Record<MilestoneKind, { stems: string[]; examples: { flag: string[]; clean: string[] } }> = {
+  detected: {
+    stems: [
+      'alert', 'page', 'paging', 'fires', 'fired', 'detect', 'notic', 'report', 'spott', 'observ', 'discover', 'escalat',
+      'declar', 'acknowledg', 'complain', 'opened an incident', 'incident opened', 'on-call joined', 'first error',
+    ],
+    examples: {
+      flag: ['PagerDuty paged Kim', 'Support noticed failed checkouts', 'A customer complained on the forum', 'Incident declared, SEV-2', 'On-call acknowledged the page', 'Error-rate monitor went off and was acknowledged', 'Kim spotted the backlog on the dashboard'],
+      clean: ['Homepage load time rose', 'No alert fired for the queue', 'Deploy of the export worker', 'Reindex started'],
+    },
+  },
+  mitigated: {
+    stems: [
+      'mitigat', 'rollback', 'rolled back', 'roll back', 'rolling back', 'revert', 'failover', 'failed over', 'fail over', 'failing over',
+      'disabl', 'paus', 'restart', 'reboot', 'scaled', 'scale up', 'scale out', 'drain', 'throttl', 'rate-limit', 'rate limit', 'blocked',
+      'hotfix', 'hot fix', 'patched', 'workaround', 'shifted', 'rerout', 're-rout', 'redirected', 'turned off', 'switched off', 'killed',
+      'isolat', 'quarantin', 'fix deployed', 'deployed the fix', 'deployed a fix', 'fix rolled out', 'rolled out the fix', 'applied the fix', 'applied a fix',
+    ],
+    examples: {
+      flag: ['Traffic failed over to us-east', 'Feature flag disabled', 'Restarted the export workers', 'Traffic shifted to the standby region', 'Hotfix 1.4.2 deployed', 'Scaled the pool to 60 connections', 'Rate-limited the noisy tenant', 'Fix deployed to all regions'],
+      clean: ['Reindex started', 'Error rate climbed to 14%', 'Latency rose on the checkout API'],
+    },
+  },
+  resolved: {
+    stems: [
+      'resolv', 'resolution', 'recover', 'restor', 'back to normal', 'returned to normal', 'back to baseline', 'returned to baseline',
+      'all clear', 'all-clear', 'incident closed', 'closed the incident', 'stable again', 'stabili', 'healthy again', 'operating normally',
+      'fully operational', 'no more errors', 'no more duplicates', 'no further errors', 'errors stopped',
+    ],
+    examples: {
+      flag: ['Error rates back to normal', 'Monitoring confirmed full recovery', 'Service restored for all users', 'Queue drained, latency returned to baseline', 'Incident closed', 'Resolved: no more duplicates sent'],
+      clean: ['The pool was not recovered until later', 'Rollback started', 'Deploy of the scheduler change'],
+    },
+  },
 };
 
-const NEGATION = /\b(?:no|not|never|without|nobody|none|didn[’']?t|wasn[’']?t|hadn[’']?t)\s+(?:\S+\s+)?$/i;
+/** Kept for callers that list the words (the reading's stems). */
+export const MILESTONE_WORDS: Record<MilestoneKind, string[]> = {
+  detected: MILESTONE_READING.detected.stems,
+  mitigated: MILESTONE_READING.mitigated.stems,
+  resolved: MILESTONE_READING.resolved.stems,
+};
+
+/** The author's own mark at the start of the row's text, or as a tag in it. */
+const AUTHOR_MARK: Record<MilestoneKind, RegExp> = {
+  detected: /(?:^|[[(])\s*(?:\*\*|__)?(?:detect(?:ed|ion)|first detected)(?:\*\*|__)?\s*(?:[\]):—–-]|$)/i,
+  mitigated: /(?:^|[[(])\s*(?:\*\*|__)?mitigat(?:ed|ion)(?:\*\*|__)?\s*(?:[\]):—–-]|$)/i,
+  resolved: /(?:^|[[(])\s*(?:\*\*|__)?(?:resolved|resolution|recovered)(?:\*\*|__)?\s*(?:[\]):—–-]|$)/i,
+};
+
+const NEGATION = /\b(?:no|not|never|without|nobody|none|didn[’']?t|wasn[’']?t|hadn[’']?t|but did not|did not)\s+(?:\S+\s+)?$/i;
 
 function wordPattern(words: string[]): RegExp {
-  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})`, 'giu');
 }
 const PATTERNS = Object.fromEntries(Object.entries(MILESTONE_WORDS).map(([k, v]) => [k, wordPattern(v)])) as Record<MilestoneKind, RegExp>;
 
-/** True when the entry's text names the milestone (and does not deny it: "no alert fired"). */
+/** True when the entry's text names the milestone, by the author's mark or by what happens (and does not deny it: "no alert fired"). */
 export function entryMarks(kind: MilestoneKind, text: string): boolean {
+  if (AUTHOR_MARK[kind].test(text.trim())) return true;
   const re = PATTERNS[kind];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -149,7 +200,7 @@ export function describeMilestones(m: TimelineMilestones): string {
 
 export interface ActionItemSummary {
   items: number;
-  /** Items whose owner names somebody (not empty, "TBD", "?", "someone"). */
+  /** Items whose owner names one person (not empty, "TBD", "?", "someone", "@owner", a team or several people). */
   owned: number;
   /** Items marked open whose due date is before today (as the action-item-overdue rule reads them). */
   overdue: number;
@@ -159,9 +210,12 @@ export interface ActionItemSummary {
   done: number;
 }
 
+/** Owned: the owner names one person (not empty, "TBD", "@owner", nor a team or several people). */
 export function isOwned(item: ActionItem): boolean {
   const owner = item.fields.owner?.value.replace(/[*_`]/g, '').trim();
-  return owner !== undefined && !NO_OWNER.test(owner);
+  if (owner === undefined || NO_OWNER.test(owner)) return false;
+  const kind = ownerKind(item.fields.owner!.value);
+  return kind !== 'team' && kind !== 'several';
 }
 
 /** Open (explicitly not done) and due before `today`. Without today's date nothing is overdue. */

@@ -97,7 +97,7 @@ export function similarHover(doc: TextDocument, result: AnalysisResult, position
   for (const s of found) {
     const m = s.matches[0];
     const link = `${s.id}#L${m.range.start.line + 1}`;
-    lines.push(`- [${s.title.replace(/([[\]])/g, '\\$1')}](${link})${s.date ? ` (${s.date})` : ''}: ${m.kind} "${m.text}"`);
+    lines.push(`- [${s.title.replace(/([[\]])/g, '\\$1')}](${link})${s.date ? ` (${s.date})` : ''}, ${Math.round(s.relevance * 100)}% alike (shares ${s.terms.slice(0, 5).join(', ')}): ${m.kind} "${m.text}"`);
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(doc, q.span) };
 }
@@ -112,12 +112,15 @@ export function similarLenses(doc: TextDocument, result: AnalysisResult, index: 
     const line = doc.positionAt(s.heading.start).line;
     for (const found of rank(doc, result, index, q.text)) {
       const m = found.matches[0];
+      const pct = Math.round(found.relevance * 100);
+      // Why it is named: the shared stems and the statement that matched (the client shows this as the lens's tooltip).
+      const tooltip = `${pct}% alike · shares ${found.terms.slice(0, 5).join(', ')} · its ${m.kind}: "${m.text.length > 120 ? m.text.slice(0, 119) + '…' : m.text}"`;
       lenses.push({
         range: { start: { line, character: 0 }, end: { line, character: 0 } },
         command: {
-          title: `Similar: ${found.title}${found.date ? ` (${found.date})` : ''}`,
+          title: `Similar (${pct}%): ${found.title}${found.date ? ` (${found.date})` : ''}`,
           command: REVEAL_COMMAND,
-          arguments: [found.id, m.range],
+          arguments: [found.id, m.range, { tooltip }],
         },
       });
     }

@@ -38,6 +38,11 @@ export interface SimilarIncident {
   title: string;
   date?: string;
   score: number;
+  /**
+   * How much of what the two statements say they share, 0 to 1: the IDF-weighted overlap of their stems
+   * (Dice: twice the weight shared over the weight of both). Only matches of MIN_RELEVANCE or more are named.
+   */
+  relevance: number;
   /** Stems shared with the query, most matches first. */
   terms: string[];
   /** The postmortem's statements that matched, best first. */
@@ -62,9 +67,14 @@ export interface SimilarQuery {
   limit?: number;
 }
 
+/** Below this, two statements share words rather than a factor (one common pair of words is not a reason). */
+export const MIN_RELEVANCE = 0.3;
+
 export class SimilarIndex {
   private search: MiniSearch<StatementDoc> | undefined;
   private docs: StatementDoc[] = [];
+  private docTerms: string[][] = [];
+  private df = new Map<string, number>();
   private byId = new Map<string, PostmortemFacts>();
 
   /** Rebuilds the index from the candidates (a few milliseconds for hundreds of postmortems). */
@@ -74,6 +84,31 @@ export class SimilarIndex {
       for (const s of c.facts.contributingFactors) this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'contributing factor', range: s.range });
       for (const s of c.facts.rootCauses) this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'root cause', range: s.range });
     }
+  }
+
+  /** Stems of each statement and how many statements hold each stem (for IDF), computed once. */
+  private weights(): void {
+    if (this.docTerms.length === this.docs.length) return;
+    this.docTerms = this.docs.map((d) => similarityTerms(d.text));
+    for (const ts of this.docTerms) for (const t of ts) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+
+  private idf(term: string): number {
+    return Math.log(1 + (this.docs.length + 1) / ((this.df.get(term) ?? 0) + 1));
+  }
+
+  /** IDF-weighted Dice overlap of the query's stems and a statement's. */
+  private relevance(query: readonly string[], doc: number): number {
+    const mine = new Set(this.docTerms[doc]);
+    let shared = 0;
+    let total = 0;
+    for (const t of query) {
+      const w = this.idf(t);
+      total += w;
+      if (mine.has(t)) shared += w;
+    }
+    for (const t of mine) total += this.idf(t);
+    return total ? (2 * shared) / total : 0;
   }
 
   private engine(): MiniSearch<StatementDoc> {
@@ -105,19 +140,23 @@ export class SimilarIndex {
       fuzzy: (term) => (term.length >= 6 ? 1 : false),
       weights: { fuzzy: 0.5, prefix: 0.5 },
     });
+    this.weights();
     const best = new Map<string, SimilarIncident>();
     for (const h of hits) {
       if (new Set(h.queryTerms).size < 2) continue;
       const doc = this.docs[h.id as number];
+      const relevance = this.relevance(queryTerms, doc.id);
+      if (relevance < MIN_RELEVANCE) continue;
       if (doc.postmortem === q.excludeId) continue;
       const facts = this.byId.get(doc.postmortem)!;
       if (q.before !== undefined && !isEarlier(facts.date, q.before)) continue;
       let s = best.get(doc.postmortem);
       if (!s) {
-        s = { id: doc.postmortem, title: facts.title, ...(facts.date ? { date: facts.date } : {}), score: 0, terms: [], matches: [] };
+        s = { id: doc.postmortem, title: facts.title, ...(facts.date ? { date: facts.date } : {}), score: 0, relevance: 0, terms: [], matches: [] };
         best.set(doc.postmortem, s);
       }
       s.score = Math.max(s.score, h.score);
+      s.relevance = Math.max(s.relevance, relevance);
       s.matches.push({ text: doc.text, kind: doc.kind, range: doc.range });
       for (const t of h.queryTerms) if (!s.terms.includes(t)) s.terms.push(t);
     }
