@@ -30,6 +30,8 @@ export interface PostmortemApi {
   readonly activationMs: number;
   /** Resolves with the milliseconds from activate() being called to the language server answering `initialize`. */
   readonly serverReady: Promise<number>;
+  /** Where Show Report writes its pages (the extension's storage, not the workspace). */
+  readonly reportsFolder: vscode.Uri;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
@@ -55,9 +57,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
       { scheme: 'file', pattern: '**/.postmortemrc.{yaml,yml,json}' },
     ],
     // Hovers link a rule's full page through this command, which opens it as a preview (not as an editable tab).
-    initializationOptions: { ruleDocCommand: OPEN_RULE_DOC_COMMAND },
+    initializationOptions: { ruleDocCommand: OPEN_RULE_DOC_COMMAND, openConfigCommand: OPEN_CONFIG_COMMAND },
     markdown: { isTrusted: { enabledCommands: [OPEN_RULE_DOC_COMMAND] } },
     middleware: {
+      // One outline: VS Code's Markdown support already gives the headings; a second provider made
+      // the outline and breadcrumbs show every section twice. Other editors still get the server's symbols.
+      provideDocumentSymbols: () => [],
       // A "Similar" lens says why in its tooltip: the server sends it as the command's third argument
       // (LSP 3.17 commands carry no tooltip).
       provideCodeLenses: async (document, token, next) => {
@@ -90,6 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     vscode.commands.registerCommand('postmortem.checkThisFile', (uri?: vscode.Uri) => checkThisFile(lc, uri)),
     vscode.commands.registerCommand('postmortem.restartServer', restartServer),
     vscode.commands.registerCommand(OPEN_RULE_DOC_COMMAND, (id: unknown) => openRuleDoc(context, id)),
+    vscode.commands.registerCommand(OPEN_CONFIG_COMMAND, (uri?: unknown, created?: unknown) => openConfigFile(uri, created === true)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration('postmortem.server.maxMemory') && !e.affectsConfiguration('postmortem.maxFileSize')) return;
       if (memoryArgv().join(' ') === run.options.execArgv.join(' ')) return;
@@ -101,7 +107,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const views = registerWritingFeatures(context, lc);
   // Learning across postmortems: the Action Items view and the workspace report.
   const actionItems = new ActionItemsView(context, lc);
-  context.subscriptions.push(actionItems, ...registerShowReport(lc));
+  const reportsFolder = vscode.Uri.joinPath(context.globalStorageUri, 'reports');
+  context.subscriptions.push(actionItems, ...registerShowReport(lc, reportsFolder));
   // Activation does not wait for the server: requests sent meanwhile wait for it inside the client,
   // and the editor stays free while Node starts the server and loads its bundle.
   const serverReady = lc.start().then(() => {
@@ -117,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     lc.outputChannel.appendLine(`The postmortem language server did not start: ${err instanceof Error ? err.message : String(err)}`);
   });
   const activationMs = performance.now() - started;
-  return { activationMs, serverReady };
+  return { activationMs, serverReady, reportsFolder };
 }
 
 /**
@@ -154,6 +161,47 @@ function registerSnippetCompletion(context: vscode.ExtensionContext, lc: Languag
     },
     '-',
   );
+}
+
+export const OPEN_CONFIG_COMMAND = 'postmortem.openConfigFile';
+
+/** What a configuration file changes, said when one is opened or created. */
+export function configNotice(name: string, created: boolean): string {
+  return created
+    ? `Created ${name}: postmortem checks for this folder now take their settings from it, and the postmortem.* settings of VS Code no longer apply here.`
+    : `Updated ${name}: postmortem checks for this folder take their settings from this file, not from the postmortem.* settings of VS Code.`;
+}
+
+/**
+ * Opens the configuration file a "Disable … in .postmortemrc.yaml" fix wrote (and says that settings
+ * now come from it), or, from the walkthrough, the workspace's configuration file, offering to create
+ * one when there is none.
+ */
+async function openConfigFile(uri: unknown, created: boolean): Promise<void> {
+  let target = typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
+  if (!target) {
+    const [found] = await vscode.workspace.findFiles('**/.postmortemrc.{yaml,yml,json}', '**/node_modules/**', 1);
+    target = found;
+    if (!target) {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) {
+        void vscode.window.showInformationMessage('Open a folder to give its postmortems a .postmortemrc.yaml.');
+        return;
+      }
+      const choice = await vscode.window.showInformationMessage(
+        'This workspace has no .postmortemrc.yaml. Once it has one, checks take their settings from it instead of the postmortem.* settings.',
+        'Create .postmortemrc.yaml',
+      );
+      if (choice !== 'Create .postmortemrc.yaml') return;
+      target = vscode.Uri.joinPath(folder.uri, '.postmortemrc.yaml');
+      const starter = '# Postmortem Writer: rules, template, people, phrases and status for the postmortems below this folder.\n# While this file exists, the postmortem.* settings of VS Code do not apply here.\nrules: {}\n';
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starter));
+      created = true;
+    }
+  }
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  void vscode.window.showInformationMessage(configNotice(name, created));
 }
 
 export const OPEN_RULE_DOC_COMMAND = 'postmortem.openRuleDoc';

@@ -147,6 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let codeLensRefresh = false;
   let watchedFilesRegistration = false;
   let editCaps = { documentChanges: false, createFiles: false };
+  let configCommand: string | undefined;
   let workspaceFolderUris: string[] = [];
   const configs = new ServerConfig(
     (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }),
@@ -314,6 +315,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // A client command that opens a rule's page as a preview (VS Code); other clients get the page's URL.
     const docCommand = (params.initializationOptions as { ruleDocCommand?: unknown } | undefined)?.ruleDocCommand;
     if (typeof docCommand === 'string' && /^[\w.]+$/.test(docCommand)) ruleDocLink = (id) => `command:${docCommand}?${encodeURIComponent(JSON.stringify([id]))}`;
+    // A client command that opens the configuration file a "Disable … in .postmortemrc.yaml" fix wrote, and says what that changes.
+    const cfgCommand = (params.initializationOptions as { openConfigCommand?: unknown } | undefined)?.openConfigCommand;
+    if (typeof cfgCommand === 'string' && /^[\w.]+$/.test(cfgCommand)) configCommand = cfgCommand;
     workspaceFolderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setWorkspaceFolders(workspaceFolderUris);
     configs.setWorkspaceFolders(workspaceFolderUris);
@@ -413,7 +417,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const { doc, analysis } = got;
     try {
       const more = analysis.options
-        ? suppressActions(doc, params, analysis.result, { ...editCaps, options: analysis.options, fsPath: analysis.config?.fsPath, workspaceFolder: analysis.config?.workspaceFolder, openText: (file) => configs.openText(file) })
+        ? suppressActions(doc, params, analysis.result, { ...editCaps, ...(configCommand ? { configCommand } : {}), options: analysis.options, fsPath: analysis.config?.fsPath, workspaceFolder: analysis.config?.workspaceFolder, openText: (file) => configs.openText(file) })
         : [];
       return [...codeActions(doc, params, analysis.result), ...more];
     } catch (err) {

@@ -85,12 +85,28 @@ describe('package.json contributions for the writing experience', () => {
     assert.match(insert.when, /viewItem == section\.missing/);
   });
 
-  it('has a walkthrough whose steps cover creating, fixing, the 5 Whys view and CI, with media that exist', () => {
+  it('has a walkthrough whose steps cover creating, fixing, the 5 Whys view, status, the config file, suppressions, Action Items, the report and CI, with media that exist', () => {
     const [w] = c.walkthroughs;
-    assert.deepEqual(w.steps.map((s: { id: string }) => s.id), ['create', 'findings', 'fiveWhys', 'ci']);
+    assert.deepEqual(w.steps.map((s: { id: string }) => s.id), ['create', 'findings', 'fiveWhys', 'status', 'config', 'suppress', 'actionItems', 'report', 'ci']);
     for (const s of w.steps) {
       assert.ok(s.media?.markdown, `${s.id} has markdown media`);
       assert.ok(existsSync(join(ROOT, s.media.markdown)), s.media.markdown);
+    }
+  });
+
+  it('gives every walkthrough step a completion event that can happen, so each one ticks', () => {
+    const [w] = c.walkthroughs;
+    const views = new Set<string>(Object.values(c.views as Record<string, Array<{ id: string }>>).flatMap((vs) => vs.map((v) => v.id)));
+    const settings = new Set(Object.keys(c.configuration.properties));
+    for (const s of w.steps as Array<{ id: string; completionEvents?: string[] }>) {
+      assert.ok(s.completionEvents?.length, `${s.id} has completion events`);
+      for (const e of s.completionEvents!) {
+        const [kind, arg] = [e.split(':')[0], e.slice(e.indexOf(':') + 1)];
+        if (kind === 'onCommand') assert.ok(contributed.has(arg) || builtIn(arg), `${s.id}: ${e} names a real command`);
+        else if (kind === 'onView') assert.ok(views.has(arg), `${s.id}: ${e} names a real view`);
+        else if (kind === 'onSettingChanged') assert.ok(settings.has(arg), `${s.id}: ${e} names a real setting`);
+        else assert.equal(e, 'onStepSelected', `${s.id}: ${e}`);
+      }
     }
   });
 

@@ -387,6 +387,11 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       for (const i of FIXTURE.items.filter((x) => x.bucket === 'overdue')) if (!body.includes(i.text)) throw new Error(`the report does not list overdue "${i.text}"`);
       for (const p of Object.values(FIXTURE.postmortems)) if (!body.includes(p.title)) throw new Error(`the report does not list ${p.title}`);
       await shot('report.png');
+      // Links render as links (not raw "[…](<file:…>)" text) and open their postmortem.
+      if (/\]\(</.test(body)) throw new Error('the preview shows raw link markup');
+      const rooms = FIXTURE.postmortems.rooms;
+      await preview.locator('a', { hasText: rooms.title }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: path.basename(rooms.path) }).waitFor();
       // Back to the blame-heavy postmortem and the usual side bar for the next steps.
       await page.locator('.tabs-container .tab', { hasText: POSTMORTEM }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: POSTMORTEM }).waitFor();

@@ -52,7 +52,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     this.timeout(120_000);
     ensureBundle();
     ws = tempWorkspace();
-    ({ client } = await startClient(ws.dir, { today: TODAY, workspace: FULL_WORKSPACE_CAPS }));
+    ({ client } = await startClient(ws.dir, { today: TODAY, workspace: FULL_WORKSPACE_CAPS, initializationOptions: { openConfigCommand: 'postmortem.openConfigFile' } }));
   });
 
   after(async () => {
@@ -191,6 +191,8 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     const edit = changes[1] as TextDocumentEdit;
     assert.equal(edit.textDocument.uri, cfgUri);
     const content = applyLsp('', edit.edits as TextEdit[]);
+    // Then the client opens the new file and says that settings now come from it.
+    assert.deepEqual(action?.command, { title: 'Open the configuration file', command: 'postmortem.openConfigFile', arguments: [cfgUri, true] });
 
     // The editor creates the file; the watcher tells the server; the rule is off.
     ws.write('.postmortemrc.yaml', content);

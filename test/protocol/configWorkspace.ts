@@ -51,6 +51,8 @@ export interface StartOptions {
   /** Client capabilities under `workspace` besides configuration and workspaceFolders. */
   workspace?: Record<string, unknown>;
   settings?: Record<string, unknown>;
+  /** More initializationOptions (client commands the server may name). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export const FULL_WORKSPACE_CAPS = {
@@ -71,7 +73,7 @@ export async function startClient(dir: string, opts: StartOptions): Promise<{ cl
     processId: process.pid,
     rootUri: pathToFileURL(dir).href,
     workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
-    initializationOptions: { today: opts.today },
+    initializationOptions: { today: opts.today, ...opts.initializationOptions },
     capabilities: {
       workspace: { configuration: true, workspaceFolders: true, ...opts.workspace },
       textDocument: {

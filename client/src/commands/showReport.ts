@@ -1,14 +1,15 @@
 /**
  * "Postmortem: Show Report": the review `postmortem-lint report` prints, for the workspace's
  * postmortems, asked from the server (`postmortem/report`, built from its workspace index) and shown
- * as a Markdown preview of a read-only virtual document (scheme `postmortem-report`), so nothing is
- * left behind to save. The period is picked first: all postmortems, this or the previous quarter, or
- * the last 12 months.
+ * as a Markdown preview of a file in the extension's storage (not in the workspace), whose links open
+ * the postmortems (./reportLinks.ts says why it is a file). The period is picked first: all
+ * postmortems, this or the previous quarter, or the last 12 months.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ReportRequest, type ReportParams } from '../../../server/src/protocol';
 import { periods } from './reportPeriods';
+import { previewLinks } from './reportLinks';
 
 export const SHOW_REPORT_COMMAND = 'postmortem.showReport';
 export const REPORT_SCHEME = 'postmortem-report';
@@ -32,7 +33,7 @@ class ReportDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerShowReport(lc: LanguageClient): vscode.Disposable[] {
+export function registerShowReport(lc: LanguageClient, storage?: vscode.Uri): vscode.Disposable[] {
   const docs = new ReportDocuments();
   const show = async (params?: ReportParams) => {
     let chosen = params;
@@ -47,9 +48,14 @@ export function registerShowReport(lc: LanguageClient): vscode.Disposable[] {
     }
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the postmortem report' }, () => lc.sendRequest(ReportRequest, chosen!));
     const name = chosen.since || chosen.until ? `Postmortem review ${chosen.since ?? ''} to ${chosen.until ?? ''}.md` : 'Postmortem review.md';
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}` });
     const note = result.indexing ? '> The workspace is still being indexed; run the command again when it is done for a complete report.\n\n' : '';
-    docs.set(uri, note + result.markdown);
+    let uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}` });
+    if (storage) {
+      // A file, so the preview's links to postmortems work (./reportLinks.ts).
+      await vscode.workspace.fs.createDirectory(storage);
+      uri = vscode.Uri.joinPath(storage, name);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(previewLinks(note + result.markdown)));
+    } else docs.set(uri, note + result.markdown);
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   };
   return [docs, vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, docs), vscode.commands.registerCommand(SHOW_REPORT_COMMAND, show)];

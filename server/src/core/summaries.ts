@@ -92,7 +92,7 @@ export const MILESTONE_READING: Record<MilestoneKind, { stems: string[]; example
       'isolat', 'quarantin', 'fix deployed', 'deployed the fix', 'deployed a fix', 'fix rolled out', 'rolled out the fix', 'applied the fix', 'applied a fix',
     ],
     examples: {
-      flag: ['Traffic failed over to us-east', 'Feature flag disabled', 'Restarted the export workers', 'Traffic shifted to the standby region', 'Hotfix 1.4.2 deployed', 'Scaled the pool to 60 connections', 'Rate-limited the noisy tenant', 'Fix deployed to all regions'],
+      flag: ['Old certificate restored on the load balancer', 'Restored the last known good config', 'Traffic failed over to us-east', 'Feature flag disabled', 'Restarted the export workers', 'Traffic shifted to the standby region', 'Hotfix 1.4.2 deployed', 'Scaled the pool to 60 connections', 'Rate-limited the noisy tenant', 'Fix deployed to all regions'],
       clean: ['Reindex started', 'Error rate climbed to 14%', 'Latency rose on the checkout API'],
     },
   },
@@ -104,7 +104,7 @@ export const MILESTONE_READING: Record<MilestoneKind, { stems: string[]; example
     ],
     examples: {
       flag: ['Error rates back to normal', 'Monitoring confirmed full recovery', 'Service restored for all users', 'Queue drained, latency returned to baseline', 'Incident closed', 'Resolved: no more duplicates sent'],
-      clean: ['The pool was not recovered until later', 'Rollback started', 'Deploy of the scheduler change'],
+      clean: ['The pool was not recovered until later', 'Rollback started', 'Deploy of the scheduler change', 'Old certificate restored on the load balancer'],
     },
   },
 };
@@ -131,9 +131,17 @@ function wordPattern(words: string[]): RegExp {
 }
 const PATTERNS = Object.fromEntries(Object.entries(MILESTONE_WORDS).map(([k, v]) => [k, wordPattern(v)])) as Record<MilestoneKind, RegExp>;
 
+/** Restoring what was there before (a previous record, an old config, a backup) is a rollback, not the end of the incident. */
+const RESTORE_EARLIER = /(?<![\p{L}])(?:previous|old|older|earlier|prior|last[- ]known(?:[- ]good)?|backup)(?![\p{L}])[^.;]{0,40}?(?<![\p{L}])restor|(?<![\p{L}])restor\p{L}*\s+(?:\S+\s+){0,2}?(?:previous|old|older|earlier|prior|last[- ]known|backup)(?![\p{L}])/iu;
+
 /** True when the entry's text names the milestone, by the author's mark or by what happens (and does not deny it: "no alert fired"). */
 export function entryMarks(kind: MilestoneKind, text: string): boolean {
   if (AUTHOR_MARK[kind].test(text.trim())) return true;
+  if (RESTORE_EARLIER.test(text)) {
+    if (kind === 'mitigated') return true;
+    // "Old config restored": the restore is no resolution; other resolution words in the row still count.
+    if (kind === 'resolved') text = text.replace(/(?<![\p{L}])restor\p{L}*/giu, ' ');
+  }
   const re = PATTERNS[kind];
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -56,6 +56,8 @@ export interface SuppressActionContext {
   documentChanges: boolean;
   /** The client can create files in a WorkspaceEdit (resourceOperations includes "create"). */
   createFiles: boolean;
+  /** A client command run after a "Disable …" fix: it opens the file and says settings now come from it (args: uri, created). */
+  configCommand?: string;
   /** A configuration file's text as the editor has it, when it is open. */
   openText(file: string): { uri: string; version: number; text: string } | undefined;
 }
@@ -118,7 +120,14 @@ function disableInConfig(rule: string, diagnostic: Diagnostic, ctx: SuppressActi
       ],
     };
   }
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+  const created = !(target.exists || open);
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit,
+    ...(ctx.configCommand ? { command: { title: 'Open the configuration file', command: ctx.configCommand, arguments: [uri, created] } } : {}),
+  };
 }
 
 /** The actions for a code action request, besides each finding's own fixes. */

@@ -14,7 +14,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, lineOf, openFixture, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, fixtureUri, lineOf, openFixture, waitForDiagnostics } from './helpers';
 import fixture from './workspaceFixture.json';
 
 const { scanners: SCANNERS, rooms: ROOMS, badges: BADGES, notifications: NOTIFICATIONS } = fixture.postmortems;
@@ -42,10 +42,11 @@ function symbols(query: string): Thenable<vscode.SymbolInformation[]> {
 
 const sameUri = (a: vscode.Uri, b: vscode.Uri) => a.toString() === b.toString();
 
-/** The report document the last Show Report opened (a `postmortem-report:` document). */
+/** The report page the last Show Report wrote (a file in the extension's storage, shown as a preview). */
 async function reportDocument(name: string): Promise<vscode.TextDocument> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'postmortem-report' && d.uri.path === `/${name}`);
-  return open ?? vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'postmortem-report', path: `/${name}` }));
+  const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { reportsFolder: vscode.Uri };
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.reportsFolder, name));
+  return vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
 }
 
 /** Runs Show Report for `period` until its page is built from a finished index; returns the page. */
@@ -146,7 +147,17 @@ suite('Learning across postmortems', () => {
     // Shown as a preview, not as an editor to save.
     const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
     assert.ok(previews.length > 0, `a Markdown preview tab among: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
-    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'postmortem-report'), 'no text editor on the report');
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith(`/reports/Postmortem review.md`)), 'no text editor on the report');
+    // Links to postmortems are absolute paths the preview opens (it shows file: links as raw text).
+    assert.ok(!text.includes('](<file:'), 'no file: link targets');
+    const link = /\]\(<(\/[^>#]+\.md)(?:#L\d+)?>\)/.exec(text);
+    assert.ok(link, `a link to a postmortem in:\n${text}`);
+    await vscode.workspace.fs.stat(vscode.Uri.file(link[1])).then(
+      () => undefined,
+      () => assert.fail(`the link target ${link[1]} is a file`),
+    );
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(link[1]));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, vscode.Uri.file(link[1]).fsPath, 'the link opens its postmortem');
   });
 
   test('"Postmortem: Show Report" with a period covers only the postmortems of that period', async () => {
@@ -171,7 +182,7 @@ suite('Learning across postmortems', () => {
       'a similar-incident lens naming the scanner postmortem',
     );
     const lens = lenses.find((l) => l.command?.title.includes(SCANNERS.title))!;
-    assert.match(lens.command!.title, /^Similar: /);
+    assert.match(lens.command!.title, /^Similar \(\d+%\): /);
     assert.ok(lens.range.start.line === heading || lens.range.start.line === lineOf(doc, '## Root causes'), `above a factor or root-cause heading: line ${lens.range.start.line + 1}`);
     await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
