@@ -1,6 +1,8 @@
 /** Factor normalisation, clustering and categories (server/src/core/report/factors.ts, categories.ts). */
 import { strict as assert } from 'node:assert';
 import { CATEGORIES, categoriesOf, clusterFactors, splitLabel, stem, terms, UNCATEGORISED } from '../../server/src/core/report';
+import { alike, linkAlike } from '../../server/src/core/report/factors';
+import fc from 'fast-check';
 
 describe('report factors', () => {
   it('stems inflections of one word to one stem', () => {
@@ -66,5 +68,35 @@ describe('report factors', () => {
       { postmortem: 'b', text: 'The disk growth alert was missing' },
     ]);
     assert.equal(clusters.length, 2);
+  });
+});
+
+describe('clustering without comparing every pair (linkAlike)', () => {
+  /** Components by comparing every pair, as the clustering did before. */
+  function naive(sets: Array<Set<string>>): number[] {
+    const parent = sets.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < sets.length; i++) {
+      if (sets[i].size < 2) continue;
+      for (let j = i + 1; j < sets.length; j++) if (sets[j].size >= 2 && alike(sets[i], sets[j])) parent[find(j)] = find(i);
+    }
+    return sets.map((_, i) => find(i));
+  }
+  const partition = (roots: number[]) => {
+    const first = new Map<number, number>();
+    return roots.map((r, i) => (first.has(r) ? first.get(r)! : (first.set(r, i), i)));
+  };
+
+  it('gives the components of comparing every pair', () => {
+    const vocab = ['alert', 'page', 'queue', 'depth', 'retry', 'storm', 'cache', 'ttl', 'deploy', 'review', 'pool', 'timeout'];
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.constantFrom(...vocab), { maxLength: 6 }), { maxLength: 60 }), (lists) => {
+        const sets = lists.map((l) => new Set(l));
+        const fast = linkAlike(sets);
+        const find = (i: number): number => (fast[i] === i ? i : find(fast[i]));
+        assert.deepEqual(partition(sets.map((_, i) => find(i))), partition(naive(sets)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

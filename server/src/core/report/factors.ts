@@ -147,17 +147,65 @@ export function alike(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /**
+ * Connects alike term sets (union-find parents; components are the single-link clusters) without
+ * comparing every pair: alike sets share at least two stems, so they meet in the bucket of some pair of
+ * stems; identical sets are joined at once; and a pair already connected is not compared again. The
+ * components are those of comparing every pair (a property test checks it); the work grows with the
+ * pairs of statements that share two stems, not with the square of all statements.
+ */
+export function linkAlike(sets: ReadonlyArray<ReadonlySet<string>>): number[] {
+  const parent = sets.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const firstOf = new Map<string, number>();
+  const buckets = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    if (set.size < 2) return;
+    const tokens = [...set].sort();
+    const key = tokens.join(' ');
+    const same = firstOf.get(key);
+    if (same !== undefined) {
+      union(same, i);
+      return;
+    }
+    firstOf.set(key, i);
+    for (let a = 0; a < tokens.length; a++) {
+      for (let b = a + 1; b < tokens.length; b++) {
+        const k = `${tokens[a]}\u0000${tokens[b]}`;
+        const list = buckets.get(k);
+        if (list) list.push(i);
+        else buckets.set(k, [i]);
+      }
+    }
+  });
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        if (find(list[x]) !== find(list[y]) && alike(sets[list[x]], sets[list[y]])) union(list[x], list[y]);
+      }
+    }
+  }
+  return parent;
+}
+
+/**
  * Groups alike statements (single link: A~B and B~C put A, B and C together). Clusters are returned
  * with the most postmortems first, then the most members, then by label.
  */
 export function clusterFactors(inputs: readonly FactorInput[]): FactorCluster[] {
   const sets = inputs.map((f) => new Set(terms(splitLabel(plainText(f.text)).rest)));
-  const parent = inputs.map((_, i) => i);
+  const parent = linkAlike(sets);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < inputs.length; i++) {
-    if (sets[i].size < 2) continue;
-    for (let j = i + 1; j < inputs.length; j++) if (sets[j].size >= 2 && alike(sets[i], sets[j])) parent[find(j)] = find(i);
-  }
   const groups = new Map<number, number[]>();
   inputs.forEach((_, i) => {
     const r = find(i);
