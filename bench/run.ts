@@ -6,6 +6,8 @@
  *   npm run bench -- --json       {"ratios": {...}, ...every figure} on stdout
  *   npm run bench -- --quick      fewer runs and no 5 MB / 10k-row peers: a smoke run, not a measurement
  *   npm run bench -- --full       also the bare parse of the 5 MB document (about half a minute)
+ *   npm run bench -- --scale      only the organisation-scale rows (bench/scale.ts): report vs lint at
+ *                                 1k/5k/10k postmortems, CLI vs markdownlint-cli2, CLI memory at 10k
  *
  * Ratios are measured side by side in the same run, with the two sides interleaved run by run, so
  * load from other processes shifts both alike. No figure here is asserted by `npm test`.
@@ -65,6 +67,10 @@ interface Row {
 }
 
 async function main(): Promise<void> {
+  if (args.has('--scale')) {
+    await (await import('./scale')).scaleBench();
+    return;
+  }
   const started = performance.now();
   const load0 = loadavg()[0];
   log(`postmortem bench on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${QUICK ? ', --quick' : ''}`);

@@ -15,11 +15,11 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from
 import { expandOperands, type FileTarget } from './files';
 import { unifiedDiff, writeAtomically } from './fix';
 import { formatGithub } from './format/github';
-import { formatJson } from './format/json';
+import { jsonFile } from './format/json';
 import { formatSarif } from './format/sarif';
-import { formatStylish } from './format/stylish';
+import { stylishFile, stylishSummary } from './format/stylish';
 import { HELP } from './help';
-import { onlyErrors, toDiagnostic, totals, type FileReport, type SuppressedDiagnostic } from './report';
+import { onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './report';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
 
@@ -151,7 +151,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     } else {
       const targets = await expandOperands(opts.operands, { cwd: io.cwd, isIgnored: (abs) => configFor(abs).ignored });
       if (!targets.length) err('no Markdown files found');
-      for (const t of targets) inputs.push(readInput(t));
+      // Files are read one at a time as they are checked (memory stays flat in the number of files).
+      for (const t of targets) inputs.push({ path: t.path, absPath: t.absPath, target: t });
     }
 
     // A configuration problem stops the run: CI must not pass on a configuration it did not read.
@@ -164,45 +165,66 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return EXIT_USAGE;
     }
 
+    // Results stream out file by file for json, github and stylish: nothing but the totals is kept.
+    // SARIF (one document with every result) and --fix-dry-run (diffs after the run) collect them.
+    const streaming = !opts.fixDryRun && opts.format !== 'sarif';
     const reports: FileReport[] = [];
     const fixedTexts = new Map<Input, string>();
+    const t: RunTotals = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 };
+    /** Totals of what is shown (--quiet shows errors only), for the stylish summary. */
+    const shownT: RunTotals = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 };
+    const add = (into: RunTotals, r: FileReport) => {
+      const rt = totals([r]);
+      for (const k of Object.keys(into) as Array<keyof RunTotals>) into[k] += rt[k];
+    };
+    let jsonFiles = 0;
+    const clearProgress = () => {
+      if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
+    };
+    const emit = (r: FileReport) => {
+      const shown = opts.quiet ? onlyErrors([r])[0] : r;
+      add(shownT, shown);
+      if (opts.format === 'json') {
+        io.stdout.write((jsonFiles++ ? ',' : '{"version":1,"files":[') + jsonFile(shown));
+      } else if (opts.format === 'github') io.stdout.write(formatGithub([shown]));
+      else if (shown.diagnostics.length) {
+        clearProgress();
+        io.stdout.write(stylishFile(shown, { color }) + '\n');
+      }
+    };
     for (const [i, input] of inputs.entries()) {
       if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
+      const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
       const loaded = configFor(input.absPath);
       const options: AnalyzeOptions = { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
-      let text = input.text;
+      let text = read.text;
       if ((opts.fix || opts.fixDryRun) && text !== undefined) {
         const fixed = fixUntilStable(text, (t) => analyze(t, options).findings);
-        if (fixed.output !== text) fixedTexts.set(input, fixed.output);
+        if (fixed.output !== text) fixedTexts.set(opts.fixDryRun ? Object.assign(input, { text: read.text }) : input, fixed.output);
         text = fixed.output;
       }
-      reports.push(lintText(input.path, text, options, input.skipped));
-    }
-    if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
-
-    for (const r of reports) {
+      const r = lintText(input.path, text, options, read.skipped);
+      add(t, r);
+      if (r.skipped || r.internalErrors.length) clearProgress();
       if (r.skipped) err(`${r.path}: skipped. ${r.skipped}`);
       for (const ie of r.internalErrors) err(`${r.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
-    }
-
-    if (opts.fix) {
-      for (const [input, text] of fixedTexts) {
-        if (!input.target) continue;
-        const outcome = writeAtomically(input.target.absPath, text, io.cwd);
+      if (opts.fix && fixedTexts.has(input)) {
+        const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, io.cwd);
         if (!outcome.written) err(`${input.path}: not fixed: ${outcome.reason}`);
+        fixedTexts.delete(input);
       }
+      if (streaming) emit(r);
+      else reports.push(r);
     }
+    clearProgress();
 
-    const t = totals(reports);
     if (opts.fixDryRun) {
       io.stdout.write(inputs.map((input) => (fixedTexts.has(input) ? unifiedDiff(input.path, input.text ?? '', fixedTexts.get(input)!) : '')).join(''));
-    } else {
+    } else if (!streaming) {
       const shown = opts.quiet ? onlyErrors(reports) : reports;
-      if (opts.format === 'json') io.stdout.write(formatJson(shown));
-      else if (opts.format === 'sarif') io.stdout.write(formatSarif(shown, { cwd: io.cwd, version, docsBase: docsBase() }));
-      else if (opts.format === 'github') io.stdout.write(formatGithub(shown));
-      else io.stdout.write(formatStylish(shown, { color, fixHint: !opts.fix }));
-    }
+      io.stdout.write(formatSarif(shown, { cwd: io.cwd, version, docsBase: docsBase() }));
+    } else if (opts.format === 'json') io.stdout.write((jsonFiles ? '' : '{"version":1,"files":[') + ']}\n');
+    else if (opts.format !== 'github') io.stdout.write(stylishSummary(shownT, { color, fixHint: !opts.fix }));
 
     if (t.errors > 0) return EXIT_FINDINGS;
     if (opts.maxWarnings !== undefined && t.warnings > opts.maxWarnings) {

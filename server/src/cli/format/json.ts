@@ -5,21 +5,22 @@
  */
 import type { FileReport } from '../report';
 
-export function formatJson(files: FileReport[]): string {
-  const out = {
-    version: 1,
-    files: files.map((f) => ({
-      path: f.path,
-      diagnostics: f.diagnostics.map((d) => ({
-        rule: d.rule,
-        severity: d.severity,
-        message: d.message,
-        line: d.line,
-        column: d.column,
-        endLine: d.endLine,
-        endColumn: d.endColumn,
-      })),
+/** One file's entry, as it stands in `files` (the CLI streams these one at a time). */
+export function jsonFile(f: FileReport): string {
+  return JSON.stringify({
+    path: f.path,
+    diagnostics: f.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
     })),
-  };
-  return JSON.stringify(out) + '\n';
+  });
+}
+
+export function formatJson(files: FileReport[]): string {
+  return `{"version":1,"files":[${files.map(jsonFile).join(',')}]}\n`;
 }
