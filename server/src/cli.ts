@@ -2,7 +2,9 @@
  * `postmortem-lint` entry point (bundled to dist/cli.js; bin/postmortem-lint.js requires it).
  * The work is in cli/run.ts; this file only connects it to the real process.
  */
-import { run, localToday, type CliIO } from './cli/run';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { lintInWorker, run, localToday, type CliIO } from './cli/run';
+import { WORKER_FLAG } from './cli/workers';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -22,7 +24,10 @@ const io: CliIO = {
   env: process.env,
 };
 
-run(process.argv.slice(2), io).then(
+// Started by cli/workers.ts as a worker thread: lint the files the main thread sends.
+if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
+  parentPort!.on('message', (m: Parameters<typeof lintInWorker>[0]) => parentPort!.postMessage(lintInWorker(m)));
+} else run(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

@@ -12,6 +12,8 @@ import { formatJson } from '../../server/src/cli/format/json';
 import { formatStylish } from '../../server/src/cli/format/stylish';
 import { lintText, run, type CliIO } from '../../server/src/cli/run';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
+import { ensureBuilt, runCli, tempTree } from './helpers';
+import { MIN_FILES_FOR_WORKERS, workerCount } from '../../server/src/cli/workers';
 
 const TODAY = '2026-11-23';
 
@@ -55,4 +57,29 @@ describe('CLI streaming', () => {
       assert.equal(r.chunks.join(''), render(expected()));
     });
   }
+});
+
+describe('CLI worker threads', () => {
+  it('uses workers only for many files on several cores, or when told', () => {
+    assert.equal(workerCount(10, 8), 0);
+    assert.equal(workerCount(MIN_FILES_FOR_WORKERS, 1), 0);
+    assert.equal(workerCount(5000, 2), 2);
+    assert.equal(workerCount(5000, 32), 8);
+    assert.equal(workerCount(3, 1, { POSTMORTEM_LINT_WORKERS: '2' }), 2);
+  });
+
+  it('gives the same output, in file order, with workers as without', function () {
+    this.timeout(120_000);
+    ensureBuilt();
+    const t = tempTree({ '.git/HEAD': '', ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pm/${String(i).padStart(2, '0')}.md`, [WITH_WARNING, WITH_ERROR, CAREFUL][i % 3]])) });
+    try {
+      const plain = runCli(['pm', '--format', 'json', '--today', TODAY], { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '0' } });
+      const threaded = runCli(['pm', '--format', 'json', '--today', TODAY], { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '2' } });
+      assert.equal(threaded.code, plain.code, threaded.stderr);
+      assert.equal(threaded.stdout, plain.stdout);
+      assert.equal(JSON.parse(threaded.stdout).files.length, 12);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

@@ -14,6 +14,7 @@ import { parseCliArgs, type CliOptions } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands, type FileTarget } from './files';
 import { unifiedDiff, writeAtomically } from './fix';
+import { LintPool, workerCount, type LintAnswer, type LintJob } from './workers';
 import { formatGithub } from './format/github';
 import { jsonFile } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -83,6 +84,18 @@ function readInput(t: FileTarget): Input {
     const code = (err as NodeJS.ErrnoException)?.code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(err);
     throw new IoError(`cannot read "${t.path}": ${why}`);
+  }
+}
+
+/** A worker's job (cli/workers.ts): read the file, lint it, answer with its report (without its text). */
+export function lintInWorker(m: { id: number; job: LintJob }): LintAnswer {
+  try {
+    const { job } = m;
+    const read = readInput({ path: job.path, absPath: job.absPath } as FileTarget);
+    const report = lintText(job.path, read.text, job.options, read.skipped);
+    return { id: m.id, report: { ...report, text: '' } };
+  } catch (e) {
+    return { id: m.id, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -192,11 +205,44 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout.write(stylishFile(shown, { color }) + '\n');
       }
     };
+    const optionsFor = (input: Input): AnalyzeOptions => {
+      const loaded = configFor(input.absPath);
+      return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
+    };
+    // Many files, streamed output: lint on every core (cli/workers.ts), results written in file order.
+    const threads = streaming && !opts.fix && !opts.stdin ? workerCount(inputs.length, undefined, io.env) : 0;
+    // Only from the bundle (dist/cli.js), which starts in worker mode; not when run from source.
+    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, __filename) : undefined;
+    const window = threads * 8;
+    const pending: Array<Promise<FileReport> | undefined> = [];
+    let submitted = 0;
+    const submit = () => {
+      const input = inputs[submitted];
+      const p = pool!.lint({ path: input.path, absPath: input.absPath, options: optionsFor(input) });
+      p.catch(() => undefined); // awaited in order below
+      pending[submitted++] = p;
+    };
+    try {
     for (const [i, input] of inputs.entries()) {
       if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
+      if (pool) {
+        while (submitted < inputs.length && submitted < i + window) submit();
+        let r: FileReport;
+        try {
+          r = await pending[i]!;
+        } catch (e) {
+          throw new IoError(oneLine(e));
+        }
+        pending[i] = undefined;
+        add(t, r);
+        if (r.skipped || r.internalErrors.length) clearProgress();
+        if (r.skipped) err(`${r.path}: skipped. ${r.skipped}`);
+        for (const ie of r.internalErrors) err(`${r.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
+        emit(r);
+        continue;
+      }
       const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
-      const loaded = configFor(input.absPath);
-      const options: AnalyzeOptions = { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
+      const options = optionsFor(input);
       let text = read.text;
       if ((opts.fix || opts.fixDryRun) && text !== undefined) {
         const fixed = fixUntilStable(text, (t) => analyze(t, options).findings);
@@ -215,6 +261,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       }
       if (streaming) emit(r);
       else reports.push(r);
+    }
+    } finally {
+      await pool?.close();
     }
     clearProgress();
 
