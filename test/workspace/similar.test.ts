@@ -128,7 +128,7 @@ Search showed stale results for two hours.
     const line = doc.positionAt(DRAFT.indexOf('## Contributing factors')).line;
     for (const l of lenses) {
       assert.equal(l.range.start.line, line);
-      assert.equal(l.command!.command, 'postmortem.revealRange');
+      assert.equal(l.command!.command, 'postmortem.showLocation');
       assert.match(l.command!.title, /^Similar: /);
     }
     assert.equal(lenses[0].command!.arguments![0], ws.fileUri(QUEUE));
