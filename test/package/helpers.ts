@@ -1,5 +1,7 @@
 /** Shared by the package tests: a postmortem with an error and a warning, and npm run as a user runs it. */
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -38,3 +40,38 @@ export function pack(dir: string, dest: string): string {
   return path.join(dest, name);
 }
 
+
+export interface Installed {
+  /** The temporary folder holding the tarball and the project. */
+  tmp: string;
+  tarball: string;
+  /** A project folder with postmortem-lint installed as a dev dependency. */
+  project: string;
+  bin(name: 'postmortem-lint' | 'postmortem-language-server'): string;
+}
+
+let installed: Installed | undefined;
+
+/**
+ * packages/postmortem-lint packed (its prepack builds the bundles) and installed offline with
+ * `npm install --save-dev <tarball>` into an empty project; once per test run, shared by the tests
+ * that need the installed commands. The folder is removed when the process exits.
+ */
+export function installedPackage(root: string): Installed {
+  if (installed) return installed;
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'postmortem-pkg-'));
+  const tarball = pack(path.join(root, 'packages', 'postmortem-lint'), tmp);
+  const project = path.join(tmp, 'project');
+  mkdirSync(path.join(project, 'postmortems'), { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'a-team-repo', private: true }));
+  npm(['install', '--offline', '--no-audit', '--no-fund', '--save-dev', tarball], project);
+  process.on('exit', () => {
+    try {
+      execFileSync('rm', ['-rf', tmp]);
+    } catch {
+      /* best effort */
+    }
+  });
+  installed = { tmp, tarball, project, bin: (name) => path.join(project, 'node_modules', '.bin', name) };
+  return installed;
+}

@@ -7,33 +7,24 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from '../protocol/lspClient';
-import { npm, pack, POSTMORTEM } from './helpers';
+import { installedPackage, POSTMORTEM } from './helpers';
 
-const PKG_DIR = path.join(ROOT, 'packages', 'postmortem-lint');
 
 describe('the postmortem-lint npm package, packed and installed offline', function () {
   this.timeout(180_000);
-  let tmp: string;
   let tarball: string;
   let project: string;
   const bin = (name: string) => path.join(project, 'node_modules', '.bin', name);
 
   before(() => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'postmortem-pkg-'));
-    tarball = pack(PKG_DIR, tmp);
-    project = path.join(tmp, 'project');
-    mkdirSync(path.join(project, 'postmortems'), { recursive: true });
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'a-team-repo', private: true }));
-    npm(['install', '--offline', '--no-audit', '--no-fund', '--save-dev', tarball], project);
+    ({ tarball, project } = installedPackage(ROOT));
   });
-  after(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('holds the bins, the bundles and what they link to, and declares no runtime dependency', () => {
     const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
