@@ -197,7 +197,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     let p = settingsByUri.get(uri);
     if (!p) {
       const pending: Promise<PostmortemSettings> = sources.pull(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }), settingsTimeoutMs, {
-        onTimeout: () => logOnce('config:timeout', `The editor did not answer workspace/configuration within ${settingsTimeoutMs} ms; using the settings it pushed or the defaults until it does.`),
+        onTimeout: () => {
+          if (loggedFailures.has('config:timeout')) return;
+          loggedFailures.add('config:timeout');
+          connection.console.warn(`The editor did not answer workspace/configuration within ${settingsTimeoutMs} ms; using the settings it pushed or the defaults until it does.`);
+        },
         onLate: (late) => {
           if (settingsByUri.get(uri) !== pending) return;
           settingsByUri.set(uri, Promise.resolve(late));
