@@ -11,7 +11,40 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { CheckFileRequest } from '../../server/src/protocol';
 import { registerWritingFeatures } from './views/register';
 
-declare const Worker: new (url: string, options?: { name?: string }) => ConstructorParameters<typeof LanguageClient>[3];
+type Endpoint = ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string, options?: { name?: string }) => Endpoint;
+declare const MessageChannel: new () => { port1: Endpoint; port2: Endpoint };
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
+declare const URL: { createObjectURL(blob: object): string; revokeObjectURL(url: string): void };
+
+/** Where the server looks for a port when it runs in the extension host's own worker (server/src/browserMain.ts). */
+const SERVER_PORT_GLOBAL = '__postmortemServerPort';
+
+/**
+ * The server's end: its own web worker; where the host refuses workers created by an extension
+ * (code-server: "Creating workers from remote extensions is currently not supported",
+ * coder/code-server#5869), the same bundle loaded into the extension host's worker, spoken to through
+ * the two ends of a MessageChannel. It then shares that thread with other extensions.
+ */
+async function serverEndpoint(serverMain: vscode.Uri, log: (message: string) => void): Promise<Endpoint> {
+  try {
+    return new Worker(serverMain.toString(true), { name: 'postmortem-language-server' });
+  } catch (err) {
+    log(`Postmortem Writer: no worker for the language server (${err instanceof Error ? err.message : String(err)}); running it in the extension host's worker.`);
+    const code = await vscode.workspace.fs.readFile(serverMain);
+    const channel = new MessageChannel();
+    (globalThis as Record<string, unknown>)[SERVER_PORT_GLOBAL] = channel.port1;
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    try {
+      // A module import of the bundle's text (the host blocks importScripts); it runs at once.
+      await import(url);
+    } finally {
+      URL.revokeObjectURL(url);
+      delete (globalThis as Record<string, unknown>)[SERVER_PORT_GLOBAL];
+    }
+    return channel.port2;
+  }
+}
 
 let client: LanguageClient | undefined;
 
@@ -32,7 +65,9 @@ class UnavailableView implements vscode.TreeDataProvider<string> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js');
-  const worker = new Worker(serverMain.toString(true), { name: 'postmortem-language-server' });
+  const output = vscode.window.createOutputChannel('Postmortem Writer (web)');
+  context.subscriptions.push(output);
+  const worker = await serverEndpoint(serverMain, (m) => output.appendLine(m));
   const clientOptions: LanguageClientOptions = {
     // Every scheme: vscode-vfs (github.dev, vscode.dev repositories), vscode-test-web, untitled, ...
     documentSelector: [{ language: 'markdown' }],

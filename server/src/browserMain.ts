@@ -16,5 +16,9 @@ declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 /** The rule pages as published in the repository (a worker has no extension folder to link into). */
 const DOCS_BASE = `${(typeof repository === 'string' ? repository : repository.url).replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/docs/rules/`;
 
-const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
+// The worker itself, or, where the web client had to load this bundle into the extension host's own
+// worker (client/src/webExtension.ts), one end of a MessageChannel it left in this global.
+const port = (globalThis as { __postmortemServerPort?: typeof self }).__postmortemServerPort;
+const endpoint = port ?? self;
+const connection = createConnection(new BrowserMessageReader(endpoint), new BrowserMessageWriter(endpoint));
 startServer(connection, { docsBase: DOCS_BASE, ruleDocs: bundledRuleDoc });
