@@ -18,10 +18,13 @@ const BIN = path.join(CACHE, 'code-server', 'node_modules', '.bin', 'code-server
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const id = `${pkg.publisher}.${pkg.name}`;
 
-/** @returns {Promise<{ passed: number, failed: number }>} */
-export async function runWebHostTest(vsix) {
-
-  const runDir = path.join(CACHE, 'runs', `web-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+/**
+ * @param {string} vsix the packaged extension
+ * @param {string} [parent] where the run's folder goes (run.mjs passes its own run folder)
+ * @returns {Promise<{ passed: number, failed: number }>}
+ */
+export async function runWebHostTest(vsix, parent = path.join(CACHE, 'runs')) {
+  const runDir = path.join(parent, `web-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   fs.mkdirSync(runDir, { recursive: true });
   prepareProfile(runDir);
   const settingsFile = path.join(runDir, 'ud', 'User', 'settings.json');
