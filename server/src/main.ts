@@ -1,13 +1,22 @@
 /**
  * Entry point of the bundled language server (dist/server.js). The only file that creates the
  * connection: `createConnection(ProposedFeatures.all)` reads the transport from the command line
- * (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`), as editors start servers.
+ * (`--stdio`, `--node-ipc`, `--socket=<port>`, `--pipe=<name>`), as editors start servers; without
+ * one it prints a one-line usage message and exits with 2 (bin/postmortem-language-server.js, the
+ * command other editors run, adds `--stdio` when no transport is given).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { bundledRuleDoc } from './ruleDocsBundle';
 import { startServer } from './server';
+import { SERVER_USAGE, transportOf } from './transport';
+
+// Without a transport, createConnection throws with a stack trace: say how to start it instead.
+if (!transportOf(process.argv.slice(2))) {
+  process.stderr.write(SERVER_USAGE + '\n');
+  process.exit(2);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 

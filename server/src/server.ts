@@ -17,17 +17,24 @@
  *   are diagnostics on the configuration file.
  * - Today's date comes from the clock, unless `initializationOptions.today` (YYYY-MM-DD) fixes it:
  *   tests use that to compare the server's verdict with `postmortem-lint --today`.
+ * - Any LSP client: settings pulled, pushed or given at start (./lsp/settingsSources.ts); only Markdown
+ *   documents are checked (their languageId); hovers in the client's content format; code lenses run a
+ *   server command (./lsp/commands.ts); positions are UTF-16 (negotiated where the client offers
+ *   encodings) and code actions accept ranges echoed in other units (./lsp/codeActions.ts).
  */
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type MarkupKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
@@ -47,6 +54,9 @@ import { qualityResult } from './lsp/quality';
 import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
 import { WorkspaceFeatures } from './workspace/features';
 import { fiveWhysResult, sectionsResult } from './lsp/views';
+import { SettingsSources } from './lsp/settingsSources';
+import { hoverFormat, inFormat } from './lsp/markup';
+import { SERVER_COMMANDS, SHOW_LOCATION_COMMAND, showLocationArgs } from './lsp/commands';
 import {
   AskWhyAgainRequest,
   CheckFileRequest,
@@ -66,6 +76,13 @@ export interface ServerOptions {
   ruleDocs?: RuleDocLookup;
   /** The heap's use and limit; defaults to V8's own figures (./memory.ts). */
   heap?: () => HeapState;
+  /** How long a workspace/configuration request may go unanswered before the fallback settings apply. */
+  settingsTimeoutMs?: number;
+}
+
+/** Language ids of Markdown documents (VS Code, Neovim, Helix and ALE say markdown; Emacs's gfm-mode gfm). */
+export function isMarkdownLanguage(languageId: string): boolean {
+  return /^(markdown|gfm|md|mkd)(\.|$)/i.test(languageId);
 }
 
 const CONFIGURED_MB = configuredMemoryMb(process.execArgv);
@@ -148,6 +165,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let watchedFilesRegistration = false;
   let editCaps = { documentChanges: false, createFiles: false };
   let configCommand: string | undefined;
+  let hoverKind: MarkupKind = 'markdown';
+  let showDocumentSupport = false;
+  const settingsTimeoutMs = options.settingsTimeoutMs ?? 2000;
   let workspaceFolderUris: string[] = [];
   const configs = new ServerConfig(
     (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) }),
@@ -173,14 +193,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     connection.console.error(message);
   }
 
+  const sources = new SettingsSources<PostmortemSettings>((raw) => configs.withRaw(readSettings(raw), raw));
+
   function settingsFor(uri: string): Promise<PostmortemSettings> {
-    if (!configurationPull) return Promise.resolve(defaultSettings());
+    if (!configurationPull) return Promise.resolve(sources.fallback());
     let p = settingsByUri.get(uri);
     if (!p) {
-      p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }).then((raw) => configs.withRaw(readSettings(raw), raw), (err) => {
-        logOnce(`config:${uri}`, `Reading the postmortem settings failed; using the defaults. ${errorText(err)}`);
-        return defaultSettings();
+      const pending: Promise<PostmortemSettings> = sources.pull(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }), settingsTimeoutMs, {
+        onTimeout: () => {
+          if (loggedFailures.has('config:timeout')) return;
+          loggedFailures.add('config:timeout');
+          connection.console.warn(`The editor did not answer workspace/configuration within ${settingsTimeoutMs} ms; using the settings it pushed or the defaults until it does.`);
+        },
+        onLate: (late) => {
+          if (settingsByUri.get(uri) !== pending) return;
+          settingsByUri.set(uri, Promise.resolve(late));
+          if (documents.get(uri)) schedule(uri);
+        },
+        onError: (err) => logOnce(`config:${uri}`, `Reading the postmortem settings failed; using the defaults. ${errorText(err)}`),
       });
+      p = pending;
       settingsByUri.set(uri, p);
     }
     return p;
@@ -197,7 +229,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     const text = doc.getText();
     const isPostmortem =
-      !isConfigUri(doc.uri) && (files.isOptedIn(doc.uri) || (!config.ignored && files.isPostmortem(doc.uri, text, settings.files)));
+      !isConfigUri(doc.uri) &&
+      isMarkdownLanguage(doc.languageId) &&
+      (files.isOptedIn(doc.uri) || (!config.ignored && files.isPostmortem(doc.uri, text, settings.files)));
     const analysisOptions: AnalyzeOptions = { ...config.options, today: day, ...(settings.maxFileSize ? { maxSize: settings.maxFileSize } : {}) };
     const analysis: Analysis = { version: doc.version, today: day, isPostmortem, options: analysisOptions, optionsKey: config.key, config };
     // Stored before analysing: if analyze throws, the version is not retried by every request.
@@ -310,6 +344,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges,
       createFiles: !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
     };
+    hoverKind = hoverFormat(caps.textDocument?.hover?.contentFormat);
+    showDocumentSupport = !!caps.window?.showDocument?.support;
+    sources.setInitializationOptions(params.initializationOptions);
     const fixedToday = (params.initializationOptions as { today?: unknown } | undefined)?.today;
     if (typeof fixedToday === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) today = () => fixedToday;
     // A client command that opens a rule's page as a preview (VS Code); other clients get the page's URL.
@@ -330,7 +367,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // UTF-16, which every client supports; code actions also recognise ranges echoed in other units.
+        ...(caps.general?.positionEncodings ? { positionEncoding: 'utf-16' } : {}),
       },
       serverInfo: { name: 'postmortem-language-server' },
     };
@@ -367,7 +407,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    sources.setPushed(params?.settings);
     settingsByUri.clear();
     for (const s of states.values()) s.last = undefined;
     revalidateAll();
@@ -431,7 +472,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!got?.analysis.result || got.analysis.result.skipped) return null;
     try {
       const ruleHover = hoverAt(got.doc, got.analysis.result, params.position, options.docsBase, options.ruleDocs ?? (() => undefined), ruleDocLink);
-      return mergeHovers(ruleHover, workspace.hover(got.doc, got.analysis.result, params.position));
+      return inFormat(mergeHovers(ruleHover, workspace.hover(got.doc, got.analysis.result, params.position)), hoverKind);
     } catch (err) {
       logOnce(`hover:${params.textDocument.uri}`, `Hovers for ${params.textDocument.uri} failed. ${errorText(err)}`);
       return null;
@@ -449,6 +490,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       logOnce(`codeLens:${uri}`, `Code lenses for ${uri} failed. ${errorText(err)}`);
       return [];
     }
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SHOW_LOCATION_COMMAND) return null;
+    const target = showLocationArgs(params.arguments);
+    if (!target) return null;
+    if (showDocumentSupport) {
+      await connection.window.showDocument({ uri: target.uri, selection: target.range, takeFocus: true });
+    } else {
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Line ${target.range.start.line + 1} of ${decodeURIComponent(target.uri.replace(/^file:\/\//, ''))}` });
+    }
+    return null;
   });
 
   connection.onRequest(QualityRequest, async (params) => {

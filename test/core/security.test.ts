@@ -18,10 +18,11 @@ import { ensureBuilt } from '../cli/helpers';
 const ROOT = join(__dirname, '..', '..');
 
 const DANGEROUS: Record<string, RegExp> = {
-  'child_process': /\brequire\(["'](?:node:)?child_process["']\)|from ["'](?:node:)?child_process["']/g,
+  // `__require(` is how a platform-neutral bundle (dist/server.js) spells Node's require.
+  'child_process': /(?:\b|__)require\(["'](?:node:)?child_process["']\)|from ["'](?:node:)?child_process["']/g,
   'eval(': /(?<![\w.$])eval\(/g,
   'new Function(': /\bnew Function\(/g,
-  'http/https/net': /\brequire\(["'](?:node:)?(?:https?|net|http2|dgram|tls)["']\)|from ["'](?:node:)?(?:https?|net|http2|dgram|tls)["']/g,
+  'http/https/net': /(?:\b|__)require\(["'](?:node:)?(?:https?|net|http2|dgram|tls)["']\)|from ["'](?:node:)?(?:https?|net|http2|dgram|tls)["']/g,
   'fetch(': /(?<![\w.$])fetch\(/g,
   'XMLHttpRequest/WebSocket': /\bnew (?:XMLHttpRequest|WebSocket)\(/g,
 };
@@ -40,6 +41,8 @@ const ALLOWED: Record<string, Partial<Record<keyof typeof DANGEROUS, number>>> =
   'dist/server.js': { child_process: 1, 'http/https/net': 1, 'fetch(': 1 },
   'dist/client.js': { child_process: 2, 'http/https/net': 1 },
   'dist/cli.js': {},
+  // The web client: vscode-languageclient's browser build talks to the worker with postMessage only.
+  'dist/web/client.js': {},
 };
 
 function sourceFiles(dir: string): string[] {

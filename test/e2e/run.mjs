@@ -5,7 +5,8 @@
 //   3. runs that suite in a real VS Code: desktop VS Code through @vscode/test-electron when
 //      VSCODE_EXECUTABLE_PATH is set (or E2E_DESKTOP=download where the network allows a download),
 //      otherwise code-server's Node extension host driven by headless Chromium;
-//   4. runs the UI test (test/e2e/ui.mjs) in code-server with the .vsix installed.
+//   4. runs the UI test (test/e2e/ui.mjs) in code-server with the .vsix installed;
+//   5. runs the web build in code-server's web worker extension host (test/e2e/webHost.mjs).
 // Options: --ui-only, --suite-only, --screenshots <dir> (the UI test writes the README images there).
 // code-server and Chromium come from scripts/e2e-setup.sh. Everything a run writes goes under
 // .vscode-test/runs/<time>/ (profiles, HOME, TMPDIR, logs, screenshots of failures).
@@ -20,6 +21,7 @@ import * as esbuild from 'esbuild';
 import { installVsix, prepareProfile, startCodeServer } from './lib/codeServer.mjs';
 import { runHostTests } from './lib/hostTests.mjs';
 import { runUiTest } from './ui.mjs';
+import { runWebHostTest } from './webHost.mjs';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -107,6 +109,7 @@ try {
       .filter((e) => e.isFile())
       .map((e) => path.relative(extensionDir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'));
     check('the .vsix holds the bundled client and server', files.includes('dist/client.js') && files.includes('dist/server.js'));
+    check('the .vsix holds the web client and stays under 1 MB', files.includes('dist/web/client.js') && fs.statSync(vsix).size < 1024 * 1024, `${sizeKb} KB`);
     const stray = files.filter((f) => /\.(?:ts|map)$/.test(f) || /^(?:test|node_modules|client|server|out|bench|scripts)\//.test(f));
     check('the .vsix holds no sources, tests, maps or node_modules', stray.length === 0, stray.slice(0, 5).join(', '));
     check('the .vsix holds every rule page', files.filter((f) => f.startsWith('docs/rules/')).length >= fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md')).length);
@@ -160,6 +163,13 @@ try {
       totals.failed += r.failed;
     });
     if (shotsDir) console.log(`Screenshots written to ${path.relative(ROOT, shotsDir)}/`);
+    // 5. The web build in the browser's web worker extension host (test/e2e/webHost.mjs).
+    console.log('\nWeb worker extension host (code-server, the extension forced to run as a web extension)');
+    await timed('web worker host', async () => {
+      const r = await runWebHostTest(vsix, runDir);
+      totals.passed += r.passed;
+      totals.failed += r.failed;
+    });
   }
 } catch (err) {
   console.error(`\nThe editor tests could not run: ${err?.stack ?? err}`);

@@ -101,8 +101,8 @@ describe('hovers and code lenses (server/src/lsp/hover.ts, codeLens.ts)', () => 
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command]),
       [
-        [at('- 10:00').line, 'detected after 45 min · no mitigation entry · no resolution entry', ''],
-        [at('- [ ] Alert').line, '2 items · 1 owned · 1 overdue · 0 prevent', ''],
+        [at('- 10:00').line, 'detected after 45 min · no mitigation entry · no resolution entry', 'postmortem.showLocation'],
+        [at('- [ ] Alert').line, '2 items · 1 owned · 1 overdue · 0 prevent', 'postmortem.showLocation'],
       ],
     );
   });

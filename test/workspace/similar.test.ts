@@ -149,7 +149,7 @@ Search showed stale results for two hours.
     const line = doc.positionAt(DRAFT.indexOf('## Contributing factors')).line;
     for (const l of lenses) {
       assert.equal(l.range.start.line, line);
-      assert.equal(l.command!.command, 'postmortem.revealRange');
+      assert.equal(l.command!.command, 'postmortem.showLocation');
       assert.match(l.command!.title, /^Similar \(\d+%\): /);
       // The tooltip (third argument, shown by the client) names the shared stems and the matching statement.
       assert.match(l.command!.arguments![2].tooltip, /^\d+% alike · shares \S+, \S+.* · its (?:contributing factor|root cause): "/);

@@ -94,7 +94,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** The JSON Schema of the configuration file, generated from ConfigSchema. */
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://postmortem-writer.invalid/postmortemrc.schema.json', title: '.postmortemrc' };
+  return { ...schema, $id: 'https://raw.githubusercontent.com/postmortem-writer/postmortem-writer/main/schemas/postmortemrc.schema.json', title: '.postmortemrc' };
 }
 
 /**

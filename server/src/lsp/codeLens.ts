@@ -1,18 +1,26 @@
 /**
  * Code lenses: above each timeline, when the incident was detected, mitigated and resolved after the
  * first entry; above the action items, how many there are, are owned, are overdue and prevent a
- * recurrence. The numbers come from the core (core/summaries.ts); lenses are labels, not commands.
+ * recurrence. The numbers come from the core (core/summaries.ts). A click selects what the lens sums
+ * up (the timeline's entries, the action items): a server command (./commands.ts), so every client can
+ * run it; no lens carries an empty command.
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ActionItem, AnalysisResult } from '../core';
+import type { ActionItem, AnalysisResult, Span } from '../core';
 import { actionItemSummary, describeActionItems, describeMilestones, timelineMilestones } from '../core/summaries';
+import { showLocation } from './commands';
+import { toRange } from './convert';
 
-function lensAt(doc: TextDocument, offset: number, title: string): CodeLens {
+function lensAt(doc: TextDocument, offset: number, title: string, target: Span): CodeLens {
   const line = doc.positionAt(offset).line;
   const range = { start: { line, character: 0 }, end: { line, character: 0 } };
-  // An empty command id: VS Code shows the title as a label that does nothing when clicked.
-  return { range, command: { title, command: '' } };
+  return { range, command: showLocation(title, doc.uri, toRange(doc, target)) };
+}
+
+/** From the start of the first span to the end of the last. */
+function spanOf(spans: readonly Span[]): Span {
+  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
 }
 
 export function codeLenses(doc: TextDocument, result: AnalysisResult, today: string | undefined): CodeLens[] {
@@ -22,7 +30,7 @@ export function codeLenses(doc: TextDocument, result: AnalysisResult, today: str
     const first = t.entries[0];
     if (!first) return;
     const at = t.form === 'table' && t.timeHeader ? t.timeHeader.start : first.span.start;
-    lenses.push(lensAt(doc, at, describeMilestones(timelineMilestones(model, i))));
+    lenses.push(lensAt(doc, at, describeMilestones(timelineMilestones(model, i)), spanOf(t.entries.map((e) => e.span))));
   });
 
   // Action items: one lens per table, and one per section for items written as bullets.
@@ -42,6 +50,6 @@ export function codeLenses(doc: TextDocument, result: AnalysisResult, today: str
     if (g) g.items.push(item);
     else groups.set(key, { at, items: [item] });
   }
-  for (const g of groups.values()) lenses.push(lensAt(doc, g.at, describeActionItems(actionItemSummary(model, today, g.items))));
+  for (const g of groups.values()) lenses.push(lensAt(doc, g.at, describeActionItems(actionItemSummary(model, today, g.items)), spanOf(g.items.map((i) => i.span))));
   return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
 }

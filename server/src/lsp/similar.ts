@@ -2,7 +2,7 @@
  * Similar incidents in the editor: while the cursor is on a contributing factor or a root cause (or
  * anywhere in those sections), a hover names earlier postmortems of the workspace with similar
  * factors or root causes; above the Contributing factors and Root causes headings, a code lens per
- * similar postmortem opens it at the matching statement (the client's `postmortem.revealRange`).
+ * similar postmortem opens it at the matching statement (`postmortem.showLocation`, ./commands.ts).
  * The ranking is the workspace index's (server/src/workspace/similar.ts).
  */
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver';
@@ -15,8 +15,10 @@ import type { SimilarIncident } from '../workspace/similar';
 import type { WorkspaceIndex } from '../workspace';
 import { toRange } from './convert';
 
-/** The client command a lens runs: open a document at a range. */
-export const REVEAL_COMMAND = 'postmortem.revealRange';
+import { SHOW_LOCATION_COMMAND } from './commands';
+
+/** The command a lens runs: open a document at a range (the server's, so any client can run it). */
+export const REVEAL_COMMAND = SHOW_LOCATION_COMMAND;
 
 const KINDS = new Set(['contributing-factors', 'root-causes', 'five-whys']);
 

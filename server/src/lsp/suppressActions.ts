@@ -35,9 +35,8 @@ import { configFileForEdit, setRuleInConfig } from '../config/edit';
 import { analyze, LineIndex, type AnalysisResult, type AnalyzeOptions, type Finding, type TextEdit as CoreEdit } from '../core';
 import { applyFixes, fixUntilStable, preferredFix } from '../core/fixes';
 import { ACCOUNTABILITY_RULES, ignoreFindingFix } from '../core/suppress';
-import { kindWanted } from './codeActions';
-import { lspEdits, sameRange, toRange } from './convert';
-import { SOURCE } from './diagnostics';
+import { findingOf, kindWanted } from './codeActions';
+import { lspEdits } from './convert';
 
 /** Titles of the actions made here (not a finding's own fixes): tests tell the two apart by them. */
 export const SUPPRESS_ACTION_TITLE = /^(?:Ignore (?:\S+|\d+ findings) (?:on this line|in this table|in this file)|Disable \S+ in \.postmortemrc\.(?:yaml|yml|json)|Fix all \S+ problems)$/;
@@ -145,10 +144,10 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
     const ignored: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
     let disable: { rule: string; diagnostic: Diagnostic } | undefined;
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
-      const rule = diagnostic.code;
-      const finding = result.findings.find((f) => f.rule === rule && sameRange(toRange(doc, f), diagnostic.range));
+      // Found as the quick-fixes find theirs: without an exact echo, never for a stale diagnostic.
+      const finding = findingOf(doc, diagnostic, result.findings, true);
       if (!finding) continue;
+      const rule = finding.rule;
 
       if (!fixAllDone.has(rule)) {
         fixAllDone.add(rule);

@@ -97,7 +97,7 @@ export function formatSarif(files: FileReport[], opts: SarifOptions): string {
             name: 'postmortem-lint',
             version: opts.version,
             semanticVersion: opts.version,
-            informationUri: opts.docsBase.replace(/docs\/rules\/$/, ''),
+            informationUri: opts.docsBase.replace(/(\/blob\/[^/]+)?\/docs\/rules\/$/, ''),
             rules,
           },
         },
