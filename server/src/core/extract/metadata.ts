@@ -238,9 +238,18 @@ const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{1,40}?)(?::[ \t]*(
 
 function fromBoldLines(text: string, tree: Root): Metadata {
   let limit = text.length;
-  for (const n of tree.children) {
+  const kids = tree.children;
+  for (let i = 0; i < kids.length; i++) {
+    const n = kids[i];
     if (n.type === 'heading' && n.depth >= 2) {
       limit = n.position!.start.offset!;
+      // Metadata lines opening the first section ("## Summary" then "**Date:** …" lines) are read too.
+      const next = kids[i + 1];
+      if (next && (next.type === 'paragraph' || next.type === 'list') && next.position) {
+        const src = text.slice(next.position.start.offset!, next.position.end.offset!);
+        const lines = src.split(/\r?\n/).filter((l) => l.trim());
+        if (lines.length && lines.every((l) => BOLD_LINE.test(l))) limit = next.position.end.offset!;
+      }
       break;
     }
   }

@@ -127,6 +127,8 @@ export const metadataMissing = defineRule({
     // Front matter that cannot be read is metadata-invalid's finding; what it holds is unknown.
     if (md.source === 'front-matter' && md.problems.some((p) => !p.key)) return;
     const present = new Set<MetadataKey>(Object.keys(md.fields) as MetadataKey[]);
+    // A date written in the title ("# Checkout outage — 14 March 2026") is the document's date.
+    if (md.derived?.date?.from === 'title') present.add('date');
     for (const p of md.problems) {
       const k = p.key && KEY_ALIASES[normKey(p.key)];
       if (k) present.add(k);
@@ -143,7 +145,8 @@ export const metadataMissing = defineRule({
       const fix = bold !== undefined ? lineFix(ctx, bold, f, eol) : md.source === 'front-matter' ? frontMatterFix(ctx, [f], eol) : frontMatterFix(ctx, missing, eol);
       const shaped = bold !== undefined ? shapedLine(ctx, bold, f.label, f.example, eol) : undefined;
       // The message shows the shape with "…" for names (no invented person); dates and levels get an example.
-      const shown = f.key === 'authors' ? '…' : f.example;
+      // A date example is the document's own (its first dated timeline entry), never a fixed one.
+      const shown = f.key === 'authors' ? '…' : f.key === 'date' ? md.derived?.date?.value ?? 'YYYY-MM-DD' : f.example;
       const how = shaped ? `a "${shaped.example.replace('…', shown)}" line` : `"${f.key}: ${shown}"${md.source === 'front-matter' ? ' to the front matter' : ''}`;
       ctx.report(anchor, `The metadata has no ${f.key}; add ${how} ${f.why}.`, fix ? [fix] : undefined);
     }

@@ -24,6 +24,9 @@ export const sectionEmpty = defineRule({
   check(ctx) {
     const { sections, title } = ctx.model;
     sections.forEach((s, i) => {
+      // A bold label ("**Impact:**") is read as a section for the other rules; a bare one is not a heading to fill.
+      // A heading with no text ("##" alone) names no section to write.
+      if (s.label || !s.title) return;
       // Anything at all under the heading counts: text, a table, a comment, a subsection.
       if (ctx.text.slice(s.body.start, s.body.end).trim() !== '') return;
       // A label heading ("## Owner: @kim", "## Call recording:") is metadata written as a heading.

@@ -49,7 +49,8 @@ export const timelineTimezone = defineRule({
     for (const t of ctx.model.timelines) {
       if (t.zone) continue;
       const timed = t.entries.filter((e) => e.time);
-      if (!timed.length || timed.every((e) => e.zone)) continue;
+      // A zone on the first timed entry is stated for the entries below it ("09:02 CEST", then "09:15").
+      if (!timed.length || timed[0].zone || timed.every((e) => e.zone)) continue;
       const first = timed[0];
       const zones = [...new Set(timed.map((e) => e.zone).filter((z): z is string => !!z))];
       const zone = zones.length === 1 ? zones[0] : 'UTC';
