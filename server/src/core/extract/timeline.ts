@@ -53,7 +53,7 @@ export function zoneIn(s: string): string | undefined {
 const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
 const VAGUE = '(~\\s*|(?:around|about|approx(?:imately|\\.)?|roughly|circa|ca\\.|c\\.|sometime|some time|shortly (?:before|after)|just (?:before|after)|soon after)\\s+)?';
 const DATE = `(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})/(\\d{2})/(\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+(\\d{4}))?|${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?)`;
-const TIME = '(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?)?|(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\p{L}]))';
+const TIME = '(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![\\p{L}]))?|(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\p{L}]))';
 /** The end of a time range ("14:31–14:40 UTC"): the entry keeps the start time and the zone after the range. */
 const RANGE_END = '(?:\\s*(?:[–—-]|to)\\s*\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?)?';
 /** At the start of an entry: optional markup, optional vagueness, optional date, a time, optional zone. */
