@@ -20,7 +20,7 @@ export const SECTIONS: SectionInfo[] = [
     kind: 'summary',
     title: 'Summary',
     prompt: 'In three to five sentences: what failed, who was affected, for how long, and what ended it.',
-    aliases: ['summary', 'incident summary', 'executive summary', 'overview', 'tldr', 'tl dr', 'abstract', 'description', 'incident description', 'what happened', 'incident overview', 'synopsis', 'short summary', 'summary of the incident', 'brief summary'],
+    aliases: ['summary', 'incident summary', 'executive summary', 'overview', 'tldr', 'tl dr', 'abstract', 'description', 'incident description', 'what happened', 'incident overview', 'synopsis', 'short summary', 'summary of the incident', 'brief summary', 'how did it happen', 'how it happened'],
   },
   {
     kind: 'impact',
@@ -74,7 +74,7 @@ export const SECTIONS: SectionInfo[] = [
     kind: 'action-items',
     title: 'Action items',
     prompt: 'Specific, owned, dated changes, each with a type (prevent, detect, mitigate, process, document) and a ticket.',
-    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan', 'follow up tasks', 'follow up work', 'followup actions', 'next actions', 'actions taken', 'action items and follow ups', 'corrective actions and follow ups', 'preventive actions', 'preventative actions', 'improvement actions', 'remediation actions', 'repair items', 'backlog', 'todos', 'to dos'],
+    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan', 'follow up tasks', 'follow up work', 'followup actions', 'next actions', 'actions taken', 'action items and follow ups', 'corrective actions and follow ups', 'preventive actions', 'preventative actions', 'improvement actions', 'remediation actions', 'repair items', 'backlog', 'todos', 'to dos', 'how are we preventing it from happening again', 'how we are preventing it from happening again', 'how will we prevent it from happening again', 'how will we prevent this from happening again', 'preventing it from happening again', 'preventing recurrence', 'prevention', 'what we are doing about it', 'what are we doing about it', 'what were doing about it'],
   },
   {
     kind: 'lessons-learned',
@@ -143,6 +143,8 @@ export const SECTION_KEYWORDS: Array<{ words: string[]; kind: SectionKind }> = [
   { words: ['next', 'steps'], kind: 'action-items' },
   { words: ['learned'], kind: 'lessons-learned' },
   { words: ['learnt'], kind: 'lessons-learned' },
+  { words: ['happening', 'again'], kind: 'action-items' },
+  { words: ['recurrence'], kind: 'action-items' },
 ];
 
 /** The default required template, in order. */

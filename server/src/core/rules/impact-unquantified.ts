@@ -37,7 +37,8 @@ export function sectionProse(ctx: RuleContext, s: Section): string {
   let hi = all.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (all[mid].span.start < s.heading.end) lo = mid + 1;
+    // A bold label's sentence starts with the label itself: it belongs to the label's section.
+    if (all[mid].span.start < (s.label ? s.heading.start : s.heading.end)) lo = mid + 1;
     else hi = mid;
   }
   const parts: string[] = [];
