@@ -11,6 +11,8 @@ import { EXTRA_ZONES, INTL_ZONES } from '../../server/src/core/data/zones';
 import { findFullDate, readDateLine } from '../../server/src/core/dates';
 import { kindsAt, sectionAt } from '../../server/src/core/extract/sections';
 import { matchTime, ZONES } from '../../server/src/core/extract/timeline';
+import { spansDays } from '../../server/src/core/rules/timeline-order';
+import { elapsedMinutes } from '../../server/src/core/summaries';
 import { LOCALES } from '../../scripts/gen-zones';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -221,6 +223,23 @@ describe('layouts', () => {
         ['# Nightly job stalled', '', '**Date:** 2026-02-11', `**Start:** 2026-02-11T22:30Z`, `**End:** ${end}`, '', '## Timeline (UTC)', '', '- 22:30 Job starts.', '- 23:50 Job waits on a lock.', '- 00:20 Lock released.', '- 01:10 Job done.', ''].join('\n');
       assert.equal(rules(doc('2026-02-12T01:10Z'), 'timeline-order'), 0);
       assert.equal(rules(doc('2026-02-11T23:59Z'), 'timeline-order'), 1);
+    });
+
+    it('the hover elapsed times agree with timeline-order: a flagged entry is the one that goes back', () => {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: 23 * 60 + 59 }), { minLength: 2, maxLength: 7 }), fc.option(fc.boolean(), { nil: undefined }), (times, spans) => {
+          const meta = spans === undefined ? '' : `**Start:** 2026-02-11T00:00Z\n**End:** 2026-02-${spans ? '12' : '11'}T23:59Z\n`;
+          const text = `# Job stalled\n\n**Date:** 2026-02-11\n${meta}\n## Timeline (UTC)\n\n${times.map((t) => `- ${pad(Math.floor(t / 60))}:${pad(t % 60)} step`).join('\n')}\n`;
+          const r = analyze(text);
+          const flagged = new Set(r.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.start));
+          const elapsed = elapsedMinutes(r.model.timelines[0], spansDays(r.model.metadata));
+          r.model.timelines[0].entries.forEach((e, i) => {
+            if (i === 0) return;
+            assert.equal(flagged.has(e.span.start), elapsed[i]! < elapsed[i - 1]!, `${text}\nentry ${i}: ${elapsed.join(',')}`);
+          });
+        }),
+        { numRuns: 80 },
+      );
     });
 
     it('month-days without a year cross a new year in order; a night on one written date is reported', () => {

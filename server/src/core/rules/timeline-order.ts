@@ -1,7 +1,7 @@
 import type { List, Nodes, Paragraph, Table } from 'mdast';
 import { addDays } from '../dates';
 import { minutesOf } from '../extract/timeline';
-import type { Fix, Span, Timeline, TimelineEntry } from '../types';
+import type { Fix, PostmortemModel, Span, Timeline, TimelineEntry } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
@@ -30,12 +30,14 @@ function monthDayDays(a: string, b: string): number {
 /**
  * Keys for the entries of a timeline in document order; entries with only a relative time get none.
  *
- * `spansDays`: the incident is known to run over more than one date (its metadata start and end fall on
- * different dates). Then a dateless entry whose time falls back by more than three hours from the one
- * above it ("23:58" then "00:20") is read as the next day, as is any entry marked "(+1 day)". Without
- * that, a later entry carrying the next date tells the same.
+ * A dateless entry whose time falls back by more than three hours from the one above it ("23:58" then
+ * "00:20") is read as the next day when the incident spans two dates: `spansDays` (its metadata start
+ * and end fall on different dates), a later entry carrying the next date, or an evening entry followed
+ * by an early-morning one with the times rising after it (unless `spansDays` is false: the metadata
+ * puts start and end on one date). An entry marked "(+1 day)" is always the next day. The hover's
+ * elapsed times (summaries.ts) read the same keys.
  */
-export function orderKeys(entries: TimelineEntry[], spansDays = false): Array<OrderKey | undefined> {
+export function orderKeys(entries: TimelineEntry[], spansDays?: boolean): Array<OrderKey | undefined> {
   let prev: OrderKey | undefined;
   // A timeline without AM/PM that writes "1:05" after "12:40" is on a 12-hour clock: read it as 13:05.
   const twelveHour = !entries.some((e) => /\d\s*[ap]\.?m\b/i.test(e.timeText));
@@ -68,7 +70,10 @@ export function orderKeys(entries: TimelineEntry[], spansDays = false): Array<Or
     // Past midnight: a "(+1 day)" marker, or a wrap of the clock in an incident that spans two dates.
     const wrapped = !own && minutes !== undefined && prev?.minutes !== undefined && prev.minutes - minutes > 180;
     const later = !!(date && ISO.test(date) && nextDate[i] && nextDate[i]! > date);
-    if (!own && prev && (e.plusDays || (wrapped && (spansDays || later)))) {
+    // An evening entry followed by an early-morning one, with the times rising again after it until
+    // the next written date, crossed midnight ("23:50", "00:20", "01:05").
+    const overnight = wrapped && spansDays !== false && prev!.minutes! >= 18 * 60 && minutes! < 6 * 60 && risesAfter(entries, i);
+    if (!own && prev && (e.plusDays || (wrapped && (spansDays || later || overnight)))) {
       const n = e.plusDays ?? 1;
       if (date && ISO.test(date)) date = addDays(date, n);
       else day = (prev.day ?? 0) + n;
@@ -80,6 +85,20 @@ export function orderKeys(entries: TimelineEntry[], spansDays = false): Array<Or
     prev = key;
     return key;
   });
+}
+
+/** The dateless timed entries after `i`, up to the next written date, rise from its time without falling back. */
+function risesAfter(entries: TimelineEntry[], i: number): boolean {
+  let last = minutesOf(entries[i].time!);
+  for (let j = i + 1; j < entries.length; j++) {
+    const e = entries[j];
+    if (e.date || e.monthDay || e.day !== entries[i].day) break;
+    if (!e.time) continue;
+    const m = minutesOf(e.time);
+    if (m < last) return false;
+    last = m;
+  }
+  return true;
 }
 
 /** Negative when a comes before b, positive when after, 0 when equal or not comparable. */
@@ -193,12 +212,13 @@ function sortFix(ctx: RuleContext, t: Timeline, keys: Array<OrderKey | undefined
 /** A container's sort fix rides on its first few findings only: each copy holds the whole container. */
 const MAX_FIXES_PER_CONTAINER = 10;
 
-/** The metadata's start and end fall on different dates. */
-function spansDays(ctx: RuleContext): boolean {
-  const { start, end } = ctx.model.metadata.fields;
+/** Whether the metadata's start and end fall on different dates; undefined when it gives no both. */
+export function spansDays(metadata: PostmortemModel['metadata']): boolean | undefined {
+  const { start, end } = metadata.fields;
   const s = typeof start?.value === 'string' ? start.value.slice(0, 10) : undefined;
   const e = typeof end?.value === 'string' ? end.value.slice(0, 10) : undefined;
-  return !!(s && e && ISO.test(s) && ISO.test(e) && e > s);
+  if (!(s && e && ISO.test(s) && ISO.test(e))) return undefined;
+  return e > s;
 }
 
 export const timelineOrder = defineRule({
@@ -208,7 +228,7 @@ export const timelineOrder = defineRule({
   fixable: true,
   check(ctx) {
     for (const t of ctx.model.timelines) {
-      const keys = orderKeys(t.entries, spansDays(ctx));
+      const keys = orderKeys(t.entries, spansDays(ctx.model.metadata));
       const found: Array<{ e: TimelineEntry; p: TimelineEntry; nextDay: boolean }> = [];
       let prev = -1;
       t.entries.forEach((e, i) => {
