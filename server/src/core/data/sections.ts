@@ -26,7 +26,7 @@ export const SECTIONS: SectionInfo[] = [
     kind: 'impact',
     title: 'Impact',
     prompt: 'Who and what was affected, in numbers: users, requests, errors, revenue, duration.',
-    aliases: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'affected services', 'blast radius', 'impact and metrics', 'impact on customers', 'impact on users', 'who was affected', 'what was the impact', 'user facing impact', 'customer facing impact', 'scope'],
+    aliases: ['impact', 'customer impact', 'user impact', 'business impact', 'impact assessment', 'scope and impact', 'affected services', 'blast radius', 'impact and metrics', 'impact on customers', 'impact on users', 'who was affected', 'what was the impact', 'user facing impact', 'customer facing impact', 'scope', 'what was impacted', 'who was impacted', 'what was affected', 'who is affected', 'what is affected'],
   },
   {
     kind: 'timeline',
@@ -38,7 +38,7 @@ export const SECTIONS: SectionInfo[] = [
     kind: 'root-causes',
     title: 'Root causes',
     prompt: 'The conditions in the system that made the failure possible, traced until a change would prevent it.',
-    aliases: ['root causes', 'root cause', 'root cause analysis', 'rca', 'causes', 'cause', 'cause analysis', 'causal analysis', 'why it happened', 'analysis', 'why did it happen', 'why did this happen', 'what caused it', 'what caused the incident', 'fault', 'root cause and trigger'],
+    aliases: ['root causes', 'root cause', 'root cause analysis', 'rca', 'causes', 'cause', 'cause analysis', 'causal analysis', 'why it happened', 'analysis', 'why did it happen', 'why did this happen', 'what caused it', 'what caused the incident', 'fault', 'root cause and trigger', 'underlying issue', 'the underlying issue', 'underlying cause', 'underlying causes'],
   },
   {
     kind: 'contributing-factors',
@@ -74,7 +74,7 @@ export const SECTIONS: SectionInfo[] = [
     kind: 'action-items',
     title: 'Action items',
     prompt: 'Specific, owned, dated changes, each with a type (prevent, detect, mitigate, process, document) and a ticket.',
-    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan', 'follow up tasks', 'follow up work', 'followup actions', 'next actions', 'actions taken', 'action items and follow ups', 'corrective actions and follow ups', 'preventive actions', 'preventative actions', 'improvement actions', 'remediation actions', 'repair items', 'backlog', 'todos', 'to dos', 'how are we preventing it from happening again', 'how we are preventing it from happening again', 'how will we prevent it from happening again', 'how will we prevent this from happening again', 'preventing it from happening again', 'preventing recurrence', 'prevention', 'what we are doing about it', 'what are we doing about it', 'what were doing about it'],
+    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan', 'follow up tasks', 'follow up work', 'followup actions', 'next actions', 'actions taken', 'action items and follow ups', 'corrective actions and follow ups', 'preventive actions', 'preventative actions', 'improvement actions', 'remediation actions', 'repair items', 'backlog', 'todos', 'to dos', 'how are we preventing it from happening again', 'how we are preventing it from happening again', 'how will we prevent it from happening again', 'how will we prevent this from happening again', 'preventing it from happening again', 'preventing recurrence', 'prevention', 'what we are doing about it', 'what are we doing about it', 'what were doing about it', 'action taken', 'future actions', 'future measures', 'future work', 'follow up measures', 'measures', 'improvements planned', 'planned improvements', 'long term solution', 'long term solutions', 'long term fix', 'long term fixes'],
   },
   {
     kind: 'lessons-learned',
@@ -144,6 +144,8 @@ export const SECTION_KEYWORDS: Array<{ words: string[]; kind: SectionKind }> = [
   { words: ['learned'], kind: 'lessons-learned' },
   { words: ['learnt'], kind: 'lessons-learned' },
   { words: ['happening', 'again'], kind: 'action-items' },
+  { words: ['learn'], kind: 'lessons-learned' },
+  { words: ['impacted'], kind: 'impact' },
   { words: ['recurrence'], kind: 'action-items' },
 ];
 

@@ -8,6 +8,7 @@ import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
 import { readFlatYaml } from './flatYaml';
+import { findFullDate } from '../dates';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
 export const KEY_ALIASES: Record<string, MetadataKey> = {
@@ -281,7 +282,13 @@ function fromBoldLines(text: string, tree: Root): Metadata {
       meta.problems.push({ ...keySpan, key: label, message: `"${label}" has no value.` });
       continue;
     }
-    const input = field === 'authors' || field === 'responders' ? splitPeople(rawValue) : rawValue;
+    let input: string | string[] = field === 'authors' || field === 'responders' ? splitPeople(rawValue) : rawValue;
+    if (field === 'date' && !isValidIsoDate(rawValue)) {
+      // A label line is written for people: "March 3rd, 2026", "14/03/2026", "January 14-19, 2026" (a
+      // range: its first day) are read as the date they name. Front matter stays ISO for tools.
+      const d = findFullDate(rawValue.replace(/[*_`]/g, ''));
+      if (d && d.index === 0 && d.length >= rawValue.replace(/[*_`]/g, '').trim().length - 1) input = d.date;
+    }
     const parsed = FIELD_SCHEMAS[field].safeParse(input);
     if (!parsed.success) {
       meta.problems.push({ ...valueSpan, key: label, message: `"${label}": ${parsed.error.issues[0]?.message ?? 'invalid value'}.` });
