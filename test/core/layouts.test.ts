@@ -315,6 +315,23 @@ describe('layouts', () => {
     });
   });
 
+  describe('TOML front matter', () => {
+    it('is read as metadata, and the fix adds a TOML line that is then read', () => {
+      const text = '+++\ntitle = "Index outage on 2026-03-02"\nauthors = ["Pia Albers"]\n\n[extra]\nteam = "infra"\n+++\n\nText.\n\n## Summary\n\nIt broke.\n';
+      const r = analyze(text);
+      assert.deepEqual(r.model.metadata.fields.authors?.value, ['Pia Albers']);
+      assert.equal(r.model.metadata.derived?.date?.value, '2026-03-02');
+      const missing = r.findings.filter((f) => f.rule === 'metadata-missing');
+      assert.deepEqual(missing.map((f) => /has no (\w+)/.exec(f.message)![1]), ['severity', 'status']);
+      const e = missing[0].fixes![0].edits[0];
+      const fixed = text.slice(0, e.start) + e.newText.replace(/\$\{\d+:([^}]*)\}/g, 'SEV-2') + text.slice(e.end);
+      const again = analyze(fixed);
+      assert.equal(again.model.metadata.fields.severity?.value, 'SEV-2', fixed);
+      // The front matter is not prose: no sentence rule reads "authors = [...]" as text.
+      assert.ok(!again.findings.some((f) => !/^(?:metadata|section)-missing$/.test(f.rule) && f.start < fixed.indexOf('+++', 3)), JSON.stringify(again.findings.map((f) => f.rule)));
+    });
+  });
+
   describe('action items', () => {
     it('a checklist item with sub-points is one item; done items get no owner, type or ticket finding', () => {
       const text = [

@@ -21,10 +21,15 @@ export function buildModel(text: string, tree: Root, _lines: LineIndex, options:
     // The date written in the title or the first heading is the document's date.
     const first = tree.children.find((n) => n.type === 'heading');
     const heading = title?.span ?? (first?.position ? { start: first.position.start.offset!, end: first.position.end.offset! } : undefined);
-    const found = heading ? findFullDate(text.slice(heading.start, heading.end)) : undefined;
-    if (found && heading) {
-      const start = heading.start + found.index;
-      metadata = { ...metadata, derived: { date: { value: found.date, span: { start, end: start + found.length }, from: 'title' } } };
+    // A title in the metadata ("title: Incident report for 2026-02-20") counts as the title.
+    const metaTitle = metadata.fields.title?.valueSpan;
+    for (const span of [heading, metaTitle]) {
+      const found = span ? findFullDate(text.slice(span.start, span.end)) : undefined;
+      if (found && span) {
+        const start = span.start + found.index;
+        metadata = { ...metadata, derived: { date: { value: found.date, span: { start, end: start + found.length }, from: 'title' } } };
+        break;
+      }
     }
   }
   const timelines = extractTimelines(text, tree, sections, metadata, memo);

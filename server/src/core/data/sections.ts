@@ -74,7 +74,7 @@ export const SECTIONS: SectionInfo[] = [
     kind: 'action-items',
     title: 'Action items',
     prompt: 'Specific, owned, dated changes, each with a type (prevent, detect, mitigate, process, document) and a ticket.',
-    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan', 'follow up tasks', 'follow up work', 'followup actions', 'next actions', 'actions taken', 'action items and follow ups', 'corrective actions and follow ups', 'preventive actions', 'preventative actions', 'improvement actions', 'remediation actions', 'repair items', 'backlog', 'todos', 'to dos', 'how are we preventing it from happening again', 'how we are preventing it from happening again', 'how will we prevent it from happening again', 'how will we prevent this from happening again', 'preventing it from happening again', 'preventing recurrence', 'prevention', 'what we are doing about it', 'what are we doing about it', 'what were doing about it', 'action taken', 'future actions', 'future measures', 'future work', 'follow up measures', 'measures', 'improvements planned', 'planned improvements', 'long term solution', 'long term solutions', 'long term fix', 'long term fixes'],
+    aliases: ['action items', 'action item', 'actions', 'follow ups', 'follow up', 'followups', 'follow up actions', 'follow up items', 'remediation', 'remediations', 'remediation items', 'corrective actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective and preventative actions', 'corrective and preventive actions', 'preventive measures', 'preventative measures', 'next steps', 'todo', 'to do', 'tasks', 'action plan', 'follow up tasks', 'follow up work', 'followup actions', 'next actions', 'actions taken', 'action items and follow ups', 'corrective actions and follow ups', 'preventive actions', 'preventative actions', 'improvement actions', 'remediation actions', 'repair items', 'backlog', 'todos', 'to dos', 'how are we preventing it from happening again', 'how we are preventing it from happening again', 'how will we prevent it from happening again', 'how will we prevent this from happening again', 'preventing it from happening again', 'preventing recurrence', 'prevention', 'what we are doing about it', 'what are we doing about it', 'what were doing about it', 'action taken', 'future actions', 'future measures', 'future work', 'follow up measures', 'measures', 'improvements planned', 'planned improvements', 'long term solution', 'long term solutions', 'long term fix', 'long term fixes', 'action point', 'action points'],
   },
   {
     kind: 'lessons-learned',
@@ -146,6 +146,7 @@ export const SECTION_KEYWORDS: Array<{ words: string[]; kind: SectionKind }> = [
   { words: ['happening', 'again'], kind: 'action-items' },
   { words: ['learn'], kind: 'lessons-learned' },
   { words: ['impacted'], kind: 'impact' },
+  { words: ['affected'], kind: 'impact' },
   { words: ['recurrence'], kind: 'action-items' },
 ];
 

@@ -7,7 +7,7 @@ import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
-import { readFlatYaml } from './flatYaml';
+import { readFlatToml, readFlatYaml } from './flatYaml';
 import { findFullDate } from '../dates';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
@@ -129,10 +129,12 @@ export function extractMetadata(text: string, tree: Root, memo?: NodeMemo): Meta
     memo.set(yamlNode, 'metadata', '', at, meta);
     return meta;
   }
+  const first = tree.children[0] as { type: string; value?: string; position?: Yaml['position'] } | undefined;
+  if (first?.type === 'toml' && first.position) return fromFrontMatter(text, first as unknown as Yaml, 'toml');
   return fromBoldLines(text, tree);
 }
 
-function fromFrontMatter(text: string, node: Yaml): Metadata {
+function fromFrontMatter(text: string, node: Yaml, kind: 'yaml' | 'toml' = 'yaml'): Metadata {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   // The YAML source starts after the opening fence's line break.
@@ -143,7 +145,7 @@ function fromFrontMatter(text: string, node: Yaml): Metadata {
   const at = (r: readonly number[] | null | undefined): Span =>
     r ? { start: base + r[0], end: base + Math.max(r[0], r[1]) } : { start, end: Math.min(end, start + 3) };
 
-  const pairs = readFlatYaml(src) ?? yamlPairs(src, meta, at);
+  const pairs = kind === 'toml' ? readFlatToml(src) : readFlatYaml(src) ?? yamlPairs(src, meta, at);
   for (const pair of pairs) {
     const { key } = pair;
     const field = KEY_ALIASES[normKey(key)];

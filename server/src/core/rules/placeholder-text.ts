@@ -38,7 +38,7 @@ function isAnglePlaceholder(inner: string): boolean {
   if (/=\s*["']?/.test(inner)) return false;
   const [tag, ...rest] = inner.trim().split(/\s+/);
   // `<br>`, `<details open>`: an element name alone or with a bare attribute. "<Link to the recording>" is prose.
-  if (HTML.has(tag.toLowerCase().replace(/\/$/, '')) && tag === tag.toLowerCase() && rest.length <= 1 && rest.every((a) => /^[a-z-]+\/?$/.test(a))) return false;
+  if (HTML.has(tag.toLowerCase().replace(/\/$/, '')) && tag === tag.toLowerCase() && rest.length <= 1 && rest.every((a) => /^(?:[a-z-]+\/?|\/)$/.test(a))) return false;
   return true;
 }
 
@@ -165,7 +165,7 @@ export const placeholderText = defineRule({
         // The marker form only ("TODO:", "TODO(kim):", "FIXME:"); "TODO for the review meeting" is a note to readers.
         const m = /^<!--\s*(TODO|FIXME)(?:\([^)\n]{0,40}\))?\s*:/u.exec(n.value);
         if (m) {
-          const at = n.position.start.offset! + m[0].length - m[1].length;
+          const at = n.position.start.offset! + m[0].indexOf(m[1]);
           hits.push({ start: at, end: at + m[1].length, entry: ENTRY.get('todo')! });
         }
       }
@@ -204,7 +204,7 @@ function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void):
       add(s + lead, s + lead + word.length);
       return;
     }
-    if (n.type === 'code' || n.type === 'html' || n.type === 'yaml') return;
+    if (n.type === 'code' || n.type === 'html' || n.type === 'yaml' || (n.type as string) === 'toml') return;
     if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
   };
   walk(ctx.tree);

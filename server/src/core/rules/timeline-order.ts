@@ -33,7 +33,7 @@ function monthDayDays(a: string, b: string): number {
  * A dateless entry whose time falls back by more than three hours from the one above it ("23:58" then
  * "00:20") is read as the next day when the incident spans two dates: `spansDays` (its metadata start
  * and end fall on different dates), a later entry carrying the next date, or an evening entry followed
- * by an early-morning one with the times rising after it (unless `spansDays` is false: the metadata
+ * by a morning one with the times rising after it (unless `spansDays` is false: the metadata
  * puts start and end on one date). An entry marked "(+1 day)" is always the next day. The hover's
  * elapsed times (summaries.ts) read the same keys.
  */
@@ -70,9 +70,9 @@ export function orderKeys(entries: TimelineEntry[], spansDays?: boolean): Array<
     // Past midnight: a "(+1 day)" marker, or a wrap of the clock in an incident that spans two dates.
     const wrapped = !own && minutes !== undefined && prev?.minutes !== undefined && prev.minutes - minutes > 180;
     const later = !!(date && ISO.test(date) && nextDate[i] && nextDate[i]! > date);
-    // An evening entry followed by an early-morning one, with the times rising again after it until
+    // An evening entry followed by a morning one (before noon), with the times rising again after it until
     // the next written date, crossed midnight ("23:50", "00:20", "01:05").
-    const overnight = wrapped && spansDays !== false && prev!.minutes! >= 18 * 60 && minutes! < 6 * 60 && risesAfter(entries, i);
+    const overnight = wrapped && spansDays !== false && prev!.minutes! >= 18 * 60 && minutes! < 12 * 60 && risesAfter(entries, i);
     if (!own && prev && (e.plusDays || (wrapped && (spansDays || later || overnight)))) {
       const n = e.plusDays ?? 1;
       if (date && ISO.test(date)) date = addDays(date, n);
