@@ -23,7 +23,21 @@ export function buildModel(text: string, tree: Root, _lines: LineIndex, options:
     const heading = title?.span ?? (first?.position ? { start: first.position.start.offset!, end: first.position.end.offset! } : undefined);
     // A title in the metadata ("title: Incident report for 2026-02-20") counts as the title.
     const metaTitle = metadata.fields.title?.valueSpan;
-    for (const span of [heading, metaTitle]) {
+    // A paragraph that is only a date near the top of the document ("Monday, Nov. 13, 2017" under the
+    // opening heading): the first such among the first ten blocks.
+    let dateParagraph: { start: number; end: number } | undefined;
+    for (const n of tree.children.slice(0, 10)) {
+      if (n.type !== 'paragraph' || !n.position) continue;
+      const src = text.slice(n.position.start.offset!, n.position.end.offset!);
+      const bare = src.replace(/^[\s*_]+|[\s*_]+$/g, '');
+      if (bare.length > 40) continue;
+      const d = findFullDate(bare);
+      if (d && d.index === 0 && d.length === bare.length) {
+        dateParagraph = { start: n.position.start.offset!, end: n.position.end.offset! };
+        break;
+      }
+    }
+    for (const span of [heading, metaTitle, dateParagraph]) {
       const found = span ? findFullDate(text.slice(span.start, span.end)) : undefined;
       if (found && span) {
         const start = span.start + found.index;
