@@ -242,6 +242,13 @@ describe('layouts', () => {
       );
     });
 
+    it('"Next morning" and "+1 day" lines on their own start the next day', () => {
+      for (const marker of ['**Next morning**', '_The following morning:_', '(+1 day)', '### Day 2']) {
+        const es = entries(`# T\n\n## Timeline (UTC)\n\n- 14:00 Job starts.\n\n${marker}\n\n- 13:00 Job checked.\n`);
+        assert.deepEqual(es.map((e) => e.day), [undefined, 1], marker);
+      }
+    });
+
     it('month-days without a year cross a new year in order; a night on one written date is reported', () => {
       const doc = (rows: string[]) => ['# Runner outage', '', '## Timeline', '', 'All times UTC.', '', ...rows.map((r) => `- [${r}] step`), ''].join('\n');
       assert.equal(rules(doc(['12-05 16:21', '03-20 16:46', '03-26 17:40']), 'timeline-order'), 0);

@@ -104,7 +104,7 @@ const RELATIVE_START = new RegExp(
   'iu',
 );
 /** A day marker standing alone: "Day 2", "Next day", "The following day (Tuesday)". */
-const DAY_MARKER = /^[\s*_#]*(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}$/i;
+const DAY_MARKER = /^[\s*_#]*(?:(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}|(?:(?:the\s+)?(?:next|following)\s+morning|\(?\+\s?1\s+day\)?)[\s:*_.)]*)$/i;
 
 export interface TimeMatch {
   length: number;
