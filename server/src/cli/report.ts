@@ -42,6 +42,8 @@ export interface RunTotals {
   infos: number;
   hints: number;
   fixable: number;
+  /** Problems per rule id. */
+  byRule: Map<string, number>;
 }
 
 export function toDiagnostic(lines: LineIndex, f: Finding): CliDiagnostic {
@@ -59,10 +61,25 @@ export function toDiagnostic(lines: LineIndex, f: Finding): CliDiagnostic {
   };
 }
 
+export function emptyTotals(): RunTotals {
+  return { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0, byRule: new Map() };
+}
+
+/** Adds b's counts to a's. */
+export function addTotals(a: RunTotals, b: RunTotals): void {
+  a.errors += b.errors;
+  a.warnings += b.warnings;
+  a.infos += b.infos;
+  a.hints += b.hints;
+  a.fixable += b.fixable;
+  for (const [rule, n] of b.byRule) a.byRule.set(rule, (a.byRule.get(rule) ?? 0) + n);
+}
+
 export function totals(files: FileReport[]): RunTotals {
-  const t: RunTotals = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 };
+  const t = emptyTotals();
   for (const f of files) {
     for (const d of f.diagnostics) {
+      t.byRule.set(d.rule, (t.byRule.get(d.rule) ?? 0) + 1);
       if (d.severity === 'error') t.errors++;
       else if (d.severity === 'warning') t.warnings++;
       else if (d.severity === 'info') t.infos++;

@@ -20,7 +20,7 @@ import { jsonFile } from './format/json';
 import { formatSarif } from './format/sarif';
 import { stylishFile, stylishSummary } from './format/stylish';
 import { HELP } from './help';
-import { onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './report';
+import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './report';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
 
@@ -183,13 +183,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const streaming = !opts.fixDryRun && opts.format !== 'sarif';
     const reports: FileReport[] = [];
     const fixedTexts = new Map<Input, string>();
-    const t: RunTotals = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 };
+    const t: RunTotals = emptyTotals();
     /** Totals of what is shown (--quiet shows errors only), for the stylish summary. */
-    const shownT: RunTotals = { errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 };
-    const add = (into: RunTotals, r: FileReport) => {
-      const rt = totals([r]);
-      for (const k of Object.keys(into) as Array<keyof RunTotals>) into[k] += rt[k];
-    };
+    const shownT: RunTotals = emptyTotals();
+    const add = (into: RunTotals, r: FileReport) => addTotals(into, totals([r]));
     let jsonFiles = 0;
     const clearProgress = () => {
       if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');

@@ -256,3 +256,62 @@ export function looksLikeDate(s: string): boolean {
     return false;
   }
 }
+
+/**
+ * A whole line that is a date and nothing else ("14th March", "3/16/26", "Tuesday, March 5th"), read
+ * by chrono: the calendar date, or the month and day when no year is written and no incident date is
+ * known. `reference` (YYYY-MM-DD) is the incident date: a year-less date takes the year nearest it.
+ * Undefined when the line says more than a date, or names no day of a month.
+ */
+export function readDateLine(raw: string, reference?: IsoDate): { date?: IsoDate; monthDay?: string } | undefined {
+  const text = raw
+    .replace(/[*_`]/g, ' ')
+    .replace(/^[\s#([]+/, '')
+    .replace(/[\s:.,)\]]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!text || text.length > 40 || !/\d/.test(text)) return undefined;
+  const hasReference = reference !== undefined && isIsoDate(reference);
+  const refDate = hasReference ? new Date(+reference!.slice(0, 4), +reference!.slice(5, 7) - 1, +reference!.slice(8, 10), 12) : new Date(2000, 0, 1, 12);
+  let r: chrono.ParsedResult | undefined;
+  try {
+    r = chrono.casual.parse(text, { instant: refDate })[0];
+  } catch {
+    return undefined;
+  }
+  if (!r || r.index !== 0 || r.text.length < text.length) return undefined;
+  const c = r.start;
+  if (!c.isCertain('day') || !c.isCertain('month') || c.isCertain('hour')) return undefined;
+  const month = c.get('month')!;
+  const day = c.get('day')!;
+  if (c.isCertain('year')) return { date: isoOf(c.get('year')!, month, day) };
+  if (!hasReference) return { monthDay: `${pad(month)}-${pad(day)}` };
+  // The year nearest the incident date.
+  const y0 = +reference!.slice(0, 4);
+  const at = Date.UTC(y0, +reference!.slice(5, 7) - 1, +reference!.slice(8, 10));
+  let best = y0;
+  for (const y of [y0 - 1, y0 + 1]) if (Math.abs(Date.UTC(y, month - 1, day) - at) < Math.abs(Date.UTC(best, month - 1, day) - at)) best = y;
+  return { date: isoOf(best, month, day) };
+}
+
+/**
+ * The first full calendar date written in `text` (a title: "Checkout outage — 14 March 2026",
+ * "2026-03-14: API errors", "Postmortem for March 3rd, 2026"), read by chrono: day, month and year
+ * all written. Its place in `text` comes with it.
+ */
+export function findFullDate(text: string): { date: IsoDate; index: number; length: number } | undefined {
+  if (!/\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2}/.test(text) || text.length > 300) return undefined;
+  let results: chrono.ParsedResult[] = [];
+  try {
+    results = chrono.casual.parse(text, { instant: new Date(2000, 0, 1, 12) });
+  } catch {
+    return undefined;
+  }
+  for (const r of results) {
+    const c = r.start;
+    if (!c.isCertain('day') || !c.isCertain('month') || !c.isCertain('year')) continue;
+    const date = isoOf(c.get('year')!, c.get('month')!, c.get('day')!);
+    if (isIsoDate(date)) return { date, index: r.index, length: r.text.length };
+  }
+  return undefined;
+}

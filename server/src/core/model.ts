@@ -5,6 +5,7 @@ import { extractMetadata, splitPeople } from './extract/metadata';
 import { extractSections } from './extract/sections';
 import { extractTimelines } from './extract/timeline';
 import { isPostmortemText } from './detect';
+import { findFullDate, isIsoDate } from './dates';
 import type { LineIndex } from './lineIndex';
 import type { NodeMemo } from './memo';
 import type { AnalyzeOptions, Person, PostmortemModel } from './types';
@@ -14,9 +15,43 @@ import type { AnalyzeOptions, Person, PostmortemModel } from './types';
  * document's ParseCache keeps one) lets extraction reuse what it found in unchanged nodes.
  */
 export function buildModel(text: string, tree: Root, _lines: LineIndex, options: Pick<AnalyzeOptions, 'sectionAliases'> = {}, memo?: NodeMemo): PostmortemModel {
-  const metadata = extractMetadata(text, tree, memo);
+  let metadata = extractMetadata(text, tree, memo);
   const { sections, title } = extractSections(text, tree, options.sectionAliases);
+  if (!metadata.fields.date) {
+    // The date written in the title or the first heading is the document's date.
+    const first = tree.children.find((n) => n.type === 'heading');
+    const heading = title?.span ?? (first?.position ? { start: first.position.start.offset!, end: first.position.end.offset! } : undefined);
+    // A title in the metadata ("title: Incident report for 2026-02-20") counts as the title.
+    const metaTitle = metadata.fields.title?.valueSpan;
+    // A paragraph that is only a date near the top of the document ("Monday, Nov. 13, 2017" under the
+    // opening heading): the first such among the first ten blocks.
+    let dateParagraph: { start: number; end: number } | undefined;
+    for (const n of tree.children.slice(0, 10)) {
+      if (n.type !== 'paragraph' || !n.position) continue;
+      const src = text.slice(n.position.start.offset!, n.position.end.offset!);
+      const bare = src.replace(/^[\s*_]+|[\s*_]+$/g, '');
+      if (bare.length > 40) continue;
+      const d = findFullDate(bare);
+      if (d && d.index === 0 && d.length === bare.length) {
+        dateParagraph = { start: n.position.start.offset!, end: n.position.end.offset! };
+        break;
+      }
+    }
+    for (const span of [heading, metaTitle, dateParagraph]) {
+      const found = span ? findFullDate(text.slice(span.start, span.end)) : undefined;
+      if (found && span) {
+        const start = span.start + found.index;
+        metadata = { ...metadata, derived: { date: { value: found.date, span: { start, end: start + found.length }, from: 'title' } } };
+        break;
+      }
+    }
+  }
   const timelines = extractTimelines(text, tree, sections, metadata, memo);
+  if (!metadata.fields.date && !metadata.derived?.date) {
+    // No date anywhere else: the first dated timeline entry dates the incident.
+    const e = timelines.flatMap((t) => t.entries).find((x) => x.date && isIsoDate(x.date));
+    if (e) metadata = { ...metadata, derived: { date: { value: e.date!, span: e.timeSpan, from: 'timeline' } } };
+  }
   const { items, tables } = extractActionItems(text, tree, sections);
   const { chains, rootCauses, contributingFactors } = extractFiveWhys(text, sections);
   const metaTitle = metadata.fields.title;

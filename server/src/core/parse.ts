@@ -23,7 +23,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { NodeMemo, own } from './memo';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+// YAML front matter (---) and TOML front matter (+++, as static site generators such as Hugo and Zola write it).
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
 
 export interface Block {
   start: number;
@@ -59,8 +60,8 @@ export function splitBlocks(text: string): Block[] {
   let line = 0;
   let pos = 0;
   // Front matter: a block of its own, through its closing fence.
-  if (text.startsWith('---')) {
-    const m = /^---[ \t]*\r?\n[\s\S]*?(?:\r?\n|^)---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (text.startsWith('---') || text.startsWith('+++')) {
+    const m = /^(---|\+\+\+)[ \t]*\r?\n[\s\S]*?(?:\r?\n|^)\1[ \t]*(?:\r?\n|$)/.exec(text);
     if (m) {
       pos = m[0].length;
       line = countLines(text, 0, pos);

@@ -151,6 +151,8 @@ function shifted(map: (i: number) => number, s: number): (i: number) => number {
 export function buildProse(text: string, tree: Root, model: PostmortemModel): Prose {
   const units: Unit[] = [];
   const walk = (node: Nodes, quoted: boolean) => {
+    // TOML front matter (+++) is metadata, like YAML front matter: no prose.
+    if ((node.type as string) === 'toml') return;
     switch (node.type) {
       case 'paragraph':
       case 'heading':

@@ -8,36 +8,37 @@ import { actionTypeOf } from './extract/actionItems';
 import { incidentDate, statusOf } from './rules/action-item-common';
 import { NO_OWNER } from './rules/action-item-owner-missing';
 import { ownerKind } from './rules/action-item-owner-team';
+import { orderKeys, spansDays } from './rules/timeline-order';
 import type { ActionItem, PostmortemModel, Timeline, TimelineEntry } from './types';
 
 // ---------------------------------------------------------------------------------------------
 // Elapsed time
 // ---------------------------------------------------------------------------------------------
 
-/** Where each entry of a timeline stands in minutes after its first timed entry (undefined: cannot tell). */
-export function elapsedMinutes(timeline: Timeline): Array<number | undefined> {
+/**
+ * Where each entry of a timeline stands in minutes after its first timed entry (undefined: cannot tell).
+ * Dates, day markers and midnight rollover are read by timeline-order's `orderKeys`, so the hover and
+ * the rule agree on which day an entry is on. `spansDays`: the metadata's start and end fall on
+ * different dates (true), on one date (false), or it does not say (undefined).
+ */
+export function elapsedMinutes(timeline: Timeline, spansDays?: boolean): Array<number | undefined> {
   const entries = timeline.entries;
   const first = entries.findIndex((e) => !!e.time);
   if (first < 0) return entries.map(() => undefined);
-  const base = entries[first];
-  const baseMinutes = base.time!.hour * 60 + base.time!.minute;
-  let rollover = 0;
-  let prevUndated: number | undefined;
+  const keys = orderKeys(entries, spansDays);
+  const base = keys[first]!;
+  const baseMinutes = base.minutes!;
   return entries.map((e, i) => {
-    if (!e.time || i < first) return undefined;
-    const minutes = e.time.hour * 60 + e.time.minute;
+    const k = keys[i];
+    if (!e.time || i < first || !k || k.minutes === undefined) return undefined;
     let days: number | undefined;
-    if (e.date && base.date && isIsoDate(e.date) && isIsoDate(base.date)) days = daysBetween(base.date, e.date);
-    else if (e.monthDay && base.monthDay) days = daysBetween(`2024-${base.monthDay}`, `2024-${e.monthDay}`);
-    else if (e.day !== undefined || base.day !== undefined) days = (e.day ?? 0) - (base.day ?? 0);
-    else if (!e.date && !base.date && !e.monthDay && !base.monthDay) {
-      // No dates at all: a late-evening entry followed by an early-morning one crossed midnight.
-      if (prevUndated !== undefined && prevUndated >= 18 * 60 && minutes < 6 * 60) rollover++;
-      prevUndated = minutes;
-      days = rollover;
-    }
+    if (k.date && base.date && isIsoDate(k.date) && isIsoDate(base.date)) days = daysBetween(base.date, k.date);
+    else if (k.date?.startsWith('????') && base.date?.startsWith('????')) {
+      days = daysBetween(`2024-${base.date.slice(5)}`, `2024-${k.date.slice(5)}`) + 366 * ((k.yearShift ?? 0) - (base.yearShift ?? 0));
+    } else if (k.day !== undefined || base.day !== undefined) days = (k.day ?? 0) - (base.day ?? 0);
+    else if (!k.date && !base.date) days = 0;
     if (days === undefined) return undefined;
-    return days * 1440 + minutes - baseMinutes;
+    return days * 1440 + k.minutes - baseMinutes;
   });
 }
 
@@ -178,7 +179,7 @@ export function timelineMilestones(model: PostmortemModel, index: number): Timel
   const timeline = model.timelines[index];
   const out: TimelineMilestones = { timeline: index };
   if (!timeline) return out;
-  const elapsed = elapsedMinutes(timeline);
+  const elapsed = elapsedMinutes(timeline, spansDays(model.metadata));
   const first = timeline.entries.findIndex((e) => !!e.time);
   if (first >= 0) out.first = first;
   for (const kind of ['detected', 'mitigated', 'resolved'] as const) {

@@ -77,6 +77,16 @@ export interface Section {
   hasContent: boolean;
   /** Index of the enclosing section, or -1. */
   parent: number;
+  /**
+   * True for a section written as a bold label that starts a paragraph ("**Impact:** …", "**Root
+   * cause**: …", a paragraph that is only "**Timeline**") or a plain label that is an exact section
+   * name ("Root cause: …"), rather than a heading. Such a section has a kind (labels that name none
+   * are not sections), `depth` LABEL_DEPTH (7, below every heading), `heading` spanning the label and
+   * its colon, and a body running to the next heading or label; its parent is the heading section it
+   * sits in. Rules that read section kinds (`kindsAt`, `sectionAt`) see it like any section; code that
+   * lists headings (outline, section-empty's heading checks) can tell it apart by this flag.
+   */
+  label?: true;
 }
 
 export interface MetadataField<T = unknown> {
@@ -110,6 +120,12 @@ export interface Metadata {
   extra: Record<string, unknown>;
   /** Problems found while reading the metadata; the metadata-invalid rule reports them. */
   problems: Array<Span & { key?: string; message: string }>;
+  /**
+   * The incident date found outside the metadata when the metadata gives none: in the title or first
+   * heading ("# Checkout outage — 14 March 2026"), else the first dated timeline entry. `from` says
+   * where; the title's counts as the document's date, the timeline's only dates what needs a year.
+   */
+  derived?: { date?: { value: string; span: Span; from: 'title' | 'timeline' } };
 }
 
 export interface Person {
@@ -143,6 +159,8 @@ export interface TimelineEntry {
   vague?: string;
   /** A relative time written instead of a clock time ("an hour or so later", "later that day"). */
   relative?: string;
+  /** Days after the entry above it, from a marker after the time: "00:10 (+1 day)", "(next day)". */
+  plusDays?: number;
   text: string;
   textSpan: Span;
   source?: string;

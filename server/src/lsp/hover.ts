@@ -7,6 +7,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, type AnalysisResult } from '../core';
 import { describeElapsed, elapsedMinutes } from '../core/summaries';
+import { spansDays } from '../core/rules/timeline-order';
 import { toRange } from './convert';
 import { ruleDocSummary, type RuleDocSummary } from './ruleDocs';
 
@@ -96,7 +97,7 @@ export function hoverAt(doc: TextDocument, result: AnalysisResult, position: Pos
   for (const timeline of result.model.timelines) {
     const i = timeline.entries.findIndex((e) => offset >= e.timeSpan.start && offset < e.timeSpan.end);
     if (i < 0) continue;
-    const minutes = elapsedMinutes(timeline)[i];
+    const minutes = elapsedMinutes(timeline, spansDays(result.model.metadata))[i];
     if (minutes === undefined) continue;
     const entry = timeline.entries[i];
     const first = timeline.entries.find((e) => !!e.time);

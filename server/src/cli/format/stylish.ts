@@ -6,6 +6,10 @@ import { createColors } from 'picocolors';
 import type { Severity } from '../../core';
 import { totals, type FileReport, type RunTotals } from '../report';
 
+/** Findings of one rule in one file beyond which they are grouped, and how many are shown first. */
+export const GROUP_OVER = 20;
+export const GROUP_SHOWN = 5;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -19,11 +23,36 @@ function severityColors(color: boolean): { c: ReturnType<typeof createColors>; s
 export function stylishFile(f: FileReport, opts: { color: boolean }): string {
   const { c, sev: sevColor } = severityColors(opts.color);
   const out: string[] = [c.underline(f.path)];
-  const rows = f.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, d.message, d.rule, d.severity] as const);
+  // A rule with more than GROUP_OVER findings in one file shows its first GROUP_SHOWN and one line
+  // for the rest, so one repeated finding does not bury the others.
+  const perRule = new Map<string, number>();
+  for (const d of f.diagnostics) perRule.set(d.rule, (perRule.get(d.rule) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const rest = new Map<string, number[]>();
+  const rows: Array<readonly [string, string, string, string, Severity]> = [];
+  for (const d of f.diagnostics) {
+    if ((perRule.get(d.rule) ?? 0) > GROUP_OVER) {
+      const n = shown.get(d.rule) ?? 0;
+      if (n >= GROUP_SHOWN) {
+        const lines = rest.get(d.rule) ?? [];
+        lines.push(d.line);
+        rest.set(d.rule, lines);
+        if (lines.length === 1) rows.push(['', '', '', d.rule, d.severity]);
+        continue;
+      }
+      shown.set(d.rule, n + 1);
+    }
+    rows.push([`${d.line}:${d.column}`, d.severity, d.message, d.rule, d.severity]);
+  }
   const posW = Math.max(...rows.map((r) => r[0].length));
   const sevW = Math.max(...rows.map((r) => r[1].length));
-  for (const [pos, sev, msg, rule, s] of rows) {
-    out.push(`  ${c.dim(pos.padEnd(posW))}  ${sevColor[s](sev.padEnd(sevW))}  ${msg}  ${c.dim(rule)}`);
+  for (const [pos, sev, msg, rule, sv] of rows) {
+    if (!pos) {
+      const lines = rest.get(rule)!;
+      out.push(`  ${' '.repeat(posW)}  ${' '.repeat(sevW)}  ${c.dim(`… ${plural(lines.length, 'more finding')} of this rule, lines ${lines[0]}–${lines[lines.length - 1]}`)}  ${c.dim(rule)}`);
+      continue;
+    }
+    out.push(`  ${c.dim(pos.padEnd(posW))}  ${sevColor[sv](sev.padEnd(sevW))}  ${msg}  ${c.dim(rule)}`);
   }
   return out.join('\n') + '\n';
 }
@@ -38,6 +67,10 @@ export function stylishSummary(t: RunTotals, opts: { color: boolean; fixHint?: b
   if (t.hints) parts.push(plural(t.hints, 'hint'));
   const line = `\u2716 ${plural(problems, 'problem')} (${parts.join(', ')})`;
   const out = [t.errors ? c.red(c.bold(line)) : c.yellow(c.bold(line))];
+  // Which rules the problems come from, most first: a file the detection admits only weakly shows
+  // what it got (section-missing × 9) without hiding the rest.
+  const ranked = [...t.byRule.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  out.push(c.dim(`  by rule: ${ranked.map(([r, n]) => `${r} ${n}`).join(', ')}`));
   if (t.fixable && opts.fixHint !== false) out.push(c.dim(`  ${t.fixable} of them can be fixed with --fix.`));
   return out.join('\n') + '\n';
 }

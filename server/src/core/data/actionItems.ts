@@ -70,13 +70,21 @@ export const VAGUE_PHRASES: VagueEntry[] = [
   },
   {
     id: 'maybe',
-    phrases: ['maybe', 'perhaps', 'possibly', 'if possible', 'where possible', 'when possible', 'if time permits', 'if we have time', 'nice to have', 'might be an option', 'could be an option'],
+    // Words that leave the whole item uncommitted. A hedge on a concrete change ("if possible",
+    // "possibly", "maybe", "where possible") does not make it vague: the change is still named.
+    phrases: ['if time permits', 'if we have time', 'if we find time', 'nice to have', 'might be an option', 'could be an option', 'would be nice', 'would be good'],
     position: 'anywhere',
     rescuable: false,
     instead: 'commit to one change, or drop the item',
     examples: {
-      flag: ['Maybe add a canary stage', 'Shard the index if possible', 'A read replica might be an option'],
-      clean: ['Add a canary stage that takes 5% of traffic for 30 minutes'],
+      flag: ['Shard the index if time permits', 'A read replica might be an option', 'A second region would be nice'],
+      clean: [
+        'Add a canary stage that takes 5% of traffic for 30 minutes',
+        'Shard the index if possible',
+        'Possibly split the label queue in two per warehouse',
+        'Maybe add a canary stage before the fleet rollout',
+        'Retry uploads three times where possible',
+      ],
     },
   },
   {
@@ -172,11 +180,42 @@ export const CONCRETE_SIGNALS: Array<{ id: string; re: RegExp; note: string }> =
     note: 'an investigation that names what it produces: a ticket, a recorded decision, a design doc',
   },
   {
+    id: 'investigate-and-fix',
+    re: /(?<![\p{L}])(?:investigate|look into|dig into|debug|diagnose|find)\s+and\s+(?:fix|resolve|repair|correct|patch|remove)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\p{N}`]/iu,
+    note: 'an investigation that ends in a fix of a named thing ("investigate and fix the renderer timeout")',
+  },
+  {
     id: 'colon-action',
     re: /:\s*(?:add|set|alert|page|write|run|pin|move|create|build|enable|disable|remove|replace|reject|fail|block|limit|cap|require|publish|record|split|rename|delete|schedule|automate|deploy|ship|migrate|switch|route|raise|lower|file)\s/iu,
     note: 'after a colon, the concrete change the vague opening stands for',
   },
 ];
+
+/**
+ * Evaluative qualities that, stated of a subject in place of an action ("The test suite is easy to
+ * extend", "Deploy code should be simpler to read"), make an item an aspiration: an outcome with no
+ * change named. Read by `aspiration()` in rules/action-item-vague.ts, which also needs the copula.
+ */
+export const ASPIRATION_QUALITIES = [
+  'easy', 'easier', 'simple', 'simpler', 'high quality', 'high-quality', 'higher quality', 'reliable', 'robust', 'resilient',
+  'stable', 'maintainable', 'understandable', 'readable', 'safe', 'safer', 'secure', 'better', 'clear', 'clearer', 'well tested',
+  'well-tested', 'well documented', 'well-documented', 'straightforward', 'intuitive', 'scalable', 'healthy', 'bulletproof', 'foolproof',
+];
+
+export const ASPIRATION_EXAMPLES = {
+  flag: [
+    'The import service is high quality and easy to extend',
+    'Billing code should be easy to read and to test',
+    'Our runbooks are well documented',
+    'Deploys must be safer for everyone',
+  ],
+  clean: [
+    'Ensure the import service is reliable by adding a 5xx alert on it',
+    'Add retries so the upload is safe to repeat',
+    'Pin the driver version',
+    'The retry budget is 3 attempts per job',
+  ],
+};
 
 /** Words (after the tags and owner prefix) that may open an item before its verb, e.g. "We should investigate". */
 export const ITEM_PREFIX = /^(?:(?:we|i|the team|team|they|you)\s+(?:should|need to|must|have to|will|want to|could|can|would like to|'ll|are going to)\s+|(?:todo|action|ai|follow[- ]?up)\s*[:-]\s*|(?:please|let's|lets)\s+|(?:[\p{Lu}][\p{L}'-]+|@[\w.-]+)\s+(?:to|will|should)\s+)/iu;

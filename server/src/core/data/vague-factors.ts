@@ -111,12 +111,13 @@ export const VAGUE_FACTORS: VagueFactorEntry[] = [
       'insufficient process', 'broken process', 'lack of documentation', 'insufficient documentation', 'poor documentation',
       'outdated documentation', 'missing documentation', 'lack of training', 'insufficient training', 'inadequate training',
       'lack of ownership', 'unclear ownership', 'lack of review', 'insufficient review', 'inadequate review', 'poor review',
+      'inadequate procedures', 'insufficient procedures', 'lack of procedures', 'poor procedures',
       'lack of planning', 'poor planning', 'insufficient planning', 'time pressure', 'tight deadlines', 'resource constraints',
       'lack of resources', 'understaffing', 'technical debt', 'tech debt', 'legacy code', 'system complexity', 'bad luck',
     ],
     instead: 'name the step, document or owner that was missing and where it was needed',
     examples: {
-      flag: ['Lack of documentation.', 'Process gaps', 'Technical debt.', 'Unclear ownership of the cron host.'],
+      flag: ['Lack of documentation.', 'Process gaps', 'Technical debt.', 'Unclear ownership of the cron host.', 'Inadequate procedures.', 'Insufficient code review.'],
       clean: [
         'Lack of documentation: the failover runbook stops at promoting the replica and never mentions repointing the read pool.',
         'Nobody owns the shared cron host since the infrastructure team split in March, so its disk alerts go to an archived channel.',

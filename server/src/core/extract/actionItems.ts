@@ -126,7 +126,7 @@ export function extractActionItems(text: string, tree: Root, sections: Section[]
 function headingDone(sections: Section[], si: number): { value: string; span: Span } | undefined {
   for (let i = si; i >= 0; i = sections[i].parent) {
     const s = sections[i];
-    if (/\b(?:completed|done|finished|already (?:done|implemented|fixed)|resolved)\b/i.test(s.title) && !/\b(?:not|to be|planned|pending|open|in[- ]progress|remaining|outstanding)\b/i.test(s.title)) {
+    if (/\b(?:completed|done|finished|already (?:done|implemented|fixed)|resolved|(?:actions?|steps?|measures?) taken)\b/i.test(s.title) && !/\b(?:not|to be|planned|pending|open|in[- ]progress|remaining|outstanding)\b/i.test(s.title)) {
       return { value: 'done', span: s.heading };
     }
     if (s.kind === 'action-items') return undefined;

@@ -62,7 +62,8 @@ function linesOf(text: string, region: Span): Line[] {
 function directBody(sections: Section[], i: number): Span {
   const s = sections[i];
   let end = s.body.end;
-  const child = sections.findIndex((c, j) => j > i && c.parent === i);
+  // A bold-label section ("**Root cause:** …") inside a section read here is part of its text.
+  const child = sections.findIndex((c, j) => j > i && c.parent === i && !c.label);
   if (child >= 0) end = Math.min(end, sections[child].heading.start);
   return { start: s.body.start, end };
 }
@@ -77,6 +78,8 @@ export function extractFiveWhys(text: string, sections: Section[]): { chains: Fi
     const inRoot = kinds.includes('root-causes');
     const inFactors = kinds.includes('contributing-factors') && !inRoot && !inWhys;
     if (!inWhys && !inRoot && !inFactors) return;
+    // A label inside a heading section that is read here was read with its parent's text.
+    if (s.label && s.parent >= 0 && kindsAt(sections, s.parent).some((k) => k === 'five-whys' || k === 'root-causes' || k === 'contributing-factors')) return;
     const lines = linesOf(text, directBody(sections, i));
     if (inFactors) {
       contributingFactors.push(...statements(lines, i, s.kind));

@@ -11,6 +11,8 @@
  * the metadata equals what yaml gives, over generated front matter inside and outside the subset.
  */
 
+import { allMatches } from '../regexp';
+
 export interface FlatPair {
   key: string;
   /** [start, end) of the key in the YAML source. */
@@ -77,4 +79,37 @@ export function readFlatYaml(src: string): FlatPair[] | undefined {
     pos = eol + 1;
   }
   return pairs.length ? pairs : undefined;
+}
+
+/**
+ * The top-level `key = value` lines of TOML front matter (`+++` fences, as Hugo and Zola write it), in
+ * the same shape: basic or literal strings, arrays of strings, and bare values (dates, numbers) as their
+ * text. Reading stops at the first table header (`[extra]`); lines it cannot read are skipped. Only
+ * what a postmortem's metadata needs: no multi-line strings, inline tables or escapes beyond `\"`.
+ */
+const TOML_STRING_G = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+
+export function readFlatToml(src: string): FlatPair[] {
+  const out: FlatPair[] = [];
+  const seen = new Set<string>();
+  let pos = 0;
+  for (const line of src.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    const l = line.replace(/\r$/, '');
+    if (/^\s*\[/.test(l)) break;
+    const m = /^([A-Za-z_][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/.exec(l);
+    if (!m || seen.has(m[1])) continue;
+    seen.add(m[1]);
+    const vStart = start + l.indexOf(m[2], m[1].length);
+    const raw = m[2].replace(/\s+#.*$/, '');
+    let value: string | string[];
+    const str = /^"((?:[^"\\]|\\.)*)"$|^'([^']*)'$/.exec(raw);
+    if (str) value = str[1] !== undefined ? str[1].replace(/\\"/g, '"') : str[2];
+    else if (/^\[.*\]$/.test(raw)) {
+      value = [...allMatches(TOML_STRING_G, raw.slice(1, -1))].map((x) => (x[1] ?? x[2]).replace(/\\"/g, '"'));
+    } else value = raw;
+    out.push({ key: m[1], keyRange: [start, start + m[1].length], valueRange: [vStart, vStart + raw.length], value });
+  }
+  return out;
 }

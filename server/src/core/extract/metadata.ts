@@ -7,7 +7,8 @@ import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
-import { readFlatYaml } from './flatYaml';
+import { readFlatToml, readFlatYaml } from './flatYaml';
+import { findFullDate } from '../dates';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
 export const KEY_ALIASES: Record<string, MetadataKey> = {
@@ -128,10 +129,12 @@ export function extractMetadata(text: string, tree: Root, memo?: NodeMemo): Meta
     memo.set(yamlNode, 'metadata', '', at, meta);
     return meta;
   }
+  const first = tree.children[0] as { type: string; value?: string; position?: Yaml['position'] } | undefined;
+  if (first?.type === 'toml' && first.position) return fromFrontMatter(text, first as unknown as Yaml, 'toml');
   return fromBoldLines(text, tree);
 }
 
-function fromFrontMatter(text: string, node: Yaml): Metadata {
+function fromFrontMatter(text: string, node: Yaml, kind: 'yaml' | 'toml' = 'yaml'): Metadata {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   // The YAML source starts after the opening fence's line break.
@@ -142,7 +145,7 @@ function fromFrontMatter(text: string, node: Yaml): Metadata {
   const at = (r: readonly number[] | null | undefined): Span =>
     r ? { start: base + r[0], end: base + Math.max(r[0], r[1]) } : { start, end: Math.min(end, start + 3) };
 
-  const pairs = readFlatYaml(src) ?? yamlPairs(src, meta, at);
+  const pairs = kind === 'toml' ? readFlatToml(src) : readFlatYaml(src) ?? yamlPairs(src, meta, at);
   for (const pair of pairs) {
     const { key } = pair;
     const field = KEY_ALIASES[normKey(key)];
@@ -238,9 +241,18 @@ const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{1,40}?)(?::[ \t]*(
 
 function fromBoldLines(text: string, tree: Root): Metadata {
   let limit = text.length;
-  for (const n of tree.children) {
+  const kids = tree.children;
+  for (let i = 0; i < kids.length; i++) {
+    const n = kids[i];
     if (n.type === 'heading' && n.depth >= 2) {
       limit = n.position!.start.offset!;
+      // Metadata lines opening the first section ("## Summary" then "**Date:** …" lines) are read too.
+      const next = kids[i + 1];
+      if (next && (next.type === 'paragraph' || next.type === 'list') && next.position) {
+        const src = text.slice(next.position.start.offset!, next.position.end.offset!);
+        const lines = src.split(/\r?\n/).filter((l) => l.trim());
+        if (lines.length && lines.every((l) => BOLD_LINE.test(l))) limit = next.position.end.offset!;
+      }
       break;
     }
   }
@@ -272,7 +284,13 @@ function fromBoldLines(text: string, tree: Root): Metadata {
       meta.problems.push({ ...keySpan, key: label, message: `"${label}" has no value.` });
       continue;
     }
-    const input = field === 'authors' || field === 'responders' ? splitPeople(rawValue) : rawValue;
+    let input: string | string[] = field === 'authors' || field === 'responders' ? splitPeople(rawValue) : rawValue;
+    if (field === 'date' && !isValidIsoDate(rawValue)) {
+      // A label line is written for people: "March 3rd, 2026", "14/03/2026", "January 14-19, 2026" (a
+      // range: its first day) are read as the date they name. Front matter stays ISO for tools.
+      const d = findFullDate(rawValue.replace(/[*_`]/g, ''));
+      if (d && d.index === 0 && d.length >= rawValue.replace(/[*_`]/g, '').trim().length - 1) input = d.date;
+    }
     const parsed = FIELD_SCHEMAS[field].safeParse(input);
     if (!parsed.success) {
       meta.problems.push({ ...valueSpan, key: label, message: `"${label}": ${parsed.error.issues[0]?.message ?? 'invalid value'}.` });

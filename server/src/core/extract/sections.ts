@@ -1,56 +1,143 @@
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { sectionKindOf, type ExtraAliases } from '../data/sections';
-import type { Section, Span } from '../types';
+import { exactSectionKind, sectionKindOf, type ExtraAliases } from '../data/sections';
+import type { Section, SectionKind, Span } from '../types';
 
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
+/** Depth given to a bold-label section: below every heading, so the next heading or label ends it. */
+export const LABEL_DEPTH = 7;
+
+/** A paragraph that opens with a label naming a section kind: "**Impact:** …", "**Root cause**: …", "Root cause: …", "**Timeline**". */
+interface Label {
+  title: string;
+  kind: SectionKind;
+  /** The label itself (with its markup and colon). */
+  span: Span;
+  index: number;
+}
+
+/** Leading "**X:**", "**X**:", "__X:__", or "X:" (plain text, up to six words) of a paragraph. */
+const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} '’/&?-]{1,48}?)\s*:(?=\s|$)/u;
+
 /**
- * Sections from the headings of the document. The first depth-1 heading before any other heading is
- * the title, not a section. A section's body runs to the next heading of the same or a higher level.
- * `aliases` (config `template.aliases`) adds headings that name a kind.
+ * Names that open ordinary notes and sentences more often than they label a section ("TODO: …",
+ * "Fix: …", "Context: …", "Events: …"): never labels, though a heading with them is a section.
+ */
+const NOT_LABEL = /^(?:to\s?-?\s?dos?|fix|context|background|description|scope|response|events|analysis|causes?|factors|lessons|learning|actions?|tasks|links|references|appendix|glossary|backlog|luck|lucky|fault|alerting|overview)$/i;
+
+function labelOf(text: string, node: Paragraph, index: number, aliases?: ExtraAliases): Label | undefined {
+  const first = node.children[0];
+  if (!first?.position || !node.position) return undefined;
+  const start = node.position.start.offset!;
+  if (first.type === 'strong') {
+    const inner = toString(first).trim();
+    const afterStrong = first.position.end.offset!;
+    const rest = text.slice(afterStrong, node.position.end.offset!);
+    const colonInside = /:\s*$/.test(inner);
+    const colonAfter = /^\s*:/.exec(rest);
+    const alone = node.children.length === 1;
+    if (!colonInside && !colonAfter && !alone) return undefined;
+    const title = inner.replace(/\s*:\s*$/, '').trim();
+    if (!title || title.length > 60 || NOT_LABEL.test(title)) return undefined;
+    const kind = sectionKindOf(title, aliases);
+    if (!kind) return undefined;
+    return { title, kind, span: { start, end: colonAfter ? afterStrong + colonAfter[0].length : afterStrong }, index };
+  }
+  if (first.type !== 'text') return undefined;
+  const m = PLAIN_LABEL.exec(first.value);
+  if (!m || m[1].trim().split(/\s+/).length > 6 || NOT_LABEL.test(m[1].trim())) return undefined;
+  // Plain text names a section only by an exact name ("Root cause:", "What went well?:"), never by a keyword.
+  const kind = exactSectionKind(m[1], aliases);
+  if (!kind) return undefined;
+  return { title: m[1].trim(), kind, span: { start, end: start + m[0].length }, index };
+}
+
+/**
+ * Sections from the headings of the document, and from bold labels that start a paragraph.
+ *
+ * Headings: the first heading is the title, not a section, when it is a lone H1 (or an H1 followed by
+ * deeper headings), or when it names no section kind, has nothing under it and the next heading has
+ * its level ("## Checkout outage" above "## Summary"). A section's body runs to the next heading of the
+ * same or a higher level. `aliases` (config `template.aliases`) adds headings that name a kind.
+ *
+ * Labels: a top-level paragraph that opens with a bold label naming a section kind ("**Impact:** 3,000
+ * users…", "**Root cause**: …", a paragraph that is only "**Timeline**") or a plain "Root cause: …"
+ * whose label is an exact section name, is a section with `label: true`, depth LABEL_DEPTH, its
+ * heading span the label and its body the rest of the paragraph and what follows, up to the next
+ * heading or label. Its parent is the heading section it sits in, so `kindsAt` gives the label's kind
+ * first and the heading's after it.
  */
 export function extractSections(text: string, tree: Root, aliases?: ExtraAliases): { sections: Section[]; title?: { text: string; span: Span } } {
   const headings: Array<{ node: Heading; index: number }> = [];
+  const labels: Label[] = [];
   tree.children.forEach((n, index) => {
     if (n.type === 'heading') headings.push({ node: n, index });
+    else if (n.type === 'paragraph') {
+      const l = labelOf(text, n, index, aliases);
+      if (l) labels.push(l);
+    }
   });
   let title: { text: string; span: Span } | undefined;
   let first = 0;
   if (headings.length && headings[0].node.depth === 1) {
     const h1s = headings.filter((h) => h.node.depth === 1).length;
     // A lone H1 (or an H1 followed by deeper headings) is the document title.
-    if (h1s === 1 || headings[1]?.node.depth !== 1) {
-      title = { text: toString(headings[0].node).trim(), span: spanOf(headings[0].node) };
-      first = 1;
-    }
+    if (h1s === 1 || headings[1]?.node.depth !== 1) first = 1;
   }
-  const sections: Section[] = [];
-  const stack: number[] = [];
+  if (!first && headings.length > 1) {
+    // A title at the level of the sections: no kind, nothing under it, the next heading at its level.
+    const [h0, h1] = headings;
+    const t0 = toString(h0.node).trim();
+    const between = text.slice(spanOf(h0.node).end, spanOf(h1.node).start).trim();
+    if (t0 && !sectionKindOf(t0, aliases) && h1.node.depth === h0.node.depth && sectionKindOf(toString(h1.node), aliases) && (between === '' || /^<!--[\s\S]*-->$/.test(between))) first = 1;
+  }
+  if (first) title = { text: toString(headings[0].node).trim(), span: spanOf(headings[0].node) };
+  // Headings and labels in document order; labels above the first section heading but below the
+  // title still count (a document written only with labels).
+  type Item = { depth: number; title: string; kind?: SectionKind; heading: Span; index: number; label: boolean };
+  const items: Item[] = [];
   for (let i = first; i < headings.length; i++) {
     const { node, index } = headings[i];
-    const heading = spanOf(node);
+    const t = toString(node).trim();
+    items.push({ depth: node.depth, title: t, kind: sectionKindOf(t, aliases), heading: spanOf(node), index, label: false });
+  }
+  const titleEnd = first ? spanOf(headings[0].node).end : 0;
+  for (const l of labels) if (l.span.start >= titleEnd) items.push({ depth: LABEL_DEPTH, title: l.title, kind: l.kind, heading: l.span, index: l.index, label: true });
+  items.sort((a, b) => a.heading.start - b.heading.start);
+  const sections: Section[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
     let end = text.length;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j].node.depth <= node.depth) {
-        end = spanOf(headings[j].node).start;
+    for (let j = i + 1; j < items.length; j++) {
+      if (items[j].depth <= it.depth) {
+        end = items[j].heading.start;
         break;
       }
     }
-    while (stack.length && sections[stack[stack.length - 1]].depth >= node.depth) stack.pop();
-    const titleText = toString(node).trim();
-    const bodyNodes = collectBody(tree.children, index + 1, end);
-    sections.push({
-      title: titleText,
-      depth: node.depth,
-      kind: sectionKindOf(titleText, aliases),
-      heading,
-      body: { start: heading.end, end },
-      hasContent: bodyNodes.some((n) => n.type !== 'html' || !/^\s*<!--[\s\S]*-->\s*$/.test(n.value)),
+    // A label's section also ends at any heading.
+    if (it.label) for (let j = i + 1; j < items.length; j++) if (!items[j].label) {
+      end = Math.min(end, items[j].heading.start);
+      break;
+    }
+    while (stack.length && sections[stack[stack.length - 1]].depth >= it.depth) stack.pop();
+    const bodyNodes = it.label ? [] : collectBody(tree.children, it.index + 1, end);
+    const s: Section = {
+      title: it.title,
+      depth: it.depth,
+      kind: it.kind,
+      heading: it.heading,
+      body: { start: it.heading.end, end },
+      hasContent: it.label
+        ? /\S/.test(text.slice(it.heading.end, end).replace(/<!--[\s\S]*?-->/g, ''))
+        : bodyNodes.some((n) => n.type !== 'html' || !/^\s*<!--[\s\S]*-->\s*$/.test(n.value)),
       parent: stack.length ? stack[stack.length - 1] : -1,
-    });
+    };
+    if (it.label) s.label = true;
+    sections.push(s);
     stack.push(sections.length - 1);
   }
   return { sections, title };

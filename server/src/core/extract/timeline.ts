@@ -12,20 +12,22 @@ import { toString } from 'mdast-util-to-string';
 import type { ClockTime, Metadata, Section, Span, Timeline, TimelineEntry } from '../types';
 import type { NodeMemo } from '../memo';
 import { kindsAt, sectionsOfNodes, spanOf } from './sections';
+import { EXTRA_ZONES, INTL_ZONES } from '../data/zones';
+import { readDateLine } from '../dates';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
-/** Time zone abbreviations and offsets recognised after a time or in a heading. */
-export const ZONES = [
-  'UTC', 'GMT', 'Z', 'CET', 'CEST', 'EET', 'EEST', 'WET', 'WEST', 'BST', 'IST', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT',
-  'PST', 'PDT', 'AKST', 'AKDT', 'HST', 'JST', 'KST', 'AEST', 'AEDT', 'ACST', 'AWST', 'NZST', 'NZDT', 'SGT', 'HKT', 'MSK',
-  'BRT', 'ART', 'PT', 'ET', 'CT', 'MT',
-];
+/**
+ * Time zone abbreviations recognised after a time or in a heading: every short name ICU gives the IANA
+ * zones in the English locales (data/zones.ts, generated from Intl) and a reviewed few more. Longest
+ * first, so "AEST" is not read as "AE" + "ST".
+ */
+export const ZONES = [...new Set([...INTL_ZONES, ...EXTRA_ZONES].map(([z]) => z)), 'Z'].sort((a, b) => b.length - a.length || a.localeCompare(b));
 /** Zones written out in words ("Pacific time", "Europe/Berlin", "UTC+2"). */
 const ZONE_WORDS =
   '(?:(?:pacific|eastern|central|mountain|atlantic|alaska|hawaii)(?:\\s+(?:standard|daylight))?\\s+time|(?:central|eastern|western)\\s+european(?:\\s+(?:summer|standard))?\\s+time|british summer time|coordinated universal time|greenwich mean time|zulu time|(?:africa|america|asia|atlantic|australia|europe|pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?)';
-const ZONE = `(?:(UTC|GMT)(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?))?|(${ZONES.filter((z) => z !== 'UTC' && z !== 'GMT').join('|')})|([+-]\\d{2}:?\\d{2}))`;
+const ZONE = `(?:(UTC|GMT)(?:\\s*([+-]\\d{1,2}(?::?\\d{2})?))?|(${ZONES.filter((z) => z !== 'UTC' && z !== 'GMT' && z !== 'Z').join('|')})|([+-]\\d{2}:?\\d{2}))`;
 /** A time zone named anywhere in a text (a heading, a table header, an "All times UTC" line). */
 export const ZONE_WORD = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|${ZONES.filter((z) => z.length > 1).join('|')}|${ZONE_WORDS})(?![\\p{L}\\p{N}])`,
@@ -48,19 +50,26 @@ export function zoneIn(s: string): string | undefined {
   return undefined;
 }
 
+const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
 const VAGUE = '(~\\s*|(?:around|about|approx(?:imately|\\.)?|roughly|circa|ca\\.|c\\.|sometime|some time|shortly (?:before|after)|just (?:before|after)|soon after)\\s+)?';
 const DATE = `(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})/(\\d{2})/(\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+(\\d{4}))?|${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?)`;
-const TIME = '(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?)?|(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\p{L}]))';
+const TIME = '(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![\\p{L}]))?|(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\p{L}]))';
 /** The end of a time range ("14:31–14:40 UTC"): the entry keeps the start time and the zone after the range. */
 const RANGE_END = '(?:\\s*(?:[–—-]|to)\\s*\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?)?';
 /** At the start of an entry: optional markup, optional vagueness, optional date, a time, optional zone. */
 const ENTRY_START = new RegExp(
-  `^[\\s*_\\[\`(]*${VAGUE}(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?${DATE}(?:[\\s,T]+|\\s*[,@]\\s*|\\s+at\\s+|\\s*[—–-]\\s*))?${TIME}${RANGE_END}(?:(?:Z\\b)|\\s*\\(?${ZONE}\\)?(?![\\p{L}]))?[\\s*_\\]\`)]*`,
+  `^[\\s*_\\[\`(]*${VAGUE}(?:(?:${WEEKDAY}\\.?,?\\s+)?${DATE}(?:[\\s,T]+|\\s*[,@/]\\s*|\\s+at\\s+|\\s*[—–-]\\s*))?${TIME}${RANGE_END}(?:(?:Z\\b)|\\s*\\(?${ZONE}\\)?(?![\\p{L}]))?[\\s*_\\]\`)]*`,
   'iu',
 );
-const DATE_ONLY = new RegExp(`^[\\s*_\\[\`(]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}:])[\\s*_\\]\`)]*`, 'iu');
+const DATE_ONLY = new RegExp(`^[\\s*_\\[\`(]*(?:${WEEKDAY}\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d)[\\s*_\\]\`):]*`, 'iu');
 /** A date written after the time: "00:03 UTC (Oct 30)", "14:10, 3 March". */
-const DATE_AFTER = new RegExp(`^[\\s*_]*(?:\\(\\s*(?:on\\s+)?${DATE}\\s*\\)|,\\s*(?:on\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d))[\\s*_]*`, 'iu');
+const DATE_AFTER = new RegExp(`^[\\s*_]*(?:\\(\\s*(?:on\\s+)?(?:${WEEKDAY}\\.?,?\\s+)?${DATE}\\s*\\)|,\\s*(?:on\\s+)?(?:${WEEKDAY}\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d))[\\s*_]*`, 'iu');
+/** A US or Atlantic region zone written as a word after the time: "7:09 AM Eastern" (capitalised only). */
+const REGION_AFTER = /^\s+(Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?(?![\p{L}\p{N}])/u;
+/** A next-day marker after the time: "00:10 (+1 day)", "00:10 (+1)", "00:10 (next day)". */
+const NEXT_DAY_AFTER = /^\s*\((?:\+\s?(\d)(?:\s*days?)?|next day|the next day|following day)\)/i;
+/** A month and day before the time, with no year: "[08-10 21:30]" (month first, as in ISO dates). */
+const MONTH_DAY_PREFIX = /^([\s*_\[`(]*)(\d{2})-(\d{2})[\sT]+(?=\d{1,2}:\d{2})/;
 /** A hedge written after the time: "14:00-ish", "14:00?", "14:00 (approx.)". */
 const VAGUE_AFTER = /^(?:\s*-?\s*ish\b|\?|\s*\((?:approx(?:imately|\.)?|roughly|about|est(?:imated|\.)?|circa|ca\.)\))/i;
 
@@ -88,12 +97,14 @@ const RELATIVE_START = new RegExp(
       '(?:shortly|soon|not long)\\s+(?:after(?:wards)?|before|later|thereafter)',
       'later(?=\\s*[,:—–-]|\\s*$)',
       'eventually(?=\\s*[,:—–-])',
+      // A time the writer did not know: "[???]", "??:??", "xx:xx".
+      '\\?{2,}(?::\\?{2,})?|[x?]{2}:[x?]{2}',
     ].join('|') +
     ')(?![\\p{L}\\p{N}])[\\s*_\\]`),:—–-]*',
   'iu',
 );
 /** A day marker standing alone: "Day 2", "Next day", "The following day (Tuesday)". */
-const DAY_MARKER = /^[\s*_#]*(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}$/i;
+const DAY_MARKER = /^[\s*_#]*(?:(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}|(?:(?:the\s+)?(?:next|following)\s+morning|\(?\+\s?1\s+day\)?)[\s:*_.)]*)$/i;
 
 export interface TimeMatch {
   length: number;
@@ -108,6 +119,8 @@ export interface TimeMatch {
   vague?: string;
   /** A relative time in place of a clock time. */
   relative?: string;
+  /** Days after the running date, from a "(+1 day)" / "(next day)" marker after the time. */
+  plusDays?: number;
 }
 
 function monthIndex(name: string): number {
@@ -117,6 +130,21 @@ function monthIndex(name: string): number {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/**
+ * The year for a month and day written without one: the year that puts it nearest the incident date
+ * ("12-05" in a March incident's timeline is the December before), or the incident's year.
+ */
+function yearFor(month: number, day: number, year: number | undefined, incident: string | undefined): number | undefined {
+  if (!incident || !/^\d{4}-\d{2}-\d{2}$/.test(incident)) return year;
+  const y0 = +incident.slice(0, 4);
+  const at = Date.UTC(y0, +incident.slice(5, 7) - 1, +incident.slice(8, 10));
+  let best = y0;
+  for (const y of [y0 - 1, y0 + 1]) if (Math.abs(Date.UTC(y, month - 1, day) - at) < Math.abs(Date.UTC(best, month - 1, day) - at)) best = y;
+  return best;
+}
+
+let incidentForYear: string | undefined;
 
 function dateFrom(m: RegExpExecArray, o: number, year?: number): { date?: string; monthDay?: string } {
   // o: index of the first DATE group
@@ -135,7 +163,7 @@ function dateFrom(m: RegExpExecArray, o: number, year?: number): { date?: string
     y = m[o + 11] ? +m[o + 11] : undefined;
   } else return {};
   if (!month || day < 1 || day > 31) return {};
-  y ??= year;
+  y ??= yearFor(month, day, year, incidentForYear);
   return y ? { date: `${y}-${pad(month)}-${pad(day)}` } : { monthDay: `${pad(month)}-${pad(day)}` };
 }
 
@@ -145,8 +173,30 @@ function edges(s: string): { textStart: number; textEnd: number } {
   return { textStart: lead, textEnd: Math.max(lead, trimmed.length) };
 }
 
-/** Reads a time (with optional date and zone) at the start of `s`. */
-export function matchTime(s: string, year?: number): TimeMatch | undefined {
+/**
+ * Reads a time (with optional date and zone) at the start of `s`. `incident` (YYYY-MM-DD), when known,
+ * picks the year of dates written without one.
+ */
+export function matchTime(s: string, year?: number, incident?: string): TimeMatch | undefined {
+  incidentForYear = incident;
+  const md = MONTH_DAY_PREFIX.exec(s);
+  if (md && +md[2] >= 1 && +md[2] <= 12 && +md[3] >= 1 && +md[3] <= 31) {
+    // "[08-10 21:30]": the rest is read as a time, the month and day in front of it date it.
+    const rest = matchTime(md[1] + s.slice(md[0].length), year, incident);
+    if (rest?.time && !rest.date && !rest.monthDay) {
+      const shift = md[0].length - md[1].length;
+      const month = +md[2];
+      const day = +md[3];
+      const y = yearFor(month, day, year, incident);
+      const length = rest.length + shift;
+      return {
+        ...rest,
+        length,
+        ...edges(s.slice(0, length)),
+        ...(y ? { date: `${y}-${pad(month)}-${pad(day)}` } : { monthDay: `${pad(month)}-${pad(day)}` }),
+      };
+    }
+  }
   const m = ENTRY_START.exec(s);
   if (m) {
     // groups: 1 vague, 2..13 date, 14..17 hh:mm:ss ampm, 18..19 h ampm, 20..23 zone
@@ -178,14 +228,30 @@ export function matchTime(s: string, year?: number): TimeMatch | undefined {
       const after = VAGUE_AFTER.exec(s.slice(core));
       let length = after && !m[1] ? Math.max(m[0].length, core + after[0].length) : m[0].length;
       let date = dateFrom(m, 2, year);
-      if (!date.date && !date.monthDay) {
-        const da = DATE_AFTER.exec(s.slice(core));
-        if (da) {
-          date = dateFrom(da, 1, year);
-          length = Math.max(length, core + da[0].length);
+      if (!zone) {
+        const region = REGION_AFTER.exec(s.slice(core));
+        if (region) {
+          zone = region[0].trim();
+          length = Math.max(length, core + region[0].length);
         }
       }
-      return {
+      const end = () => s.slice(0, length).replace(/[\s*_\]`)]+$/, '').length;
+      let plusDays: number | undefined;
+      const nd = NEXT_DAY_AFTER.exec(s.slice(end()));
+      if (nd) {
+        plusDays = nd[1] ? +nd[1] : 1;
+        length = end() + nd[0].length;
+      }
+      if (!date.date && !date.monthDay) {
+        const at = end();
+        const da = DATE_AFTER.exec(s.slice(at));
+        if (da) {
+          // The bracketed form's groups come first, the comma form's after them.
+          date = da[1] || da[4] || da[7] || da[10] ? dateFrom(da, 1, year) : dateFrom(da, 13, year);
+          length = Math.max(length, at + da[0].length);
+        }
+      }
+      const out: TimeMatch = {
         length,
         ...edges(s.slice(0, length)),
         time: { hour, minute, ...(second !== undefined ? { second } : {}) },
@@ -193,6 +259,8 @@ export function matchTime(s: string, year?: number): TimeMatch | undefined {
         zone,
         vague: m[1]?.trim() || (after ? after[0].trim() : undefined),
       };
+      if (plusDays) out.plusDays = plusDays;
+      return out;
     }
   }
   const d = DATE_ONLY.exec(s);
@@ -223,6 +291,14 @@ const STRIP_SEPARATOR = /^[\s\-–—:|•·]+/;
 const ZONE_STATEMENT =
   /\b(?:(?:all\s+)?(?:times?|timestamps?|clock times?)(?:\s+(?:below|above|here|shown|listed|given|used|quoted|in this (?:document|report|postmortem|timeline|section)))?(?:\s*(?:are|is))?(?:\s+(?:shown|given|listed|expressed|written))?(?:\s+(?:in|as))?|time[\s-]?zone(?:\s+(?:is|used))?)\s*[:=—–-]?\s*(?:the\s+)?$/i;
 
+/** A line that is a zone and nothing else ("_(UTC+4)_", "**Times: CET**", "Time zone — JST"): the zone, or undefined. */
+export function bareZone(s: string): string | undefined {
+  const z = zoneIn(s);
+  if (!z) return undefined;
+  const rest = s.replace(z, ' ').replace(/\b(?:all\s+)?(?:times?|timestamps?|time[\s-]?zone|in)\b/gi, ' ');
+  return /^[\s*_()[\]:.,—–-]*$/.test(rest) ? z : undefined;
+}
+
 /** The zone a sentence states for the times around it, or undefined. */
 export function statedZone(s: string): string | undefined {
   for (const m of zoneWords(s)) {
@@ -233,13 +309,15 @@ export function statedZone(s: string): string | undefined {
 
 interface State {
   year?: number;
+  /** The incident date (YYYY-MM-DD), when the metadata gives one: year-less dates take the year nearest it. */
+  incident?: string;
   date?: string;
   day?: number;
 }
 
 export function extractTimelines(text: string, tree: Root, sections: Section[], metadata: Metadata, memo?: NodeMemo): Timeline[] {
-  const d0 = metadata.fields.date?.value;
-  const state: State = { year: typeof d0 === 'string' ? +d0.slice(0, 4) : undefined };
+  const d0 = metadata.fields.date?.value ?? metadata.derived?.date?.value;
+  const state: State = { year: typeof d0 === 'string' ? +d0.slice(0, 4) : undefined, incident: typeof d0 === 'string' ? d0.slice(0, 10) : undefined };
   const timelines: Timeline[] = [];
   const bySection = new Map<number, Timeline>();
 
@@ -280,9 +358,9 @@ export function extractTimelines(text: string, tree: Root, sections: Section[], 
     lastSection = si;
     if (node.type === 'heading') {
       const s = toString(node);
-      const d = matchTime(s, state.year);
-      if (d?.date && !d.time) {
-        state.date = d.date;
+      const d = dateLine(s, state);
+      if (d) {
+        state.date = d;
         state.day = undefined;
       } else if (DAY_MARKER.test(s)) state.day = dayOf(s, state.day);
       return;
@@ -363,6 +441,19 @@ function shiftSpan(s: Span, d: number): Span {
   return { start: s.start + d, end: s.end + d };
 }
 
+/**
+ * The date a line gives when it is a date and nothing more ("### 15 March", "**14th March:**",
+ * "_3/16/26_", "Saturday, October 3rd"), as YYYY-MM-DD, or "????-MM-DD" without a known year; else undefined.
+ */
+function dateLine(s: string, state: State): string | undefined {
+  const m = matchTime(s, state.year, state.incident);
+  if (m?.time) return undefined;
+  if (m && (m.date || m.monthDay) && /^[\s*_:)\]`]*$/.test(s.slice(m.length))) return m.date;
+  if (DAY_MARKER.test(s)) return undefined;
+  const d = readDateLine(s, state.incident);
+  return d?.date ?? undefined;
+}
+
 function dayOf(marker: string, current: number | undefined): number {
   const n = /day\s+(\d+)/i.exec(marker);
   if (n) return Math.max(0, +n[1] - 1);
@@ -388,7 +479,7 @@ function paragraphEntries(text: string, node: Paragraph, si: number, timelineOf:
   const start = node.position!.start.offset!;
   const src = text.slice(start, node.position!.end.offset!);
   const firstLine = src.split(/\r?\n/)[0];
-  const stated = matchTime(firstLine, state.year)?.time ? undefined : statedZone(firstLine);
+  const stated = matchTime(firstLine, state.year)?.time ? undefined : statedZone(firstLine) ?? bareZone(firstLine);
   if (stated) timelineOf(si).zone ??= stated;
   // Lines of a paragraph that each start with a time ("**09:05** Deploy starts").
   let off = start;
@@ -397,16 +488,16 @@ function paragraphEntries(text: string, node: Paragraph, si: number, timelineOf:
   for (const line of src.split(/(?<=\n)/)) {
     const body = line.replace(/\r?\n$/, '');
     const end = off + body.length;
-    let m = matchTime(body, state.year);
-    if (m && (m.time || m.date)) {
-      if (!m.time && m.date && body.slice(m.length).trim() === '') {
-        state.date = m.date;
-        state.day = undefined;
-        prevEntry = false;
-      } else {
-        addEntry(timelineOf(si), text, off, end, m, state);
-        prevEntry = true;
-      }
+    let m = matchTime(body, state.year, state.incident);
+    const alone = !m?.time ? dateLine(body, state) : undefined;
+    if (alone) {
+      // A date on a line of its own ("**14th March:**", "_3/16/26_") dates the entries below it.
+      state.date = alone;
+      state.day = undefined;
+      prevEntry = false;
+    } else if (m && (m.time || m.date)) {
+      addEntry(timelineOf(si), text, off, end, m, state);
+      prevEntry = true;
     } else if (DAY_MARKER.test(body)) {
       state.day = dayOf(body, state.day);
     } else if ((first || prevEntry) && (m = matchRelative(body))) {
@@ -453,6 +544,7 @@ function addEntry(
   if (!entry.date && state.day !== undefined) entry.day = state.day;
   if (m.vague) entry.vague = m.vague;
   if (m.relative) entry.relative = m.relative;
+  if (m.plusDays) entry.plusDays = m.plusDays;
   if (extra?.source) entry.source = extra.source;
   t.entries.push(entry);
   return entry;
@@ -489,7 +581,7 @@ function tableEntries(text: string, table: Table, t: Timeline, state: State): vo
     const cs = cellSpan(cell);
     if (!cs) continue;
     const cellText = text.slice(cs.start, cs.end);
-    let m = matchTime(cellText, state.year);
+    let m = matchTime(cellText, state.year, state.incident) ?? clockDigits(cellText);
     if (m && !m.time && m.length < cellText.length && /[\p{L}\p{N}]/u.test(cellText.slice(m.length))) {
       // The cell says more than a date ("March 3, after the deploy"): not an entry.
       m = undefined;
@@ -499,8 +591,9 @@ function tableEntries(text: string, table: Table, t: Timeline, state: State): vo
     let date = m.date;
     let monthDay = m.monthDay;
     if (!date && dateCol >= 0 && row.children[dateCol]) {
-      const d = matchTime(toString(row.children[dateCol]), state.year);
-      date = d?.date;
+      const dateText = toString(row.children[dateCol]);
+      const d = matchTime(dateText, state.year, state.incident);
+      date = d?.date ?? readDateLine(dateText, state.incident)?.date;
       monthDay ??= d?.monthDay;
     }
     if (!m.time && !m.relative && date && dateCol < 0) state.date = date;
@@ -524,17 +617,15 @@ function listEntries(text: string, list: List, si: number, timelineOf: (si: numb
     const start = first.position.start.offset!;
     const lineEnd = lineEndAt(text, start, first.position.end.offset!);
     const line = text.slice(start, lineEnd);
-    let m = matchTime(line, state.year);
-    if (m && (m.time || m.date)) {
-      const rest = text.slice(start + m.length, lineEnd).trim();
-      if (!m.time && m.date && rest === '') {
-        // A date on its own ("- 2026-03-15") heads the nested entries.
-        state.date = m.date;
-        state.day = undefined;
-      } else {
-        const e = addEntry(timelineOf(si), text, start, lineEnd, m, state);
-        e.span = { start: item.position!.start.offset!, end: lineEnd };
-      }
+    let m = matchTime(line, state.year, state.incident);
+    const alone = !m?.time ? dateLine(line, state) : undefined;
+    if (alone) {
+      // A date on its own ("- 2026-03-15", "- March 15th:") heads the nested entries.
+      state.date = alone;
+      state.day = undefined;
+    } else if (m && (m.time || m.date)) {
+      const e = addEntry(timelineOf(si), text, start, lineEnd, m, state);
+      e.span = { start: item.position!.start.offset!, end: lineEnd };
     } else if (DAY_MARKER.test(line)) {
       state.day = dayOf(line, state.day);
     } else if ((m = matchRelative(line))) {
@@ -545,6 +636,13 @@ function listEntries(text: string, list: List, si: number, timelineOf: (si: numb
       if (child.type === 'list') listEntries(text, child, si, timelineOf, state);
     }
   }
+}
+
+/** A time column's "0930" / "2145" (24-hour, no colon): a time only where the column says so. */
+function clockDigits(cell: string): TimeMatch | undefined {
+  const m = /^([\s*_`]*)([01]\d|2[0-3])([0-5]\d)(?:\s*(?:h|hrs))?[\s*_`]*$/.exec(cell);
+  if (!m) return undefined;
+  return { length: m[0].length, textStart: m[1].length, textEnd: m[1].length + 4, time: { hour: +m[2], minute: +m[3] } };
 }
 
 function lineEndAt(text: string, from: number, max: number): number {

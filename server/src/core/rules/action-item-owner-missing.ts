@@ -1,5 +1,5 @@
 import type { ActionItem, Fix } from '../types';
-import { fieldFix, ownerPlaceholder, quoteItem } from './action-item-common';
+import { fieldFix, ownerPlaceholder, quoteItem, statusOf } from './action-item-common';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
@@ -18,6 +18,8 @@ export const actionItemOwnerMissing = defineRule({
   fixable: true,
   check(ctx) {
     for (const item of ctx.model.actionItems) {
+      // A finished item (checked, or status Done / Closed / Fixed) needs no owner, type or ticket any more.
+      if (statusOf(item) === 'done') continue;
       const owner = item.fields.owner?.value.replace(/[*_`]/g, '').trim();
       if (owner !== undefined && !NO_OWNER.test(owner)) continue;
       const what = owner === undefined ? 'has no owner' : owner === '' ? 'has an empty owner' : `has "${owner}" as its owner`;

@@ -1,4 +1,4 @@
-import { fieldFix, hasTicket, quoteItem, ticketPlaceholder } from './action-item-common';
+import { fieldFix, hasTicket, quoteItem, statusOf, ticketPlaceholder } from './action-item-common';
 import { defineRule } from './defineRule';
 
 export const actionItemTicketMissing = defineRule({
@@ -8,6 +8,8 @@ export const actionItemTicketMissing = defineRule({
   fixable: true,
   check(ctx) {
     for (const item of ctx.model.actionItems) {
+      // A finished item (checked, or status Done / Closed / Fixed) needs no owner, type or ticket any more.
+      if (statusOf(item) === 'done') continue;
       if (hasTicket(ctx, item)) continue;
       const v = item.fields.ticket?.value.replace(/[*_`]/g, '').trim();
       const message = !v

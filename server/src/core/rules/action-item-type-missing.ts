@@ -1,5 +1,5 @@
 import { actionTypeOf } from '../extract/actionItems';
-import { fieldFix, quoteItem, typePlaceholder } from './action-item-common';
+import { fieldFix, quoteItem, statusOf, typePlaceholder } from './action-item-common';
 import { defineRule } from './defineRule';
 
 export const actionItemTypeMissing = defineRule({
@@ -9,6 +9,8 @@ export const actionItemTypeMissing = defineRule({
   fixable: true,
   check(ctx) {
     for (const item of ctx.model.actionItems) {
+      // A finished item (checked, or status Done / Closed / Fixed) needs no owner, type or ticket any more.
+      if (statusOf(item) === 'done') continue;
       const v = item.fields.type?.value.replace(/[*_`]/g, '').trim();
       if (v && actionTypeOf(v)) continue;
       const message = v

@@ -1,5 +1,5 @@
 import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
-import { CONCRETE_SIGNALS, ITEM_PREFIX, MAKE_VERBS, VAGUE_PHRASES, type VagueEntry } from '../data/actionItems';
+import { ASPIRATION_EXAMPLES, ASPIRATION_QUALITIES, CONCRETE_SIGNALS, ITEM_PREFIX, MAKE_VERBS, VAGUE_PHRASES, type VagueEntry } from '../data/actionItems';
 import { ConfiguredMatcher } from '../phraseChanges';
 import type { Fix, PhraseChanges } from '../types';
 import { quoteItem } from './action-item-common';
@@ -35,7 +35,9 @@ export function findVague(raw: string, phrases?: PhraseChanges): VagueHit | unde
     .replace(/"[^"\n]*"|“[^”\n]*”/g, (m) => ' '.repeat(m.length))
     .replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length))
     .replace(/[*_~]/g, ' ')
-    .replace(/^\s*(?:\[[^\]]*\]\s*)+/, (m) => ' '.repeat(m.length))
+    // Leading tags and ticket references, with the separator after them: "[prevent]", "[#2230]: ", "OPS-12 — ".
+    .replace(/^\s*(?:\[[^\]]*\]\s*)+(?:[:—–-]\s*)?/, (m) => ' '.repeat(m.length))
+    .replace(/^\s*(?:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\s*[:—–-]\s*/, (m) => ' '.repeat(m.length))
     .replace(/^\s*(?:\d+[.)]\s+)?/, (m) => ' '.repeat(m.length))
     .replace(/^\s*(?:prevent|detect|mitigate|process|document)\w*\s*[:—–-]\s/i, (m) => ' '.repeat(m.length));
   const first = masked.length - masked.trimStart().length;
@@ -51,8 +53,56 @@ export function findVague(raw: string, phrases?: PhraseChanges): VagueHit | unde
     if (h.entry.id === 'make-better' && !MAKE.test(body) && !MAKE.test(masked.slice(first))) continue;
     hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
   }
+  // "Create and/or fix monitoring": two actions left open, neither committed to.
+  const undecided = /^([\p{L}]+)\s+and\/or\s+[\p{L}]+/u.exec(body);
+  if (undecided) hits.push({ entry: UNDECIDED, phrase: undecided[0], start, end: start + undecided[0].length });
+  const asp = hits.length ? undefined : aspiration(masked.slice(first));
+  if (asp) hits.push({ entry: ASPIRATION, phrase: asp.phrase, start: first + asp.index, end: first + asp.index + asp.phrase.length });
   hits.sort((a, b) => Number(a.entry.rescuable) - Number(b.entry.rescuable) || a.start - b.start);
   return hits.find((h) => !h.entry.rescuable || !concrete);
+}
+
+const UNDECIDED: VagueEntry = {
+  id: 'undecided',
+  phrases: [],
+  position: 'start',
+  rescuable: true,
+  instead: 'choose the one change to make, and say how we will know it is done',
+  examples: { flag: ['Create and/or fix the disk alerts'], clean: ['Alert on 5xx and/or latency over 2 s'] },
+};
+
+const ASPIRATION: VagueEntry = {
+  id: 'aspiration',
+  phrases: [],
+  position: 'start',
+  rescuable: true,
+  instead: 'name the change that would make it so (a test, a refactor, a check) and how to tell it is done',
+  examples: ASPIRATION_EXAMPLES,
+};
+
+const QUALITY = ASPIRATION_QUALITIES.map((q) => q.replace(/-/g, ' ').replace(/ /g, '[\\s-]+'))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** Verbs that open an action whose clause says how something should be ("Ensure X is safe"): the item is an action. */
+const CLAUSE_VERBS = /^(?:ensure|make|verify|check|confirm|test|validate|assert|guarantee|prove|document|alert|monitor|add|change|update|set|keep)\b/i;
+/**
+ * An outcome stated in place of an action: a subject of up to six words, a copula ("is", "are",
+ * "should be", "must be", "will be", "needs to be") and an evaluative quality ("easy to extend",
+ * "high quality", "safer"), with no action verb opening the item.
+ */
+const ASPIRATION_RE = new RegExp(
+  `^((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’/.-]*\\s+){1,6}?)(?:is|are|should\\s+be|must\\s+be|will\\s+be|needs?\\s+to\\s+be|ha(?:s|ve)\\s+to\\s+be|remains?|stays?|becomes?)\\s+(?:(?:more|very|always|easily|well|highly|fully|much)\\s+)?(?:${QUALITY})(?![\\p{L}])`,
+  'iu',
+);
+
+/** The copula and quality of an item that states an outcome instead of an action, or undefined. */
+export function aspiration(text: string): { phrase: string; index: number } | undefined {
+  const t = text.trimStart();
+  const lead = text.length - t.length;
+  if (CLAUSE_VERBS.test(t)) return undefined;
+  const m = ASPIRATION_RE.exec(t);
+  if (!m) return undefined;
+  return { phrase: m[0].slice(m[1].length), index: lead + m[1].length };
 }
 
 export const actionItemVague = defineRule({

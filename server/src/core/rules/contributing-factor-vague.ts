@@ -1,6 +1,7 @@
 import { VAGUE_FACTORS, type VagueFactorEntry } from '../data/vague-factors';
 import { fold, PhraseMatcher } from '../match';
 import type { Span } from '../types';
+import { kindsAt } from '../extract/sections';
 import { defineRule } from './defineRule';
 
 const matcher = new PhraseMatcher<VagueFactorEntry>(VAGUE_FACTORS.map((e) => ({ phrases: e.phrases, entry: e })));
@@ -12,6 +13,17 @@ const STOP = new Set(
 const EXPLAINED = /^\s*(?:[:;(—–]|\s-\s|,?\s*(?:because|since|as|so|so that|which|where|when|while|meaning|e\.g\.|i\.e\.|for example|such as|in that|caused by|due to)\b)\s*(\S+\s+){2,}/i;
 /** Enough content words of its own outside the phrase. */
 const MIN_CONTENT_WORDS = 5;
+
+/**
+ * "Insufficient code review", "inadequate disaster recovery procedures": up to two words naming what
+ * kind of review or procedure stand between the quantity word and the category; they name no
+ * condition either, so they are folded away before the phrases are matched.
+ */
+const MODIFIED = /\b(insufficient|inadequate|poor|limited|missing|lack of)\s+(?:[\p{L}-]+\s+){1,2}?(review|reviews|testing|tests|procedures|process|documentation|monitoring|alerting|training|planning)\b/giu;
+
+export function foldModifiers(text: string): string {
+  return text.replace(MODIFIED, '$1 $2');
+}
 
 /** True when a statement holding a vague phrase at [start, end) says nothing more specific. */
 export function isVagueStatement(text: string, start: number, end: number): boolean {
@@ -36,12 +48,46 @@ export const contributingFactorVague = defineRule({
   fixable: false,
   check(ctx) {
     for (const st of ctx.model.contributingFactors) {
-      const hits = matcher.scan(st.text);
-      const hit = hits.find((h) => isVagueStatement(st.text, h.start, h.end));
+      let text = st.text;
+      let hit = matcher.scan(text).find((h) => isVagueStatement(text, h.start, h.end));
+      if (!hit) {
+        text = foldModifiers(st.text);
+        hit = text === st.text ? undefined : matcher.scan(text).find((h) => isVagueStatement(text, h.start, h.end));
+      }
       if (!hit) continue;
-      const written = st.text.slice(hit.start, hit.end);
+      MODIFIED.lastIndex = 0;
+      const m = text === st.text ? undefined : MODIFIED.exec(st.text);
+      const written = m ? m[0] : text.slice(hit.start, hit.end);
       const span = locate(ctx.text.slice(st.span.start, st.span.end), hit.phrase, st.span);
       ctx.report(span, `"${written}" names a category, not a condition; ${hit.entry.instead}.`);
     }
+    // Prose that lists the factors in a sentence ("Contributing factors included X, Y and Z") outside a
+    // Contributing factors section: each item of the list is a factor of its own.
+    for (const sentence of ctx.prose.sentences) {
+      if (sentence.cell || kindsAt(ctx.model.sections, sentence.section).includes('contributing-factors')) continue;
+      const intro = INTRO.exec(sentence.text);
+      if (!intro) continue;
+      let at = intro.index + intro[0].length;
+      for (const item of sentence.text.slice(at).split(ITEM_SPLIT)) {
+        const start = sentence.text.indexOf(item, at);
+        at = start + item.length;
+        const folded = foldModifiers(item);
+        const hit = matcher.scan(folded).find((h) => isVagueStatement(folded, h.start, h.end));
+        if (!hit) continue;
+        // Folded ("insufficient code review" read as "insufficient review"): the words as written are quoted and marked.
+        MODIFIED.lastIndex = 0;
+        const m = folded === item ? undefined : MODIFIED.exec(item);
+        const [a0, a1] = m ? [start + m.index, start + m.index + m[0].length] : [start + hit.start, start + hit.end];
+        const s0 = sentence.offsetAt(a0);
+        const s1 = sentence.offsetAt(a1);
+        ctx.report({ start: s0, end: Math.max(s0 + 1, s1) }, `"${m ? m[0] : folded.slice(hit.start, hit.end)}" names a category, not a condition; ${hit.entry.instead}.`);
+        break;
+      }
+    }
   },
 });
+
+/** Words that introduce a list of factors in a sentence: "contributing factors, including …", "underlying issues included …". */
+const INTRO = /\b(?:contributing (?:factors?|causes?)|underlying (?:issues|causes|factors|problems)|other factors)\b[^.:;]{0,40}?\b(?:include[sd]?|including|were|are)\b:?\s*/i;
+/** Items of the list: commas, a final ", and"/"and", semicolons. */
+const ITEM_SPLIT = /\s*(?:;|,\s*(?:and\s+|or\s+)?)\s*/;

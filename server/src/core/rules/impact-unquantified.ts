@@ -16,17 +16,19 @@ const NOT_FIGURES: RegExp[] = [
   /\b(?:HTTP|status|code|error)\s*[1-5]\d\d\b/gi,
   /\b[45]\d\d(?=s\b|\s+(?:errors?|responses?|status(?:es)?|codes?|pages?)\b)/gi,
   /\b[A-Za-z][A-Za-z-]*\d[\w-]*/g,
-  /\b(?:XX+|N)%?/g,
+  /\b(?:XX+|N)(?:%|(?![\w]))/g,
 ];
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third|twice|doubled?|tripled?|tenfold|zero|everyone|everybody|nobody|no one|one (?:hour|minute|day|week|customer|user|request|order))\b|\bevery\s+(?!(?:time|day|week|month|hour|minute|now|so)\b)[\w-]+|\b(?:all|every|each|none of)\s+(?:(?:of\s+)?(?:the|our|their)\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requests?|orders?|logins?|sign-ins?|sessions?|payments?|accounts?|merchants?|sellers?|tenants?|regions?|traffic|calls?|queries|query|transactions?|uploads?|downloads?|messages?|emails?|jobs?|builds?|deploys?|deployments?|pages?|sites?|stores?|devices?|apps?|clients?|api calls?)\b/i;
 /** A statement that there was no impact is a figure too (zero). */
-const NO_IMPACT = /\b(?:no|not any|zero)\s+(?:\w+\s+){0,2}(?:impact|data loss|customers?|users?|requests?|orders?)\b|\b(?:unaffected|not affected|no one was affected)\b/i;
+const NO_IMPACT = /\b(?:no|not any|zero)\s+(?:\w+\s+){0,2}(?:impact|data loss|customers?|users?|requests?|orders?)\b|\b(?:unaffected|not affected|no one was affected)\b|\bno\s+(?:[\w-]+\s+){1,3}(?:was|were|has been|have been)\s+(?:compromised|affected|impacted|lost|exposed|harmed|damaged|corrupted)\b/i;
+/** "A single cask", "only one account": one is a figure too. */
+const ONE = /\b(?:a single|only one|exactly one)\s+[\w-]+/i;
 
 export function hasFigures(text: string): boolean {
   let t = text;
   for (const re of NOT_FIGURES) t = t.replace(re, ' ');
-  return /\d/.test(t) || NUMBER_WORDS.test(t) || NO_IMPACT.test(t);
+  return /\d/.test(t) || NUMBER_WORDS.test(t) || NO_IMPACT.test(t) || ONE.test(t);
 }
 
 /** The text of a section (with its subsections) as the prose sees it: no code, comments or URLs. */
@@ -37,7 +39,8 @@ export function sectionProse(ctx: RuleContext, s: Section): string {
   let hi = all.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (all[mid].span.start < s.heading.end) lo = mid + 1;
+    // A bold label's sentence starts with the label itself: it belongs to the label's section.
+    if (all[mid].span.start < (s.label ? s.heading.start : s.heading.end)) lo = mid + 1;
     else hi = mid;
   }
   const parts: string[] = [];
@@ -57,6 +60,8 @@ export const impactUnquantified = defineRule({
       for (let p = s.parent; p >= 0; p = ctx.model.sections[p].parent) if (ctx.model.sections[p].kind === 'impact') return;
       if (ctx.text.slice(s.body.start, s.body.end).trim() === '') return;
       if (hasFigures(sectionProse(ctx, s))) return;
+      // "## Affected crates" over a list of them: the list is the count.
+      if (/\b(?:affected|impacted)\b/i.test(s.title) && ctx.tree.children.some((n) => n.type === 'list' && n.position!.start.offset! >= s.body.start && n.position!.start.offset! < s.body.end)) return;
       void i;
       ctx.report(s.heading, `The "${s.title}" section gives no figures; state the impact in numbers (users or requests affected, error rate, duration, orders or revenue lost).`);
     });

@@ -54,7 +54,8 @@ function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
         const m = LABEL_LINE.exec(line);
         if (m) labels.push(m[1].trim());
       }
-      for (const l of labels) for (const f of FIELDS) if (LABELS[f.key].test(l) && !found.has(f.key)) found.set(f.key, i);
+      // "Author(s)": a plural written with a parenthesis is the same label.
+      for (const l of labels) for (const f of FIELDS) if (LABELS[f.key].test(l.replace(/\s*\(s\)$/i, '')) && !found.has(f.key)) found.set(f.key, i);
     });
   return found;
 }
@@ -98,15 +99,30 @@ function lineFix(ctx: RuleContext, line: number, f: FieldInfo, eol: string): Fix
   return { title: `Add the "${f.label}" line`, edits: [{ start: l.at, end: l.at, newText: l.newText }], snippet: true, preferred: true };
 }
 
+/** TOML front matter (`+++`): its lines are `key = "value"`. */
+function isToml(ctx: RuleContext): boolean {
+  const fm = ctx.model.metadata.frontMatter;
+  return !!fm && ctx.text.startsWith('+++', fm.start);
+}
+
+function tomlValue(f: FieldInfo): string {
+  return f.key === 'authors' ? '["${1:name}"]' : `"${f.yaml}"`;
+}
+
 function frontMatterFix(ctx: RuleContext, fields: FieldInfo[], eol: string): Fix {
   const fm = ctx.model.metadata.frontMatter;
-  const lines = fields.map((f) => `${f.key}: ${f.yaml}`);
+  const toml = isToml(ctx);
+  const lines = fields.map((f) => (toml ? `${f.key} = ${tomlValue(f)}` : `${f.key}: ${f.yaml}`));
   // Each key its own tab stop.
   const body = lines.map((l, i) => l.replace('${1:', `\${${i + 1}:`)).join(eol);
   const title = fields.length === 1 ? `Add "${fields[0].key}" to the front matter` : `Add ${fields.map((f) => f.key).join(', ')} to the front matter`;
   if (fm) {
-    // Before the closing fence.
-    const closing = ctx.lines.offset(ctx.lines.lineOf(fm.end - 1), 0);
+    // Before the closing fence (TOML: before its first table, where top-level keys end).
+    let closing = ctx.lines.offset(ctx.lines.lineOf(fm.end - 1), 0);
+    if (toml) {
+      const table = /^\[[^\n]*$/m.exec(ctx.text.slice(fm.start, closing));
+      if (table) closing = fm.start + table.index;
+    }
     return { title, edits: [{ start: closing, end: closing, newText: body + eol }], snippet: true, preferred: true };
   }
   return {
@@ -127,6 +143,10 @@ export const metadataMissing = defineRule({
     // Front matter that cannot be read is metadata-invalid's finding; what it holds is unknown.
     if (md.source === 'front-matter' && md.problems.some((p) => !p.key)) return;
     const present = new Set<MetadataKey>(Object.keys(md.fields) as MetadataKey[]);
+    // A date written in the title ("# Checkout outage — 14 March 2026") is the document's date.
+    if (md.derived?.date?.from === 'title') present.add('date');
+    // A start time ("start_time: 2026-02-28T17:37:00Z") dates the incident too.
+    if (typeof md.fields.start?.value === 'string') present.add('date');
     for (const p of md.problems) {
       const k = p.key && KEY_ALIASES[normKey(p.key)];
       if (k) present.add(k);
@@ -143,8 +163,14 @@ export const metadataMissing = defineRule({
       const fix = bold !== undefined ? lineFix(ctx, bold, f, eol) : md.source === 'front-matter' ? frontMatterFix(ctx, [f], eol) : frontMatterFix(ctx, missing, eol);
       const shaped = bold !== undefined ? shapedLine(ctx, bold, f.label, f.example, eol) : undefined;
       // The message shows the shape with "…" for names (no invented person); dates and levels get an example.
-      const shown = f.key === 'authors' ? '…' : f.example;
-      const how = shaped ? `a "${shaped.example.replace('…', shown)}" line` : `"${f.key}: ${shown}"${md.source === 'front-matter' ? ' to the front matter' : ''}`;
+      // A date example is the document's own (its first dated timeline entry), never a fixed one.
+      const shown = f.key === 'authors' ? '…' : f.key === 'date' ? md.derived?.date?.value ?? 'YYYY-MM-DD' : f.example;
+      const pair = isToml(ctx) ? `${f.key} = ${f.key === 'authors' ? '[…]' : `"${shown}"`}` : `${f.key}: ${shown}`;
+      const how = shaped
+        ? `a "${shaped.example.replace('…', shown)}" line`
+        : isToml(ctx)
+          ? `the line ${pair} to the front matter`
+          : `"${pair}"${md.source === 'front-matter' ? ' to the front matter' : ''}`;
       ctx.report(anchor, `The metadata has no ${f.key}; add ${how} ${f.why}.`, fix ? [fix] : undefined);
     }
   },

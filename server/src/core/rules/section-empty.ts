@@ -27,6 +27,9 @@ export const sectionEmpty = defineRule({
   check(ctx) {
     const { sections, title } = ctx.model;
     sections.forEach((s, i) => {
+      // A bold label ("**Impact:**") is read as a section for the other rules; a bare one is not a heading to fill.
+      // A heading with no text ("##" alone) names no section to write.
+      if (s.label || !s.title) return;
       // Anything written under the heading counts: text, a table, a subsection. A comment alone (the
       // template's prompt, a note to the author) is not content: a blank template is still blank.
       if (ctx.text.slice(s.body.start, s.body.end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '') return;

@@ -1,4 +1,4 @@
-import { SECTION_INFO } from '../data/sections';
+import { SECTION_INFO, sectionKindOf } from '../data/sections';
 import type { Fix, SectionKind } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
@@ -21,12 +21,12 @@ export function insertSectionFix(ctx: Pick<RuleContext, 'text' | 'model' | 'opti
   const template = ctx.options.template;
   const idx = template.indexOf(kind);
   const { sections } = ctx.model;
-  const depth = sections.find((s) => s.kind && template.includes(s.kind))?.depth ?? 2; // never 1 when there is none: a lone "# …" would become the title
+  const depth = sections.find((s) => !s.label && s.kind && template.includes(s.kind))?.depth ?? 2; // never 1 when there is none: a lone "# …" would become the title
   const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
   // Before the first present section that comes later in the template, else at the end.
   let at = ctx.text.length;
   for (const later of template.slice(idx + 1)) {
-    const s = sections.find((x) => x.kind === later && x.depth === depth);
+    const s = sections.find((x) => !x.label && x.kind === later && x.depth === depth);
     if (s) {
       at = s.heading.start;
       break;
@@ -64,6 +64,17 @@ export const sectionMissing = defineRule({
   fixable: true,
   check(ctx) {
     const present = new Set(ctx.model.sections.map((s) => s.kind).filter(Boolean));
+    // A heading that names several sections ("Response, Cause, Prevention", "Lessons learned & next
+    // steps") holds each of them.
+    for (const s of ctx.model.sections) {
+      if (s.label) continue;
+      const parts = s.title.split(/\s*(?:,|&|\/|\+|\band\b)\s*/i).filter((p) => p.trim());
+      if (parts.length < 2) continue;
+      for (const p of parts) {
+        const k = sectionKindOf(p, ctx.options.sectionAliases);
+        if (k) present.add(k);
+      }
+    }
     // A 5 Whys section stands in for root causes.
     if (present.has('five-whys')) present.add('root-causes');
     const anchor = documentAnchor(ctx);

@@ -1,6 +1,7 @@
 import type { List, Nodes, Paragraph, Table } from 'mdast';
+import { addDays } from '../dates';
 import { minutesOf } from '../extract/timeline';
-import type { Fix, Span, Timeline, TimelineEntry } from '../types';
+import type { Fix, PostmortemModel, Span, Timeline, TimelineEntry } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
@@ -8,21 +9,56 @@ import { defineRule } from './defineRule';
 export interface OrderKey {
   /** ISO date, or "????-MM-DD" when the year is unknown. */
   date?: string;
+  /** Years after the first for "????" dates: a month-day that falls back by months ("12-05" then "03-20") crossed a new year. */
+  yearShift?: number;
   day?: number;
   minutes?: number;
   /** The date was written with the entry (or a date heading), not carried over. */
   ownDate: boolean;
+  /** The date was inferred: the times wrapped past midnight in an incident that spans two dates. */
+  rolledOver?: boolean;
 }
 
-/** Keys for the entries of a timeline in document order; entries with only a relative time get none. */
-export function orderKeys(entries: TimelineEntry[]): Array<OrderKey | undefined> {
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days from a "MM-DD" to a later one in the same year (negative when it falls back). */
+function monthDayDays(a: string, b: string): number {
+  const at = (md: string) => Date.UTC(2001, +md.slice(0, 2) - 1, +md.slice(3, 5));
+  return (at(b) - at(a)) / 86_400_000;
+}
+
+/**
+ * Keys for the entries of a timeline in document order; entries with only a relative time get none.
+ *
+ * A dateless entry whose time falls back by more than three hours from the one above it ("23:58" then
+ * "00:20") is read as the next day when the incident spans two dates: `spansDays` (its metadata start
+ * and end fall on different dates), a later entry carrying the next date, or an evening entry followed
+ * by a morning one with the times rising after it (unless `spansDays` is false: the metadata
+ * puts start and end on one date). An entry marked "(+1 day)" is always the next day. The hover's
+ * elapsed times (summaries.ts) read the same keys.
+ */
+export function orderKeys(entries: TimelineEntry[], spansDays?: boolean): Array<OrderKey | undefined> {
   let prev: OrderKey | undefined;
   // A timeline without AM/PM that writes "1:05" after "12:40" is on a 12-hour clock: read it as 13:05.
   const twelveHour = !entries.some((e) => /\d\s*[ap]\.?m\b/i.test(e.timeText));
-  return entries.map((e) => {
+  // The first own ISO date at or after each entry: a later date says the incident ran past midnight.
+  const nextDate: Array<string | undefined> = new Array(entries.length);
+  for (let i = entries.length - 1, d: string | undefined; i >= 0; i--) {
+    nextDate[i] = d;
+    if (entries[i].date && ISO.test(entries[i].date!)) d = entries[i].date;
+  }
+  let shift = 0;
+  let lastMonthDay: string | undefined;
+  return entries.map((e, i) => {
     if (!e.time && !e.date && !e.monthDay) return undefined;
-    const own = e.date ?? (e.monthDay ? `????-${e.monthDay}` : undefined);
+    let own = e.date ?? (e.monthDay ? `????-${e.monthDay}` : undefined);
+    if (e.monthDay && !e.date) {
+      if (lastMonthDay && monthDayDays(lastMonthDay, e.monthDay) < -150) shift++;
+      lastMonthDay = e.monthDay;
+    }
     let date = own;
+    let day = e.day ?? (own ? undefined : prev?.day);
+    let rolledOver = false;
     if (!date && prev?.date && (e.day === undefined || e.day === prev.day)) date = prev.date;
     let minutes = e.time ? minutesOf(e.time) : undefined;
     if (
@@ -31,18 +67,49 @@ export function orderKeys(entries: TimelineEntry[]): Array<OrderKey | undefined>
     ) {
       minutes += 12 * 60;
     }
-    const key: OrderKey = { date, day: e.day, minutes, ownDate: own !== undefined };
+    // Past midnight: a "(+1 day)" marker, or a wrap of the clock in an incident that spans two dates.
+    const wrapped = !own && minutes !== undefined && prev?.minutes !== undefined && prev.minutes - minutes > 180;
+    const later = !!(date && ISO.test(date) && nextDate[i] && nextDate[i]! > date);
+    // An evening entry followed by a morning one (before noon), with the times rising again after it until
+    // the next written date, crossed midnight ("23:50", "00:20", "01:05").
+    const overnight = wrapped && spansDays !== false && prev!.minutes! >= 18 * 60 && minutes! < 12 * 60 && risesAfter(entries, i);
+    if (!own && prev && (e.plusDays || (wrapped && (spansDays || later || overnight)))) {
+      const n = e.plusDays ?? 1;
+      if (date && ISO.test(date)) date = addDays(date, n);
+      else day = (prev.day ?? 0) + n;
+      rolledOver = true;
+    }
+    const key: OrderKey = { date, day, minutes, ownDate: own !== undefined };
+    if (date?.startsWith('????')) key.yearShift = shift;
+    if (rolledOver) key.rolledOver = true;
     prev = key;
     return key;
   });
 }
 
+/** The dateless timed entries after `i`, up to the next written date, rise from its time without falling back. */
+function risesAfter(entries: TimelineEntry[], i: number): boolean {
+  let last = minutesOf(entries[i].time!);
+  for (let j = i + 1; j < entries.length; j++) {
+    const e = entries[j];
+    if (e.date || e.monthDay || e.day !== entries[i].day) break;
+    if (!e.time) continue;
+    const m = minutesOf(e.time);
+    if (m < last) return false;
+    last = m;
+  }
+  return true;
+}
+
 /** Negative when a comes before b, positive when after, 0 when equal or not comparable. */
 export function compareKeys(a: OrderKey, b: OrderKey): number {
   if (a.date && b.date) {
-    const [x, y] = a.date.startsWith('????') || b.date.startsWith('????') ? [a.date.slice(5), b.date.slice(5)] : [a.date, b.date];
+    const unknown = a.date.startsWith('????') || b.date.startsWith('????');
+    const [x, y] = unknown ? [`${a.yearShift ?? 0}-${a.date.slice(5)}`, `${b.yearShift ?? 0}-${b.date.slice(5)}`] : [a.date, b.date];
     if (x !== y) return x < y ? -1 : 1;
   } else if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return a.day - b.day;
+  else if (a.day !== undefined && b.day === undefined && a.day > 0 && b.date === undefined) return 1;
+  else if (b.day !== undefined && a.day === undefined && b.day > 0 && a.date === undefined) return -1;
   if (a.minutes !== undefined && b.minutes !== undefined) return a.minutes - b.minutes;
   return 0;
 }
@@ -145,6 +212,15 @@ function sortFix(ctx: RuleContext, t: Timeline, keys: Array<OrderKey | undefined
 /** A container's sort fix rides on its first few findings only: each copy holds the whole container. */
 const MAX_FIXES_PER_CONTAINER = 10;
 
+/** Whether the metadata's start and end fall on different dates; undefined when it gives no both. */
+export function spansDays(metadata: PostmortemModel['metadata']): boolean | undefined {
+  const { start, end } = metadata.fields;
+  const s = typeof start?.value === 'string' ? start.value.slice(0, 10) : undefined;
+  const e = typeof end?.value === 'string' ? end.value.slice(0, 10) : undefined;
+  if (!(s && e && ISO.test(s) && ISO.test(e))) return undefined;
+  return e > s;
+}
+
 export const timelineOrder = defineRule({
   id: 'timeline-order',
   defaultSeverity: 'warning',
@@ -152,7 +228,7 @@ export const timelineOrder = defineRule({
   fixable: true,
   check(ctx) {
     for (const t of ctx.model.timelines) {
-      const keys = orderKeys(t.entries);
+      const keys = orderKeys(t.entries, spansDays(ctx.model.metadata));
       const found: Array<{ e: TimelineEntry; p: TimelineEntry; nextDay: boolean }> = [];
       let prev = -1;
       t.entries.forEach((e, i) => {

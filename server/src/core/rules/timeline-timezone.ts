@@ -46,10 +46,20 @@ export const timelineTimezone = defineRule({
   check(ctx) {
     const docZone = documentZone(ctx);
     if (docZone) return;
+    // Timelines split by date subsections ("### 14 May", "### 15 May") are one timeline: reported once.
+    const reported = new Set<number>();
+    const rootOf = (si: number): number => {
+      let root = si;
+      for (let i = si; i >= 0; i = ctx.model.sections[i].parent) if (ctx.model.sections[i].kind === 'timeline') root = i;
+      return root;
+    };
     for (const t of ctx.model.timelines) {
       if (t.zone) continue;
+      const root = rootOf(t.section);
+      if (reported.has(root)) continue;
       const timed = t.entries.filter((e) => e.time);
-      if (!timed.length || timed.every((e) => e.zone)) continue;
+      // A zone on the first timed entry is stated for the entries below it ("09:02 CEST", then "09:15").
+      if (!timed.length || timed[0].zone || timed.every((e) => e.zone)) continue;
       const first = timed[0];
       const zones = [...new Set(timed.map((e) => e.zone).filter((z): z is string => !!z))];
       const zone = zones.length === 1 ? zones[0] : 'UTC';
@@ -58,6 +68,7 @@ export const timelineTimezone = defineRule({
         ? `Some timeline times have no time zone and none is stated for the timeline; add one to every entry, or state it once (e.g. "All times ${zone}.").`
         : `The timeline's times have no time zone; state it once for the timeline (e.g. "All times UTC." or a "Time (UTC)" column), or on every entry.`;
       const fix = zoneFix(ctx, t, first, zone);
+      reported.add(root);
       ctx.report(first.timeSpan, message, fix ? [fix] : undefined);
     }
   },
