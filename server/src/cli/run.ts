@@ -188,7 +188,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (opts.fix) {
       for (const [input, text] of fixedTexts) {
         if (!input.target) continue;
-        const outcome = writeAtomically(input.target.absPath, text, io.cwd);
+        const outcome = writeAtomically(input.target.absPath, text, input.target.root);
         if (!outcome.written) err(`${input.path}: not fixed: ${outcome.reason}`);
       }
     }

@@ -1,6 +1,7 @@
 import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
 import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
+import { allMatches } from '../regexp';
 import { ConfiguredMatcher } from '../phraseChanges';
 import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
@@ -108,6 +109,28 @@ const NEXT_WORD = /^\s+([\p{L}'-]+)/u;
 const ADVERB_WORD = /^(?:\p{L}+ly|also|just|then|first|still|even|ever|at least)$/iu;
 const SAFEGUARD = 'Name the safeguard that makes this safe without extra care: a check, a confirmation step or an alert';
 
+/**
+ * "<X> before <Y>[.!?]" as one clause (no , ; : . ! ? inside): [X, Y, final mark], or undefined.
+ * String steps, not one pattern: a lazy group, adjacent runs of spaces and an anchored end made the
+ * pattern it replaces quartic in a run of spaces (a padded table cell).
+ */
+export function beforeClause(tail: string): [string, string, string] | undefined {
+  const trimmed = tail.trimEnd();
+  const mark = /[.!?]$/.test(trimmed) ? trimmed.slice(-1) : '';
+  const body = mark ? trimmed.slice(0, -1) : trimmed;
+  if (/[,;:.!?]/.test(body)) return undefined;
+  for (const m of allMatches(/\bbefore\b/g, body)) {
+    const at = m.index!;
+    const x = body.slice(0, at);
+    const y = body.slice(at + 6);
+    if (x.length === 0 || !/\s$/.test(x) || !/^\s/.test(y)) continue;
+    const yText = y.trimStart();
+    if (!yText) continue;
+    return [x.trimEnd(), yText, mark];
+  }
+  return undefined;
+}
+
 /** "should have <verb>" rewrites: the process as the subject, the verb as a gerund or an infinitive. */
 function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subject: Subject): Fix[] {
   // The verb after the phrase, past any adverbs ("should have immediately paged").
@@ -143,7 +166,7 @@ function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subjec
     offer(`nothing in the process required ${ger}`);
     offer(`the process did not ${inf === 'ask' ? 'require' : 'ask'} anyone to ${inf}`);
     // "<doing X> was not required before <Y>": the whole clause, when it is one clause.
-    const rest = /^([^,;:.!?]*?)\s+before\s+([^,;:.!?]+)([.!?]?)\s*$/u.exec(s.text.slice(verbEnd));
+    const rest = beforeClause(s.text.slice(verbEnd));
     if (rest && atStart) {
       const whole = exact(s, subject.start, s.text.length - rest[3].length - (s.text.length - s.text.trimEnd().length));
       if (whole) {
