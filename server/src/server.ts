@@ -31,7 +31,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
+import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
 import { configuredMemoryMb, memoryShortfall, type HeapState } from './memory';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
 import { codeActions } from './lsp/codeActions';
@@ -227,7 +227,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return { doc, analysis: analysisOf(doc, settings) };
     } catch (err) {
       logOnce(`analyze:${uri}@${doc.version}`, `Checking ${uri} (version ${doc.version}) failed; the file is skipped. ${errorText(err)}`);
-      return { doc, analysis: { version: doc.version, today: today(), isPostmortem: false } };
+      // The editor shows why there are no findings: one notice on line 1, as for a skipped file.
+      return { doc, analysis: { version: doc.version, today: today(), isPostmortem: true, result: failedResult(err) } };
     }
   }
 

@@ -18,6 +18,7 @@ import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
+import { printable } from './format/printable';
 import { HELP } from './help';
 import { onlyErrors, toDiagnostic, totals, type FileReport, type SuppressedDiagnostic } from './report';
 import { runReport } from './reportCommand';
@@ -181,15 +182,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
 
     for (const r of reports) {
-      if (r.skipped) err(`${r.path}: skipped. ${r.skipped}`);
-      for (const ie of r.internalErrors) err(`${r.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
+      if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
+      for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
     }
 
     if (opts.fix) {
       for (const [input, text] of fixedTexts) {
         if (!input.target) continue;
         const outcome = writeAtomically(input.target.absPath, text, input.target.root);
-        if (!outcome.written) err(`${input.path}: not fixed: ${outcome.reason}`);
+        if (!outcome.written) err(`${printable(input.path)}: not fixed: ${outcome.reason}`);
       }
     }
 

@@ -19,6 +19,7 @@ import { buildProse } from './prose';
 import { DEFAULT_TEMPLATE } from './data/sections';
 import type { RuleContext } from './rules/defineRule';
 import { RULES } from './rules/registry';
+import { boundInput } from './bound';
 import { mapPositions, textView } from './textModel';
 import type { AnalysisResult, AnalyzeOptions, Finding, PostmortemModel } from './types';
 
@@ -75,7 +76,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
   const view = textView(text);
   let result: AnalysisResult;
   try {
-    result = analyzeText(view.text, options, cache);
+    // Nesting and delimiter runs past the parser's limits are read as plain text (core/bound.ts).
+    result = analyzeText(boundInput(view.text).text, options, cache);
   } catch (err) {
     // Never thrown on purpose: a parser or extraction failure on some input (a rule's failure is
     // caught per rule below). One notice for this file; the caller goes on with the others.

@@ -5,6 +5,7 @@
 import { createColors } from 'picocolors';
 import type { Severity } from '../../core';
 import { totals, type FileReport } from '../report';
+import { printable } from './printable';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -21,8 +22,8 @@ export function formatStylish(files: FileReport[], opts: { color: boolean; fixHi
   const out: string[] = [];
   for (const f of files) {
     if (!f.diagnostics.length) continue;
-    out.push(c.underline(f.path));
-    const rows = f.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, d.message, d.rule, d.severity] as const);
+    out.push(c.underline(printable(f.path)));
+    const rows = f.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, printable(d.message), d.rule, d.severity] as const);
     const posW = Math.max(...rows.map((r) => r[0].length));
     const sevW = Math.max(...rows.map((r) => r[1].length));
     for (const [pos, sev, msg, rule, s] of rows) {

@@ -168,9 +168,9 @@ function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subjec
     // "<doing X> was not required before <Y>": the whole clause, when it is one clause.
     const rest = beforeClause(s.text.slice(verbEnd));
     if (rest && atStart) {
-      const whole = exact(s, subject.start, s.text.length - rest[3].length - (s.text.length - s.text.trimEnd().length));
+      const whole = exact(s, subject.start, s.text.length - rest[2].length - (s.text.length - s.text.trimEnd().length));
       if (whole) {
-        const t = `${capitalise(ger, true)}${rest[1]} was not required before ${rest[2]}`;
+        const t = `${capitalise(ger, true)}${rest[0]} was not required before ${rest[1]}`;
         fixes.push({ title: `Rewrite as "${capitalise(ger, true)} … was not required before …"`, edits: [{ ...whole, newText: t }] });
       }
     }
