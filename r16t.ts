@@ -1,20 +1,6 @@
-import { analyze } from './server/src/core';
-const kinds: Record<string, (n: number) => string> = {
-  quotes: (n) => '>'.repeat(n) + ' x\n',
-  quotesSpaced: (n) => '> '.repeat(n) + 'x\n',
-  lists: (n) => '- '.repeat(n) + 'x\n',
-  ordered: (n) => '1. '.repeat(n) + 'x\n',
-  emph: (n) => '*a '.repeat(n) + 'x\n',
-  emph2: (n) => '*'.repeat(n) + 'x' + '*'.repeat(n) + '\n',
-  brackets: (n) => '['.repeat(n) + 'x' + ']'.repeat(n) + '\n',
-  links: (n) => '[a]('.repeat(n) + 'x' + ')'.repeat(n) + '\n',
-  underscores: (n) => '_a '.repeat(n) + 'x\n',
-};
-for (const [k, f] of Object.entries(kinds)) {
-  const out: string[] = [];
-  for (const n of [2500, 10000]) {
-    const t = `# Postmortem: x\n\n## Summary\n\n${f(n)}`;
-    const t0 = performance.now(); const r = analyze(t); out.push(`${n}: ${(performance.now() - t0).toFixed(0)}ms ${r.skipped ?? ''}`);
-  }
-  console.log(k, out.join(' | '));
+const nlp = require('compromise');
+for (const s of ['Nothing in the process prevented toing remember this flag.', 'Being was not the cause.', 'Is the wrong word here.', 'Nobody did not follow the runbook.', 'Nothing in the process required checking the lock.', 'The engineer did not notice the alert.', 'A change caused it.', 'It was not a mistake.', 'Checking the lock was not required before the migration ran.', 'No check stopped deploying to all regions at once.', 'An engineer was careless with the config.', 'The process did not ask anyone to verify the backup.', 'What would have caught this earlier?', 'Nothing in the process prevented needing to know that.']) {
+  const d = nlp(s);
+  const j = d.sentences().json()[0]?.sentence;
+  console.log(JSON.stringify(s), JSON.stringify(j), d.match('toing').found, d.terms().json().map((t: any) => t.terms[0].tags.slice(0,2).join('/')).join(' '));
 }

@@ -3,7 +3,7 @@ import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
 import { allMatches } from '../regexp';
 import { ConfiguredMatcher } from '../phraseChanges';
-import { gerund, infinitive } from '../nlp';
+import { clauseShape, gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
 import type { PeopleIndex } from '../people';
@@ -147,7 +147,8 @@ function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subjec
     verbEnd = hitEnd + pos;
     break;
   }
-  if (!verb || /^(?:been|known|had|got|gotten)$/i.test(verb)) return [];
+  // "should have to <verb>" is an obligation, not a counterfactual: no rewrite reads right.
+  if (!verb || /^(?:been|known|had|got|gotten|to)$/i.test(verb)) return [];
   const inf = infinitive(verb);
   if (!inf || /\s/.test(inf) || (inf === verb.toLowerCase() && /(?:ed|en)$/i.test(verb))) return [];
   const ger = gerund(inf);
@@ -247,6 +248,55 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
   return fixes;
 }
 
+/** Index of sentence `s` whose source offset is `offset` (offsetAt is non-decreasing), or -1. */
+function indexAt(s: Sentence, offset: number): number {
+  let lo = 0;
+  let hi = s.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.offsetAt(mid) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return s.offsetAt(lo) === offset ? lo : -1;
+}
+
+const NEGATIVE_SUBJECT = /^(?:nobody|no one|no-one|none|nothing)\b/i;
+const NEGATED_VERB = /\b(?:not|never)\b|n't\b/i;
+
+/**
+ * True when the sentence, rewritten by `fix`, still reads as a sentence: a subject (a leading -ing
+ * clause counts) and a verb, no double negative, no bare form of "be" as its subject. A rewrite that
+ * cannot be checked (markup inside, a very long sentence) is not offered.
+ */
+export function rewriteReads(s: Sentence, fix: Fix): boolean {
+  if (fix.snippet) return true; // an editor placeholder the author fills in, not a rewrite
+  let out = s.text;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
+    const i = indexAt(s, e.start);
+    const j = indexAt(s, e.end);
+    if (i < 0 || j < i) return false;
+    out = out.slice(0, i) + e.newText + out.slice(j);
+  }
+  const shape = clauseShape(out.trim());
+  if (!shape) return false;
+  const first = /^\s*([\p{L}'-]+)/u.exec(out)?.[1] ?? '';
+  const subject = shape.subject || (/ing$/i.test(first) ? first : '');
+  if (!subject || !shape.verb) return false;
+  if (/^(?:being|be|been)$/i.test(subject)) return false;
+  if (NEGATIVE_SUBJECT.test(subject) && NEGATED_VERB.test(shape.verb)) return false;
+  return true;
+}
+
+/** fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred. */
+function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined): Fix[] {
+  const fixes = fixesFor(s, hitStart, hitEnd, phrase, subject).filter((f) => rewriteReads(s, f));
+  fixes.forEach((f, i) => {
+    if (i === 0) f.preferred = true;
+    else delete f.preferred;
+  });
+  return fixes;
+}
+
 export const blameLanguage = defineRule({
   id: 'blame-language',
   defaultSeverity: 'warning',
@@ -281,7 +331,7 @@ export const blameLanguage = defineRule({
         } else if (e.kind === 'fault' && faultTarget(s.text, h.start, h.end, h.phrase, ctx.people) !== 'person') {
           continue;
         }
-        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, messageFor(e.kind, words, subject, e.instead), fixesFor(s, h.start, h.end, h.phrase, subject));
+        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, messageFor(e.kind, words, subject, e.instead), checkedFixes(s, h.start, h.end, h.phrase, subject));
       }
     }
   },
