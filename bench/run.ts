@@ -6,6 +6,8 @@
  *   npm run bench -- --json       {"ratios": {...}, ...every figure} on stdout
  *   npm run bench -- --quick      fewer runs and no 5 MB / 10k-row peers: a smoke run, not a measurement
  *   npm run bench -- --full       also the bare parse of the 5 MB document (about half a minute)
+ *   npm run bench -- --big-table  only the row of a 1 MB one-table postmortem (indexed, then opened) beside typing elsewhere
+ *   npm run bench -- --memory     only the peak heap per character by kind of content (bench/bigTable.ts)
  *
  * Ratios are measured side by side in the same run, with the two sides interleaved run by run, so
  * load from other processes shifts both alike. No figure here is asserted by `npm test`.
@@ -15,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { analyze, ParseCache } from '../server/src/core';
+import { benchBigTable, benchMemory } from './bigTable';
 import { bigTable, sized, typicalFiles } from './corpus';
 import { openAll, serverAvailable, startServer, typingLatency, SERVER_JS } from './lsp';
 import { ms, round, summarize, time, type Timing } from './measure';
@@ -65,6 +68,12 @@ interface Row {
 }
 
 async function main(): Promise<void> {
+  // Single rows (each alone; the full run does not include them).
+  if (args.has('--big-table') || args.has('--memory')) {
+    const out = args.has('--big-table') ? await benchBigTable() : benchMemory();
+    if (JSON_OUT) process.stdout.write(JSON.stringify(out) + '\n');
+    return;
+  }
   const started = performance.now();
   const load0 = loadavg()[0];
   log(`postmortem bench on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${QUICK ? ', --quick' : ''}`);

@@ -68,7 +68,7 @@ export class PostmortemFiles {
     this.folders = [];
     for (const uri of uris) {
       const p = uriPath(uri);
-      if (p) this.folders.push({ ...p, path: p.path.replace(/\/+$/, '') });
+      if (p) this.folders.push({ ...p, path: p.path.replace(/(?<!\/)\/+$/, '') });
     }
     // The longest folder first, so nested workspace folders win.
     this.folders.sort((a, b) => b.path.length - a.path.length);

@@ -4,8 +4,9 @@
  * walk) or the project's own walks blow up:
  * - container nesting written on one line (`> > > …`, `- - - …`, `1. 1. …`): markers past
  *   MAX_NESTING are treated as plain text;
- * - emphasis and strike delimiters (`*`, `_`, `~`) and brackets (`[`, `]`) of one paragraph (or one
- *   table row): past MAX_DELIMITERS they are treated as plain text.
+ * - emphasis and strike delimiters (`*`, `_`, `~`), brackets (`[`, `]`) and tag openers (`<`, as in
+ *   a run of unclosed `<!--`) of one paragraph (or one table row): past MAX_DELIMITERS each kind is
+ *   treated as plain text.
  * "Treated as plain text" means each such character is read as MASK, a character with no Markdown
  * meaning, in the text the analysis reads; the length does not change, so every offset still points
  * at the same place of the document. A real postmortem is far inside both limits.
@@ -35,6 +36,7 @@ export function boundInput(text: string): Bounded {
   };
   let emphasis = 0;
   let brackets = 0;
+  let angles = 0;
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -74,6 +76,7 @@ export function boundInput(text: string): Bounded {
     if (blank || text.charCodeAt(i) === 124 /* | */) {
       emphasis = 0;
       brackets = 0;
+      angles = 0;
     }
     for (let k = i; k < eol; k++) {
       const c = text.charCodeAt(k);
@@ -81,6 +84,8 @@ export function boundInput(text: string): Bounded {
         if (++emphasis > MAX_DELIMITERS) mask(k);
       } else if (c === 91 || c === 93) {
         if (++brackets > MAX_DELIMITERS) mask(k);
+      } else if (c === 60 /* < */) {
+        if (++angles > MAX_DELIMITERS) mask(k);
       }
     }
     pos = eol + 1;

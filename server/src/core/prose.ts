@@ -119,7 +119,9 @@ const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|mr|mrs|ms|dr|st|no|fig|cf|a
 
 /** ABBREV reads at most this many characters before a period (the longest abbreviation and a word edge). */
 const ABBREV_REACH = 10;
-const SENTENCE_END = /[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
+// Starts only at the first mark of a run: a run of "." or "!" not followed by a space is read once,
+// not once per mark (quadratic before).
+const SENTENCE_END = /(?<![.!?])[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
 const NEXT_WORD = /\s+(\S)/g;
 
 function splitSentences(t: string): Array<[number, number]> {

@@ -87,7 +87,7 @@ export function suggestedDue(ctx: RuleContext): string | undefined {
 export function quoteItem(item: ActionItem, max = 60): string {
   const t = item.text.replace(/\s+/g, ' ').trim();
   if (!t) return 'This action item';
-  return `"${t.length > max ? t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…' : t}"`;
+  return `"${t.length > max ? t.slice(0, max - 1).replace(/(?<!\s)\s+\S*$/, '') + '…' : t}"`;
 }
 
 /** True when the item's row or paragraph refers to a ticket anywhere (a tracker id or a link). */
@@ -123,14 +123,21 @@ export function typePlaceholder(): Placeholder {
 }
 
 /** A ticket placeholder using the key most tickets in the document use ("ORD-123"), else "TICKET-123". */
+const ticketKeys = new WeakMap<PostmortemModel, Placeholder>();
+
 export function ticketPlaceholder(ctx: RuleContext): Placeholder {
+  // Once per analysis, not once per item (quadratic in the number of items before).
+  const known = ticketKeys.get(ctx.model);
+  if (known) return known;
   const counts = new Map<string, number>();
   for (const it of ctx.model.actionItems) {
     const m = /^([A-Z][A-Z0-9]{0,9})-\d+$/.exec(it.fields.ticket?.value ?? '');
     if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
   }
   const key = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? 'TICKET';
-  return { snippet: (n) => `\${${n}:${key}-123}`, plain: `${key}-123` };
+  const ph: Placeholder = { snippet: (n) => `\${${n}:${key}-123}`, plain: `${key}-123` };
+  ticketKeys.set(ctx.model, ph);
+  return ph;
 }
 
 /** Replaces `${n:text}` and `${n|a,b|}` by what an editor shows first ("text", "a"). For tests and non-snippet callers. */
@@ -155,12 +162,26 @@ function isTemplateRow(text: string, cells: Span[]): boolean {
 }
 
 const columnFixes = new WeakMap<ActionItemTable, Map<string, Fix | undefined>>();
+const rowIndexes = new WeakMap<ActionItemTable, Map<number, number>>();
+
+/** The index of the table row starting at `start`, or -1 (one map per table, not a search per fix). */
+function rowIndex(t: ActionItemTable, start: number): number {
+  let m = rowIndexes.get(t);
+  if (!m) {
+    m = new Map();
+    t.rows.forEach((r, i) => {
+      if (!m!.has(r.start)) m!.set(r.start, i);
+    });
+    rowIndexes.set(t, m);
+  }
+  return m.get(start) ?? -1;
+}
 
 export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'due' | 'ticket' | 'type', ph: Placeholder): Fix | undefined {
   const name = COLUMN_TITLES[field];
   if (item.form === 'table' && item.table !== undefined) {
     const t = ctx.model.actionItemTables[item.table];
-    const row = t?.rows.findIndex((r) => r.start === item.span.start) ?? -1;
+    const row = t ? rowIndex(t, item.span.start) : -1;
     if (!t || row < 0 || !t.headerCells || !t.rowCells) return undefined;
     const col = t.columns.findIndex((c) => c.field === field);
     if (col >= 0) {
@@ -196,7 +217,7 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
 export function appendField(text: string, item: ActionItem, field: ActionItemField, value: string): TextEdit {
   const end = item.contentEnd ?? item.span.end;
   const line = text.slice(item.textSpan.start, end).replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
-  const trimmed = line.replace(/\s+$/, '');
+  const trimmed = line.replace(/(?<!\s)\s+$/, '');
   const at = item.textSpan.start + trimmed.length;
   const paren = /\(([^()]*)\)\s*\.?$/.exec(trimmed);
   if (paren && /(?:owner|due|type)\s*:|@\w|\d{4}-\d{2}-\d{2}/i.test(paren[1])) {
@@ -227,7 +248,7 @@ interface TableLine {
 }
 
 function delimiterCells(text: string, row: Span): Span[] {
-  const s = text.slice(row.start, row.end).replace(/\s+$/, '');
+  const s = text.slice(row.start, row.end).replace(/(?<!\s)\s+$/, '');
   const pipes: number[] = [];
   for (let i = 0; i < s.length; i++) if (s[i] === '|') pipes.push(i);
   const trailing = s.length > 1 && s.endsWith('|');

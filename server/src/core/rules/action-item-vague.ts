@@ -74,7 +74,7 @@ export const actionItemVague = defineRule({
 
 /** Replaces the item's text with a SMART template that keeps the original words to start from. */
 function smartFix(raw: string, span: { start: number; end: number }, hit: VagueHit, form: 'table' | 'bullet', hasOwner: boolean, hasDue: boolean): Fix {
-  const original = raw.trim().replace(/[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
+  const original = raw.trim().replace(/(?<![.;:\s])[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
   const head = hit.entry.rescuable
     ? `\${1:${original}}: \${2:the concrete change}, done when \${3:a measurable check passes}`
     : `\${1:A safeguard that works without anyone remembering it} (replacing "${original.replace(/"/g, "'")}"), done when \${2:a measurable check passes}`;

@@ -3,7 +3,7 @@ import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
 import { allMatches } from '../regexp';
 import { ConfiguredMatcher } from '../phraseChanges';
-import { clauseShape, gerund, infinitive } from '../nlp';
+import { CLAUSE_SHAPE_MAX, clauseShape, gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
 import type { PeopleIndex } from '../people';
@@ -15,8 +15,16 @@ const CONFIGURED: PhraseEntry = { id: 'configured', phrases: [], kind: 'judgemen
 const matchers = new ConfiguredMatcher<PhraseEntry>(BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e })), CONFIGURED);
 const rejection = new PhraseMatcher<true>([{ phrases: REJECTION_CUES, entry: true }]);
 
+const QUOTE_REACH = 400;
+
 /** True when the hit stands inside quotation marks in its sentence. */
-export function insideQuotes(text: string, start: number, end: number): boolean {
+export function insideQuotes(sentence: string, hitStart: number, hitEnd: number): boolean {
+  // Quotation marks further than QUOTE_REACH from the hit do not quote it: reading only that far keeps
+  // a sentence with many hits (a run of "!!") linear.
+  const from = Math.max(0, hitStart - QUOTE_REACH);
+  const text = sentence.slice(from, Math.min(sentence.length, hitEnd + QUOTE_REACH));
+  const start = hitStart - from;
+  const end = hitEnd - from;
   const pairs: Array<[string, string]> = [['"', '"'], ['\u201c', '\u201d'], ['\u2018', '\u2019']];
   for (const [open, close] of pairs) {
     const o = text.lastIndexOf(open, start - 1);
@@ -270,6 +278,7 @@ const NEGATED_VERB = /\b(?:not|never)\b|n't\b/i;
  */
 export function rewriteReads(s: Sentence, fix: Fix): boolean {
   if (fix.snippet) return true; // an editor placeholder the author fills in, not a rewrite
+  if (s.text.length > CLAUSE_SHAPE_MAX) return false; // too long to read: checked before copying it
   let out = s.text;
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
     const i = indexAt(s, e.start);

@@ -20,7 +20,7 @@ interface Hit extends Span {
 export function isBracketPlaceholder(inner: string): boolean {
   const t = inner.trim();
   if (t === '' || /^[xX]$/.test(t) || t.startsWith('^') || /^\d+$/.test(t)) return false;
-  const lower = t.toLowerCase().replace(/[.:]+$/, '');
+  const lower = t.toLowerCase().replace(/(?<![.:])[.:]+$/, '');
   if (TAGS.has(lower)) return false;
   if (PLACEHOLDER_VERBS.some((v) => lower === v || lower.startsWith(v + ' '))) return true;
   if (NOUNS.has(lower)) return true;
@@ -180,7 +180,7 @@ function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void):
       if (!m) return;
       if (n.type === 'tableCell') {
         if (actionRows.some((r) => s >= r.start && s < r.end)) return;
-        if (src.replace(/[\s*_|.]+$/, '').length > m[0].replace(/[\s.:;,(—–-]+$/, '').length) return;
+        if (src.replace(/(?<![\s*_|.])[\s*_|.]+$/, '').length > m[0].replace(/(?<![\s.:;,(—–-])[\s.:;,(—–-]+$/, '').length) return;
       }
       const word = /^[^\s.:;,(—–-]+(?:\s+be\s+\w+)?/i.exec(src)![0];
       add(s + lead, s + lead + word.length);
