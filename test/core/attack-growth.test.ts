@@ -43,6 +43,15 @@ export const ATTACKS: Record<string, (n: number) => string> = {
   'sentence without a full stop': (n) => 'the cache was cold and '.repeat(n / 23),
   'hashes': (n) => '#'.repeat(n) + 'x',
   'tildes and backticks': (n) => '~~~' + '~'.repeat(n) + '`'.repeat(n),
+  'opening brackets': (n) => ']' + '['.repeat(n),
+  'capital X runs': (n) => 'X'.repeat(n) + 'xx',
+  'angle then word': (n) => '<' + 'A0'.repeat(n / 2),
+  'digits and commas': (n) => '0'.repeat(n / 2) + ',' + '0a'.repeat(n / 4),
+  'words and tabs': (n) => 'END\tOF\tTHIS\t'.repeat(n / 12) + 'ALL\t' + 'TIME\t'.repeat(n / 5),
+  'dashes and spaces': (n) => '(S\tE\tN\t' + '- '.repeat(n / 2) + 'G',
+  'hyphenated words': (n) => 'econsider-'.repeat(n / 10),
+  'letter pairs': (n) => 'asia/j' + 'uy'.repeat(n / 2) + '/',
+  'hash then tabs': (n) => '#\t' + '\t'.repeat(n) + '#\tx',
 };
 
 /** The attack in every place of a postmortem where text is read. */
@@ -55,7 +64,7 @@ function postmortem(a: string): string {
     `Bob should have ${a} before the deploy ${a}.`,
     `${a}`,
     `## Timeline`,
-    `| Time | Event |\n|---|---|\n| 10:00 ${a} | ${a} |\n| 10:05 | started ${a} |`,
+    `| Time ${a} | Event ${a} |\n|---|---|\n| 10:00 ${a} | ${a} |\n| 10:05 | started ${a} |`,
     `- 10:10 ${a}`,
     `## Root causes`,
     `**Root cause:** ${a}`,
@@ -65,7 +74,7 @@ function postmortem(a: string): string {
     `## Impact`,
     `${a} users`,
     `## Action items`,
-    `| Action | Owner | Due | Ticket |\n|---|---|---|---|\n| ${a} | @ana ${a} | 2026-12-01 ${a} | ${a} |`,
+    `| Action ${a} | Owner ${a} | Due | Ticket |\n|---|---|---|---|\n| ${a} | @ana ${a} | 2026-12-01 ${a} | ${a} |`,
     `- [ ] ${a} (owner: ${a}, due: ${a})`,
     `<!-- postmortem-disable-next-line blame-language ${a}`,
   ].join('\n\n') + '\n';

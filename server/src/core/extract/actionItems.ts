@@ -43,7 +43,12 @@ export function normalizeType(v: string): string {
 }
 
 function columnField(title: string): ActionItemField | 'action' | undefined {
-  const t = title.replace(/[*_`?]/g, '').replace(/\s*\(.*\)\s*$/, '').trim();
+  // A trailing parenthesis ("Owner (DRI)") is dropped from the first "(" on: string steps, linear in a
+  // header cell of any length (the pattern it replaces was quadratic in a run of "(").
+  let t = title.replace(/[*_`?]/g, '').trimEnd();
+  const open = t.indexOf('(');
+  if (open >= 0 && t.endsWith(')')) t = t.slice(0, open);
+  t = t.trim();
   for (const c of COLUMN_ALIASES) if (c.re.test(t) || c.re.test(t + '?')) return c.field;
   return undefined;
 }
