@@ -12,7 +12,7 @@ import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
 import { looksLikeDate } from '../dates';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
 import { kindsAt, sectionsOfNodes, spanOf } from './sections';
-import { allMatches } from '../regexp';
+import { allMatches, blank, replaceComments } from '../regexp';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
   { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
@@ -274,8 +274,8 @@ function fromList(text: string, list: List, items: ActionItem[], groupType?: { v
     const line = text.slice(start, firstEnd);
     // A label with nested items ("Prevent:" / "**Detection**") groups the items below it. A longer
     // paragraph with nested items is itself the item, and what is nested are its details.
-    const paraText = text.slice(start, paraEnd).replace(/<!--[\s\S]*?-->/g, '').trim();
-    const label = paraText === line.replace(/<!--[\s\S]*?-->/g, '').trim() && (/:\s*(?:\*+\s*)?$/.test(paraText) || paraText.split(/\s+/).length <= 3);
+    const paraText = replaceComments(text.slice(start, paraEnd), () => '').trim();
+    const label = paraText === replaceComments(line, () => '').trim() && (/:\s*(?:\*+\s*)?$/.test(paraText) || paraText.split(/\s+/).length <= 3);
     if (nested.length && label) {
       const name = line.replace(/[*_:]/g, '').trim();
       const t = actionTypeOf(name.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''));
@@ -291,8 +291,7 @@ function fromList(text: string, list: List, items: ActionItem[], groupType?: { v
 
 /** Replaces HTML comments and bold markers with spaces (same length), and line breaks with spaces. */
 function mask(s: string): string {
-  return s
-    .replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length))
+  return replaceComments(s, blank)
     .replace(/\*\*|__/g, '  ')
     .replace(/\r?\n[ \t>]*/g, (m) => ' '.repeat(m.length));
 }

@@ -3,6 +3,7 @@
  * and the quick-fixes that fill in a missing field (a table cell or column, or a field appended to a
  * bullet in the style the bullet already uses). Not a rule itself; the registry does not list it.
  */
+import { blank, replaceComments } from '../regexp';
 import { DONE_STATUS, OPEN_STATUS } from '../data/actionItems';
 import { addDays, isIsoDate, resolveDue, windowEnd, type DueResolution } from '../dates';
 import { findTicket } from '../extract/actionItems';
@@ -95,7 +96,7 @@ export function hasTicket(ctx: RuleContext, item: ActionItem): boolean {
   const v = item.fields.ticket?.value;
   if (v && (findTicket(v) || /\]\(\s*[^)\s]+\s*\)/.test(v))) return true;
   const end = item.form === 'bullet' ? (item.contentEnd ?? item.span.end) : item.span.end;
-  return !!findTicket(ctx.text.slice(item.span.start, end).replace(/<!--[\s\S]*?-->/g, ''));
+  return !!findTicket(replaceComments(ctx.text.slice(item.span.start, end), () => ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +217,7 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
 /** Appends `field: value` to a bullet in the style it already uses: inside its (…) group, after an em dash, as a `Label:` field, or in new parentheses. */
 export function appendField(text: string, item: ActionItem, field: ActionItemField, value: string): TextEdit {
   const end = item.contentEnd ?? item.span.end;
-  const line = text.slice(item.textSpan.start, end).replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
+  const line = replaceComments(text.slice(item.textSpan.start, end), blank);
   const trimmed = line.replace(/(?<!\s)\s+$/, '');
   const at = item.textSpan.start + trimmed.length;
   const paren = /\(([^()]*)\)\s*\.?$/.exec(trimmed);

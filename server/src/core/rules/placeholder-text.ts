@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { blank, replaceComments } from '../regexp';
 import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
 import { PhraseMatcher } from '../match';
 import type { Span } from '../types';
@@ -173,7 +174,7 @@ function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void):
       const e = n.position?.end.offset;
       if (s === undefined || e === undefined) return;
       // Comments stay in place as spaces so offsets hold.
-      const raw = ctx.text.slice(s, e).replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+      const raw = replaceComments(ctx.text.slice(s, e), blank);
       const src = raw.replace(/^[\s*_|]+/, '');
       const lead = raw.length - src.length;
       const m = RE.tbd.exec(src);
