@@ -83,8 +83,17 @@ export const CLAUSE_SHAPE_MAX = 600;
  * The subject and the verb compromise reads in the first sentence of `text` ('' for a part it does
  * not find), or undefined for a text too long to read. Rewrites are checked with it.
  */
+const shapeCache = new Map<string, { subject: string; verb: string }>();
+
 export function clauseShape(text: string): { subject: string; verb: string } | undefined {
   if (text.length > CLAUSE_SHAPE_MAX) return undefined;
-  const s = load()(text).sentences().json()[0]?.sentence;
-  return { subject: (s?.subject ?? '').trim(), verb: (s?.verb ?? '').trim() };
+  // Re-analysis after a keystroke reads the same rewrites again: each is parsed once.
+  let shape = shapeCache.get(text);
+  if (!shape) {
+    const s = load()(text).sentences().json()[0]?.sentence;
+    shape = { subject: (s?.subject ?? '').trim(), verb: (s?.verb ?? '').trim() };
+    if (shapeCache.size > 5000) shapeCache.clear();
+    shapeCache.set(text, shape);
+  }
+  return shape;
 }

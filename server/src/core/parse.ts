@@ -215,7 +215,8 @@ export function parseUnits(text: string, incremental = false): Block[] {
 /** Rows per block of a long table. */
 export const TABLE_ROWS_PER_BLOCK = 64;
 
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A delimiter row's characters only (`isTableHeader` then lets the parser decide). */
+const DELIMITER_ROW = /^[ \t|:-]*-[ \t|:-]*$/;
 
 function isTableHeader(header: string): boolean {
   const children = (processor.parse(header) as Root).children;

@@ -195,6 +195,8 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
   if (/^(?:failed|fails|neglected|neglects|forgot|forgets|omitted) to$/.test(phrase)) {
     const span = exact(s, hitStart, hitEnd);
     const present = /s to$/.test(phrase);
+    // "Nobody failed to follow it" -> "Nobody did not follow it" says the opposite: no rewrite.
+    if (subject && NEGATIVE_SUBJECT.test(subject.text.trim())) return fixes;
     if (span) fixes.push({ title: `Replace "${words}" with "${present ? 'does not' : 'did not'}"`, edits: [{ ...span, newText: present ? 'does not' : 'did not' }] });
   } else if (/^(?:didn't|did not|never) even$/.test(phrase)) {
     const kept = phrase.startsWith('never') ? 'never' : 'did not';
@@ -268,6 +270,7 @@ function indexAt(s: Sentence, offset: number): number {
   return s.offsetAt(lo) === offset ? lo : -1;
 }
 
+const REWRITTEN_CLAUSE = /^(?:should|could|ought|careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)\b/;
 const NEGATIVE_SUBJECT = /^(?:nobody|no one|no-one|none|nothing)\b/i;
 const NEGATED_VERB = /\b(?:not|never)\b|n't\b/i;
 
@@ -298,7 +301,11 @@ export function rewriteReads(s: Sentence, fix: Fix): boolean {
 
 /** fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred. */
 function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined): Fix[] {
-  const fixes = fixesFor(s, hitStart, hitEnd, phrase, subject).filter((f) => rewriteReads(s, f));
+  const all = fixesFor(s, hitStart, hitEnd, phrase, subject);
+  // Rewrites that change the clause (a counterfactual, "failed to", a removed word) are read back; a
+  // mark replaced ("!!" -> ".") or a fixed question cannot lose the subject or the verb.
+  if (!REWRITTEN_CLAUSE.test(phrase)) return all;
+  const fixes = all.filter((f) => rewriteReads(s, f));
   fixes.forEach((f, i) => {
     if (i === 0) f.preferred = true;
     else delete f.preferred;
