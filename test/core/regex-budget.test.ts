@@ -3,7 +3,7 @@
  * at run time from word lists, see test/helpers/collectPatterns.ts) is checked by recheck, which
  * looks for inputs that make a backtracking matcher super-linear. A pattern it finds vulnerable (or
  * cannot decide) must be rewritten, or listed in REGEX_EXEMPTIONS below with the reason it is safe
- * where it is used. An exemption that no longer matches a pattern fails too (the list stays current).
+ * where it is used. An exemption whose pattern is gone fails too (the list stays current).
  *
  * The checks run in recheck's native agent (a separate process), started when this file loads so
  * that they overlap with the rest of the suite.
@@ -66,8 +66,10 @@ describe('regular expression budget (recheck)', () => {
       [],
       'super-linear patterns: rewrite them, or exempt them in test/core/regex-exemptions.ts with a reason',
     );
-    const stale = [...REGEX_EXEMPTIONS.keys()].filter((k) => !verdicts.some((v) => key(v.pattern) === k && v.status !== 'safe'));
-    assert.deepEqual(stale, [], 'exemptions for patterns that no longer exist or are now linear');
+    // recheck's fuzzing depends on its time budget, so one run may find safe what another flags: an
+    // exemption is stale when its pattern is gone from server/src, not when this run found it safe.
+    const stale = [...REGEX_EXEMPTIONS.keys()].filter((k) => !verdicts.some((v) => key(v.pattern) === k));
+    assert.deepEqual(stale, [], 'exemptions for patterns that no longer exist');
     for (const [k, reason] of REGEX_EXEMPTIONS) assert.ok(reason.trim().length > 20, `a reason for ${k}`);
   });
 });
