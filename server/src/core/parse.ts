@@ -216,7 +216,8 @@ export function parseUnits(text: string, incremental = false): Block[] {
 export const TABLE_ROWS_PER_BLOCK = 64;
 
 /** A delimiter row's characters only (`isTableHeader` then lets the parser decide). */
-const DELIMITER_ROW = /^[ \t|:-]*-[ \t|:-]*$/;
+const DELIMITER_CHARS = /^[ \t|:-]+$/;
+const isDelimiterRow = (line: string) => DELIMITER_CHARS.test(line) && line.includes('-');
 
 function isTableHeader(header: string): boolean {
   const children = (processor.parse(header) as Root).children;
@@ -260,7 +261,7 @@ function tableChunks(text: string, b: Block): Block[] {
       fence = f[1];
       continue;
     }
-    if (line[0] !== '|' || !(k === 0 || lineText(k - 1).trim() === '') || k + 1 >= starts.length || !DELIMITER_ROW.test(lineText(k + 1))) continue;
+    if (line[0] !== '|' || !(k === 0 || lineText(k - 1).trim() === '') || k + 1 >= starts.length || !isDelimiterRow(lineText(k + 1))) continue;
     let last = k + 2;
     while (last < starts.length && lineText(last)[0] === '|') last++;
     const header = last - (k + 2) >= 2 * TABLE_ROWS_PER_BLOCK ? text.slice(starts[k], starts[k + 2]) : undefined;
