@@ -34,7 +34,7 @@ const entries = [
 // their Node or browser transports only by the entry's branch. Condition 'worker': packages with a
 // DOM-only `browser` build (decode-named-character-reference) have a worker build too.
 const require = createRequire(import.meta.url);
-const SHIMMED = ['fs', 'path', 'url', 'v8', 'crypto'];
+const SHIMMED = ['fs', 'path', 'url', 'v8', 'crypto', 'worker_threads'];
 const shims = {
   ...Object.fromEntries(SHIMMED.flatMap((m) => [[m, `./server/src/web/shims/${m}.js`], [`node:${m}`, `./server/src/web/shims/${m}.js`]])),
   'fast-glob': './server/src/web/shims/fast-glob.js',

@@ -3,9 +3,9 @@
  * to it as an editor would, and times didChange -> publishDiagnostics for one-character edits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -36,8 +36,13 @@ export function serverAvailable(): boolean {
   return existsSync(SERVER_JS);
 }
 
-export async function startServer(): Promise<Server> {
+/** Starts the bundled server on a fresh folder holding `files` (relative paths), as the workspace. */
+export async function startServer(files: Record<string, string> = {}): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'pm-bench-lsp-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
   const t0 = performance.now();
   // The flags the extension starts the server with at default settings, then any from the environment.
   const flags = [...serverExecArgv(serverMemoryMb()), ...(process.env.PM_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];

@@ -8,6 +8,8 @@
  *   npm run bench -- --full       also the bare parse of the 5 MB document (about half a minute)
  *   npm run bench -- --scale      only the organisation-scale rows (bench/scale.ts): report vs lint at
  *                                 1k/5k/10k postmortems, CLI vs markdownlint-cli2, CLI memory at 10k
+ *   npm run bench -- --big-table  only the row of a 1 MB one-table postmortem (indexed, then opened) beside typing elsewhere
+ *   npm run bench -- --memory     only the peak heap per character by kind of content (bench/bigTable.ts)
  *
  * Ratios are measured side by side in the same run, with the two sides interleaved run by run, so
  * load from other processes shifts both alike. No figure here is asserted by `npm test`.
@@ -17,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { analyze, ParseCache } from '../server/src/core';
+import { benchBigTable, benchMemory } from './bigTable';
 import { bigTable, sized, typicalFiles } from './corpus';
 import { openAll, serverAvailable, startServer, typingLatency, SERVER_JS } from './lsp';
 import { ms, round, summarize, time, type Timing } from './measure';
@@ -69,6 +72,12 @@ interface Row {
 async function main(): Promise<void> {
   if (args.has('--scale')) {
     await (await import('./scale')).scaleBench();
+    return;
+  }
+  // Single rows (each alone; the full run does not include them).
+  if (args.has('--big-table') || args.has('--memory')) {
+    const out = args.has('--big-table') ? await benchBigTable() : benchMemory();
+    if (JSON_OUT) process.stdout.write(JSON.stringify(out) + '\n');
     return;
   }
   const started = performance.now();

@@ -8,10 +8,10 @@
  * 3. its text declares a postmortem (`isPostmortemText` from the core: front matter
  *    `type: postmortem` / `postmortem: true`, or a first heading naming a postmortem or incident review).
  *
- * Globs are matched case-insensitively with picomatch, dot files included. A glob without a `/`
+ * Globs are matched case-insensitively with picomatch (extglobs off, wildcards bounded: ./globs.ts), dot files included. A glob without a `/`
  * matches the file name alone (`*postmortem*` matches `docs/2026-03-api-postmortem.md`).
  */
-import picomatch from 'picomatch';
+import { compileGlob } from './globs';
 import { isPostmortemText } from './core';
 
 /** Defaults of `postmortem.files`; package.json's `contributes.configuration` states the same list. */
@@ -25,7 +25,6 @@ export const DEFAULT_FILE_GLOBS: readonly string[] = [
 
 type Matcher = (path: string) => boolean;
 
-const MATCH_OPTIONS = { dot: true, nocase: true } as const;
 
 /** Compiles globs into one test; invalid globs are left out (and reported through `onBadGlob`). */
 export function compileGlobs(globs: readonly string[], onBadGlob?: (glob: string, err: unknown) => void): Matcher {
@@ -35,7 +34,7 @@ export function compileGlobs(globs: readonly string[], onBadGlob?: (glob: string
     if (typeof g !== 'string' || !g.trim()) continue;
     const glob = g.trim().replace(/\\/g, '/').replace(/^\.\//, '');
     try {
-      (glob.includes('/') ? full : base).push(picomatch(glob, MATCH_OPTIONS));
+      (glob.includes('/') ? full : base).push(compileGlob(glob, { nocase: true }));
     } catch (err) {
       onBadGlob?.(g, err);
     }
@@ -69,7 +68,7 @@ export class PostmortemFiles {
     this.folders = [];
     for (const uri of uris) {
       const p = uriPath(uri);
-      if (p) this.folders.push({ ...p, path: p.path.replace(/\/+$/, '') });
+      if (p) this.folders.push({ ...p, path: p.path.replace(/(?<!\/)\/+$/, '') });
     }
     // The longest folder first, so nested workspace folders win.
     this.folders.sort((a, b) => b.path.length - a.path.length);

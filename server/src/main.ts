@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { runAnalysisWorkerIfAsked } from './analysisWorker';
 import { bundledRuleDoc } from './ruleDocsBundle';
 import { startServer } from './server';
 import { SERVER_USAGE, transportOf } from './transport';
@@ -18,17 +19,22 @@ if (!transportOf(process.argv.slice(2))) {
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// The same bundle runs the analysis worker thread (./analysisWorker.ts); there, nothing else starts.
+if (!runAnalysisWorkerIfAsked()) main();
 
-// The rule pages ship inside the extension next to dist/: dist/server.js -> ../docs/rules/.
-const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
+function main(): void {
+  const connection = createConnection(ProposedFeatures.all);
 
-// A bug must not take the server down for every open document: log it and keep serving.
-process.on('uncaughtException', (err) => {
-  connection.console.error(`Unexpected error in the postmortem server: ${err?.stack ?? String(err)}`);
-});
-process.on('unhandledRejection', (reason) => {
-  connection.console.error(`Unhandled rejection in the postmortem server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
-});
+  // The rule pages ship inside the extension next to dist/: dist/server.js -> ../docs/rules/.
+  const docsBase = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).href;
 
-startServer(connection, { docsBase, ruleDocs: bundledRuleDoc });
+  // A bug must not take the server down for every open document: log it and keep serving.
+  process.on('uncaughtException', (err) => {
+    connection.console.error(`Unexpected error in the postmortem server: ${err?.stack ?? String(err)}`);
+  });
+  process.on('unhandledRejection', (reason) => {
+    connection.console.error(`Unhandled rejection in the postmortem server: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  });
+
+  startServer(connection, { docsBase, ruleDocs: bundledRuleDoc, workerScript: __filename });
+}

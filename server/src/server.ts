@@ -38,8 +38,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
+import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
 import { configuredMemoryMb, memoryShortfall, type HeapState } from './memory';
+import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
 import { codeActions } from './lsp/codeActions';
 import { CONFIG_FILE_GLOB, isConfigUri, ServerConfig, type ResolvedConfig } from './lsp/config';
@@ -78,6 +79,11 @@ export interface ServerOptions {
   heap?: () => HeapState;
   /** How long a workspace/configuration request may go unanswered before the fallback settings apply. */
   settingsTimeoutMs?: number;
+  /**
+   * The script an analysis worker thread runs (the bundle itself, see main.ts): documents of
+   * WORKER_THRESHOLD characters or more are analysed there. Without it everything runs here.
+   */
+  workerScript?: string;
 }
 
 /** Language ids of Markdown documents (VS Code, Neovim, Helix and ALE say markdown; Emacs's gfm-mode gfm). */
@@ -110,6 +116,8 @@ interface Analysis {
   config?: ResolvedConfig;
   /** Not analysed because the heap had no room for it; checked again when another document closes. */
   outOfMemory?: boolean;
+  /** Being analysed in the worker thread (../analysisWorker.ts); published when it is done. */
+  pending?: boolean;
 }
 
 interface DocState {
@@ -147,6 +155,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let today = options.today ?? (() => localToday());
   let ruleDocLink: RuleDocLink | undefined;
   const heap = options.heap ?? v8Heap;
+  // Large documents are analysed in a worker thread with its own heap (./analysisWorker.ts).
+  const worker = options.workerScript ? new AnalysisWorker(options.workerScript, CONFIGURED_MB ?? 1024, (m) => connection.console.warn(m)) : undefined;
+  const inWorker = (text: string) => worker !== undefined && text.length >= WORKER_THRESHOLD;
+  /** The same check against the worker's own heap (a fresh heap of the configured limit). */
+  const workerShortfall = (text: string) =>
+    memoryShortfall(text.length, { used: 0, limit: (CONFIGURED_MB ?? 1024) * 1024 * 1024, ...(CONFIGURED_MB !== undefined ? { configuredMb: CONFIGURED_MB } : {}) }, text);
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   const settingsByUri = new Map<string, Promise<PostmortemSettings>>();
@@ -239,21 +253,38 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // What is not parsed yet must fit in what is left of the heap (./memory.ts): a document too big
     // for it gets one notice instead of taking the server down with every other open document.
     const unparsed = Math.max(0, text.length - state.cache.cachedChars());
-    const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? memoryShortfall(unparsed, heap()) : undefined;
-    if (shortfall) {
+    const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? (inWorker(text) ? workerShortfall(text) : memoryShortfall(unparsed, heap(), text)) : undefined;
+    if (isPostmortem && !shortfall && inWorker(text) && worker) {
+      // Off the main thread: the other documents' edits are answered meanwhile. Only the latest
+      // version is analysed (a newer one replaces a job still waiting); its result is published
+      // when it comes, unless the document changed again.
+      state.cache.clear();
+      analysis.pending = true;
+      void worker.analyze(doc.uri, text, analysisOptions).then((result) => {
+        if (!result || state.last !== analysis) return;
+        analysis.result = presentFindings(result, text);
+        analysis.pending = false;
+        logRuleErrors(result);
+        schedule(doc.uri);
+      });
+    } else if (shortfall) {
       state.cache.clear();
       analysis.outOfMemory = true;
       analysis.result = skippedResult(shortfall);
     } else if (isPostmortem) {
       // One finding per thing, short messages with the advice in the hover (lsp/present.ts).
       analysis.result = presentFindings(analyze(text, analysisOptions, state.cache), text);
-      for (const e of analysis.result.internalErrors) {
-        if (loggedRules.has(e.rule)) continue;
-        loggedRules.add(e.rule);
-        connection.console.error(`The rule "${e.rule}" failed and was skipped (logged once per rule): ${e.message}`);
-      }
+      logRuleErrors(analysis.result);
     }
     return analysis;
+  }
+
+  function logRuleErrors(result: AnalysisResult): void {
+    for (const e of result.internalErrors) {
+      if (loggedRules.has(e.rule)) continue;
+      loggedRules.add(e.rule);
+      connection.console.error(`The rule "${e.rule}" failed and was skipped (logged once per rule): ${e.message}`);
+    }
   }
 
   /** The current document and its analysis, or undefined when it is closed or analysis failed. */
@@ -265,7 +296,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return { doc, analysis: analysisOf(doc, settings) };
     } catch (err) {
       logOnce(`analyze:${uri}@${doc.version}`, `Checking ${uri} (version ${doc.version}) failed; the file is skipped. ${errorText(err)}`);
-      return { doc, analysis: { version: doc.version, today: today(), isPostmortem: false } };
+      // The editor shows why there are no findings: one notice on line 1, as for a skipped file.
+      return { doc, analysis: { version: doc.version, today: today(), isPostmortem: true, result: failedResult(err) } };
     }
   }
 
@@ -290,6 +322,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // Superseded while waiting for settings: the newer version publishes its own diagnostics.
       if (documents.get(uri)?.version !== doc.version) return 0;
       const state = stateOf(uri);
+      // In the worker: what was published stays until the result comes (it schedules this again).
+      if (analysis.pending) return 0;
       if (!analysis.result) {
         // Not a postmortem (or failed): clear what was published before, and answer a first open.
         if (state.published !== 0) publish(uri, doc.version, []);
@@ -331,6 +365,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return got && { doc: got.doc, result: got.analysis.result };
     },
     log: (message) => connection.console.warn(message),
+    analyzeLarge: (key, text, opts) => (worker && inWorker(text) ? worker.analyze(key, text, opts) : undefined),
+    // A text for the worker is bounded by the worker's own heap; one for here by what is left of this one.
+    shortfall: (text) => (inWorker(text) ? workerShortfall(text) : memoryShortfall(text.length, heap(), text)),
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -190,11 +190,48 @@ describe('CLI flags', function () {
       symlinkSync(join(t.dir, 'outside', 'pm.md'), join(t.dir, 'work', 'link.md'));
       symlinkSync(join(t.dir, 'work', 'inside.md'), join(t.dir, 'work', 'inner-link.md'));
       const r = await cli(['link.md', 'inner-link.md', '--fix', ...onlyRules('blame-language')], { cwd: join(t.dir, 'work') });
-      assert.match(r.stderr, /link\.md: not fixed: .*symbolic link that leads outside/);
+      assert.match(r.stderr, /link\.md: not fixed: .*outside the folder it was given in/);
       assert.equal(readFileSync(join(t.dir, 'outside', 'pm.md'), 'utf8'), FIXABLE);
       // A link inside the working folder is followed: its target is fixed and the link stays a link.
       assert.equal(readFileSync(join(t.dir, 'work', 'inside.md'), 'utf8'), FIXED);
       assert.ok(lstatSync(join(t.dir, 'work', 'inner-link.md')).isSymbolicLink());
+    });
+
+    // Each shape of link an operand can be (issue 16 item 5): only a Markdown file inside the operand's folder is written.
+    it('refuses a link named as an operand that leads to a file outside its folder', async () => {
+      t = tempTree({ 'README.md': FIXABLE, 'postmortems/real.md': FIXABLE });
+      symlinkSync(join('..', 'README.md'), join(t.dir, 'postmortems', 'readme.md'));
+      const r = await cli(['postmortems/readme.md', 'postmortems/real.md', '--fix', ...onlyRules('blame-language')], { cwd: t.dir });
+      assert.match(r.stderr, /readme\.md: not fixed: .*outside the folder/);
+      assert.equal(readFileSync(join(t.dir, 'README.md'), 'utf8'), FIXABLE);
+      assert.equal(readFileSync(join(t.dir, 'postmortems', 'real.md'), 'utf8'), FIXED);
+    });
+
+    it('refuses a Markdown-named link to a file that is not Markdown, even inside the folder', async () => {
+      t = tempTree({ 'package.json': '{"name": "x"}\n', 'postmortems/notes.txt': FIXABLE, 'postmortems/a.md': FIXABLE });
+      symlinkSync(join('..', 'package.json'), join(t.dir, 'postmortems', 'pkg.md'));
+      symlinkSync('notes.txt', join(t.dir, 'postmortems', 'notes.md'));
+      const r = await cli(['postmortems/pkg.md', 'postmortems/notes.md', 'postmortems/a.md', '--fix'], { cwd: t.dir });
+      assert.match(r.stderr, /pkg\.md: not fixed/);
+      assert.match(r.stderr, /notes\.md: not fixed: .*not a Markdown file/);
+      assert.equal(readFileSync(join(t.dir, 'package.json'), 'utf8'), '{"name": "x"}\n');
+      assert.equal(readFileSync(join(t.dir, 'postmortems', 'notes.txt'), 'utf8'), FIXABLE);
+    });
+
+    it('passes over a dangling link and fixes the other files', async () => {
+      t = tempTree({ 'postmortems/a.md': FIXABLE });
+      symlinkSync('gone.md', join(t.dir, 'postmortems', 'dangling.md'));
+      const r = await cli(['postmortems/a.md', 'postmortems/*.md', '--fix', ...onlyRules('blame-language')], { cwd: t.dir });
+      assert.notEqual(r.code, 2, r.stderr);
+      assert.equal(readFileSync(join(t.dir, 'postmortems', 'a.md'), 'utf8'), FIXED);
+    });
+
+    it('does not write through a linked folder under a folder or glob operand', async () => {
+      t = tempTree({ 'elsewhere/b.md': FIXABLE, 'postmortems/a.md': FIXABLE });
+      symlinkSync(join('..', 'elsewhere'), join(t.dir, 'postmortems', 'linked'));
+      await cli(['postmortems', 'postmortems/**/*.md', '--fix', ...onlyRules('blame-language')], { cwd: t.dir });
+      assert.equal(readFileSync(join(t.dir, 'elsewhere', 'b.md'), 'utf8'), FIXABLE);
+      assert.equal(readFileSync(join(t.dir, 'postmortems', 'a.md'), 'utf8'), FIXED);
     });
 
     it('cannot be used with --stdin', async () => {

@@ -35,12 +35,12 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): RunResult {
+export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): RunResult {
   // Colour is decided by the flags and the test, never by the environment the tests run in.
   const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
   if (!opts.env || !('NO_COLOR' in opts.env)) delete env.NO_COLOR;
   if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env, ...(opts.timeoutMs ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

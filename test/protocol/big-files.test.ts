@@ -5,7 +5,7 @@
  * one notice too, instead of crashing the server.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +30,7 @@ Badges stopped printing for 50 minutes. The operator should have restarted the s
  * A server over a fresh folder with a postmortems/ subfolder, started before the enclosing describe
  * block's tests and stopped after them.
  */
-function serverForSuite(name: string, nodeArgs: string[] = [], settings: Record<string, unknown> = {}) {
+function serverForSuite(name: string, nodeArgs: string[] = [], settings: Record<string, unknown> = {}, files: Record<string, string> = {}) {
   const suite = {
     client: undefined as unknown as TestClient,
     dir: '',
@@ -40,6 +40,7 @@ function serverForSuite(name: string, nodeArgs: string[] = [], settings: Record<
     ensureBundle();
     suite.dir = mkdtempSync(path.join(os.tmpdir(), `postmortem-${name}-`));
     mkdirSync(path.join(suite.dir, 'postmortems'));
+    for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(suite.dir, rel), text);
     const client = (suite.client = new TestClient(nodeArgs));
     client.settings = settings;
     await client.connection.sendRequest('initialize', {
@@ -116,6 +117,53 @@ describe('a document too big for the heap that is left (server/src/memory.ts)', 
     const normalD = await server.client.openAndWait(uri('normal.md'), POSTMORTEM);
     assert.ok(normalD.diagnostics.some((x) => x.code === 'blame-language'), 'a typical postmortem is analysed as usual');
     assert.deepEqual(await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('huge.md') } }), []);
+    assert.ok(server.client.running, server.client.stderr);
+  });
+});
+
+/** A postmortem whose body is one timeline table of about `chars` characters. */
+function oneTable(chars: number): string {
+  const rows: string[] = [];
+  for (let i = 0, len = 0; len < chars; i++) {
+    const row = `| ${String(9 + Math.floor(i / 60) % 15).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | The queue depth on shard ${i} rose and the on-call engineer paged the storage team | pager |`;
+    rows.push(row);
+    len += row.length + 1;
+  }
+  return `# Postmortem: shard queue backlog\n\n## Timeline\n\n| Time (UTC) | Event | Source |\n| --- | --- | --- |\n${rows.join('\n')}\n`;
+}
+
+describe('a large one-table postmortem, opened or only indexed (server/src/analysisWorker.ts)', function () {
+  this.timeout(300_000);
+  // A small heap: analysing the table on the server's own thread would not fit in it.
+  const table = oneTable(400_000);
+  const server = serverForSuite('table', serverExecArgv(128), {}, { 'postmortems/indexed-table.md': table });
+  const uri = server.uri;
+
+  it('keeps the server up and answers the other documents first', async () => {
+    // Opened: the other document's diagnostics come while the table is being analysed.
+    const order: string[] = [];
+    const bigD = server.client.diagnosticsOf(uri('table.md'), 1).then((d) => (order.push('table'), d));
+    server.client.open(uri('table.md'), table);
+    const normalD = await server.client.openAndWait(uri('normal.md'), POSTMORTEM);
+    order.push('normal');
+    assert.ok(normalD.diagnostics.some((x) => x.code === 'blame-language'));
+    // Edits to it are answered too, while the table is still being worked on.
+    const next = server.client.diagnosticsOf(uri('normal.md'), 2);
+    void server.client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('normal.md'), version: 2 },
+      contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'Also, ' }],
+    });
+    await next;
+    order.push('edit');
+    const d = await bigD;
+    assert.deepEqual(order.slice(0, 2), ['normal', 'edit'], `answered in this order: ${order.join(', ')}`);
+    // Its own result: findings, or one notice saying it could not be checked; never a dead server.
+    assert.ok(d.diagnostics.length >= 1);
+    if (d.diagnostics.length === 1 && d.diagnostics[0].severity === DiagnosticSeverity.Information) assert.match(d.diagnostics[0].message, /memory|not analysed/);
+    assert.ok(server.client.running, server.client.stderr);
+    // The indexed copy (never opened) did not take it down either.
+    const symbols = await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('normal.md') } });
+    assert.ok(Array.isArray(symbols));
     assert.ok(server.client.running, server.client.stderr);
   });
 });

@@ -9,6 +9,7 @@ import {
   configuredMemoryMb,
   DEFAULT_SERVER_MEMORY_MB,
   HEAP_BYTES_PER_CHAR,
+  heapBytesPerChar,
   MIN_SERVER_MEMORY_MB,
   memoryShortfall,
   serverExecArgv,
@@ -37,13 +38,13 @@ describe('the language server memory budget (server/src/memory.ts)', () => {
     for (const bad of ['2048', null, Number.NaN, Number.POSITIVE_INFINITY, {}]) assert.equal(serverMemoryMb(bad), 1024, String(bad));
     assert.ok(serverMemoryMb(16, 1000) >= 128);
     // Too small for a document of the default postmortem.maxFileSize: raised to fit it.
-    assert.ok(serverMemoryMb(16) * MB >= 2 * 2_000_000 * HEAP_BYTES_PER_CHAR);
+    assert.ok(serverMemoryMb(16) * MB >= 2 * 2_000_000 * HEAP_BYTES_PER_CHAR.prose);
     assert.ok(serverMemoryMb(16) < 1024);
   });
 
   it('raises the limit so that a document of postmortem.maxFileSize characters fits twice', () => {
     const mb = serverMemoryMb(512, 20_000_000);
-    assert.ok(mb * MB >= 2 * 20_000_000 * HEAP_BYTES_PER_CHAR, String(mb));
+    assert.ok(mb * MB >= 2 * 20_000_000 * HEAP_BYTES_PER_CHAR.prose, String(mb));
     assert.ok(mb < 4096, String(mb));
     assert.equal(serverMemoryMb(8192, 20_000_000), 8192, 'a larger configured limit is kept');
     assert.ok(serverMemoryMb(undefined, 50_000_000) > serverMemoryMb(undefined, 20_000_000));
@@ -66,5 +67,18 @@ describe('the language server memory budget (server/src/memory.ts)', () => {
     // An edit in a document already analysed adds almost nothing to parse, even on a full heap.
     assert.equal(memoryShortfall(0, { used: 990 * MB, limit: 1000 * MB }), undefined);
     assert.notEqual(memoryShortfall(1, { used: 990 * MB, limit: 1000 * MB }), undefined);
+  });
+
+  it('costs a table or nested quotes about twice what prose costs per character', () => {
+    const heap = { used: 100 * MB, limit: 1000 * MB };
+    const prose = 'The cache was cold and the pool was small.\n'.repeat(100_000);
+    const table = '| 10:00 | The cache was cold | pager |\n'.repeat(100_000);
+    const quotes = '> > The cache was cold and the pool was small.\n'.repeat(100_000);
+    assert.equal(heapBytesPerChar(prose), HEAP_BYTES_PER_CHAR.prose);
+    assert.equal(heapBytesPerChar(table), HEAP_BYTES_PER_CHAR.table);
+    assert.equal(heapBytesPerChar(quotes), HEAP_BYTES_PER_CHAR.quote);
+    // 5 million characters: prose fits in 800 MB, a table of the same size does not.
+    assert.equal(memoryShortfall(5_000_000, heap, prose), undefined);
+    assert.notEqual(memoryShortfall(5_000_000, heap, table), undefined);
   });
 });

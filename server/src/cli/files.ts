@@ -9,7 +9,7 @@
  * The order is stable: operands in the order given, each expansion sorted; duplicates keep their first place.
  */
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { IoError, UsageError } from './errors';
 
@@ -19,6 +19,11 @@ export interface FileTarget {
   absPath: string;
   /** Named on the command line itself (not found by expanding a folder or glob). */
   explicit: boolean;
+  /**
+   * The folder the operand names (a folder operand itself, a file operand's folder, a glob's static
+   * part): --fix writes a file only when its real path is a Markdown file inside this folder's real path.
+   */
+  root: string;
 }
 
 export const MARKDOWN_EXTENSIONS = ['md', 'markdown'];
@@ -47,6 +52,17 @@ function describeFsError(err: unknown): string {
   return code ?? (err instanceof Error ? err.message : String(err));
 }
 
+/** The folder part of a glob before its first segment with glob characters. */
+function globBase(op: string, cwd: string): string {
+  const parts = op.split(/[\\/]/);
+  const fixed: string[] = [];
+  for (const p of parts.slice(0, -1)) {
+    if (fg.isDynamicPattern(p)) break;
+    fixed.push(p);
+  }
+  return resolve(cwd, fixed.join('/') || '.');
+}
+
 export async function expandOperands(operands: string[], opts: ExpandOptions): Promise<FileTarget[]> {
   const out: FileTarget[] = [];
   const seen = new Set<string>();
@@ -69,7 +85,7 @@ export async function expandOperands(operands: string[], opts: ExpandOptions): P
         if (!md.length) throw new UsageError(`no Markdown files match "${op}"`);
         for (const m of md) {
           const a = resolve(opts.cwd, m);
-          if (found(a)) add({ path: m, absPath: a, explicit: false });
+          if (found(a)) add({ path: m, absPath: a, explicit: false, root: globBase(op, opts.cwd) });
         }
         continue;
       }
@@ -82,11 +98,11 @@ export async function expandOperands(operands: string[], opts: ExpandOptions): P
       );
       for (const m of matches.sort(byCodeUnit)) {
         const a = join(abs, m);
-        if (found(a)) add({ path: join(op, m), absPath: a, explicit: false });
+        if (found(a)) add({ path: join(op, m), absPath: a, explicit: false, root: abs });
       }
       continue;
     }
-    add({ path: op, absPath: abs, explicit: true });
+    add({ path: op, absPath: abs, explicit: true, root: dirname(abs) });
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * Writing fixed files: only files the run was given (or found by expanding its folders and globs),
  * each written atomically (a temporary file in the same folder, then a rename, so a reader never sees a
- * half-written file), keeping the file's permissions. A path that goes through a symbolic link is
- * written only when the link's target is inside the working folder; otherwise it is refused.
+ * half-written file), keeping the file's permissions. A file is written only at a real path that is a
+ * Markdown file inside the folder its operand named (see `writableTarget`).
  */
 import { chmodSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
@@ -16,29 +16,33 @@ function inside(root: string, p: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Where a fixed file may be written: its real path, or why not. */
-export function writableTarget(absPath: string, cwd: string): { path: string } | { reason: string } {
+/**
+ * Where a fixed file may be written: its real path, or why not. The real path (every symbolic link
+ * resolved) must be a regular Markdown file inside the real path of `root`, the folder the operand
+ * named: a link to a file elsewhere, to a file that is not Markdown, a dangling link, or a path
+ * through a linked folder that leads out is refused.
+ */
+export function writableTarget(absPath: string, root: string): { path: string } | { reason: string } {
   let real: string;
   try {
     real = realpathSync(absPath);
   } catch (err) {
     return { reason: `cannot resolve the path (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
   }
-  if (real !== resolve(absPath)) {
-    let root: string;
-    try {
-      root = realpathSync(cwd);
-    } catch {
-      root = resolve(cwd);
-    }
-    if (!inside(root, real)) return { reason: 'it is reached through a symbolic link that leads outside the working folder' };
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = resolve(root);
   }
+  if (!inside(realRoot, real)) return { reason: 'its real path (through a symbolic link) is outside the folder it was given in' };
+  if (!/\.(?:md|markdown)$/i.test(real)) return { reason: 'its real path (through a symbolic link) is not a Markdown file' };
   if (lstatSync(real).isSymbolicLink() || !statSync(real).isFile()) return { reason: 'it is not a regular file' };
   return { path: real };
 }
 
-export function writeAtomically(absPath: string, text: string, cwd: string): WriteOutcome {
-  const target = writableTarget(absPath, cwd);
+export function writeAtomically(absPath: string, text: string, root: string): WriteOutcome {
+  const target = writableTarget(absPath, root);
   if ('reason' in target) return { written: false, reason: target.reason };
   const mode = statSync(target.path).mode & 0o7777;
   const tmp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

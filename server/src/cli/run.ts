@@ -19,6 +19,7 @@ import { formatGithub } from './format/github';
 import { jsonFile } from './format/json';
 import { formatSarif } from './format/sarif';
 import { stylishFile, stylishSummary } from './format/stylish';
+import { printable } from './format/printable';
 import { HELP } from './help';
 import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './report';
 import { runReport } from './reportCommand';
@@ -233,8 +234,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         pending[i] = undefined;
         add(t, r);
         if (r.skipped || r.internalErrors.length) clearProgress();
-        if (r.skipped) err(`${r.path}: skipped. ${r.skipped}`);
-        for (const ie of r.internalErrors) err(`${r.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
+        if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
+        for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
         emit(r);
         continue;
       }
@@ -249,11 +250,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const r = lintText(input.path, text, options, read.skipped);
       add(t, r);
       if (r.skipped || r.internalErrors.length) clearProgress();
-      if (r.skipped) err(`${r.path}: skipped. ${r.skipped}`);
-      for (const ie of r.internalErrors) err(`${r.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
+      if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
+      for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
       if (opts.fix && fixedTexts.has(input)) {
-        const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, io.cwd);
-        if (!outcome.written) err(`${input.path}: not fixed: ${outcome.reason}`);
+        const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, input.target!.root);
+        if (!outcome.written) err(`${printable(input.path)}: not fixed: ${outcome.reason}`);
         fixedTexts.delete(input);
       }
       if (streaming) emit(r);

@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob } from '../globs';
 import { CONFIG_FILE_NAMES, configToOptions, mergeConfigs, parseConfigText, type Config } from '../core/config';
 import { LineIndex } from '../core/lineIndex';
 import type { AnalyzeOptions } from '../core/types';
@@ -90,10 +90,18 @@ function ioProblem(file: string, err: unknown): ConfigProblem {
   return { file, message: `cannot read the configuration file: ${why}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: { start: 0, end: 0 } };
 }
 
+/** The largest configuration file read (a real one is a few kilobytes). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** Reads and checks one configuration file. Never throws. */
 export function readConfigFile(file: string): { config: Config; problems: ConfigProblem[] } {
   let text: string;
   try {
+    // Only a regular file of a sane size is read: a FIFO or a device (/dev/zero) would block or never
+    // end, and a huge file would be held in memory whole.
+    const st = statSync(file);
+    if (!st.isFile()) return { config: {}, problems: [ioProblem(file, Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined }))] };
+    if (st.size > MAX_CONFIG_BYTES) return { config: {}, problems: [ioProblem(file, new Error(`it has ${st.size.toLocaleString('en-US')} bytes, more than the ${MAX_CONFIG_BYTES.toLocaleString('en-US')} a configuration file may have`))] };
     text = readFileSync(file, 'utf8');
   } catch (err) {
     return { config: {}, problems: [ioProblem(file, err)] };
@@ -142,7 +150,14 @@ function ignoredBy(configFile: string, globs: string[] | undefined, absPath: str
   if (!globs?.length) return false;
   const rel = relative(dirname(configFile), absPath);
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
-  return picomatch(globs, { dot: true })(rel.split(sep).join('/'));
+  const path = rel.split(sep).join('/');
+  return globs.some((g) => {
+    try {
+      return compileGlob(g)(path);
+    } catch {
+      return false; // a glob over the limits of ../globs.ts matches nothing
+    }
+  });
 }
 
 const defaultCache = new ConfigCache();

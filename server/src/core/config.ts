@@ -163,6 +163,19 @@ function locate(doc: Document, path: Array<string | number>, key: boolean, fallb
   return nodeSpan(key && keyNode ? keyNode : node, fallback);
 }
 
+/** Paths of every own `__proto__` key in parsed data (iterative walk). */
+function protoKeys(data: unknown): Array<Array<string | number>> {
+  const out: Array<Array<string | number>> = [];
+  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) out.push([...path, '__proto__']);
+    for (const [k, v] of Object.entries(value)) if (k !== '__proto__') stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
+  }
+  return out.sort((a, b) => a.length - b.length);
+}
+
 function deleteAt(data: unknown, path: Array<string | number>): boolean {
   if (!path.length) return false;
   let obj = data as Record<string | number, unknown>;
@@ -246,6 +259,16 @@ export function checkConfigData(
     return { config: {}, problems: [{ message: 'expected a map of settings (key: value)', span: locateAt([], false), path: [] }] };
   }
   data = structuredClone(data);
+  // `__proto__` as a key (YAML and JSON both make it an own property) slips past object schemas,
+  // which read keys through the prototype chain: reported and dropped like any unknown key.
+  for (const path of protoKeys(data)) {
+    const where = path.slice(0, -1).map(String);
+    const message = where.length === 1 && where[0] === 'rules' ? `"__proto__" is not a rule id; see postmortem-lint --list-rules` : `unknown key "__proto__" ${where.length ? `in "${where.join('.')}"` : 'at the top level'}`;
+    problems.push({ message, span: locateAt(path, true), path });
+    let parent = data as Record<string, unknown>;
+    for (const seg of path.slice(0, -1)) parent = parent[seg] as Record<string, unknown>;
+    Reflect.deleteProperty(parent, '__proto__');
+  }
   for (let round = 0; round < 20; round++) {
     const res = ConfigSchema.safeParse(data);
     if (res.success) return { config: res.data, problems };

@@ -19,6 +19,8 @@ import { buildProse } from './prose';
 import { DEFAULT_TEMPLATE } from './data/sections';
 import type { RuleContext } from './rules/defineRule';
 import { RULES } from './rules/registry';
+import { boundInput } from './bound';
+import { mapPositions, textView } from './textModel';
 import type { AnalysisResult, AnalyzeOptions, Finding, PostmortemModel } from './types';
 
 export * from './types';
@@ -69,7 +71,29 @@ export function skipReason(text: string, maxSize = DEFAULT_MAX_SIZE): string | u
 export function analyze(text: string, options: AnalyzeOptions = {}, cache?: ParseCache): AnalysisResult {
   const skipped = skipReason(text, options.maxSize);
   if (skipped) return skippedResult(skipped);
+  // The analysis reads the text without a BOM and with LF line breaks; every offset it returns is
+  // mapped back to `text` in one place (core/textModel.ts).
+  const view = textView(text);
+  let result: AnalysisResult;
+  try {
+    // Nesting and delimiter runs past the parser's limits are read as plain text (core/bound.ts).
+    result = analyzeText(boundInput(view.text).text, options, cache);
+  } catch (err) {
+    // Never thrown on purpose: a parser or extraction failure on some input (a rule's failure is
+    // caught per rule below). One notice for this file; the caller goes on with the others.
+    cache?.clear();
+    return failedResult(err);
+  }
+  return mapPositions(result, view);
+}
 
+/** The result for a text whose analysis failed: one notice saying so, no findings. */
+export function failedResult(err: unknown): AnalysisResult {
+  const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { ...skippedResult(`Checking this file failed (${why.slice(0, 200)}); it was not analysed.`), failed: true };
+}
+
+function analyzeText(text: string, options: AnalyzeOptions, cache?: ParseCache): AnalysisResult {
   const { tree, blocks } = parseBlocks(text, cache);
   const lines = new LineIndex(text);
   const model = buildModel(text, tree, lines, options, cache?.nodes);

@@ -1,10 +1,14 @@
-/** Converts between UTF-16 offsets and 0-based line/character positions. Handles LF, CRLF and CR. */
+/**
+ * Converts between UTF-16 offsets and 0-based line/character positions. Handles LF, CRLF and CR.
+ * A leading byte-order mark is not a character of line 1 (editors do not show it; columns count
+ * from the first character after it), though offsets still count it (core/textModel.ts).
+ */
 export class LineIndex {
   /** Offsets at which each line starts. */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
+    const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
     // Without carriage returns (nearly always), the native indexOf finds the line breaks.
     if (!text.includes('\r')) {
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -37,7 +41,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    return { line: lo, character: Math.max(0, o - this.lineStarts[lo]) };
   }
 
   offset(line: number, character: number): number {

@@ -6,7 +6,10 @@
  * per process, so it is loaded on first use (the server warms it up after start), and lookups are O(1).
  */
 type Compromise = {
-  (text: string): { verbs(): { toInfinitive(): { text(): string }; conjugate(): Array<Record<string, string>> } };
+  (text: string): {
+    verbs(): { toInfinitive(): { text(): string }; conjugate(): Array<Record<string, string>> };
+    sentences(): { json(): Array<{ sentence?: { subject?: string; verb?: string } }> };
+  };
   world(): { model: { one: { lexicon: Record<string, string | string[]> } } };
 };
 
@@ -71,4 +74,26 @@ export function gerund(inf: string): string {
     gerCache.set(v, r);
   }
   return r;
+}
+
+/** Longest sentence `clauseShape` reads; a longer one is not read (and gets no rewrite). */
+export const CLAUSE_SHAPE_MAX = 600;
+
+/**
+ * The subject and the verb compromise reads in the first sentence of `text` ('' for a part it does
+ * not find), or undefined for a text too long to read. Rewrites are checked with it.
+ */
+const shapeCache = new Map<string, { subject: string; verb: string }>();
+
+export function clauseShape(text: string): { subject: string; verb: string } | undefined {
+  if (text.length > CLAUSE_SHAPE_MAX) return undefined;
+  // Re-analysis after a keystroke reads the same rewrites again: each is parsed once.
+  let shape = shapeCache.get(text);
+  if (!shape) {
+    const s = load()(text).sentences().json()[0]?.sentence;
+    shape = { subject: (s?.subject ?? '').trim(), verb: (s?.verb ?? '').trim() };
+    if (shapeCache.size > 5000) shapeCache.clear();
+    shapeCache.set(text, shape);
+  }
+  return shape;
 }

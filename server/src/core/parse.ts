@@ -31,6 +31,11 @@ export interface Block {
   end: number;
   /** 0-based line of the block's first line. */
   line: number;
+  /**
+   * Set for a block of table rows cut from a long table (see `tableChunks`): the table's header and
+   * delimiter lines, parsed in front of the rows so that they parse as they do in the whole table.
+   */
+  prefix?: string;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -129,6 +134,8 @@ export interface CachedBlock {
   line: number;
   /** Per-block results of later stages, each stored with the offset it was computed at. */
   derived?: Map<string, { at: number; value: unknown }>;
+  /** A block of table rows: how many of `children` are rows of the table the blocks before began. */
+  rows?: number;
 }
 
 /** One block of the current text with its (possibly reused) tree. */
@@ -202,8 +209,83 @@ const CUT_UNSAFE = /\[[^\]\n]*\]:|^ {0,3}<(?!!--)/m;
  * block, or `splitBlocks` for a cached (incremental) analysis of a text where cutting is safe.
  */
 export function parseUnits(text: string, incremental = false): Block[] {
-  if (text.length >= WHOLE_PARSE_MAX || (incremental && !CUT_UNSAFE.test(text))) return splitBlocks(text);
+  if (text.length >= WHOLE_PARSE_MAX || (incremental && !CUT_UNSAFE.test(text))) return splitBlocks(text).flatMap((b) => tableChunks(text, b));
   return [{ start: 0, end: text.length, line: 0 }];
+}
+
+/** Rows per block of a long table. */
+export const TABLE_ROWS_PER_BLOCK = 64;
+
+/** A delimiter row's characters only (`isTableHeader` then lets the parser decide). */
+const DELIMITER_CHARS = /^[ \t|:-]+$/;
+const isDelimiterRow = (line: string) => DELIMITER_CHARS.test(line) && line.includes('-');
+
+function isTableHeader(header: string): boolean {
+  const children = (processor.parse(header) as Root).children;
+  return children.length === 1 && children[0].type === 'table';
+}
+
+/**
+ * A block holding a long table, cut into blocks of TABLE_ROWS_PER_BLOCK rows: micromark's table
+ * parse grows faster than linearly with the rows of one table, and a keystroke in a row re-parses
+ * only its own block. The first block runs to the end of the first rows; each further one holds
+ * rows only (and, the last, the rest of the block), parsed behind the table's header and delimiter
+ * lines (`prefix`), so every row parses as it does in the whole table; parseBlocks joins the rows
+ * into one table node. Only a table that starts the block or follows a blank line at column 0, whose
+ * rows all start with "|" at column 0, outside fenced code, in a block without HTML or link
+ * definitions, is cut: there the cut cannot change the tree.
+ */
+function tableChunks(text: string, b: Block): Block[] {
+  if (b.end - b.start < 4096 || (b.start === 0 && text.startsWith('---'))) return [b];
+  const src = text.slice(b.start, b.end);
+  if (CUT_UNSAFE.test(src) || src.indexOf('\n|') < 0) return [b];
+  const starts: number[] = [];
+  for (let i = b.start; i < b.end; ) {
+    starts.push(i);
+    const nl = text.indexOf('\n', i);
+    if (nl < 0 || nl + 1 >= b.end) break;
+    i = nl + 1;
+  }
+  const lineText = (k: number) => text.slice(starts[k], k + 1 < starts.length ? starts[k + 1] : b.end).replace(/\r?\n$/, '');
+  const out: Block[] = [];
+  let from = b.start;
+  let prefix: string | undefined;
+  let fence: string | undefined;
+  for (let k = 0; k < starts.length; k++) {
+    const line = lineText(k);
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (f) {
+      fence = f[1];
+      continue;
+    }
+    if (line[0] !== '|' || !(k === 0 || lineText(k - 1).trim() === '') || k + 1 >= starts.length || !isDelimiterRow(lineText(k + 1))) continue;
+    let last = k + 2;
+    while (last < starts.length && lineText(last)[0] === '|') last++;
+    const header = last - (k + 2) >= 2 * TABLE_ROWS_PER_BLOCK ? text.slice(starts[k], starts[k + 2]) : undefined;
+    // Only a header and delimiter that parse as a table on their own (GFM's column rules decide).
+    if (header !== undefined && isTableHeader(header)) {
+      for (let r = k + 2 + TABLE_ROWS_PER_BLOCK; r + TABLE_ROWS_PER_BLOCK <= last; r += TABLE_ROWS_PER_BLOCK) {
+        out.push({ start: from, end: starts[r], line: 0, ...(prefix !== undefined ? { prefix } : {}) });
+        from = starts[r];
+        prefix = header;
+      }
+    }
+    k = last - 1;
+  }
+  if (!out.length) return [b];
+  out.push({ start: from, end: b.end, line: 0, ...(prefix !== undefined ? { prefix } : {}) });
+  let line = b.line;
+  let pos = b.start;
+  for (const o of out) {
+    line += countLines(text, pos, o.start);
+    pos = o.start;
+    o.line = line;
+  }
+  return out;
 }
 
 /** Parses the text block by block (reusing cached trees) and returns the tree and its blocks. */
@@ -212,11 +294,14 @@ export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blo
   const children: RootContent[] = [];
   const blocks: ParsedBlock[] = [];
   const kept = cache ? new Map<string, CachedBlock>() : undefined;
+  /** Table nodes copied in this parse to take the rows of the blocks after them. */
+  const joined = new Set<unknown>();
   for (const b of units) {
     const src = text.slice(b.start, b.end);
-    let entry = cache?.take(src);
+    const key = b.prefix === undefined ? src : `${b.prefix}\u0000${src}`;
+    let entry = cache?.take(key);
     let reused = false;
-    if (entry && !kept!.has(src)) {
+    if (entry && !kept!.has(key)) {
       cache!.hits++;
       reused = true;
       shift(entry.children, b.start - entry.offset, b.line - entry.line);
@@ -226,13 +311,37 @@ export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blo
       if (cache) cache.misses++;
       // Cached trees outlive this version of the text; parsed from a slice, their strings would keep
       // the whole text alive (one copy per edited block). Parsing a copy of the block keeps the block.
-      const tree = processor.parse(cache ? own(src) : src) as Root;
-      shift(tree.children, b.start, b.line);
-      entry = { children: tree.children, offset: b.start, line: b.line };
+      const body = b.prefix === undefined ? src : b.prefix + src;
+      const tree = processor.parse(cache ? own(body) : body) as Root;
+      if (b.prefix === undefined) {
+        shift(tree.children, b.start, b.line);
+        entry = { children: tree.children, offset: b.start, line: b.line };
+      } else {
+        // Rows parsed behind the table's header: keep the rows (and what follows the table), not the header.
+        shift(tree.children, b.start - b.prefix.length, b.line - countLines(b.prefix, 0, b.prefix.length));
+        const [table, ...rest] = tree.children;
+        if (table?.type !== 'table') throw new Error('a block of table rows did not parse as table rows');
+        entry = { children: [...(table.children.slice(1) as unknown as RootContent[]), ...rest], offset: b.start, line: b.line, rows: table.children.length - 1 };
+      }
     }
-    kept?.set(src, entry);
+    kept?.set(key, entry);
     blocks.push({ ...b, entry, reused });
-    for (const c of entry.children) children.push(c);
+    let first = 0;
+    if (entry.rows) {
+      // Join the rows to the table the blocks before began (a copy: cached trees stay as parsed).
+      const open = children[children.length - 1];
+      if (open?.type !== 'table') throw new Error('table rows without their table');
+      let table = open;
+      if (!joined.has(open)) {
+        table = { ...open, children: open.children.slice(), ...(open.position ? { position: { start: open.position.start, end: { ...open.position.end } } } : {}) };
+        joined.add(table);
+        children[children.length - 1] = table;
+      }
+      for (; first < entry.rows; first++) table.children.push(entry.children[first] as unknown as (typeof table.children)[number]);
+      const end = table.children[table.children.length - 1].position?.end;
+      if (end && table.position) table.position.end = { ...end };
+    }
+    for (let i = first; i < entry.children.length; i++) children.push(entry.children[i]);
   }
   cache?.replace(kept!);
   const index = text.length;

@@ -30,11 +30,13 @@ export interface PeopleIndex {
 
 const HANDLE = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_][\p{L}\p{N}_.-]*[\p{L}\p{N}_]|[\p{L}\p{N}_])/gu;
 const SYSTEM_NOUN_ALT = SYSTEM_NOUNS.join('|');
+// A name starts after a non-letter that is not a hyphen: in "A-A-A-…" every hyphen was a start, each
+// reading the rest of the run (quadratic before).
 const APPOSITIVE = new RegExp(
-  `(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+),\\s+(?:the|our|a|an)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${SYSTEM_NOUN_ALT})s?\\b` +
-    `|(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+)\\s+\\((?:the\\s+|our\\s+|a\\s+|an\\s+)?\\p{Ll}` +
+  `(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]+),\\s+(?:the|our|a|an)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${SYSTEM_NOUN_ALT})s?\\b` +
+    `|(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]+)\\s+\\((?:the\\s+|our\\s+|a\\s+|an\\s+)?\\p{Ll}` +
     `|\\bthe\\s+(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b` +
-    `|(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b(?!\\s+(?:lead|owner|engineer|manager|team)s?\\b)`,
+    `|(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b(?!\\s+(?:lead|owner|engineer|manager|team)s?\\b)`,
   'gu',
 );
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;

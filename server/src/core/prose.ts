@@ -47,43 +47,49 @@ interface Unit {
   start: number;
 }
 
-function collect(node: Nodes, unit: Unit, text: string): void {
-  switch (node.type) {
-    case 'text': {
-      const s = node.position?.start.offset;
-      const e = node.position?.end.offset;
-      if (s === undefined || e === undefined) return;
-      unit.pieces.push({ at: unit.text.length, src: s, len: node.value.length, exact: text.slice(s, e) === node.value });
-      unit.text += node.value;
-      return;
-    }
-    case 'inlineCode': {
-      const s = node.position?.start.offset ?? 0;
-      const e = node.position?.end.offset ?? s;
-      unit.pieces.push({ at: unit.text.length, src: s, len: CODE_TOKEN.length, exact: false });
-      unit.text += CODE_TOKEN;
-      void e;
-      return;
-    }
-    case 'break':
-      unit.text += ' ';
-      return;
-    case 'html':
-    case 'image':
-    case 'imageReference':
-    case 'footnoteReference':
-      unit.text += ' ';
-      return;
-    case 'link':
-      // An autolink's text is its URL: leave it out.
-      if (node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) {
-        unit.text += ' ';
-        return;
+/** Appends a node's inline content to the unit, in document order. Iterative: nesting depth costs no stack. */
+function collect(root: Nodes, unit: Unit, text: string): void {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'text': {
+        const s = node.position?.start.offset;
+        const e = node.position?.end.offset;
+        if (s === undefined || e === undefined) continue;
+        unit.pieces.push({ at: unit.text.length, src: s, len: node.value.length, exact: text.slice(s, e) === node.value });
+        unit.text += node.value;
+        continue;
       }
-      for (const c of node.children) collect(c, unit, text);
-      return;
-    default:
-      if ('children' in node) for (const c of node.children as Nodes[]) collect(c, unit, text);
+      case 'inlineCode': {
+        const s = node.position?.start.offset ?? 0;
+        unit.pieces.push({ at: unit.text.length, src: s, len: CODE_TOKEN.length, exact: false });
+        unit.text += CODE_TOKEN;
+        continue;
+      }
+      case 'break':
+        unit.text += ' ';
+        continue;
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        unit.text += ' ';
+        continue;
+      case 'link':
+        // An autolink's text is its URL: leave it out.
+        if (node.children.length === 1 && node.children[0].type === 'text' && node.children[0].value === node.url) {
+          unit.text += ' ';
+          continue;
+        }
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+        continue;
+      default:
+        if ('children' in node) {
+          const children = node.children as Nodes[];
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+        }
+    }
   }
 }
 
@@ -113,7 +119,9 @@ const ABBREV = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|mr|mrs|ms|dr|st|no|fig|cf|a
 
 /** ABBREV reads at most this many characters before a period (the longest abbreviation and a word edge). */
 const ABBREV_REACH = 10;
-const SENTENCE_END = /[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
+// Starts only at the first mark of a run: a run of "." or "!" not followed by a space is read once,
+// not once per mark (quadratic before).
+const SENTENCE_END = /(?<![.!?])[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
 const NEXT_WORD = /\s+(\S)/g;
 
 function splitSentences(t: string): Array<[number, number]> {
@@ -150,9 +158,12 @@ function shifted(map: (i: number) => number, s: number): (i: number) => number {
 
 export function buildProse(text: string, tree: Root, model: PostmortemModel): Prose {
   const units: Unit[] = [];
-  const walk = (node: Nodes, quoted: boolean) => {
+  // Depth-first, in document order, without recursion (a deeply nested document costs no stack).
+  const stack: Array<{ node: Nodes; quoted: boolean }> = [{ node: tree, quoted: false }];
+  while (stack.length) {
+    const { node, quoted } = stack.pop()!;
     // TOML front matter (+++) is metadata, like YAML front matter: no prose.
-    if ((node.type as string) === 'toml') return;
+    if ((node.type as string) === 'toml') continue;
     switch (node.type) {
       case 'paragraph':
       case 'heading':
@@ -160,21 +171,21 @@ export function buildProse(text: string, tree: Root, model: PostmortemModel): Pr
         const unit: Unit = { text: '', pieces: [], quoted, cell: node.type === 'tableCell', start: node.position?.start.offset ?? 0 };
         for (const c of node.children) collect(c as Nodes, unit, text);
         if (unit.text.trim()) units.push(unit);
-        return;
+        continue;
       }
       case 'code':
       case 'html':
       case 'yaml':
       case 'definition':
-        return;
-      case 'blockquote':
-        for (const c of node.children) walk(c as Nodes, true);
-        return;
+        continue;
       default:
-        if ('children' in node) for (const c of node.children as Nodes[]) walk(c, quoted);
+        if ('children' in node) {
+          const children = node.children as Nodes[];
+          const q = quoted || node.type === 'blockquote';
+          for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], quoted: q });
+        }
     }
-  };
-  walk(tree, false);
+  }
   const sentences: Sentence[] = [];
   units.forEach((u, ui) => {
     const map = mapper(u);

@@ -35,3 +35,23 @@ function advance(text: string, i: number, unicode: boolean): number {
   const d = text.charCodeAt(i + 1);
   return d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
+
+/**
+ * `s` with each HTML comment ("<!--" through the next "-->") replaced by `by(comment)`: what
+ * `s.replace(/<!--[\s\S]*?-->/g, by)` gives, in linear time. (That pattern, from every "<!--" of a
+ * run with no "-->", read to the end of the text: quadratic.) `blank` replaces a comment by spaces of
+ * its length, keeping offsets.
+ */
+export function replaceComments(s: string, by: (comment: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', from)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break; // no comment closes after this one, nor after any later "<!--"
+    out += s.slice(from, open) + by(s.slice(open, close + 3));
+    from = close + 3;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+export const blank = (m: string): string => ' '.repeat(m.length);

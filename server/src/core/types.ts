@@ -288,8 +288,10 @@ export interface AnalyzeOptions {
 export interface AnalysisResult {
   model: PostmortemModel;
   findings: Finding[];
-  /** Set when the document was skipped (too large, binary). */
+  /** Set when the document was skipped (too large, binary, or its analysis failed). */
   skipped?: string;
+  /** True when the analysis itself failed (`skipped` says how). */
+  failed?: boolean;
   /** Rule failures: a rule that threw is reported here and the other rules still run. */
   internalErrors: Array<{ rule: string; message: string }>;
   /** Findings silenced by suppression comments (core/suppress.ts), kept for SARIF and for "unused" checks. */

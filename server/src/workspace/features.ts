@@ -44,6 +44,10 @@ export interface WorkspaceHooks {
   /** The open document and its current analysis, for hovers and `postmortem/similar`. */
   current(uri: string): Promise<{ doc: TextDocument; result?: AnalysisResult } | undefined>;
   log(message: string): void;
+  /** Analyses a large text in the analysis worker; undefined when the text is small enough for here. */
+  analyzeLarge?(key: string, text: string, options: AnalyzeOptions): Promise<AnalysisResult | undefined> | undefined;
+  /** Why the server cannot afford to analyse this text here now (../memory.ts), or undefined. */
+  shortfall?(text: string): string | undefined;
 }
 
 /** Every action item of the indexed postmortems, with its bucket as of `today` (`postmortem/actionItems`). */
@@ -87,7 +91,12 @@ export class WorkspaceFeatures {
       settings: (folder) => this.settings(folder),
       isPostmortem: (uri, text, globs) => hooks.isPostmortem(uri, text, globs),
       isOptedIn: (uri) => hooks.isOptedIn?.(uri) ?? false,
-      analyze: (text, options?: AnalyzeOptions) => analyze(text, { ...options, today: hooks.today() }),
+      analyze: (text, options?: AnalyzeOptions, uri?: string) => {
+        const opts = { ...options, today: hooks.today() };
+        // Large files go to the analysis worker, so indexing never blocks the open documents.
+        return hooks.analyzeLarge && uri ? hooks.analyzeLarge(`index:${uri}`, text, opts) ?? analyze(text, opts) : analyze(text, opts);
+      },
+      shortfall: (text) => hooks.shortfall?.(text),
       isBusy: () => hooks.isBusy(),
       progress: async (title) => {
         const reporter = await connection.window.createWorkDoneProgress();

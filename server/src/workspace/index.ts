@@ -42,8 +42,13 @@ export interface IndexHost {
   isPostmortem(uri: string, text: string, globs: readonly string[]): boolean;
   /** True for a file opted in with "Postmortem: Check This File". */
   isOptedIn?(uri: string): boolean;
-  /** Analyses a file with the options of the configuration files that apply to it. */
-  analyze(text: string, options: AnalyzeOptions): AnalysisResult;
+  /**
+   * Analyses a file with the options of the configuration files that apply to it (a large one off the
+   * main thread); undefined when a newer request for the same file replaced this one.
+   */
+  analyze(text: string, options: AnalyzeOptions, uri?: string): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
+  /** Why the server cannot afford to analyse this text now (./memory.ts), or undefined. */
+  shortfall?(text: string): string | undefined;
   /** True while work for the open documents is waiting; the index does not start a file then. */
   isBusy(): boolean;
   /** Starts a progress report for one indexing run. */
@@ -117,7 +122,7 @@ export class WorkspaceIndex {
     this.folders = [];
     for (const uri of uris) {
       try {
-        const path = fileURLToPath(uri).replace(/[\\/]+$/, '');
+        const path = fileURLToPath(uri).replace(/(?<![\\/])[\\/]+$/, '');
         this.folders.push({ uri, path, name: path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) });
       } catch {
         this.host.log?.(`The workspace folder ${uri} is not on disk; its postmortems are not indexed.`);
@@ -271,7 +276,20 @@ export class WorkspaceIndex {
     const key = `${hash}\u0000${shown}\u0000${JSON.stringify(settings.files)}\u0000${JSON.stringify(config.options)}`;
     let facts = this.cache.get(key);
     if (facts === undefined) {
-      facts = this.host.isPostmortem(uri, text, settings.files) ? postmortemFacts(shown, text, this.host.analyze(text, config.options)) : null;
+      if (!this.host.isPostmortem(uri, text, settings.files)) facts = null;
+      else {
+        // A document the server cannot afford is skipped with the notice the editor would show,
+        // and remembered by content, so neither this run nor a restart's tries it again and again.
+        const short = this.host.shortfall?.(text);
+        if (short) {
+          this.host.log?.(`${shown}: not indexed. ${short}`);
+          this.cache.set(key, null);
+          return this.drop(uri);
+        }
+        const result = await this.host.analyze(text, config.options, uri);
+        if (!result) return; // a newer version of the file is queued
+        facts = postmortemFacts(shown, text, result);
+      }
       if (facts) this.analysed++;
       if (this.cache.size > 5000) this.cache.clear();
       this.cache.set(key, facts);

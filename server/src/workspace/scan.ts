@@ -5,7 +5,7 @@
  * folders are never searched, as in the CLI.
  */
 import fg from 'fast-glob';
-import picomatch from 'picomatch';
+import { compileGlob } from '../globs';
 
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 
@@ -45,7 +45,7 @@ export function excludeMatcher(exclude: unknown): (rel: string) => boolean {
   if (!globs.length) return () => false;
   let match: (p: string) => boolean;
   try {
-    match = picomatch(globs, { dot: true });
+    match = compileGlob(globs);
   } catch {
     return () => false;
   }

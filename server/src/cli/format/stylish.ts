@@ -5,6 +5,7 @@
 import { createColors } from 'picocolors';
 import type { Severity } from '../../core';
 import { totals, type FileReport, type RunTotals } from '../report';
+import { printable } from './printable';
 
 /** Findings of one rule in one file beyond which they are grouped, and how many are shown first. */
 export const GROUP_OVER = 20;
@@ -22,7 +23,7 @@ function severityColors(color: boolean): { c: ReturnType<typeof createColors>; s
 /** One file's block: its path and one aligned line per finding (the CLI streams these one at a time). */
 export function stylishFile(f: FileReport, opts: { color: boolean }): string {
   const { c, sev: sevColor } = severityColors(opts.color);
-  const out: string[] = [c.underline(f.path)];
+  const out: string[] = [c.underline(printable(f.path))];
   // A rule with more than GROUP_OVER findings in one file shows its first GROUP_SHOWN and one line
   // for the rest, so one repeated finding does not bury the others.
   const perRule = new Map<string, number>();
@@ -42,7 +43,7 @@ export function stylishFile(f: FileReport, opts: { color: boolean }): string {
       }
       shown.set(d.rule, n + 1);
     }
-    rows.push([`${d.line}:${d.column}`, d.severity, d.message, d.rule, d.severity]);
+    rows.push([`${d.line}:${d.column}`, d.severity, printable(d.message), d.rule, d.severity]);
   }
   const posW = Math.max(...rows.map((r) => r[0].length));
   const sevW = Math.max(...rows.map((r) => r[1].length));

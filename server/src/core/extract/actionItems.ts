@@ -12,7 +12,7 @@ import { ACTION_TYPE_WORDS, NOT_TICKET_PREFIXES } from '../data/actionItems';
 import { looksLikeDate } from '../dates';
 import type { ActionItem, ActionItemField, ActionItemTable, Section, Span } from '../types';
 import { kindsAt, sectionsOfNodes, spanOf } from './sections';
-import { allMatches } from '../regexp';
+import { allMatches, blank, replaceComments } from '../regexp';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
   { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
@@ -43,7 +43,12 @@ export function normalizeType(v: string): string {
 }
 
 function columnField(title: string): ActionItemField | 'action' | undefined {
-  const t = title.replace(/[*_`?]/g, '').replace(/\s*\(.*\)\s*$/, '').trim();
+  // A trailing parenthesis ("Owner (DRI)") is dropped from the first "(" on: string steps, linear in a
+  // header cell of any length (the pattern it replaces was quadratic in a run of "(").
+  let t = title.replace(/[*_`?]/g, '').trimEnd();
+  const open = t.indexOf('(');
+  if (open >= 0 && t.endsWith(')')) t = t.slice(0, open);
+  t = t.trim();
   for (const c of COLUMN_ALIASES) if (c.re.test(t) || c.re.test(t + '?')) return c.field;
   return undefined;
 }
@@ -74,7 +79,7 @@ export function findTicket(s: string): { index: number; text: string } | undefin
     if (/^[a-z]/.test(t) && !/^(?:https?:|gh-)/i.test(t)) continue; // lower-case keys are words ("gpu-2"), not tickets
     if (/^[A-Z]/i.test(t) && !/^https?:/i.test(t) && NOT_TICKET.test(t)) continue;
     if (/^(?:Q[1-4]|H[12]|FY\d{0,4}|C?W\d{1,2})-\d{2,4}$/i.test(t)) continue; // Q3-2026, FY26-27: periods, not tickets
-    return { index: m.index!, text: t.replace(/[.,;:]+$/, '') };
+    return { index: m.index!, text: t.replace(/(?<![.,;:])[.,;:]+$/, '') };
   }
   return undefined;
 }
@@ -269,8 +274,8 @@ function fromList(text: string, list: List, items: ActionItem[], groupType?: { v
     const line = text.slice(start, firstEnd);
     // A label with nested items ("Prevent:" / "**Detection**") groups the items below it. A longer
     // paragraph with nested items is itself the item, and what is nested are its details.
-    const paraText = text.slice(start, paraEnd).replace(/<!--[\s\S]*?-->/g, '').trim();
-    const label = paraText === line.replace(/<!--[\s\S]*?-->/g, '').trim() && (/:\s*\**\s*$/.test(paraText) || paraText.split(/\s+/).length <= 3);
+    const paraText = replaceComments(text.slice(start, paraEnd), () => '').trim();
+    const label = paraText === replaceComments(line, () => '').trim() && (/:\s*(?:\*+\s*)?$/.test(paraText) || paraText.split(/\s+/).length <= 3);
     if (nested.length && label) {
       const name = line.replace(/[*_:]/g, '').trim();
       const t = actionTypeOf(name.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''));
@@ -286,8 +291,7 @@ function fromList(text: string, list: List, items: ActionItem[], groupType?: { v
 
 /** Replaces HTML comments and bold markers with spaces (same length), and line breaks with spaces. */
 function mask(s: string): string {
-  return s
-    .replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length))
+  return replaceComments(s, blank)
     .replace(/\*\*|__/g, '  ')
     .replace(/\r?\n[ \t>]*/g, (m) => ' '.repeat(m.length));
 }
@@ -301,9 +305,14 @@ const LABELS: Array<{ field: ActionItemField; re: string }> = [
   { field: 'status', re: 'status|state' },
 ];
 const LABEL_NAMES = LABELS.map((l) => l.re).join('|');
+/**
+ * Longest labelled value read (characters): bounding the lazy value keeps a line of many labels with no
+ * separator linear (each label read at most this far, not to the end of the line).
+ */
+const MAX_FIELD_VALUE = 300;
 /** `Owner: @kim`, `due 2026-03-02`, `type: detect`, up to the next separator or label. */
 const LABELLED = new RegExp(
-  `(?<![\\p{L}])(${LABEL_NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))([^,;()\\n|—–]*?)(?=\\s*(?:[,;)\\n|—–]|\\.\\s|\\.$|$)|\\s*(?<=[\\s:])(?:${LABEL_NAMES})\\s*:)`,
+  `(?<![\\p{L}])(${LABEL_NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))([^,;()\\n|—–]{0,${MAX_FIELD_VALUE}}?)(?=\\s*(?:[,;)\\n|—–]|\\.\\s|\\.$|$)|\\s*(?<=[\\s:])(?:${LABEL_NAMES})\\s*:)`,
   'giu',
 );
 const LABEL_FIELD = LABELS.map((l) => ({ field: l.field, re: new RegExp(`^(?:${l.re})$`, 'i') }));
@@ -315,7 +324,7 @@ const TYPE_WORD = new RegExp(`^(?:${TYPE_NAMES})$`, 'i');
  * the list marker begins); `span` is the item's first line.
  */
 export function fromLine(text: string, span: Span, contentStart: number, source: string, checked?: boolean): ActionItem {
-  const line = mask(source).replace(/\s+$/, '');
+  const line = mask(source).replace(/(?<!\s)\s+$/, '');
   const item: ActionItem = {
     span,
     text: '',
@@ -365,7 +374,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
     }
   }
   // Em-dash separated segments: "Do X — @kim — 2026-03-02 — OPS-12 — prevent".
-  const segs = line.split(/\s+[—–]\s+|\s+-{1,2}\s+(?=\S+(?:\s+[—–-]|\s*$))/);
+  const segs = line.split(/(?<!\s)(?:\s+[—–]\s+|\s+-{1,2}\s+(?=\S+(?:\s+[—–-]|\s*$)))/);
   if (segs.length >= 2) {
     let pos = line.indexOf(segs[1], segs[0].length);
     cut(segs[0].length);
@@ -425,7 +434,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
   let ds = 0;
   const lead = /^\s*(?:\[[a-z]+\]\s*)?/i.exec(line)!;
   if (tag && tag.index === lead.index + lead[0].trimEnd().length - tag[0].length) ds = lead[0].length;
-  const desc = line.slice(ds, descEnd).replace(/[\s,;:—–-]+$/, '');
+  const desc = line.slice(ds, descEnd).replace(/(?<![\s,;:—–-])[\s,;:—–-]+$/, '');
   const lstrip = desc.length - desc.trimStart().length;
   item.textSpan = at(ds + lstrip, desc.trimStart().length);
   item.text = desc.trim().replace(/\s*\[[a-z]+\]\s*$/i, '').replace(/\s+/g, ' ').replace(/\s+([:;,.])/g, '$1');

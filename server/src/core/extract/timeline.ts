@@ -71,7 +71,7 @@ const NEXT_DAY_AFTER = /^\s*\((?:\+\s?(\d)(?:\s*days?)?|next day|the next day|fo
 /** A month and day before the time, with no year: "[08-10 21:30]" (month first, as in ISO dates). */
 const MONTH_DAY_PREFIX = /^([\s*_\[`(]*)(\d{2})-(\d{2})[\sT]+(?=\d{1,2}:\d{2})/;
 /** A hedge written after the time: "14:00-ish", "14:00?", "14:00 (approx.)". */
-const VAGUE_AFTER = /^(?:\s*-?\s*ish\b|\?|\s*\((?:approx(?:imately|\.)?|roughly|about|est(?:imated|\.)?|circa|ca\.)\))/i;
+const VAGUE_AFTER = /^(?:\s*(?:-\s*)?ish\b|\?|\s*\((?:approx(?:imately|\.)?|roughly|about|est(?:imated|\.)?|circa|ca\.)\))/i;
 
 const NUM = '(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple(?: of)?|several|some|half an?|a half)';
 const UNIT = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)';
@@ -168,7 +168,7 @@ function dateFrom(m: RegExpExecArray, o: number, year?: number): { date?: string
 }
 
 function edges(s: string): { textStart: number; textEnd: number } {
-  const trimmed = s.replace(/[\s*_\]`),:—–-]+$/, '');
+  const trimmed = s.replace(/(?<![\s*_\]`),:—–-])[\s*_\]`),:—–-]+$/, '');
   const lead = s.length - s.replace(/^[\s*_\[`(]+/, '').length;
   return { textStart: lead, textEnd: Math.max(lead, trimmed.length) };
 }
@@ -224,7 +224,7 @@ export function matchTime(s: string, year?: number, incident?: string): TimeMatc
       let zone: string | undefined = m[20] ? (m[21] ? `${m[20]}${m[21]}` : m[20]) : m[22] ?? m[23] ?? (/\dZ\b/i.test(m[0]) ? 'UTC' : undefined);
       // Two-letter US zones ("PT", "ET") only in capitals.
       if (zone && m[22] && /^[a-z]/.test(m[22])) zone = undefined;
-      const core = m[0].replace(/[\s*_\]`)]+$/, '').length;
+      const core = m[0].replace(/(?<![\s*_\]`)])[\s*_\]`)]+$/, '').length;
       const after = VAGUE_AFTER.exec(s.slice(core));
       let length = after && !m[1] ? Math.max(m[0].length, core + after[0].length) : m[0].length;
       let date = dateFrom(m, 2, year);

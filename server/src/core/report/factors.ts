@@ -50,7 +50,7 @@ export function plainText(s: string): string {
 export function terms(s: string): string[] {
   const out: string[] = [];
   for (const m of allMatches(WORD, plainText(s).toLowerCase())) {
-    const w = m[0].replace(/['’]s$/, '').replace(/['’-]+$/, '');
+    const w = m[0].replace(/['’]s$/, '').replace(/(?<!['’-])['’-]+$/, '');
     if (w.length < 3 || STOP_WORDS.has(w)) continue;
     const st = stem(w);
     if (st.length >= 3 && !STOP_WORDS.has(st)) out.push(st);

@@ -3,6 +3,7 @@
  * and the quick-fixes that fill in a missing field (a table cell or column, or a field appended to a
  * bullet in the style the bullet already uses). Not a rule itself; the registry does not list it.
  */
+import { blank, replaceComments } from '../regexp';
 import { DONE_STATUS, OPEN_STATUS } from '../data/actionItems';
 import { addDays, isIsoDate, resolveDue, windowEnd, type DueResolution } from '../dates';
 import { findTicket } from '../extract/actionItems';
@@ -88,7 +89,7 @@ export function suggestedDue(ctx: RuleContext): string | undefined {
 export function quoteItem(item: ActionItem, max = 60): string {
   const t = item.text.replace(/\s+/g, ' ').trim();
   if (!t) return 'This action item';
-  return `"${t.length > max ? t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…' : t}"`;
+  return `"${t.length > max ? t.slice(0, max - 1).replace(/(?<!\s)\s+\S*$/, '') + '…' : t}"`;
 }
 
 /** True when the item's row or paragraph refers to a ticket anywhere (a tracker id or a link). */
@@ -96,7 +97,7 @@ export function hasTicket(ctx: RuleContext, item: ActionItem): boolean {
   const v = item.fields.ticket?.value;
   if (v && (findTicket(v) || /\]\(\s*[^)\s]+\s*\)/.test(v))) return true;
   const end = item.form === 'bullet' ? (item.contentEnd ?? item.span.end) : item.span.end;
-  return !!findTicket(ctx.text.slice(item.span.start, end).replace(/<!--[\s\S]*?-->/g, ''));
+  return !!findTicket(replaceComments(ctx.text.slice(item.span.start, end), () => ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,12 +186,26 @@ function isTemplateRow(text: string, cells: Span[]): boolean {
 }
 
 const columnFixes = new WeakMap<ActionItemTable, Map<string, Fix | undefined>>();
+const rowIndexes = new WeakMap<ActionItemTable, Map<number, number>>();
+
+/** The index of the table row starting at `start`, or -1 (one map per table, not a search per fix). */
+function rowIndex(t: ActionItemTable, start: number): number {
+  let m = rowIndexes.get(t);
+  if (!m) {
+    m = new Map();
+    t.rows.forEach((r, i) => {
+      if (!m!.has(r.start)) m!.set(r.start, i);
+    });
+    rowIndexes.set(t, m);
+  }
+  return m.get(start) ?? -1;
+}
 
 export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'due' | 'ticket' | 'type', ph: Placeholder): Fix | undefined {
   const name = COLUMN_TITLES[field];
   if (item.form === 'table' && item.table !== undefined) {
     const t = ctx.model.actionItemTables[item.table];
-    const row = t?.rows.findIndex((r) => r.start === item.span.start) ?? -1;
+    const row = t ? rowIndex(t, item.span.start) : -1;
     if (!t || row < 0 || !t.headerCells || !t.rowCells) return undefined;
     const col = t.columns.findIndex((c) => c.field === field);
     if (col >= 0) {
@@ -225,8 +240,8 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
 /** Appends `field: value` to a bullet in the style it already uses: inside its (…) group, after an em dash, as a `Label:` field, or in new parentheses. */
 export function appendField(text: string, item: ActionItem, field: ActionItemField, value: string): TextEdit {
   const end = item.contentEnd ?? item.span.end;
-  const line = text.slice(item.textSpan.start, end).replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length));
-  const trimmed = line.replace(/\s+$/, '');
+  const line = replaceComments(text.slice(item.textSpan.start, end), blank);
+  const trimmed = line.replace(/(?<!\s)\s+$/, '');
   const at = item.textSpan.start + trimmed.length;
   const paren = /\(([^()]*)\)\s*\.?$/.exec(trimmed);
   if (paren && /(?:owner|due|type)\s*:|@\w|\d{4}-\d{2}-\d{2}/i.test(paren[1])) {
@@ -257,7 +272,7 @@ interface TableLine {
 }
 
 function delimiterCells(text: string, row: Span): Span[] {
-  const s = text.slice(row.start, row.end).replace(/\s+$/, '');
+  const s = text.slice(row.start, row.end).replace(/(?<!\s)\s+$/, '');
   const pipes: number[] = [];
   for (let i = 0; i < s.length; i++) if (s[i] === '|') pipes.push(i);
   const trailing = s.length > 1 && s.endsWith('|');

@@ -1,5 +1,6 @@
 import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import { ASPIRATION_EXAMPLES, ASPIRATION_QUALITIES, CONCRETE_SIGNALS, ITEM_PREFIX, MAKE_VERBS, VAGUE_PHRASES, type VagueEntry } from '../data/actionItems';
+import { blank, replaceComments } from '../regexp';
 import { ConfiguredMatcher } from '../phraseChanges';
 import type { Fix, PhraseChanges } from '../types';
 import { quoteItem } from './action-item-common';
@@ -28,12 +29,39 @@ export function isConcrete(raw: string): boolean {
  * The vague wording of an action item's text, or undefined when it is concrete. Quoted text and code
  * spans are mentions, not the item's own words, and are skipped.
  */
+/**
+ * A line with its quoted stretches ("…" and “…”, on one line) blanked, as the pattern
+ * /"[^"\n]*"|“[^”\n]*”/g would, in linear time: an opening mark with no closing one after it ends
+ * the search (no later one can close either), where the pattern read to the line end from each.
+ */
+function blankQuotes(line: string): string {
+  let out = '';
+  let from = 0;
+  let straightCloses = true;
+  let curlyCloses = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    const straight = c === '"';
+    if (!(straight ? straightCloses : c === '\u201c' && curlyCloses)) continue;
+    const close = line.indexOf(straight ? '"' : '\u201d', i + 1);
+    if (close < 0) {
+      // None after this one, so none after any later opening mark of the kind either.
+      if (straight) straightCloses = false;
+      else curlyCloses = false;
+      continue;
+    }
+    out += line.slice(from, i) + ' '.repeat(close + 1 - i);
+    from = close + 1;
+    i = close;
+  }
+  return from === 0 ? line : out + line.slice(from);
+}
+
 export function findVague(raw: string, phrases?: PhraseChanges): VagueHit | undefined {
   // Same length as raw, so offsets carry over: code spans, quotes, markup and leading tags blanked.
-  const masked = raw
+  const masked = replaceComments(raw, blank)
     .replace(/`[^`\n]*`/g, (m) => ' '.repeat(m.length))
-    .replace(/"[^"\n]*"|“[^”\n]*”/g, (m) => ' '.repeat(m.length))
-    .replace(/<!--[\s\S]*?-->/g, (m) => ' '.repeat(m.length))
+    .replace(/\n|[^\n]+/g, blankQuotes)
     .replace(/[*_~]/g, ' ')
     // Leading tags and ticket references, with the separator after them: "[prevent]", "[#2230]: ", "OPS-12 — ".
     .replace(/^\s*(?:\[[^\]]*\]\s*)+(?:[:—–-]\s*)?/, (m) => ' '.repeat(m.length))
@@ -125,7 +153,7 @@ export const actionItemVague = defineRule({
 
 /** Replaces the item's text with a SMART template that keeps the original words to start from. */
 function smartFix(raw: string, span: { start: number; end: number }, hit: VagueHit, form: 'table' | 'bullet', hasOwner: boolean, hasDue: boolean): Fix {
-  const original = raw.trim().replace(/[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
+  const original = raw.trim().replace(/(?<![.;:\s])[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
   const head = hit.entry.rescuable
     ? `\${1:${original}}: \${2:${WRITTEN_PLACEHOLDERS.change}}, done when \${3:${WRITTEN_PLACEHOLDERS.check}}`
     : `\${1:${WRITTEN_PLACEHOLDERS.habitFree}} (replacing "${original.replace(/"/g, "'")}"), done when \${2:${WRITTEN_PLACEHOLDERS.check}}`;

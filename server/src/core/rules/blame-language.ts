@@ -2,8 +2,9 @@ import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
 import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
+import { allMatches } from '../regexp';
 import { ConfiguredMatcher } from '../phraseChanges';
-import { gerund, infinitive } from '../nlp';
+import { CLAUSE_SHAPE_MAX, clauseShape, gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
 import type { PeopleIndex } from '../people';
@@ -15,8 +16,16 @@ const CONFIGURED: PhraseEntry = { id: 'configured', phrases: [], kind: 'judgemen
 const matchers = new ConfiguredMatcher<PhraseEntry>(BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e })), CONFIGURED);
 const rejection = new PhraseMatcher<true>([{ phrases: REJECTION_CUES, entry: true }]);
 
+const QUOTE_REACH = 400;
+
 /** True when the hit stands inside quotation marks in its sentence. */
-export function insideQuotes(text: string, start: number, end: number): boolean {
+export function insideQuotes(sentence: string, hitStart: number, hitEnd: number): boolean {
+  // Quotation marks further than QUOTE_REACH from the hit do not quote it: reading only that far keeps
+  // a sentence with many hits (a run of "!!") linear.
+  const from = Math.max(0, hitStart - QUOTE_REACH);
+  const text = sentence.slice(from, Math.min(sentence.length, hitEnd + QUOTE_REACH));
+  const start = hitStart - from;
+  const end = hitEnd - from;
   const pairs: Array<[string, string]> = [['"', '"'], ['\u201c', '\u201d'], ['\u2018', '\u2019']];
   for (const [open, close] of pairs) {
     const o = text.lastIndexOf(open, start - 1);
@@ -109,6 +118,28 @@ const NEXT_WORD = /^\s+([\p{L}'-]+)/u;
 const ADVERB_WORD = /^(?:\p{L}+ly|also|just|then|first|still|even|ever|at least)$/iu;
 const SAFEGUARD = WRITTEN_PLACEHOLDERS.safeguard;
 
+/**
+ * "<X> before <Y>[.!?]" as one clause (no , ; : . ! ? inside): [X, Y, final mark], or undefined.
+ * String steps, not one pattern: a lazy group, adjacent runs of spaces and an anchored end made the
+ * pattern it replaces quartic in a run of spaces (a padded table cell).
+ */
+export function beforeClause(tail: string): [string, string, string] | undefined {
+  const trimmed = tail.trimEnd();
+  const mark = /[.!?]$/.test(trimmed) ? trimmed.slice(-1) : '';
+  const body = mark ? trimmed.slice(0, -1) : trimmed;
+  if (/[,;:.!?]/.test(body)) return undefined;
+  for (const m of allMatches(/\bbefore\b/g, body)) {
+    const at = m.index!;
+    const x = body.slice(0, at);
+    const y = body.slice(at + 6);
+    if (x.length === 0 || !/\s$/.test(x) || !/^\s/.test(y)) continue;
+    const yText = y.trimStart();
+    if (!yText) continue;
+    return [x.trimEnd(), yText, mark];
+  }
+  return undefined;
+}
+
 /** "should have <verb>" rewrites: the process as the subject, the verb as a gerund or an infinitive. */
 function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subject: Subject): Fix[] {
   // The verb after the phrase, past any adverbs ("should have immediately paged").
@@ -125,7 +156,8 @@ function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subjec
     verbEnd = hitEnd + pos;
     break;
   }
-  if (!verb || /^(?:been|known|had|got|gotten)$/i.test(verb)) return [];
+  // "should have to <verb>" is an obligation, not a counterfactual: no rewrite reads right.
+  if (!verb || /^(?:been|known|had|got|gotten|to)$/i.test(verb)) return [];
   const inf = infinitive(verb);
   if (!inf || /\s/.test(inf) || (inf === verb.toLowerCase() && /(?:ed|en)$/i.test(verb))) return [];
   const ger = gerund(inf);
@@ -144,11 +176,11 @@ function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subjec
     offer(`nothing in the process required ${ger}`);
     offer(`the process did not ${inf === 'ask' ? 'require' : 'ask'} anyone to ${inf}`);
     // "<doing X> was not required before <Y>": the whole clause, when it is one clause.
-    const rest = /^([^,;:.!?]*?)\s+before\s+([^,;:.!?]+)([.!?]?)\s*$/u.exec(s.text.slice(verbEnd));
+    const rest = beforeClause(s.text.slice(verbEnd));
     if (rest && atStart) {
-      const whole = exact(s, subject.start, s.text.length - rest[3].length - (s.text.length - s.text.trimEnd().length));
+      const whole = exact(s, subject.start, s.text.length - rest[2].length - (s.text.length - s.text.trimEnd().length));
       if (whole) {
-        const t = `${capitalise(ger, true)}${rest[1]} was not required before ${rest[2]}`;
+        const t = `${capitalise(ger, true)}${rest[0]} was not required before ${rest[1]}`;
         fixes.push({ title: `Rewrite as "${capitalise(ger, true)} … was not required before …"`, edits: [{ ...whole, newText: t }] });
       }
     }
@@ -164,6 +196,8 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
   if (/^(?:failed|fails|neglected|neglects|forgot|forgets|omitted) to$/.test(phrase)) {
     const span = exact(s, hitStart, hitEnd);
     const present = /s to$/.test(phrase);
+    // "Nobody failed to follow it" -> "Nobody did not follow it" says the opposite: no rewrite.
+    if (subject && NEGATIVE_SUBJECT.test(subject.text.trim())) return fixes;
     if (span) fixes.push({ title: `Replace "${words}" with "${present ? 'does not' : 'did not'}"`, edits: [{ ...span, newText: present ? 'does not' : 'did not' }] });
   } else if (/^(?:didn't|did not|never) even$/.test(phrase)) {
     const kept = phrase.startsWith('never') ? 'never' : 'did not';
@@ -225,6 +259,61 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
   return fixes;
 }
 
+/** Index of sentence `s` whose source offset is `offset` (offsetAt is non-decreasing), or -1. */
+function indexAt(s: Sentence, offset: number): number {
+  let lo = 0;
+  let hi = s.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.offsetAt(mid) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return s.offsetAt(lo) === offset ? lo : -1;
+}
+
+const REWRITTEN_CLAUSE = /^(?:should|could|ought|careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)\b/;
+const NEGATIVE_SUBJECT = /^(?:nobody|no one|no-one|none|nothing)\b/i;
+const NEGATED_VERB = /\b(?:not|never)\b|n't\b/i;
+
+/**
+ * True when the sentence, rewritten by `fix`, still reads as a sentence: a subject (a leading -ing
+ * clause counts) and a verb, no double negative, no bare form of "be" as its subject. A rewrite that
+ * cannot be checked (markup inside, a very long sentence) is not offered.
+ */
+export function rewriteReads(s: Sentence, fix: Fix): boolean {
+  if (fix.snippet) return true; // an editor placeholder the author fills in, not a rewrite
+  if (s.text.length > CLAUSE_SHAPE_MAX) return false; // too long to read: checked before copying it
+  let out = s.text;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
+    const i = indexAt(s, e.start);
+    const j = indexAt(s, e.end);
+    if (i < 0 || j < i) return false;
+    out = out.slice(0, i) + e.newText + out.slice(j);
+  }
+  const shape = clauseShape(out.trim());
+  if (!shape) return false;
+  const first = /^\s*([\p{L}'-]+)/u.exec(out)?.[1] ?? '';
+  const subject = shape.subject || (/ing$/i.test(first) ? first : '');
+  if (!subject || !shape.verb) return false;
+  if (/^(?:being|be|been)$/i.test(subject)) return false;
+  if (NEGATIVE_SUBJECT.test(subject) && NEGATED_VERB.test(shape.verb)) return false;
+  return true;
+}
+
+/** fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred. */
+function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined): Fix[] {
+  const all = fixesFor(s, hitStart, hitEnd, phrase, subject);
+  // Rewrites that change the clause (a counterfactual, "failed to", a removed word) are read back; a
+  // mark replaced ("!!" -> ".") or a fixed question cannot lose the subject or the verb.
+  if (!REWRITTEN_CLAUSE.test(phrase)) return all;
+  const fixes = all.filter((f) => rewriteReads(s, f));
+  fixes.forEach((f, i) => {
+    if (i === 0) f.preferred = true;
+    else delete f.preferred;
+  });
+  return fixes;
+}
+
 export const blameLanguage = defineRule({
   id: 'blame-language',
   defaultSeverity: 'warning',
@@ -259,7 +348,7 @@ export const blameLanguage = defineRule({
         } else if (e.kind === 'fault' && faultTarget(s.text, h.start, h.end, h.phrase, ctx.people) !== 'person') {
           continue;
         }
-        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, messageFor(e.kind, words, subject, e.instead), fixesFor(s, h.start, h.end, h.phrase, subject));
+        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, messageFor(e.kind, words, subject, e.instead), checkedFixes(s, h.start, h.end, h.phrase, subject));
       }
     }
   },

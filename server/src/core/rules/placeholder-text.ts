@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { blank, replaceComments } from '../regexp';
 import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
 import { PhraseMatcher } from '../match';
 import type { Span } from '../types';
@@ -20,7 +21,7 @@ interface Hit extends Span {
 export function isBracketPlaceholder(inner: string): boolean {
   const t = inner.trim();
   if (t === '' || /^[xX]$/.test(t) || t.startsWith('^') || /^\d+$/.test(t)) return false;
-  const lower = t.toLowerCase().replace(/[.:]+$/, '');
+  const lower = t.toLowerCase().replace(/(?<![.:])[.:]+$/, '');
   if (TAGS.has(lower)) return false;
   if (PLACEHOLDER_VERBS.some((v) => lower === v || lower.startsWith(v + ' '))) return true;
   if (NOUNS.has(lower)) return true;
@@ -202,14 +203,14 @@ function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void):
       const e = n.position?.end.offset;
       if (s === undefined || e === undefined) return;
       // Comments stay in place as spaces so offsets hold.
-      const raw = ctx.text.slice(s, e).replace(/<!--[\s\S]*?-->/g, (c) => ' '.repeat(c.length));
+      const raw = replaceComments(ctx.text.slice(s, e), blank);
       const src = raw.replace(/^[\s*_|]+/, '');
       const lead = raw.length - src.length;
       const m = RE.tbd.exec(src);
       if (!m) return;
       if (n.type === 'tableCell') {
         if (actionRows.some((r) => s >= r.start && s < r.end)) return;
-        if (src.replace(/[\s*_|.]+$/, '').length > m[0].replace(/[\s.:;,(—–-]+$/, '').length) return;
+        if (src.replace(/(?<![\s*_|.])[\s*_|.]+$/, '').length > m[0].replace(/(?<![\s.:;,(—–-])[\s.:;,(—–-]+$/, '').length) return;
       }
       const word = /^[^\s.:;,(—–-]+(?:\s+be\s+\w+)?/i.exec(src)![0];
       add(s + lead, s + lead + word.length);

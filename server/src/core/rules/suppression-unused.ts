@@ -36,7 +36,7 @@ function removeId(text: string, span: { start: number; end: number }): Fix {
   const after = /^\s*,\s*/.exec(text.slice(end, end + 20));
   if (after) end += after[0].length;
   else {
-    const before = /\s*,\s*$|\s+$/.exec(text.slice(Math.max(0, start - 20), start));
+    const before = /(?<!\s)(?:\s*,\s*$|\s+$)/.exec(text.slice(Math.max(0, start - 20), start));
     if (before) start -= before[0].length;
   }
   return { title: `Remove "${text.slice(span.start, span.end)}" from the suppression comment`, edits: [{ start, end, newText: '' }], preferred: true };

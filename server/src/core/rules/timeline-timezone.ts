@@ -7,6 +7,12 @@ import { defineRule } from './defineRule';
 /** "All times are UTC", "Times below in CET", "timestamps: Europe/Berlin": a zone stated for the times. */
 const STATEMENT = /\b(?:times?|timestamps?|time[\s-]?zone)\b/i;
 
+/**
+ * What the fix inserts when the document does not say which zone its times are in: a placeholder the
+ * author must fill (placeholder-text reports it until then), never a zone the fix would be guessing.
+ */
+export const ZONE_PLACEHOLDER = '[TIME ZONE]';
+
 /** A zone stated for the whole document: a front-matter key or an "All times UTC" sentence anywhere. */
 export function documentZone(ctx: RuleContext): string | undefined {
   for (const [k, v] of Object.entries(ctx.model.metadata.extra)) {
@@ -14,6 +20,8 @@ export function documentZone(ctx: RuleContext): string | undefined {
   }
   for (const s of ctx.prose.sentences) {
     if (!STATEMENT.test(s.text)) continue;
+    // The fix's placeholder, not filled in yet: placeholder-text reports it from here on.
+    if (s.text.includes(ZONE_PLACEHOLDER)) return ZONE_PLACEHOLDER;
     const z = statedZone(s.text);
     if (z) return z;
   }
@@ -24,18 +32,23 @@ function topLevelAt(tree: Root, offset: number): RootContent | undefined {
   return tree.children.find((n) => (n.position?.start.offset ?? 0) <= offset && offset < (n.position?.end.offset ?? 0));
 }
 
-function zoneFix(ctx: RuleContext, t: Timeline, first: TimelineEntry, zone: string): Fix | undefined {
+/**
+ * The fix: the zone when the document gives exactly one (on some of the entries), else the
+ * placeholder; none when the placeholder is already there (the author has yet to fill it).
+ */
+function zoneFix(ctx: RuleContext, t: Timeline, first: TimelineEntry, zone: string | undefined): Fix | undefined {
+  const value = zone ?? ZONE_PLACEHOLDER;
+  if (!zone && ctx.text.includes(ZONE_PLACEHOLDER)) return undefined;
   if (t.form === 'table' && t.timeHeader) {
     const at = t.timeHeader.end;
-    return { title: `Add "(${zone})" to the time column header`, edits: [{ start: at, end: at, newText: ` (${zone})` }], preferred: true };
+    return { title: zone ? `Add "(${zone})" to the time column header` : 'Add a time zone placeholder to the time column header', edits: [{ start: at, end: at, newText: ` (${value})` }], preferred: true };
   }
   const block = topLevelAt(ctx.tree, first.span.start);
   if (!block?.position) return undefined;
-  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
   const at = block.position.start.offset!;
   // A list item's block starts at its marker; insert before the whole block, at the start of its line.
   const lineStart = ctx.lines.offset(ctx.lines.lineOf(at), 0);
-  return { title: `Add an "All times ${zone}." line`, edits: [{ start: lineStart, end: lineStart, newText: `All times ${zone}.${eol}${eol}` }], preferred: true };
+  return { title: zone ? `Add an "All times ${zone}." line` : 'Add an "All times [TIME ZONE]." line to fill in', edits: [{ start: lineStart, end: lineStart, newText: `All times ${value}.\n\n` }], preferred: true };
 }
 
 export const timelineTimezone = defineRule({
@@ -57,15 +70,17 @@ export const timelineTimezone = defineRule({
       if (t.zone) continue;
       const root = rootOf(t.section);
       if (reported.has(root)) continue;
+      if (t.timeHeader && ctx.text.slice(t.timeHeader.start, t.timeHeader.end).includes(ZONE_PLACEHOLDER)) continue;
       const timed = t.entries.filter((e) => e.time);
       // A zone on the first timed entry is stated for the entries below it ("09:02 CEST", then "09:15").
       if (!timed.length || timed[0].zone || timed.every((e) => e.zone)) continue;
       const first = timed[0];
       const zones = [...new Set(timed.map((e) => e.zone).filter((z): z is string => !!z))];
-      const zone = zones.length === 1 ? zones[0] : 'UTC';
+      // Known only when the entries that carry a zone all carry the same one.
+      const zone = zones.length === 1 ? zones[0] : undefined;
       const some = zones.length > 0;
       const message = some
-        ? `Some timeline times have no time zone and none is stated for the timeline; add one to every entry, or state it once (e.g. "All times ${zone}.").`
+        ? `Some timeline times have no time zone and none is stated for the timeline; add one to every entry, or state it once (e.g. "All times ${zone ?? 'UTC'}.").`
         : `The timeline's times have no time zone; state it once for the timeline (e.g. "All times UTC." or a "Time (UTC)" column), or on every entry.`;
       const fix = zoneFix(ctx, t, first, zone);
       reported.add(root);

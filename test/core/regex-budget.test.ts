@@ -1,0 +1,75 @@
+/**
+ * A budget for every regular expression: each pattern of server/src (literals and the patterns built
+ * at run time from word lists, see test/helpers/collectPatterns.ts) is checked by recheck, which
+ * looks for inputs that make a backtracking matcher super-linear. A pattern it finds vulnerable (or
+ * cannot decide) must be rewritten, or listed in REGEX_EXEMPTIONS below with the reason it is safe
+ * where it is used. An exemption whose pattern is gone fails too (the list stays current).
+ *
+ * The checks run in recheck's native agent (a separate process), started when this file loads so
+ * that they overlap with the rest of the suite.
+ */
+import { strict as assert } from 'node:assert';
+import { check } from 'recheck';
+import { literalPatterns, runtimePatterns, type Pattern } from '../helpers/collectPatterns';
+import { REGEX_EXEMPTIONS } from './regex-exemptions';
+
+interface Verdict {
+  pattern: Pattern;
+  status: string;
+  detail: string;
+}
+
+async function verdict(p: Pattern, timeout: number): Promise<Verdict> {
+  const r = await check(p.source, p.flags, { timeout });
+  const detail =
+    r.status === 'vulnerable' ? `${r.complexity.type}${r.complexity.type === 'polynomial' ? ` degree ${r.complexity.degree}` : ''}, attack ${r.attack.pattern.slice(0, 120)}` : r.status === 'unknown' ? JSON.stringify(r.error) : '';
+  return { pattern: p, status: r.status, detail };
+}
+
+async function checkAll(): Promise<{ verdicts: Verdict[]; count: number }> {
+  const seen = new Map<string, Pattern>();
+  for (const p of [...literalPatterns(), ...runtimePatterns()]) {
+    const key = `/${p.source}/${p.flags}`;
+    if (!seen.has(key)) seen.set(key, p);
+  }
+  const queue = [...seen.values()];
+  const verdicts: Verdict[] = [];
+  // Two at a time: the agent shares a 2-core machine with the suite.
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let p = queue.shift(); p; p = queue.shift()) {
+        let v = await verdict(p, 4000);
+        // "unknown" is a timeout on a loaded machine: once more with more time before it counts.
+        if (v.status === 'unknown') v = await verdict(p, 20000);
+        verdicts.push(v);
+      }
+    }),
+  );
+  return { verdicts, count: seen.size };
+}
+
+let started: Promise<{ verdicts: Verdict[]; count: number }> | undefined;
+const results = () => (started ??= checkAll());
+// Start as soon as mocha loads the file, so recheck's agent works while the other tests run.
+if (!process.env.REGEX_BUDGET_LAZY) void results().catch(() => undefined);
+
+describe('regular expression budget (recheck)', () => {
+  it('every pattern in server/src is linear, or exempt with a reason', async function () {
+    this.timeout(900_000);
+    const { verdicts, count } = await results();
+    assert.ok(count > 500, `patterns found: ${count}`);
+    const key = (p: Pattern) => `/${p.source}/${p.flags}`;
+    const bad = verdicts.filter((v) => v.status !== 'safe' && !REGEX_EXEMPTIONS.has(key(v.pattern)));
+    if (process.env.REGEX_BUDGET_DUMP) require('node:fs').writeFileSync(process.env.REGEX_BUDGET_DUMP, JSON.stringify(bad.map((v) => ({ where: v.pattern.where, key: key(v.pattern), status: v.status, detail: v.detail })), null, 1));
+    assert.deepEqual(
+      bad.map((v) => `${v.pattern.where} ${key(v.pattern)}: ${v.status} ${v.detail}`),
+      [],
+      'super-linear patterns: rewrite them, or exempt them in test/core/regex-exemptions.ts with a reason',
+    );
+    // recheck's fuzzing depends on its time budget, so one run may find safe what another flags: an
+    // exemption is stale when its pattern is gone from server/src, not when this run found it safe.
+    const stale = [...REGEX_EXEMPTIONS.keys()].filter((k) => !verdicts.some((v) => key(v.pattern) === k));
+    assert.deepEqual(stale, [], 'exemptions for patterns that no longer exist');
+    for (const [k, reason] of REGEX_EXEMPTIONS) assert.ok(reason.trim().length > 20, `a reason for ${k}`);
+  });
+});
