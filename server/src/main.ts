@@ -13,16 +13,15 @@ import { bundledRuleDoc } from './ruleDocsBundle';
 import { startServer } from './server';
 import { SERVER_USAGE, transportOf } from './transport';
 
-// Without a transport, createConnection throws with a stack trace: say how to start it instead.
-if (!transportOf(process.argv.slice(2))) {
-  process.stderr.write(SERVER_USAGE + '\n');
-  process.exit(2);
-}
-
 // The same bundle runs the analysis worker thread (./analysisWorker.ts); there, nothing else starts.
 if (!runAnalysisWorkerIfAsked()) main();
 
 function main(): void {
+  // Without a transport, createConnection throws with a stack trace: say how to start it instead.
+  if (!transportOf(process.argv.slice(2))) {
+    process.stderr.write(SERVER_USAGE + '\n');
+    process.exit(2);
+  }
   const connection = createConnection(ProposedFeatures.all);
 
   // The rule pages ship inside the extension next to dist/: dist/server.js -> ../docs/rules/.
