@@ -67,6 +67,8 @@ interface Hit {
 
 interface Scored extends Label {
   hits: Hit[];
+  /** Kind of the innermost section the line sits in, as the model reads the heading ("other" if unknown). */
+  section: string;
 }
 
 function score(): { scored: Scored[]; errors: string[]; unlabelled: string[] } {
@@ -91,7 +93,16 @@ function score(): { scored: Scored[]; errors: string[]; unlabelled: string[] } {
     for (const [line, hits] of byLine) {
       if (!labelled.has(line)) unlabelled.push(`${file}:${line}: ${hits.map((h) => h.rule).join(', ')}`);
     }
-    for (const l of labels) scored.push({ ...l, hits: byLine.get(l.line) ?? [] });
+    const lineStart = (line: number) => idx.offset(line - 1, 0);
+    const sectionOf = (line: number) => {
+      const at = lineStart(line);
+      let best: { kind?: string; heading: { start: number } } | undefined;
+      for (const sec of res.model.sections) {
+        if (sec.body.start <= at && at < sec.body.end && (!best || sec.heading.start > best.heading.start)) best = sec;
+      }
+      return best ? (best.kind ?? 'other') : 'none';
+    };
+    for (const l of labels) scored.push({ ...l, hits: byLine.get(l.line) ?? [], section: sectionOf(l.line) });
   }
   return { scored, errors, unlabelled };
 }
@@ -149,6 +160,12 @@ describe('blame-family lines in five voices (issue 17)', () => {
       const c = clean.filter((s) => s.voice === v);
       rows.push(`${v.padEnd(24)} ${String(f.length).padStart(5)} ${fmt(recallOf(f)).padStart(6)} ${String(c.length).padStart(6)} ${fmt(fpOf(c)).padStart(7)}`);
     }
+    rows.push('', `${'section (as read)'.padEnd(24)} ${'flag'.padStart(5)} ${'recall'.padStart(6)} ${'clean'.padStart(6)} ${'fp'.padStart(7)}`);
+    for (const sec of [...new Set(scored.map((s) => s.section))].sort()) {
+      const f = flagged.filter((s) => s.section === sec);
+      const c = clean.filter((s) => s.section === sec);
+      rows.push(`${sec.padEnd(24)} ${String(f.length).padStart(5)} ${fmt(recallOf(f)).padStart(6)} ${String(c.length).padStart(6)} ${fmt(fpOf(c)).padStart(7)}`);
+    }
     rows.push('', `${'kind'.padEnd(34)} ${'n'.padStart(4)} ${'found / false alarms'.padStart(20)}`);
     for (const tag of [...new Set(scored.map((s) => `${s.kind === 'flag' ? 'flag' : 'clean'} ${s.tag}`))].sort()) {
       const xs = scored.filter((s) => `${s.kind === 'flag' ? 'flag' : 'clean'} ${s.tag}` === tag);
@@ -189,7 +206,7 @@ describe('blame-family lines in five voices (issue 17)', () => {
   });
 
   it('the scorer can fail: a line counts only for its own rule and its own line', () => {
-    const line: Scored = { file: 'x.md', voice: 'x', line: 1, text: '', kind: 'flag', rules: ['person-as-cause'], tag: 't', hits: [{ rule: 'hindsight-bias', severity: 'info' }] };
+    const line: Scored = { file: 'x.md', voice: 'x', line: 1, text: '', kind: 'flag', rules: ['person-as-cause'], tag: 't', section: 'summary', hits: [{ rule: 'hindsight-bias', severity: 'info' }] };
     assert.equal(found(line), false);
     assert.equal(found({ ...line, hits: [{ rule: 'person-as-cause', severity: 'warning' }] }), true);
     const c: Scored = { ...line, kind: 'clean-hint', rules: ['blame-language'], hits: [{ rule: 'blame-language', severity: 'hint' }] };
