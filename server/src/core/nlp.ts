@@ -29,7 +29,9 @@ const tagCache = new Map<string, string | undefined>();
 export function nameKind(word: string): 'first' | 'last' | undefined {
   const w = word.toLowerCase();
   if (!tagCache.has(w)) {
-    const tag = load().world().model.one.lexicon[w];
+    const lexicon = load().world().model.one.lexicon;
+    // "José", "Zoë", "Łukasz": looked up as written, then without accents.
+    const tag = lexicon[w] ?? (/[^\x00-\x7f]/.test(w) ? lexicon[w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')] : undefined);
     const t = Array.isArray(tag) ? tag.join(',') : tag;
     tagCache.set(w, t);
   }

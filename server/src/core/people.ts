@@ -10,6 +10,7 @@
  * 5. compromise's lexicon of first names.
  */
 import { KNOWN_TOOLS, PERSON_ONLY_VERBS, SYSTEM_NOUNS } from './data/people';
+import { PERSON_ONLY_PREDICATES } from './data/clauses';
 import { nameKind } from './nlp';
 import type { Prose } from './prose';
 import type { AnalyzeOptions, PostmortemModel } from './types';
@@ -39,7 +40,9 @@ const APPOSITIVE = new RegExp(
 );
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
-const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?)\\s+(?:${PERSON_ONLY_VERBS.join('|')})\\b`, 'gu');
+/** A capitalised word before a verb only people do ("said", "forgot to", "panicked"): evidence of a person. */
+const PERSON_VERBS = [...new Set([...PERSON_ONLY_VERBS, ...PERSON_ONLY_PREDICATES.phrases])].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?)\\s+(?:(?:also|then|just|simply|again|still|probably|apparently)\\s+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'gu');
 
 function add(set: Set<string>, name: string): void {
   const n = name.trim().toLowerCase().replace(/^@/, '');

