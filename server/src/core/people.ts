@@ -42,7 +42,7 @@ const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
 /** A capitalised word before a verb only people do ("said", "forgot to", "panicked"): evidence of a person. */
 const PERSON_VERBS = [...new Set([...PERSON_ONLY_VERBS, ...PERSON_ONLY_PREDICATES.phrases])].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?)\\s+(?:(?:also|then|just|simply|again|still|probably|apparently)\\s+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'gu');
+const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s+(?:(?:also|then|just|simply|again|still|probably|apparently)\\s+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'gu');
 
 function add(set: Set<string>, name: string): void {
   const n = name.trim().toLowerCase().replace(/^@/, '');
@@ -78,7 +78,7 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
     }
   }
   // One scan of all sentences instead of one per sentence (see SENTENCE_JOIN).
-  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) out.personVerbs.push(m[1]);
+  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
   return out;
 }
 
@@ -138,5 +138,5 @@ const COMMON_CAPS = new Set([
   'the', 'a', 'an', 'we', 'our', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'his', 'her', 'their',
   'when', 'while', 'after', 'before', 'because', 'since', 'during', 'on', 'at', 'in', 'by', 'for', 'from', 'with', 'without',
   'and', 'but', 'or', 'so', 'then', 'if', 'why', 'what', 'who', 'how', 'where', 'there', 'here', 'no', 'not', 'nobody',
-  'everyone', 'someone', 'support', 'ops', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'everyone', 'someone', 'somebody', 'anyone', 'anybody', 'everybody', 'no-one', 'none', 'support', 'ops', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);

@@ -72,7 +72,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'failed-to',
-    phrases: ['failed to', 'fails to', 'neglected to', 'neglects to', 'forgot to', 'forgets to', 'forgot about', 'forgot', 'forgotten', 'omitted to'],
+    phrases: ['failed to', 'fails to', 'neglected to', 'neglects to', 'forgot to', 'forgets to', 'forget to', 'forgetting to', 'forgot about', 'forgot', 'forgotten', 'omitted to'],
     kind: 'omission',
     personSubject: true,
     instead: 'state what did not happen ("did not …") and what would have made it happen',
@@ -157,7 +157,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'be-more-careful',
-    phrases: ['be more careful', 'be careful', 'being more careful', 'been more careful', 'pay more attention', 'pay closer attention', 'be more vigilant', 'be more diligent', 'double-check more', 'try harder', 'remember to'],
+    phrases: ['be more careful', 'be careful', 'being more careful', 'been more careful', 'pay more attention', 'pay closer attention', 'be more vigilant', 'be vigilant', 'stay vigilant', 'be more cautious', 'be cautious', 'be more diligent', 'be more mindful', 'double-check more', 'try harder', 'remember to'],
     kind: 'exhortation',
     personSubject: false,
     instead: 'name a concrete safeguard (a check, a confirmation step, an alert) that makes care unnecessary',
@@ -207,6 +207,11 @@ export const PERSON_WORDS = [
   'maintainers', 'approver', 'approvers', 'requester', 'submitter', 'deployer', 'release manager', 'whoever', 'somebody else',
   'management', 'leadership', 'engineering', 'finance', 'legal', 'customer', 'customers', 'user', 'users', 'partner',
   'partners', 'on-caller', 'on-callers', 'oncaller', 'individual', 'individuals', 'coworker', 'coworkers',
+  // Role nouns: whoever holds the role is a person.
+  'technician', 'technicians', 'sysadmin', 'sysadmins', 'programmer', 'programmers', 'coder', 'coders', 'contributor',
+  'contributors', 'committer', 'committers', 'moderator', 'moderators', 'volunteer', 'volunteers', 'team member',
+  'team members', 'staff member', 'staff members', 'captain', 'coordinator', 'dispatcher', 'dispatchers', 'clerk',
+  'specialist', 'specialists', 'consultant', 'consultants', 'architect', 'architects', 'sre engineer',
 ];
 
 /** Cues that a sentence quotes or discusses blame in order to set it aside. */

@@ -53,7 +53,7 @@ export const PERSON_ONLY_PREDICATES: ClauseData = {
  */
 export const HUMAN_ERROR_NOUNS: ClauseData = {
   phrases: [
-    'human error', 'human errors', 'operator error', 'operator errors', 'operator mistake', 'user error', 'user errors',
+    'human error', 'human errors', 'operator error', 'operator errors', 'operator mistake', 'operator mistakes', 'user mistake', 'user mistakes', 'engineer mistake', 'staff mistake', 'staff mistakes', 'user error', 'user errors',
     'engineer error', 'engineering error', 'staff error', 'manual error', 'manual errors', 'manual deployment error',
     'pilot error', 'human mistake', 'human mistakes', 'by mistake', 'by accident', 'mistakenly', 'accidentally',
     'inadvertently', 'erroneously', 'a typo', 'typo', 'typos', 'a mistyped', 'an oversight', 'oversight',
@@ -191,6 +191,12 @@ export const NOT_JUDGEMENTS = [
 ];
 
 /**
+ * Judgements of a person the lexicon lacks or scores as mild (AFINN-165 gives "lazy" -1 and has no
+ * "negligent"): only these few, each a word a reviewer would strike when aimed at a person.
+ */
+export const JUDGEMENTS_BEYOND_LEXICON = ['lazy', 'negligent', 'amateurish', 'hasty', 'lax', 'inattentive', 'clumsy', 'sloppy', 'unprofessional', 'inept'];
+
+/**
  * Examples for judgement words aimed at a person or group (the words come from AFINN-165), run in the
  * "What went poorly" section.
  */
@@ -205,7 +211,6 @@ export const JUDGEMENT_EXAMPLES = {
   clean: [
     'The on-call engineer was worried that the replica would fall behind.',
     'The customers were upset by the second outage in a week.',
-    'The retry storm was reckless in a way no design review had considered.',
     'The old dashboard was useless for this kind of failure.',
   ],
 };

@@ -1,3 +1,5 @@
+import { HINDSIGHT_JUDGEMENTS } from '../data/clauses';
+import { actorBefore, isDenied, isNegativeWord, isPeople } from '../clauses';
 import { HINDSIGHT, JUDGEMENT_ADJECTIVES, TIMELINE_CAUSAL, TIMELINE_CAUSED, type HindsightEntry } from '../data/causes';
 import { kindsAt } from '../extract/sections';
 import { PhraseMatcher } from '../match';
@@ -7,7 +9,28 @@ import { defineRule, type RuleContext } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
 import { allMatches } from '../regexp';
 
-const matcher = new PhraseMatcher<HindsightEntry>(HINDSIGHT.map((e) => ({ phrases: e.phrases, entry: e })));
+const JUDGED_DECISION: HindsightEntry = {
+  id: 'judged-decision',
+  phrases: HINDSIGHT_JUDGEMENTS.phrases,
+  kind: 'counterfactual',
+  instead: 'describe what was known and expected when the decision was made',
+  examples: HINDSIGHT_JUDGEMENTS.examples,
+};
+const matcher = new PhraseMatcher<HindsightEntry>([...HINDSIGHT, JUDGED_DECISION].map((e) => ({ phrases: e.phrases, entry: e })));
+/**
+ * Counterfactual conditionals about what people did: "if we had deployed …, we would have …", the
+ * inverted "had the reviewer run the suite, …", and "could have been caught … if/had/by …". The subject of
+ * the condition must be people: "if the cache had been warm, …" is about a system.
+ */
+const IF_HAD = /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+/** Actions people take, in the passive of a condition: "if the monitoring work had been started …". */
+const PEOPLE_ACTION_PASSIVE = /^(?:started|done|tested|reviewed|deployed|merged|run|checked|investigated|prioriti[sz]ed|escalated|reverted|rolled|made|read|followed|noticed|caught|communicated|announced|scheduled|planned|taken|given)$/i;
+/** "was a dangerous decision", "were the wrong call": a past decision judged with a negative word (AFINN-165). */
+const DECISION_JUDGED = /\b(?:was|were|had been|proved|turned out to be)\s+(?:a|an|the)\s+(?:(?:very|really|rather|quite|pretty)\s+)?([\p{L}-]+)\s+(?:decision|call|choice|idea|move|plan|bet|gamble|trade-off|tradeoff|approach|assumption)\b/giu;
+const HAD_INVERTED = /(?:^|[,;:]\s*|\b(?:and|but)\s+)(had\s+((?:the|our|a|an)\s+[\p{L}-]+|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just)\s+)?[\p{L}-]+)\b[^.;]*?,\s*[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+const COULD_HAVE_BEEN = /\b(?:could|would)(?:\s+easily)?\s+have\s+been\s+(?:easily\s+|much\s+|far\s+|a\s+lot\s+)?(?:caught|avoided|prevented|spotted|found|noticed|detected|fixed|stopped|faster|earlier|sooner|shorter|quicker|smaller|better|resolved|mitigated)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:if|had)\b/giu;
+const PRESENT_COPULA = /\b(?:is|are|isn't|aren't|does|do|has|have)\s+$/i;
+const MANNER_BEFORE = /\b(?:to|will|would|can|could|must|should|shall|may|might|very|so|quite|rather|more|most|less|fairly|pretty|and|nothing|no|nobody|none)\s+$/i;
 const causal = new PhraseMatcher<true>([{ phrases: TIMELINE_CAUSAL, entry: true }]);
 const ADJ = JUDGEMENT_ADJECTIVES.join('|');
 /** After "because of" / "due to": "the botched deploy", "a bad config change". */
@@ -60,6 +83,32 @@ function removalFix(s: Sentence, a: number, b: number, words: string): Fix | und
   return { title: `Remove "${words}"`, edits: [{ start: from, end: to, newText }], preferred: true };
 }
 
+/** Counterfactual conditionals whose condition is about people (see IF_HAD, HAD_INVERTED, COULD_HAVE_BEEN). */
+function readConditionals(ctx: RuleContext, s: Sentence): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of allMatches(IF_HAD, s.text)) {
+    const subj = m.index + m[0].indexOf(m[1]);
+    const actor = actorBefore(s.text.slice(0, subj + m[1].length) + ' had', subj + m[1].length + 1, ctx.people);
+    // "if we had deployed …"; "if the work had been started …" (a passive of what people do).
+    if (m[2] ? !PEOPLE_ACTION_PASSIVE.test(m[3]) : !isPeople(actor)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of allMatches(HAD_INVERTED, s.text)) {
+    const words = m[2];
+    const actor = actorBefore(words + ' had', words.length + 1, ctx.people);
+    if (!isPeople(actor) && !/^(?:we|they|someone|anyone)$/i.test(words)) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ start, end: m.index + m[0].length });
+  }
+  for (const m of allMatches(COULD_HAVE_BEEN, s.text)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(DECISION_JUDGED, s.text)) {
+    if (!isNegativeWord(m[1]) && !/^(?:wrong|bad|poor|risky|dangerous|hasty|rash|naive|questionable)$/i.test(m[1])) continue;
+    const start = m.index + m[0].search(/\s/) + 1;
+    out.push({ start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 function judgedInTimeline(ctx: RuleContext, s: Sentence, a: number, b: number): void {
   ctx.report(
     { start: s.offsetAt(a), end: s.offsetAt(b) },
@@ -83,8 +132,13 @@ export const hindsightBias = defineRule({
       const inTimeline = kinds.includes('timeline');
       const hits = found[i];
       // Most sentences have nothing to report: the rejection test comes after the phrase scan.
-      if ((!hits.length && !inTimeline) || isRejected(s)) continue;
       const lucky = kinds.includes('where-we-got-lucky');
+      const conditionals = lucky || inTimeline ? [] : readConditionals(ctx, s);
+      if ((!hits.length && !inTimeline && !conditionals.length) || isRejected(s) || isDenied(s)) continue;
+      for (const c of conditionals) {
+        if (hits.some((h) => h.start < c.end && c.start < h.end)) continue;
+        ctx.report({ start: s.offsetAt(c.start), end: s.offsetAt(c.end) }, `"${s.text.slice(c.start, c.end)}" judges with hindsight; state what was missing at the time (a check, an alert, a guard) as a fact about the system.`);
+      }
       for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;
         if (lucky && h.entry.kind === 'counterfactual') continue;
@@ -93,6 +147,17 @@ export const hindsightBias = defineRule({
         if (h.entry.kind === 'minimising' && kinds.includes('action-items')) continue;
         // "clearly showed", "clearly labelled": how something was shown, not a judgement.
         if (h.phrase === 'clearly' && /^\s+\p{L}+(?:ed|s)\b/u.test(s.text.slice(h.end)) && !/^\s+(?:was|is|were|has|had|does|did)\b/i.test(s.text.slice(h.end))) continue;
+        if (h.entry.id === 'certainty-adverb') {
+          const before = s.text.slice(0, h.start);
+          // "to clearly state", "very obviously crafted", "nothing obviously wrong": manner, degree or negation.
+          if (MANNER_BEFORE.test(before)) continue;
+          // "state clearly which flag changed": after a verb that is not a form of "be", an adverb of manner.
+          if (/\b(?!(?:is|was|were|are|be|been|being|it|this|that|there)\b)\p{Ll}+\s+$/u.test(before) && !/^\s*[,]/.test(s.text.slice(h.end)) && /\b(?:state|states|stated|explain|explains|explained|describe|describes|described|show|shows|showed|write|writes|wrote|written|say|says|said|mark|marks|marked|label|labels|labelled|labeled|communicate|communicates|communicated|document|documents|documented|visible|see|seen|define|defined|separate|separated|identify|identified|indicate|indicates|indicated)\s+$/i.test(before)) continue;
+          // "Changing this is obviously a breaking change": present facts, not a judgement of the past.
+          if (PRESENT_COPULA.test(before)) continue;
+        }
+        // "if only the index is updated": the literal "only if".
+        if (h.phrase === 'if only' && /^\s+(?:[\p{L}-]+\s+){0,4}?(?:is|are|does|do|has|can|will|gets|get)\b/iu.test(s.text.slice(h.end))) continue;
         const words = s.text.slice(h.start, h.end);
         const fixes: Fix[] = [];
         const removable = h.entry.removable;

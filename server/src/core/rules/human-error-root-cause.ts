@@ -1,5 +1,5 @@
 import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } from '../data/causes';
-import { ERROR_MANNER, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, PERSON_ONLY_PREDICATES } from '../data/clauses';
+import { DENIALS, ERROR_MANNER, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { actorBefore, causalPlace, isDenied, isPeople, passiveAgent } from '../clauses';
 import { fold, PhraseMatcher } from '../match';
 import type { Sentence } from '../prose';
@@ -16,6 +16,7 @@ const matcher = new PhraseMatcher<Cue>([
   { phrases: HUMAN_ACTIONS.phrases, entry: 'action' },
 ]);
 const discussion = new PhraseMatcher<true>([{ phrases: HUMAN_ERROR_DISCUSSION, entry: true }]);
+const denied = new PhraseMatcher<true>([{ phrases: DENIALS.phrases, entry: true }]);
 /** In running prose "rather than" and "instead of" mostly compare things ("the primary instead of the replica"): not a discussion cue there. */
 const proseDiscussion = new PhraseMatcher<true>([{ phrases: HUMAN_ERROR_DISCUSSION.filter((p) => !/^(?:rather than|instead of|came up|any engineer|anyone could)$/.test(p)), entry: true }]);
 
@@ -153,7 +154,7 @@ function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: numb
     const actor = actorBefore(s.text, h.start, ctx.people);
     // "by mistake", "accidentally": a mistake unless a system is the subject; "was accidentally run": a passive
     // whose unnamed agent is a person.
-    const passive = /\b(?:was|were|been|being|got|get|is|are)\s*$/i.test(before) || /\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu.test(before);
+    const passive = /\b(?:was|were|been|being|got|get|is|are)\s+(?:\p{Ll}+(?:ed|en|wn|un|t)\s+)?$/iu.test(before) || /\b(?:was|were|been|being|got|get|is|are)\s*$/i.test(before) || /\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu.test(before);
     if (h.entry === 'manner' && /^(?:by mistake|by accident|mistakenly|accidentally|inadvertently)$/.test(h.phrase) && (actor.kind === 'none' || passive)) return { start: h.start, end: h.end, reading: 'manner' };
     if (h.entry === 'manner' && (isPeople(actor) || /\b(?:by|an?|the)\s+(?:[\p{L}-]+\s+)?(?:engineer|developer|operator|admin|administrator|technician|employee|user|person)s?\s*$/iu.test(before))) return { start: h.start, end: h.end, reading: 'manner' };
     if ((h.entry === 'person-only' || h.entry === 'action') && isPeople(actor)) return { start: h.start, end: h.end, reading: h.entry };
@@ -180,7 +181,7 @@ export const humanErrorRootCause = defineRule({
   check(ctx) {
     const check = (raw: string, span: Span, chain?: FiveWhysChain) => {
       const text = raw.replace(COMMENT, ' ');
-      if (discussion.scan(text).length) return;
+      if (discussion.scan(text).length || denied.scan(text).length) return;
       const src = ctx.text.slice(span.start, span.end).toLowerCase();
       for (const sentence of causeSentences(text)) {
         for (const h of matcher.scan(sentence.text)) {

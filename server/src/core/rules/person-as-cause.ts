@@ -1,4 +1,8 @@
-import { CAUSE_POSSESSIONS, CAUSE_PREFIXES, CAUSE_VERBS, RESPONSE_VERBS } from '../data/agency';
+import { CAUSE_POSSESSIONS, CAUSE_PREFIXES, CAUSE_VERBS as AGENCY_CAUSE_VERBS, RESPONSE_VERBS } from '../data/agency';
+import { PERSON_ONLY_PREDICATES } from '../data/clauses';
+
+/** A person doing these caused the failure; predicates only people have ("panicked", "misread") count too. */
+const CAUSE_VERBS = [...new Set([...AGENCY_CAUSE_VERBS, ...PERSON_ONLY_PREDICATES.phrases])];
 import { kindsAt } from '../extract/sections';
 import { fold } from '../match';
 import type { Sentence } from '../prose';
@@ -6,13 +10,14 @@ import type { Fix, SectionKind } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
+import { isDenied } from '../clauses';
 import { allMatches } from '../regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
 
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
+const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
 const ADVERB = '(?:(?:also|then|just|still|accidentally|mistakenly|quickly|first|later|again|never|already)\\s+)?';
 /** "<Name> [adverb] <verb>" */
 /** "Rita, the release captain, pushed …": a role between commas does not end the subject. */
@@ -117,7 +122,7 @@ export const personAsCause = defineRule({
     let s!: Sentence;
     let rejected: boolean | undefined;
     const report = (a: number, b: number, name: string, how: string, possessive = false) => {
-      if ((rejected ??= isRejected(s))) return;
+      if ((rejected ??= isRejected(s) || isDenied(s))) return;
       // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
       const lead = /^(\p{L}+)\s+/u.exec(name);
       if (lead && FUNCTION_WORDS.has(lead[1].toLowerCase())) {
