@@ -53,14 +53,27 @@ export function personOnlyAt(text: string, at: number): boolean {
 }
 
 /** "Lumen, our paging bot, …": the appositive just before `at`, when there is one. */
-const APPOSITIVE_BEFORE = /(?:^|[\s(])(\p{Lu}[\p{L}\p{N}_-]*|codespan),\s+((?:the|our|a|an|their|its)\s+[^,;:]{1,60}?),\s*$/u;
+const APPOSITIVE_BEFORE = /(?:^|[\s(])["“]?(\p{Lu}[\p{L}\p{N}_-]*|codespan)["”]?,\s+((?:the|our|a|an|their|its)\s+[^,;:]{1,60}?),\s*$/u;
+/** "Our bot Karel forgot": a system noun just before a name. */
+const SYSTEM_BEFORE_NAME = /\b(?:the|our|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+["“]?\p{Lu}[\p{L}-]*["”]?\s*$/u;
 
 /**
  * The subject of the clause that ends at `at`, classified. A capitalised head that no lexicon knows is a
  * person when the predicate is one only people have; a system when an appositive or a system noun says so.
  */
 export function actorBefore(text: string, at: number, people: PeopleIndex): Actor {
-  const before = text.slice(0, at);
+  let before = text.slice(0, at);
+  // "Karel, who posts the deploy messages, forgot": the subject stands before the relative clause.
+  const rel = /,\s*(?:who|which|that)\b[^,]*,\s*$/iu.exec(before);
+  if (rel) return actorBefore(text, rel.index, people);
+  // "Our alerting bot, Sentinel, forgot": a name in apposition after a description of a system.
+  const named = /(?:^|[\s(])((?:the|our|a|an|their)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s+["“]?(\p{Lu}[\p{L}-]*)["”]?,\s*$/u.exec(before);
+  if (named) {
+    const head = named[2].toLowerCase();
+    const start = before.length - named[0].length + (named[0].length - named[0].trimStart().length);
+    if (PERSON_SET.has(head)) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: named[3], start, head: named[3] };
+    return { kind: 'system', text: named[1], start, head };
+  }
   const app = APPOSITIVE_BEFORE.exec(before);
   if (app) {
     // The appositive decides: "Lumen, our paging bot," is a system; "Rita, the release captain," a person.
@@ -70,6 +83,11 @@ export function actorBefore(text: string, at: number, people: PeopleIndex): Acto
     // A role ("the release captain") is a person; any other description ("the index builder") a thing.
     if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' '))) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1] };
     return { kind: 'system', text: app[1], start, head };
+  }
+  const sys = SYSTEM_BEFORE_NAME.exec(before);
+  if (sys && (SYSTEM_NOUN_SET.has(sys[1].toLowerCase()) || KNOWN_TOOLS.has(sys[1].toLowerCase()))) {
+    const start = sys.index;
+    return { kind: 'system', text: before.slice(start).trim(), start, head: sys[1].toLowerCase() };
   }
   const sub = subjectBefore(text, at, people);
   return refine(sub, text, at, people);
@@ -174,6 +192,41 @@ export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: 
 /** True when the sentence denies or rejects blame ("no one was careless", "… would not have helped"). */
 export function isDenied(s: Sentence): boolean {
   return denials.scan(s.text, s.folded).length > 0;
+}
+
+/** A negation earlier in the clause: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */
+const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:nobody|no one|no-one|no individual|none|nothing|not|never|n't|no)(?![\p{L}'’-])(?:(?!\b(?:and|but|so|because|while|which|who|when|since|although)\b)[^,;:.!?\u2014])*$/iu;
+/** A negation after the words in the clause: "… to be more careful would not have prevented this", "… is not a fix". */
+const NEGATED_AFTER = /^[^,;:.!?\u2014]*?\b(?:would(?:\s+not|n't)\s+have|will(?:\s+not|n't)|is(?:\s+not|n't)\s+(?:a|an|the)\s+(?:fix|control|solution|answer|explanation|cause|safeguard))\b/iu;
+
+/**
+ * True when the words at [start, end) are negated or denied in their clause: a negative subject or "not"
+ * before them ("no one in finance was negligent", "not Fenna's fault"), or a denial after them ("asking
+ * people to be more careful would not have helped", "telling staff to try harder is not a fix").
+ */
+export function negatedInClause(text: string, start: number, end: number): boolean {
+  return NEGATED_BEFORE.test(text.slice(0, start)) || NEGATED_AFTER.test(text.slice(end));
+}
+
+/**
+ * True when the sentence quotes the flagged word itself, to talk about it: 'that word "obviously" is the
+ * hindsight we look for', 'the first draft said "careless"'.
+ */
+export function quotesWord(text: string, word: string): boolean {
+  const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Double quotes only: an apostrophe ("the engineer's") is no quotation mark.
+  return new RegExp(`["“][^"”]{0,60}\\b${w}\\b[^"”]{0,60}["”]`, 'iu').test(text);
+}
+
+/**
+ * "Human error" talked about as an idea: an explanation offered, rejected, stopped at or started from,
+ * something called, considered, accepted or filed under. Cues read from the whole sentence.
+ */
+const CONCEPT = /\b(?:explanation|explain(?:s|ed)?|starting point|the start|stop(?:s|ped)? at|stopping at|stop there|label(?:led|ed)?|consider(?:ed)?|accept(?:ed)?|reject(?:ed)?|refuse[sd]?|offered|file (?:this|it) under|treat(?:ed|ing)? (?:it|this)|adequate|pretend(?:ing)?|concept|discuss(?:ed)?|where (?:we|the) (?:stopped|started|explaining starts)|as (?:the|a) cause)\b/i;
+
+/** True when a sentence holding a human-error noun discusses it as a concept rather than giving it as the cause. */
+export function discussesConcept(text: string): boolean {
+  return CONCEPT.test(text);
 }
 
 /** Sections where a cause is stated. */

@@ -5,7 +5,7 @@ import { ConfiguredMatcher } from '../phraseChanges';
 import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
-import { actorBefore, isDenied, isPeople, judgementsIn, passiveAgent, personOnlyAt } from '../clauses';
+import { actorBefore, isDenied, isPeople, judgementsIn, negatedInClause, passiveAgent, quotesWord } from '../clauses';
 import { CHECK_PARTICIPLES, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { kindsAt } from '../extract/sections';
 import type { PeopleIndex } from '../people';
@@ -344,9 +344,16 @@ export const blameLanguage = defineRule({
       if (s.quoted) continue;
       const extra = readClauses(ctx, s, hits);
       if ((!hits.length && !extra.length) || isRejected(s) || isDenied(s)) continue;
-      for (const x of extra) ctx.report({ start: s.offsetAt(x.start), end: s.offsetAt(x.end) }, x.message, x.fixes);
+      for (const x of extra) {
+        if (negatedInClause(s.text, x.start, x.end) || quotesWord(s.text, s.text.slice(x.start, x.end))) continue;
+        ctx.report({ start: s.offsetAt(x.start), end: s.offsetAt(x.end) }, x.message, x.fixes);
+      }
       for (const h of hits) {
         if (extra.some((x) => x.start < h.end && h.start < x.end)) continue;
+        // "No one here was careless", "not Fenna's fault", "… to try harder is not a fix": denied in its clause.
+        // ("Nobody should have missed it" is a counterfactual about everyone; "never forgets" still frames an omission.)
+        const ownNegation = h.entry.kind === 'counterfactual' || (h.entry.kind === 'omission' && /\b(?:never|not)\s+$/i.test(s.text.slice(0, h.start)));
+        if (h.entry.kind !== 'accusation' && h.entry.kind !== 'outrage' && ((!ownNegation && negatedInClause(s.text, h.start, h.end)) || quotesWord(s.text, s.text.slice(h.start, h.end)))) continue;
         if (insideQuotes(s.text, h.start, h.end)) continue;
         const e = h.entry;
         // '"!!"' names the marks rather than using them.
@@ -365,7 +372,7 @@ export const blameLanguage = defineRule({
           const inherentlyHuman = /^(?:forgot|forgets|forget|forgetting|neglected|neglects)\b/.test(h.phrase);
           if (subject.kind === 'system') continue;
           // "We failed to validate the input": the writers about a gap in their code; see the rule's docs.
-          if (actor.kind === 'we' && /^fail/.test(h.phrase) && /^\s+(?:properly\s+|correctly\s+|fully\s+)?(?:validate|check|handle|sanitise|sanitize|escape|catch|test|cover|parse|verify|enforce|limit|guard|reject|detect|account for|consider|anticipate)\b/i.test(s.text.slice(h.end))) continue;
+          if (actor.kind === 'we' && /^fail/.test(h.phrase) && /^\s+(?:properly\s+|correctly\s+|fully\s+)?(?:validate|check|handle|sanitise|sanitize|escape|catch|test|cover|parse|verify|enforce|limit|guard|reject|detect|account for|consider|anticipate|add|build|require|provide|implement|include|configure|set up|monitor|alert|document|design|write|update|automate|lock|back up|protect)\b/i.test(s.text.slice(h.end))) continue;
           // "- should have tested with production data": a bullet or sentence whose subject is left out is
           // about whoever was meant to act.
           const subjectless = e.kind === 'counterfactual' && subject.kind === 'none' && s.text.slice(0, h.start).trim() === '' && !/^\s+been\b/i.test(s.text.slice(h.end));

@@ -1,5 +1,5 @@
 import { HINDSIGHT_JUDGEMENTS } from '../data/clauses';
-import { actorBefore, isDenied, isNegativeWord, isPeople } from '../clauses';
+import { actorBefore, isDenied, isNegativeWord, isPeople, negatedInClause, quotesWord } from '../clauses';
 import { HINDSIGHT, JUDGEMENT_ADJECTIVES, TIMELINE_CAUSAL, TIMELINE_CAUSED, type HindsightEntry } from '../data/causes';
 import { kindsAt } from '../extract/sections';
 import { PhraseMatcher } from '../match';
@@ -109,6 +109,12 @@ function readConditionals(ctx: RuleContext, s: Sentence): Array<{ start: number;
   return out;
 }
 
+/** True when `at` lies inside a timeline entry (not prose under a timeline heading). */
+function inEntry(ctx: RuleContext, at: number): boolean {
+  for (const t of ctx.model.timelines) for (const e of t.entries) if (e.span.start <= at && at < e.span.end) return true;
+  return false;
+}
+
 function judgedInTimeline(ctx: RuleContext, s: Sentence, a: number, b: number): void {
   ctx.report(
     { start: s.offsetAt(a), end: s.offsetAt(b) },
@@ -144,11 +150,24 @@ export const hindsightBias = defineRule({
         if (lucky && h.entry.kind === 'counterfactual') continue;
         // "not obvious at 11:40" records what could be seen then.
         if (NEGATED.test(s.text.slice(Math.max(0, h.start - 16), h.start))) continue;
+        // "nothing in the diff obviously signalled …", and a sentence that quotes the word to talk about it.
+        if (h.entry.kind === 'certainty' && negatedInClause(s.text, h.start, h.end)) continue;
+        if (quotesWord(s.text, s.text.slice(h.start, h.end))) continue;
+        if (h.entry.kind === 'minimising' && kinds.includes('what-went-well')) continue;
         if (h.entry.kind === 'minimising' && kinds.includes('action-items')) continue;
         // "clearly showed", "clearly labelled": how something was shown, not a judgement.
         if (h.phrase === 'clearly' && /^\s+\p{L}+(?:ed|s)\b/u.test(s.text.slice(h.end)) && !/^\s+(?:was|is|were|has|had|does|did)\b/i.test(s.text.slice(h.end))) continue;
         if (h.entry.id === 'certainty-adverb') {
           const before = s.text.slice(0, h.start);
+          // "clearly", "plainly", "obviously" judge only at the head of a clause ("Clearly the plan needed …"),
+          // after a form of "be" or a modal ("was obviously going to"), or before one ("obviously should have");
+          // elsewhere they say how something was shown or said ("the log showed it clearly").
+          if (/^(?:clearly|plainly|obviously)$/.test(h.phrase)) {
+            const head = before.trim() === '' || /(?:[,;:(\u2014]|\b(?:and|but|so|because))\s*$/i.test(before);
+            const afterBe = /\b(?:was|were|is|are|been|be|should|would|could|must|had)\s+$/i.test(before);
+            const beforeModal = /^,?\s+(?:was|were|should|needed|had to|would|could|must|wrong|a mistake|going to|the wrong)\b/i.test(s.text.slice(h.end));
+            if (!head && !afterBe && !beforeModal) continue;
+          }
           // "to clearly state", "very obviously crafted", "nothing obviously wrong": manner, degree or negation.
           if (MANNER_BEFORE.test(before)) continue;
           // "state clearly which flag changed": after a verb that is not a form of "be", an adverb of manner.
@@ -172,7 +191,7 @@ export const hindsightBias = defineRule({
         }
         ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, `"${words}" judges with hindsight; ${h.entry.instead}.`, fixes);
       }
-      if (inTimeline) {
+      if (inTimeline && inEntry(ctx, s.span.start)) {
         for (const h of causal.scan(s.text, s.folded)) {
           const m = JUDGED.exec(s.text.slice(h.end));
           if (m) judgedInTimeline(ctx, s, h.start, h.end + m[0].length);

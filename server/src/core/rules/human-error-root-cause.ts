@@ -1,6 +1,6 @@
 import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } from '../data/causes';
 import { DENIALS, ERROR_MANNER, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, PERSON_ONLY_PREDICATES } from '../data/clauses';
-import { actorBefore, causalPlace, isDenied, isPeople, passiveAgent } from '../clauses';
+import { actorBefore, causalPlace, discussesConcept, isDenied, isPeople, negatedInClause, passiveAgent, quotesWord } from '../clauses';
 import { fold, PhraseMatcher } from '../match';
 import type { Sentence } from '../prose';
 import { insideQuotes, isRejected } from './blame-language';
@@ -138,9 +138,13 @@ function sentenceFixes(s: Sentence): Fix[] {
 function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: number; reading: Reading | 'person-action' } | undefined {
   if (proseDiscussion.scan(s.text, s.folded).length || isDenied(s) || isRejected(s)) return undefined;
   for (const h of reader.scan(s.text, s.folded)) {
-    if (insideQuotes(s.text, h.start, h.end)) continue;
+    if (insideQuotes(s.text, h.start, h.end) || quotesWord(s.text, s.text.slice(h.start, h.end))) continue;
     const before = s.text.slice(0, h.start);
-    if (NEGATED_NOUN.test(before)) continue;
+    if (NEGATED_NOUN.test(before) || negatedInClause(s.text, h.start, h.end)) continue;
+    // "Human error is where the explaining starts", "we do not call this operator error": the idea, not the cause.
+    if (h.entry === 'noun' && discussesConcept(s.text)) continue;
+    // "we failed to test against a slow gateway": the writers about a gap in what they built (see the docs).
+    if (h.entry === 'omission' && /^fail/.test(h.phrase) && actorBefore(s.text, h.start, ctx.people).kind === 'we') continue;
     if (NOT_HUMAN_BEFORE[h.phrase]?.some((w) => before.trimEnd().toLowerCase().endsWith(w))) continue;
     if (/^misconfigur/.test(h.phrase)) continue;
     // "the mistakenly named list": an adverb inside a noun phrase describes the thing, not an act.
@@ -186,6 +190,8 @@ export const humanErrorRootCause = defineRule({
       for (const sentence of causeSentences(text)) {
         for (const h of matcher.scan(sentence.text)) {
           const words = sentence.text.slice(h.start, h.end);
+          if (insideQuotes(sentence.text, h.start, h.end) || negatedInClause(sentence.text, h.start, h.end)) continue;
+          if (h.entry === 'condition' && discussesConcept(sentence.text)) continue;
           // "misconfiguration" only when it is (nearly) the whole cause, not "misconfiguration was impossible to spot because …".
           if (/^misconfigur/.test(h.phrase) && sentence.text.split(/\s+/).length > 12) continue;
           const before = sentence.text.slice(0, h.start).toLowerCase();

@@ -10,7 +10,7 @@ import type { Fix, SectionKind } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
-import { isDenied } from '../clauses';
+import { isDenied, negatedInClause } from '../clauses';
 import { allMatches } from '../regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
@@ -129,7 +129,7 @@ export const personAsCause = defineRule({
         a += lead[0].length;
         name = name.slice(lead[0].length);
       }
-      if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b)) return;
+      if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b) || negatedInClause(s.text, a, b)) return;
       const start = s.offsetAt(a);
       if (seen.has(start)) return;
       seen.add(start);
