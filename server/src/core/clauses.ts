@@ -110,6 +110,40 @@ function refine(sub: Subject, text: string, at: number, people: PeopleIndex): Ac
   return { kind: sub.kind, text: sub.text, start: sub.start, head: sub.head };
 }
 
+/** Nouns of a mistake or lapse; with a person attached they give a human error as the cause. */
+const ERROR_NOUN = '(?:error|errors|mistake|mistakes|slip|slips|lapse|lapses|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudge?ment|inattention|carelessness|misunderstanding)';
+const PERSON_NOUN = '(?:engineer|developer|dev|operator|ops|admin|administrator|technician|reviewer|contractor|person|user|employee|team member|staff member|staff|human|team|colleague|on-call|oncall|responsible|person in charge|technicians|operators|engineers|developers|admins|reviewers|people)';
+/** "a developer's slip", "Keoni's failure to …", "the mistake of the technicians", "an error by the operator", "operator slip". */
+const PERSON_ERROR = new RegExp(
+  `(?:\\b${PERSON_NOUN}['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
+    `|(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+)['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
+    `|\\b${ERROR_NOUN}\\s+(?:of|by|from)\\s+(?:the|a|an|our|one of our|his|her|their)?\\s*(?:[\\p{L}-]+\\s+)?${PERSON_NOUN}\\b` +
+    `|\\b(?:${PERSON_NOUN}|ops|manual)\\s+${ERROR_NOUN}\\b)`,
+  'iu',
+);
+
+/** Where a human error with a person attached stands in the text, or undefined. */
+export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
+  const m = PERSON_ERROR.exec(text);
+  if (!m) return undefined;
+  // "Keoni's failure": the possessor must be a person (a name), not "Redis's failure".
+  if (m[1] && !people.isPerson(m[1]) && !/^(?:[\p{Lu}][\p{Ll}]+)$/u.test(m[1])) return undefined;
+  if (m[1] && (people.notPeople.has(m[1].toLowerCase()) || KNOWN_TOOLS.has(m[1].toLowerCase()))) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+/** A person's state, with a degree word allowed: "was very tired", "were a bit rushed", "felt groggy". */
+const PERSON_STATE = /\b(?:was|were|is|are|am|got|felt|seemed|looked)\s+(?:(?:very|so|too|quite|really|extremely|completely|totally|a\s+bit|rather|visibly|not\s+enough|badly)\s+)?(tired|exhausted|sleepy|groggy|distracted|rushed|overconfident|careless|sloppy|lazy|inexperienced|fatigued|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent)\b/giu;
+
+/** The person states in a text: offsets of the state words. */
+export function personStatesIn(text: string): Array<{ start: number; end: number; at: number }> {
+  const out: Array<{ start: number; end: number; at: number }> = [];
+  PERSON_STATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PERSON_STATE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, at: m.index });
+  return out;
+}
+
 /** True when the actor is people: a person, a group of people or the writers. */
 export function isPeople(a: Actor): boolean {
   return a.kind === 'person' || a.kind === 'group' || a.kind === 'we';

@@ -27,6 +27,12 @@ export const PERSON_ONLY_PREDICATES: ClauseData = {
     'were sloppy', 'was negligent', 'were negligent', 'made a mistake', 'made mistakes', 'made an error',
     'messed up', 'screwed up', 'fat-fingered', 'got confused', 'was confused', 'were confused', 'misunderstood',
     'was not paying attention', "wasn't paying attention", 'were not paying attention', 'lost track of',
+    'was in a hurry', 'were in a hurry', 'was in a rush', 'were in a rush', 'was asleep', 'was overconfident',
+    'were overconfident', 'was fixated on', 'misclicked', 'mistyped', 'has forgotten', 'have forgotten', 'had forgotten',
+    'make a mistake', 'makes a mistake', 'was unfamiliar with', 'were unfamiliar with', 'was new to', 'was unaware',
+    'were unaware', "didn't know", 'did not know', 'was not attentive', 'were not attentive', 'was not careful',
+    'were not careful', 'walked away from', 'rubber-stamped', 'dismissed the', 'has not read', 'have not read',
+    'had not read', 'was under pressure',
   ],
   note: 'The subject of these is a person (or people), whatever its name; the predicate judges or blames them.',
   examples: {
@@ -62,6 +68,10 @@ export const HUMAN_ERROR_NOUNS: ClauseData = {
     'a mistake by', 'mistake by', 'an honest mistake', 'a simple mistake', 'a human mistake', "'s mistake", 'mistakes by',
     'fat-fingered', 'fat finger', 'fat-finger', 'wrong button', 'not knowing that', 'did not know that', "didn't know that",
     'review failure', 'review failures', 'a failure of review', 'human failure', 'human failures', 'lack of care',
+    'human slip', 'human fault', 'data-entry error', 'data entry error', 'handling error', 'misclick', 'mistaken judgement',
+    'mistaken judgment', 'lapse in judgement', 'lapse in judgment', 'lapse of judgement', 'lack of concentration',
+    'lack of rigour', 'lack of rigor', 'unawareness', 'not realising', 'not realizing', 'wrong manipulation',
+    'error of manipulation', 'mistake of copy', 'copy-paste error', 'copy and paste error',
   ],
   note: "A person's mistake or state is where the analysis starts: ask what made the action possible or likely.",
   examples: {
@@ -99,6 +109,7 @@ export const HUMAN_OMISSIONS: ClauseData = {
     "wasn't tested", "weren't tested", "weren't considered", 'were not considered', "wasn't considered",
     'was not considered', 'was never checked', 'were never checked', 'omitting to', 'omitted to', 'failed to notice',
     'failed to check', 'failed to test', 'failed to follow', 'did not follow the', "didn't follow the",
+    'were not adhered to', 'was not adhered to', 'not followed correctly', 'did not communicate', "didn't communicate",
   ],
   note: 'An omission of a check that only people make, given as a cause: ask what would have made the check happen.',
   examples: {
@@ -118,7 +129,11 @@ export const HUMAN_OMISSIONS: ClauseData = {
  * Passives of a check people make, after "should have been": "this should have been caught in review"
  * judges the (unnamed) reviewers. Other passives ("should have been rejected by the API") are about systems.
  */
-export const CHECK_PARTICIPLES = ['caught', 'noticed', 'spotted', 'tested', 'reviewed', 'checked', 'double-checked', 'verified', 'escalated', 'communicated', 'reported', 'flagged', 'questioned'];
+export const CHECK_PARTICIPLES = [
+  'caught', 'noticed', 'spotted', 'tested', 'reviewed', 'checked', 'double-checked', 'verified', 'escalated', 'communicated',
+  'reported', 'flagged', 'questioned', 'watched', 'investigated', 'examined', 'inspected', 'validated', 'read', 'monitored',
+  'followed', 'rejected in review', 'done in the day', 'planned', 'scheduled', 'approved', 'looked at',
+];
 
 /** Hindsight judgements of a past decision or outcome, beyond the fixed phrases of data/causes.ts. */
 export const HINDSIGHT_JUDGEMENTS: ClauseData = {
@@ -127,6 +142,12 @@ export const HINDSIGHT_JUDGEMENTS: ClauseData = {
     'were a mistake', 'was an error', 'inadvisable', 'ill-advised', 'ill advised', 'unwise', 'would have spared us',
     'would have saved us', 'could easily be avoided', 'could easily have been avoided', 'could easily have been prevented',
     'could have been avoided by', 'could have been prevented by', 'would have been caught if', 'should never have been',
+    'should never have happened', 'it is plain now', 'plain to everyone', 'clear from the beginning', 'clear from the start',
+    'evident from the start', 'was evident that', 'an obvious trap', 'obvious in hindsight', 'a foregone conclusion',
+    'an accident waiting to happen', 'asking for trouble', 'a disaster in the making', 'from day one', 'easily avoidable',
+    'easily preventable', 'easy to avoid', 'easy to prevent', 'simple to avoid', 'simple to prevent', 'entirely preventable',
+    'completely preventable', 'totally preventable', 'was preventable', 'should have been plain', 'should have been evident',
+    'with the benefit of hindsight', 'in hindsight the',
   ],
   note: 'Judging a decision or outcome by what is known now; describe what was known and expected at the time.',
   examples: {

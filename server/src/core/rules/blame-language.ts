@@ -5,7 +5,7 @@ import { ConfiguredMatcher } from '../phraseChanges';
 import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
-import { actorBefore, isDenied, isPeople, judgementsIn, negatedInClause, passiveAgent, quotesWord } from '../clauses';
+import { actorBefore, isDenied, isPeople, judgementsIn, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../clauses';
 import { CHECK_PARTICIPLES, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { kindsAt } from '../extract/sections';
 import type { PeopleIndex } from '../people';
@@ -247,7 +247,7 @@ function pastParticipleNext(after: string): boolean {
 const personOnlyMatcher = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDICATES.phrases, entry: true }]);
 const STATE = /^(?:was|were|got)\s/i;
 const GROUP_OMISSION = /\b(?:did not|didn't|never)\s+(?:follow|read|check|test|follow up on|respond to|update)\s+(?:the|our|their|any)\b/giu;
-const CHECK_PASSIVE = new RegExp(`\\bshould(?:\\s+not|n't)?\\s+have\\s+been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.join('|')})\\b`, 'giu');
+const CHECK_PASSIVE = new RegExp(`\\b(?:should|ought\\s+to|could)(?:\\s+not|n't)?\\s+(?:have\\s+|had\\s+)?been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
 const STATE_PROMPT = 'What condition made this likely? (workload, hand-off, time of day, missing information)';
 const PROCESS_PROMPT = 'What did the process not provide? (a check, a step, a signal, the information)';
 
@@ -282,6 +282,13 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
     } else {
       out.push({ start: h.start, end: h.end, message: `"${who}${words}" judges what a person did or did not do; describe the action and what made it likely or easy.`, fixes: [] });
     }
+  }
+  for (const st of personStatesIn(s.text)) {
+    if (covered(st.start, st.end) || insideQuotes(s.text, st.start, st.end)) continue;
+    const actor = actorBefore(s.text, st.at, ctx.people);
+    if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)\b/i.test(actor.text)) continue;
+    const who = actor.text && actor.text.split(/\s+/).length <= 4 ? `${actor.text} ` : '';
+    out.push({ start: st.start, end: st.end, message: `"${who}${s.text.slice(st.start, st.end)}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`, fixes: promptFix(s, actor.start, STATE_PROMPT) });
   }
   GROUP_OMISSION.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -22,12 +22,14 @@ const matcher = new PhraseMatcher<HindsightEntry>([...HINDSIGHT, JUDGED_DECISION
  * inverted "had the reviewer run the suite, …", and "could have been caught … if/had/by …". The subject of
  * the condition must be people: "if the cache had been warm, …" is about a system.
  */
-const IF_HAD = /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+const IF_HAD = /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
 /** Actions people take, in the passive of a condition: "if the monitoring work had been started …". */
 const PEOPLE_ACTION_PASSIVE = /^(?:started|done|tested|reviewed|deployed|merged|run|checked|investigated|prioriti[sz]ed|escalated|reverted|rolled|made|read|followed|noticed|caught|communicated|announced|scheduled|planned|taken|given)$/i;
 /** "was a dangerous decision", "were the wrong call": a past decision judged with a negative word (AFINN-165). */
 const DECISION_JUDGED = /\b(?:was|were|had been|proved|turned out to be)\s+(?:a|an|the)\s+(?:(?:very|really|rather|quite|pretty)\s+)?([\p{L}-]+)\s+(?:decision|call|choice|idea|move|plan|bet|gamble|trade-off|tradeoff|approach|assumption)\b/giu;
-const HAD_INVERTED = /(?:^|[,;:]\s*|\b(?:and|but)\s+)(had\s+((?:the|our|a|an)\s+[\p{L}-]+|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just)\s+)?[\p{L}-]+)\b[^.;]*?,\s*[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+const HAD_INVERTED = /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b[^.;]*?,/giu;
+/** "A simple checklist would have prevented this": a hypothetical fix named as what would have spared the outage. */
+const HYPOTHETICAL_FIX = /(?:^|[-*:]\s+)((?:a|an|one|a single|a simple|a quick|just one)\s+(?:[\p{L}-]+\s+){0,4}?would\s+have\s+(?:\p{Ll}+ly\s+)?(?:prevented|saved|spared|kept|revealed|caught|avoided|stopped|limited|shown|exposed|flagged|found))\b/iu;
 const COULD_HAVE_BEEN = /\b(?:could|would)(?:\s+easily)?\s+have\s+been\s+(?:easily\s+|much\s+|far\s+|a\s+lot\s+)?(?:caught|avoided|prevented|spotted|found|noticed|detected|fixed|stopped|faster|earlier|sooner|shorter|quicker|smaller|better|resolved|mitigated)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:if|had)\b/giu;
 const PRESENT_COPULA = /\b(?:is|are|isn't|aren't|does|do|has|have)\s+$/i;
 const MANNER_BEFORE = /\b(?:to|will|would|can|could|must|should|shall|may|might|very|so|quite|rather|more|most|less|fairly|pretty|and|nothing|no|nobody|none)\s+$/i;
@@ -93,12 +95,19 @@ function readConditionals(ctx: RuleContext, s: Sentence): Array<{ start: number;
     if (m[2] ? !PEOPLE_ACTION_PASSIVE.test(m[3]) : !isPeople(actor)) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
+  // An inversion at the head of a clause ("Had a second engineer looked …, …", "Were the window respected, …")
+  // is a counterfactual whoever its subject is.
   for (const m of allMatches(HAD_INVERTED, s.text)) {
-    const words = m[2];
-    const actor = actorBefore(words + ' had', words.length + 1, ctx.people);
-    if (!isPeople(actor) && !/^(?:we|they|someone|anyone)$/i.test(words)) continue;
     const start = m.index + m[0].indexOf(m[1]);
-    out.push({ start, end: m.index + m[0].length });
+    if (/^were\b/i.test(m[1]) && !/^(?:the|our|a|an|we|they)\b/i.test(m[2])) continue;
+    // "Had one been needed, …": a passive of something other than what people do is a plain conditional.
+    if (m[3] && !PEOPLE_ACTION_PASSIVE.test(m[4])) continue;
+    out.push({ start, end: m.index + m[0].length - 1 });
+  }
+  const fix = HYPOTHETICAL_FIX.exec(s.text);
+  if (fix) {
+    const start = fix.index + fix[0].indexOf(fix[1]);
+    out.push({ start, end: start + fix[1].length });
   }
   for (const m of allMatches(COULD_HAVE_BEEN, s.text)) out.push({ start: m.index, end: m.index + m[0].length });
   for (const m of allMatches(DECISION_JUDGED, s.text)) {
@@ -139,7 +148,7 @@ export const hindsightBias = defineRule({
       const hits = found[i];
       // Most sentences have nothing to report: the rejection test comes after the phrase scan.
       const lucky = kinds.includes('where-we-got-lucky');
-      const conditionals = lucky || inTimeline ? [] : readConditionals(ctx, s);
+      const conditionals = lucky || inTimeline || hits.some((h) => h.entry.kind === 'counterfactual') ? [] : readConditionals(ctx, s);
       if ((!hits.length && !inTimeline && !conditionals.length) || isRejected(s) || isDenied(s)) continue;
       for (const c of conditionals) {
         if (hits.some((h) => h.start < c.end && c.start < h.end)) continue;

@@ -1,6 +1,6 @@
 import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } from '../data/causes';
 import { DENIALS, ERROR_MANNER, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, PERSON_ONLY_PREDICATES } from '../data/clauses';
-import { actorBefore, causalPlace, discussesConcept, isDenied, isPeople, negatedInClause, passiveAgent, quotesWord } from '../clauses';
+import { actorBefore, causalPlace, discussesConcept, isDenied, isPeople, negatedInClause, passiveAgent, personErrorIn, personStatesIn, quotesWord } from '../clauses';
 import { fold, PhraseMatcher } from '../match';
 import type { Sentence } from '../prose';
 import { insideQuotes, isRejected } from './blame-language';
@@ -38,7 +38,7 @@ const reader = new PhraseMatcher<Reading>([
 /** "caused by a developer running …", "was an engineer executing …": a person's action named as the cause. */
 const PERSON_ACTION_CAUSE = /\b(?:caused by|due to|because of|triggered by|result of|identified as|was|were)\s+(?:an?|the|one of (?:our|the))\s+((?:[\p{L}-]+\s+)?(?:engineer|developer|operator|administrator|admin|technician|employee|team member|staff member|contractor|reviewer|user|person|member of (?:the\s+)?[\p{L}-]+ team))\s+(?:\p{Ll}+ly\s+)?([\p{L}-]+ing)\b/iu;
 /** A decision or harmful action in the passive, whose "by …" agent may be a person. */
-const PASSIVE_DECISION = /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b[^,;.]*?(?=\s+by\s)/iu;
+const PASSIVE_DECISION = /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|performed|uploaded|entered|typed|edited|made|approved without|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b[^,;.]*?(?=\s+by\s)/iu;
 /** Negation just before a noun: "not a typo", "no human error", "without any oversight". */
 const NEGATED_NOUN = /\b(?:not|no|never|without|nor|neither|rather than|instead of)\s+(?:(?:a|an|any|the|simply|just|merely|only)\s+)?$/i;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -163,6 +163,20 @@ function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: numb
     if (h.entry === 'manner' && (isPeople(actor) || /\b(?:by|an?|the)\s+(?:[\p{L}-]+\s+)?(?:engineer|developer|operator|admin|administrator|technician|employee|user|person)s?\s*$/iu.test(before))) return { start: h.start, end: h.end, reading: 'manner' };
     if ((h.entry === 'person-only' || h.entry === 'action') && isPeople(actor)) return { start: h.start, end: h.end, reading: h.entry };
   }
+  // "a developer's slip", "the mistake of the technicians", "operator slip": an error with a person attached.
+  const pe = personErrorIn(s.text, ctx.people);
+  if (pe && !negatedInClause(s.text, pe.start, pe.end) && !discussesConcept(s.text)) return { start: pe.start, end: pe.end, reading: 'noun' };
+  // "was very tired", "was a bit rushed": a person's state.
+  for (const st of personStatesIn(s.text)) {
+    if (negatedInClause(s.text, st.start, st.end)) continue;
+    if (isPeople(actorBefore(s.text, st.at, ctx.people))) return { start: st.start, end: st.end, reading: 'person-only' };
+  }
+  // "was performed incorrectly by a contractor", "was uploaded wrongly by a person": an error in the passive with a person as the agent.
+  const pw = /\b(?:was|were)\s+(?:not\s+)?[\p{L}-]+(?:ed|en|wn|un|t)\s+(?:incorrectly|wrongly|badly|improperly|carelessly|(?:not\s+)?correctly)\s*(?=\sby\s)/iu.exec(s.text);
+  if (pw) {
+    const agent = passiveAgent(s.text, pw.index + pw[0].length, ctx.people);
+    if (agent && isPeople(agent)) return { start: pw.index, end: agent.end, reading: 'person-action' };
+  }
   // "was deemed good enough by the developer": a person's decision, in the passive, given as the cause.
   const p = PASSIVE_DECISION.exec(s.text);
   if (p && !NEGATED_NOUN.test(s.text.slice(0, p.index))) {
@@ -236,7 +250,8 @@ export const humanErrorRootCause = defineRule({
     // Every other sentence that states a cause: causal sections by kind, the lead, 5 Whys answers.
     const lines = new Set(reported.map((r) => ctx.lines.lineOf(r.start)));
     for (const s of ctx.prose.sentences) {
-      if (s.quoted || !causalPlace(ctx.model.sections, s)) continue;
+      // A question ("Why did nobody notice?") asks for a cause; it states none.
+      if (s.quoted || !causalPlace(ctx.model.sections, s) || /\?\s*$/.test(s.text)) continue;
       // A 5 Whys answer that another "why" follows is where the chain goes on, not where it stops.
       if (followedByWhy(ctx, s.span.start)) continue;
       const hit = readSentence(ctx, s);
