@@ -204,8 +204,11 @@ export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: 
     if (!JUDGEMENT_WORDS.has(w)) continue;
     // "was not careless", "nobody was reckless": denied.
     if (/\b(?:not|never|n't)\s*$/i.test(text.slice(m.index, m.index + m[0].length - m[1].length))) continue;
+    // "whose token was stolen": a participle says what was done to them, not what they are.
+    if (/(?:ed|en)$/.test(w) && !JUDGEMENTS_BEYOND_LEXICON.includes(w)) continue;
     const actor = actorBefore(text, m.index, people);
-    if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)$/i.test(actor.text)) continue;
+    // The writers about themselves ("we were hesitant") describe, they do not blame.
+    if (!isPeople(actor) || (actor.kind === 'we' && /^(?:we|us)$/i.test(actor.head ?? '')) || /^(?:nobody|no one|no-one|none)$/i.test(actor.text)) continue;
     const start = m.index + m[0].length - m[1].length;
     out.push({ start, end: start + m[1].length, word: m[1] });
   }
@@ -213,7 +216,9 @@ export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: 
   while ((m = ADJ_NOUN.exec(text))) {
     const w = m[1].toLowerCase();
     const noun = m[2].toLowerCase();
-    if (!JUDGEMENT_WORDS.has(w) || !(PERSON_SET.has(noun) || GROUP_HEADS.test(noun))) {
+    // Before a noun, only a word shaped like an adjective ("a reckless admin", not "the discord user").
+    const adjective = /(?:less|ful|ous|ish|ive|ent|ant|ible|able|ic|al|y|id|ile|ate|ept|umb|ive|ic)$/.test(w) || JUDGEMENTS_BEYOND_LEXICON.includes(w);
+    if (!JUDGEMENT_WORDS.has(w) || !adjective || !(PERSON_SET.has(noun) || GROUP_HEADS.test(noun))) {
       ADJ_NOUN.lastIndex = m.index + m[0].indexOf(m[1]) + m[1].length;
       continue;
     }

@@ -139,12 +139,12 @@ export const CHECK_PARTICIPLES = [
 export const HINDSIGHT_JUDGEMENTS: ClauseData = {
   phrases: [
     'doomed from the start', 'was doomed', 'were doomed', 'the wrong call', 'a bad call', 'a poor call', 'was a mistake',
-    'were a mistake', 'was an error', 'inadvisable', 'ill-advised', 'ill advised', 'unwise', 'would have spared us',
+    'were a mistake', 'inadvisable', 'ill-advised', 'ill advised', 'unwise', 'would have spared us',
     'would have saved us', 'could easily be avoided', 'could easily have been avoided', 'could easily have been prevented',
     'could have been avoided by', 'could have been prevented by', 'would have been caught if', 'should never have been',
     'should never have happened', 'it is plain now', 'plain to everyone', 'clear from the beginning', 'clear from the start',
     'evident from the start', 'was evident that', 'an obvious trap', 'obvious in hindsight', 'a foregone conclusion',
-    'an accident waiting to happen', 'asking for trouble', 'a disaster in the making', 'from day one', 'easily avoidable',
+    'an accident waiting to happen', 'asking for trouble', 'a disaster in the making', 'easily avoidable',
     'easily preventable', 'easy to avoid', 'easy to prevent', 'simple to avoid', 'simple to prevent', 'entirely preventable',
     'completely preventable', 'totally preventable', 'was preventable', 'should have been plain', 'should have been evident',
     'with the benefit of hindsight', 'in hindsight the',
@@ -209,6 +209,7 @@ export const NOT_JUDGEMENTS = [
   'lack', 'lacking', 'poor', 'weak', 'terrible', 'awful', 'horrible', 'worse', 'worst', 'trouble', 'destroy', 'destroyed',
   'deleted', 'delete', 'disaster', 'disastrous', 'catastrophic', 'forced', 'pressure', 'pressured', 'rushed', 'hurried',
   'uncomfortable', 'unprepared', 'inactive', 'absent', 'offline', 'away', 'sick', 'ill', 'injured', 'unwell',
+  'hesitant', 'reluctant', 'stolen', 'hacked', 'targeted', 'exploited', 'phished', 'impersonated', 'locked', 'banned',
 ];
 
 /**

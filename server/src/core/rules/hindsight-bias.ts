@@ -134,7 +134,7 @@ function judgedInTimeline(ctx: RuleContext, s: Sentence, a: number, b: number): 
 export const hindsightBias = defineRule({
   id: 'hindsight-bias',
   defaultSeverity: 'info',
-  summary: 'Wording that judges with hindsight: "obviously", "if only", "could have been avoided if", or a cause judged inside a timeline entry.',
+  summary: 'Wording that judges with hindsight: "obviously", "if only", "could have been avoided if", "had the reviewer run the suite, …", a past decision judged ("the wrong call"), or a cause judged inside a timeline entry.',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
@@ -162,6 +162,8 @@ export const hindsightBias = defineRule({
         // "nothing in the diff obviously signalled …", and a sentence that quotes the word to talk about it.
         if (h.entry.kind === 'certainty' && negatedInClause(s.text, h.start, h.end)) continue;
         if (quotesWord(s.text, s.text.slice(h.start, h.end))) continue;
+        // "There was a mistake in the file": something that existed, not a verdict on a decision.
+        if (h.entry.id === 'judged-decision' && /\bthere\s*$/i.test(s.text.slice(0, h.start))) continue;
         if (h.entry.kind === 'minimising' && kinds.includes('what-went-well')) continue;
         if (h.entry.kind === 'minimising' && kinds.includes('action-items')) continue;
         // "clearly showed", "clearly labelled": how something was shown, not a judgement.

@@ -150,7 +150,7 @@ function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: numb
     // "the mistakenly named list": an adverb inside a noun phrase describes the thing, not an act.
     if (h.entry === 'manner' && /\b(?:the|a|an|this|that|its|our|their)\s*$/i.test(before)) continue;
     // "Nobody noticed … because staff phones run …": the omission comes with the condition that explains it.
-    if (h.entry === 'omission' && /\b(?:because|since|as|so|given that)\b/i.test(s.text.slice(h.end))) continue;
+    if (h.entry === 'omission' && (/\b(?:because|since|as|so|given that)\b/i.test(s.text.slice(h.end)) || /^\W*(?:since|because|as)\b[^,]*,/i.test(s.text))) continue;
     if (h.entry === 'noun' || h.entry === 'omission') {
       // "nobody noticed" needs no subject; a passive omission is about whoever should have checked.
       return { start: h.start, end: h.end, reading: h.entry };

@@ -112,7 +112,7 @@ function replaceFixes(ctx: RuleContext, s: Sentence, a: number, b: number, name:
 export const personAsCause = defineRule({
   id: 'person-as-cause',
   defaultSeverity: 'warning',
-  summary: 'A named person is given as the agent of the failure in the summary or the analysis.',
+  summary: 'A named person is given as the agent of the failure in the summary or the analysis (read clause by clause: unknown names with a predicate only people have, passives, possessives).',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
