@@ -123,7 +123,11 @@ const PERSON_ERROR = new RegExp(
 );
 
 /** Where a human error with a person attached stands in the text, or undefined. */
+/** A cheap test before the person-error expression: one of its error nouns must be there at all. */
+const ERROR_NOUN_HINT = /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
+
 export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
+  if (!ERROR_NOUN_HINT.test(text)) return undefined;
   const m = PERSON_ERROR.exec(text);
   if (!m) return undefined;
   // "Keoni's failure": the possessor must be a person (a name), not "Redis's failure".
@@ -136,8 +140,11 @@ export function personErrorIn(text: string, people: PeopleIndex): { start: numbe
 const PERSON_STATE = /\b(?:was|were|is|are|am|got|felt|seemed|looked)\s+(?:(?:very|so|too|quite|really|extremely|completely|totally|a\s+bit|rather|visibly|not\s+enough|badly)\s+)?(tired|exhausted|sleepy|groggy|distracted|rushed|overconfident|careless|sloppy|lazy|inexperienced|fatigued|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent)\b/giu;
 
 /** The person states in a text: offsets of the state words. */
+const STATE_HINT = /tired|exhaust|sleepy|groggy|distract|rushed|overconfident|careless|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent/i;
+
 export function personStatesIn(text: string): Array<{ start: number; end: number; at: number }> {
   const out: Array<{ start: number; end: number; at: number }> = [];
+  if (!STATE_HINT.test(text)) return out;
   PERSON_STATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERSON_STATE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, at: m.index });
@@ -195,8 +202,13 @@ const ADJ_NOUN = /\b(?:an?|the|some|our|their|this|that)\s+([\p{L}-]+)\s+([\p{L}
  * Judgement words aimed at people: "the contractors were clueless" (a person or group subject, a form of
  * "be" and a lexicon word), "a reckless admin" (a lexicon word before a person noun). Offsets in the text.
  */
+const WORDS = /[a-z-]+/g;
+
 export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: number; end: number; word: string }> {
   const out: Array<{ start: number; end: number; word: string }> = [];
+  // Most sentences hold no lexicon word at all: look the words up before running the expressions.
+  const words = text.toLowerCase().match(WORDS);
+  if (!words || !words.some((w) => JUDGEMENT_WORDS.has(w))) return out;
   COPULA_ADJ.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COPULA_ADJ.exec(text))) {

@@ -265,12 +265,12 @@ interface Extra {
  * its agent); judgement words from the AFINN-165 lexicon aimed at people ("the contractors were clueless").
  * Positions already covered by the phrase list are left to it.
  */
-function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence, hits: ReadonlyArray<{ start: number; end: number }>): Extra[] {
+function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence, hits: ReadonlyArray<{ start: number; end: number }>, personOnlyHits: ReadonlyArray<{ start: number; end: number; phrase: string }>): Extra[] {
   const out: Extra[] = [];
   const covered = (a: number, b: number) => hits.some((h) => h.start < b && a < h.end) || out.some((x) => x.start < b && a < x.end);
   const kinds = s.section >= 0 ? kindsAt(ctx.model.sections, s.section) : [];
   const lucky = kinds.includes('where-we-got-lucky');
-  for (const h of personOnlyMatcher.scan(s.text, s.folded)) {
+  for (const h of personOnlyHits) {
     if (covered(h.start, h.end) || insideQuotes(s.text, h.start, h.end)) continue;
     const actor = actorBefore(s.text, h.start, ctx.people);
     if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)\b/i.test(actor.text)) continue;
@@ -292,13 +292,13 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
   }
   GROUP_OMISSION.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = GROUP_OMISSION.exec(s.text))) {
+  while (/not|n't|never/.test(s.folded) && (m = GROUP_OMISSION.exec(s.text))) {
     const actor = actorBefore(s.text, m.index, ctx.people);
     if (actor.kind !== 'group' || covered(m.index, m.index + m[0].length)) continue;
     const end = m.index + m[0].replace(/\s+\S+$/, '').length;
     out.push({ start: m.index, end, message: `"${actor.text} ${s.text.slice(m.index, end)}" blames a group; say what the process did not provide (a check, a step, a signal) that would have made the step happen.`, fixes: promptFix(s, actor.start, PROCESS_PROMPT) });
   }
-  if (!lucky) {
+  if (!lucky && s.folded.includes('been')) {
     CHECK_PASSIVE.lastIndex = 0;
     while ((m = CHECK_PASSIVE.exec(s.text))) {
       const end = m.index + m[0].length;
@@ -347,11 +347,12 @@ export const blameLanguage = defineRule({
     const matcher = matchers.get(ctx.options.phrases?.blame);
     const sentences = ctx.prose.sentences;
     const found = matcher.scanSentences(sentences);
+    const personOnlyFound = personOnlyMatcher.scanSentences(sentences);
     for (let i = 0; i < sentences.length; i++) {
       const s = sentences[i];
       const hits = found[i];
       if (s.quoted) continue;
-      const extra = readClauses(ctx, s, hits);
+      const extra = readClauses(ctx, s, hits, personOnlyFound[i]);
       if ((!hits.length && !extra.length) || isRejected(s) || isDenied(s)) continue;
       for (const x of extra) {
         if (negatedInClause(s.text, x.start, x.end) || quotesWord(s.text, s.text.slice(x.start, x.end))) continue;
@@ -376,6 +377,8 @@ export const blameLanguage = defineRule({
           if (e.kind === 'counterfactual' && !pastParticipleNext(s.text.slice(h.end))) continue;
           // "so they could have tested": a purpose clause.
           if (/^could/.test(h.phrase) && /\bso(?:\s+that)?\s+[\p{L}'-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
+          // "Without paging we could have noticed it later": what a safeguard spared, not a judgement.
+          if (/^could/.test(h.phrase) && /(?:^\W*|[,;:\u2014]\s*)without\b[^,;:]*,?\s*[\p{L}'’-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
           const actor = actorBefore(s.text, h.start, ctx.people);
           subject = { kind: isPeople(actor) ? 'person' : actor.kind === 'system' ? 'system' : 'none', text: actor.text, start: actor.start, head: actor.head };
           const inherentlyHuman = /^(?:forgot|forgets|forget|forgetting|neglected|neglects)\b/.test(h.phrase);

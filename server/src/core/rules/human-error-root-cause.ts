@@ -1,7 +1,7 @@
 import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } from '../data/causes';
 import { DENIALS, ERROR_MANNER, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { actorBefore, causalPlace, discussesConcept, isDenied, isPeople, negatedInClause, passiveAgent, personErrorIn, personStatesIn, quotesWord } from '../clauses';
-import { fold, PhraseMatcher } from '../match';
+import { fold, PhraseMatcher, type PhraseHit } from '../match';
 import type { Sentence } from '../prose';
 import { insideQuotes, isRejected } from './blame-language';
 import { subjectBefore } from '../subject';
@@ -135,9 +135,9 @@ function sentenceFixes(s: Sentence): Fix[] {
 }
 
 /** The first human-error reading of a sentence that states a cause, or undefined. */
-function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: number; reading: Reading | 'person-action' } | undefined {
+function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseHit<Reading>>): { start: number; end: number; reading: Reading | 'person-action' } | undefined {
   if (proseDiscussion.scan(s.text, s.folded).length || isDenied(s) || isRejected(s)) return undefined;
-  for (const h of reader.scan(s.text, s.folded)) {
+  for (const h of pre ?? reader.scan(s.text, s.folded)) {
     if (insideQuotes(s.text, h.start, h.end) || quotesWord(s.text, s.text.slice(h.start, h.end))) continue;
     const before = s.text.slice(0, h.start);
     if (NEGATED_NOUN.test(before) || negatedInClause(s.text, h.start, h.end)) continue;
@@ -163,6 +163,8 @@ function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: numb
     if (h.entry === 'manner' && (isPeople(actor) || /\b(?:by|an?|the)\s+(?:[\p{L}-]+\s+)?(?:engineer|developer|operator|admin|administrator|technician|employee|user|person)s?\s*$/iu.test(before))) return { start: h.start, end: h.end, reading: 'manner' };
     if ((h.entry === 'person-only' || h.entry === 'action') && isPeople(actor)) return { start: h.start, end: h.end, reading: h.entry };
   }
+  // The expressions below need " by " or an error or state word; most sentences have none.
+  if (!/ by |error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distract|confus|neglig|misjudg|inattent|careless|misunderstand|tired|exhaust|sleepy|groggy|rushed|overconfident|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|hurried|panicked|overwhelmed|complacent|engineer|developer|operator|admin|technician|employee|member|contractor|reviewer|user|person/.test(s.folded)) return undefined;
   // "a developer's slip", "the mistake of the technicians", "operator slip": an error with a person attached.
   const pe = personErrorIn(s.text, ctx.people);
   if (pe && !negatedInClause(s.text, pe.start, pe.end) && !discussesConcept(s.text)) return { start: pe.start, end: pe.end, reading: 'noun' };
@@ -181,7 +183,7 @@ function readSentence(ctx: RuleContext, s: Sentence): { start: number; end: numb
   const p = PASSIVE_DECISION.exec(s.text);
   if (p && !NEGATED_NOUN.test(s.text.slice(0, p.index))) {
     const agent = passiveAgent(s.text, p.index + p[0].length, ctx.people);
-    if (agent && isPeople(agent)) return { start: p.index + p[0].length - p[1].length, end: agent.end, reading: 'person-action' };
+    if (agent && isPeople(agent)) return { start: p.index + p[0].indexOf(p[1]), end: agent.end, reading: 'person-action' };
   }
   const m = PERSON_ACTION_CAUSE.exec(s.text);
   if (m && !NEGATED_NOUN.test(s.text.slice(0, m.index))) {
@@ -249,12 +251,15 @@ export const humanErrorRootCause = defineRule({
     }
     // Every other sentence that states a cause: causal sections by kind, the lead, 5 Whys answers.
     const lines = new Set(reported.map((r) => ctx.lines.lineOf(r.start)));
-    for (const s of ctx.prose.sentences) {
+    const sentences = ctx.prose.sentences;
+    const pre = reader.scanSentences(sentences);
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
       // A question ("Why did nobody notice?") asks for a cause; it states none.
       if (s.quoted || !causalPlace(ctx.model.sections, s) || /\?\s*$/.test(s.text)) continue;
       // A 5 Whys answer that another "why" follows is where the chain goes on, not where it stops.
       if (followedByWhy(ctx, s.span.start)) continue;
-      const hit = readSentence(ctx, s);
+      const hit = readSentence(ctx, s, pre[i]);
       if (!hit) continue;
       const span = { start: s.offsetAt(hit.start), end: s.offsetAt(hit.end) };
       const line = ctx.lines.lineOf(span.start);
