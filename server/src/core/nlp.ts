@@ -42,6 +42,14 @@ export function nameKind(word: string): 'first' | 'last' | undefined {
   return undefined;
 }
 
+/** True when compromise's lexicon knows the word as something other than a name ("Monday", "Google"). */
+export function knownNonName(word: string): boolean {
+  const w = word.toLowerCase();
+  nameKind(w);
+  const t = tagCache.get(w);
+  return !!t && !/FirstName|MaleName|FemaleName|LastName/.test(t);
+}
+
 const infCache = new Map<string, string>();
 
 /** The infinitive of a verb form ("asked" -> "ask", "written" -> "write"); the word itself if unknown. */

@@ -38,6 +38,12 @@ const APPOSITIVE = new RegExp(
     `|(?<![\\p{L}])(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b(?!\\s+(?:lead|owner|engineer|manager|team)s?\\b)`,
   'gu',
 );
+const ROLE = '(?:engineer|developer|operator|administrator|admin|technician|contractor|reviewer|manager|lead|analyst|intern|consultant|specialist|sre|on-call|oncall|responder|member of (?:the|our) [\\p{L}-]+ team|team member|staff member|employee|colleague|architect|tester)s?';
+const PERSON_APPOSITIVE = new RegExp(
+  `(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?),\\s+(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE}(?![\\p{L}])` +
+    `|(?<![\\p{L}])(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE},\\s+(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s*,`,
+  'gu',
+);
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
 /** A capitalised word before a verb only people do ("said", "forgot to", "panicked"): evidence of a person. */
@@ -78,6 +84,8 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
     }
   }
   // One scan of all sentences instead of one per sentence (see SENTENCE_JOIN).
+  // "Thirumalai, an engineer on our media team," and "one of our engineers, Amadou,": a role in apposition.
+  if (/,/.test(text)) for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
   for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
   return out;
 }

@@ -11,6 +11,10 @@ import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
 import { isDenied, negatedInClause } from '../clauses';
+import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../data/people';
+import { knownNonName } from '../nlp';
+
+const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
 import { allMatches } from '../regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
@@ -121,7 +125,14 @@ export const personAsCause = defineRule({
     // (most have none). One `report` for all sentences rather than a new closure per sentence.
     let s!: Sentence;
     let rejected: boolean | undefined;
-    const report = (a: number, b: number, name: string, how: string, possessive = false) => {
+    /**
+     * A capitalised word that nothing says is a tool, a service or a common word, as the possessor of a
+     * change or the "by" agent of a causing verb: a name no lexicon lists ("Njeri's purge", "pushed by
+     * Thirumalai"). Only for these two constructions, whose subject is an agent anyway.
+     */
+    const unknownName = (name: string): boolean =>
+      /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(name) && !ctx.people.notPeople.has(name.toLowerCase()) && !KNOWN_TOOLS.has(name.toLowerCase()) && !SYSTEM_NOUN_SET.has(name.toLowerCase()) && !FUNCTION_WORDS.has(name.toLowerCase()) && !knownNonName(name);
+    const report = (a: number, b: number, name: string, how: string, possessive = false, agentOnly = false) => {
       if ((rejected ??= isRejected(s) || isDenied(s))) return;
       // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
       const lead = /^(\p{L}+)\s+/u.exec(name);
@@ -129,7 +140,7 @@ export const personAsCause = defineRule({
         a += lead[0].length;
         name = name.slice(lead[0].length);
       }
-      if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b) || negatedInClause(s.text, a, b)) return;
+      if (!(ctx.people.isPerson(name) || (agentOnly && unknownName(name))) || insideQuotes(s.text, a, b) || negatedInClause(s.text, a, b)) return;
       const start = s.offsetAt(a);
       if (seen.has(start)) return;
       seen.add(start);
@@ -166,12 +177,12 @@ export const personAsCause = defineRule({
       for (const re of BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
         for (const m of allMatches(re, s.text)) {
           const i = m.index! + m[0].length - m[1].length;
-          report(i, i + m[1].length, m[1], 'the cause');
+          report(i, i + m[1].length, m[1], 'the cause', false, true);
         }
       }
       for (const m of fromNameStarts(s.text, POSSESSIVE_AT)) {
         const end = m.index! + m[1].length + 2;
-        report(m.index!, end, m[1], 'the cause, through their change', true);
+        report(m.index!, end, m[1], 'the cause, through their change', true, true);
       }
     }
   },
