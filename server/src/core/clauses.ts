@@ -19,6 +19,7 @@ import { PERSON_WORDS } from './data/blame';
 import { DENIALS, JUDGEMENTS_BEYOND_LEXICON, NOT_JUDGEMENTS, PERSON_ONLY_PREDICATES } from './data/clauses';
 import { KNOWN_TOOLS, SYSTEM_NOUNS } from './data/people';
 import { kindsAt } from './extract/sections';
+import { knownNonName, taggedAsNameLike } from './nlp';
 import { PhraseMatcher } from './match';
 import type { PeopleIndex } from './people';
 import { CODE_TOKEN, type Sentence } from './prose';
@@ -34,6 +35,8 @@ export interface Actor {
   /** Offset in the sentence. */
   start: number;
   head?: string;
+  /** Decided by what the text says about it (an appositive, a system noun before the name), not by a guess. */
+  sure?: boolean;
 }
 
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
@@ -67,12 +70,12 @@ export function actorBefore(text: string, at: number, people: PeopleIndex): Acto
   const rel = /,\s*(?:who|which|that)\b[^,]*,\s*$/iu.exec(before);
   if (rel) return actorBefore(text, rel.index, people);
   // "Our alerting bot, Sentinel, forgot": a name in apposition after a description of a system.
-  const named = /(?:^|[\s(])((?:the|our|a|an|their)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s+["“]?(\p{Lu}[\p{L}-]*)["”]?,\s*$/u.exec(before);
+  const named = /(?:^|[\s(])((?:[Tt]he|[Oo]ur|[Aa]n?|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s+["“]?(\p{Lu}[\p{L}-]*)["”]?,\s*$/u.exec(before);
   if (named) {
     const head = named[2].toLowerCase();
     const start = before.length - named[0].length + (named[0].length - named[0].trimStart().length);
-    if (PERSON_SET.has(head)) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: named[3], start, head: named[3] };
-    return { kind: 'system', text: named[1], start, head };
+    if (PERSON_SET.has(head)) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: named[3], start, head: named[3], sure: true };
+    return { kind: 'system', text: named[1], start, head, sure: true };
   }
   const app = APPOSITIVE_BEFORE.exec(before);
   if (app) {
@@ -81,13 +84,13 @@ export function actorBefore(text: string, at: number, people: PeopleIndex): Acto
     const head = words[words.length - 1];
     const start = before.length - app[0].length + (app[0].length - app[0].trimStart().length);
     // A role ("the release captain") is a person; any other description ("the index builder") a thing.
-    if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' '))) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1] };
-    return { kind: 'system', text: app[1], start, head };
+    if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' '))) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1], sure: true };
+    return { kind: 'system', text: app[1], start, head, sure: true };
   }
   const sys = SYSTEM_BEFORE_NAME.exec(before);
   if (sys && (SYSTEM_NOUN_SET.has(sys[1].toLowerCase()) || KNOWN_TOOLS.has(sys[1].toLowerCase()))) {
     const start = sys.index;
-    return { kind: 'system', text: before.slice(start).trim(), start, head: sys[1].toLowerCase() };
+    return { kind: 'system', text: before.slice(start).trim(), start, head: sys[1].toLowerCase(), sure: true };
   }
   const sub = subjectBefore(text, at, people);
   return refine(sub, text, at, people);
@@ -149,6 +152,18 @@ export function personStatesIn(text: string): Array<{ start: number; end: number
   let m: RegExpExecArray | null;
   while ((m = PERSON_STATE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, at: m.index });
   return out;
+}
+
+/**
+ * A single capitalised word that nothing knows as a tool, a service, a system noun or a common English
+ * word (compromise's lexicon): most likely a name the lexicon lacks ("Ysolde", "Thirumalai").
+ */
+export function looksLikeName(word: string, people: PeopleIndex): boolean {
+  const w = word.replace(/[^\p{L}-]/gu, '');
+  const l = w.toLowerCase();
+  // A plural or inflection of a common word ("Retries", "Deploys", "Updates") is no name either.
+  const stems = [l, l.replace(/ies$/, 'y'), l.replace(/es$/, ''), l.replace(/s$/, ''), l.replace(/ed$/, ''), l.replace(/ed$/, 'e')];
+  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w) && !people.notPeople.has(l) && !KNOWN_TOOLS.has(l) && !SYSTEM_NOUN_SET.has(l) && !FIRST_PERSON.has(l) && !stems.some((x) => x !== l && x.length > 2 ? knownNonName(x) || SYSTEM_NOUN_SET.has(x) : knownNonName(x)) && taggedAsNameLike(w);
 }
 
 /** True when the actor is people: a person, a group of people or the writers. */

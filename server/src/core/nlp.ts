@@ -50,6 +50,25 @@ export function knownNonName(word: string): boolean {
   return !!t && !/FirstName|MaleName|FemaleName|LastName/.test(t);
 }
 
+const subjectTags = new Map<string, boolean>();
+
+/**
+ * Whether compromise's tagger reads the word, as the subject of a short clause, as a singular noun or a
+ * name ("Ysolde", "Thirumalai"), not a plural, a verb, a gerund or an adjective ("Retries", "Caching",
+ * "Brisk"). Only asked for the rare candidate a rule cannot decide otherwise; cached.
+ */
+export function taggedAsNameLike(word: string): boolean {
+  let r = subjectTags.get(word);
+  if (r === undefined) {
+    const doc = load()(`${word} failed to start.`) as unknown as { json(): Array<{ terms: Array<{ tags: string[] }> }> };
+    const tags = doc.json()[0]?.terms[0]?.tags ?? [];
+    r = tags.includes('Person') || (tags.includes('Singular') && !tags.some((t) => /Verb|Plural|Adjective|Gerund|Adverb/.test(t)));
+    if (subjectTags.size > 2000) subjectTags.clear();
+    subjectTags.set(word, r);
+  }
+  return r;
+}
+
 const infCache = new Map<string, string>();
 
 /** The infinitive of a verb form ("asked" -> "ask", "written" -> "write"); the word itself if unknown. */

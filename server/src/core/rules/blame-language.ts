@@ -5,7 +5,7 @@ import { ConfiguredMatcher } from '../phraseChanges';
 import { gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
-import { actorBefore, isDenied, isPeople, judgementsIn, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../clauses';
+import { actorBefore, isDenied, isPeople, judgementsIn, looksLikeName, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../clauses';
 import { CHECK_PARTICIPLES, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { kindsAt } from '../extract/sections';
 import type { PeopleIndex } from '../people';
@@ -379,7 +379,13 @@ export const blameLanguage = defineRule({
           if (/^could/.test(h.phrase) && /\bso(?:\s+that)?\s+[\p{L}'-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
           // "Without paging we could have noticed it later": what a safeguard spared, not a judgement.
           if (/^could/.test(h.phrase) && /(?:^\W*|[,;:\u2014]\s*)without\b[^,;:]*,?\s*[\p{L}'’-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
-          const actor = actorBefore(s.text, h.start, ctx.people);
+          let actor = actorBefore(s.text, h.start, ctx.people);
+          // "Ysolde should have looked …", "the team says Ysolde should have …": a name no lexicon lists,
+          // alone before a counterfactual or an omission, with nothing saying it is a system.
+          const lone = actor.text.split(/\s+/);
+          if (actor.kind === 'system' && !actor.sure && (e.kind === 'counterfactual' || e.kind === 'omission') && looksLikeName(lone[lone.length - 1], ctx.people) && (lone.length === 1 || /^(?:says|said|thinks|thought|concluded|agreed|noted|felt|believes|believed|argued|wrote|that)$/i.test(lone[lone.length - 2]))) {
+            actor = { kind: 'person', text: lone[lone.length - 1], start: actor.start + actor.text.lastIndexOf(lone[lone.length - 1]), head: lone[lone.length - 1] };
+          }
           subject = { kind: isPeople(actor) ? 'person' : actor.kind === 'system' ? 'system' : 'none', text: actor.text, start: actor.start, head: actor.head };
           const inherentlyHuman = /^(?:forgot|forgets|forget|forgetting|neglected|neglects)\b/.test(h.phrase);
           if (subject.kind === 'system') continue;

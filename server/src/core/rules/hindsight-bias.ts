@@ -174,7 +174,7 @@ export const hindsightBias = defineRule({
           // after a form of "be" or a modal ("was obviously going to"), or before one ("obviously should have");
           // elsewhere they say how something was shown or said ("the log showed it clearly").
           if (/^(?:clearly|plainly|obviously)$/.test(h.phrase)) {
-            const head = before.trim() === '' || /(?:[,;:(\u2014]|\b(?:and|but|so|because))\s*$/i.test(before);
+            const head = before.trim() === '' || /(?:[,;:(\u2014]|\b(?:and|but|so|because|that|which|since|when|while|if))\s*$/i.test(before);
             const afterBe = /\b(?:was|were|is|are|been|be|should|would|could|must|had)\s+$/i.test(before);
             const beforeModal = /^,?\s+(?:was|were|should|needed|had to|would|could|must|wrong|a mistake|going to|the wrong)\b/i.test(s.text.slice(h.end));
             if (!head && !afterBe && !beforeModal) continue;

@@ -12,7 +12,7 @@ import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
 import { isDenied, negatedInClause } from '../clauses';
 import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../data/people';
-import { knownNonName } from '../nlp';
+import { knownNonName, taggedAsNameLike } from '../nlp';
 
 const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
 import { allMatches } from '../regexp';
@@ -131,7 +131,7 @@ export const personAsCause = defineRule({
      * Thirumalai"). Only for these two constructions, whose subject is an agent anyway.
      */
     const unknownName = (name: string): boolean =>
-      /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(name) && !ctx.people.notPeople.has(name.toLowerCase()) && !KNOWN_TOOLS.has(name.toLowerCase()) && !SYSTEM_NOUN_SET.has(name.toLowerCase()) && !FUNCTION_WORDS.has(name.toLowerCase()) && !knownNonName(name);
+      /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(name) && !ctx.people.notPeople.has(name.toLowerCase()) && !KNOWN_TOOLS.has(name.toLowerCase()) && !SYSTEM_NOUN_SET.has(name.toLowerCase()) && !FUNCTION_WORDS.has(name.toLowerCase()) && !knownNonName(name) && taggedAsNameLike(name);
     const report = (a: number, b: number, name: string, how: string, possessive = false, agentOnly = false) => {
       if ((rejected ??= isRejected(s) || isDenied(s))) return;
       // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
