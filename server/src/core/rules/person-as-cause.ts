@@ -144,10 +144,21 @@ export const personAsCause = defineRule({
       const start = s.offsetAt(a);
       if (seen.has(start)) return;
       seen.add(start);
+      const fixes = replaceFixes(ctx, s, a, b, name, possessive);
+      // "was flipped by Radu" -> "was flipped": a passive needs no agent; offered first.
+      const by = /\s+by\s+$/i.exec(s.text.slice(0, a));
+      if (by && agentOnly && !possessive && /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?[\p{L}-]+(?:\s+(?:off|down|up|out))?$/iu.test(s.text.slice(0, a - by[0].length))) {
+        const from = s.offsetAt(a - by[0].length);
+        const to = s.offsetAt(b);
+        if (to - from === b - (a - by[0].length)) {
+          for (const f of fixes) delete f.preferred;
+          fixes.unshift({ title: `Remove "${s.text.slice(a - by[0].length, b).trim()}"`, edits: [{ start: from, end: to, newText: '' }], preferred: true });
+        }
+      }
       ctx.report(
         { start, end: s.offsetAt(b) },
         `"${s.text.slice(a, b)}" names a person as ${how}; describe the action and the conditions that let it cause harm, and refer to people by role ("an engineer", "the incident commander") if at all.`,
-        replaceFixes(ctx, s, a, b, name, possessive),
+        fixes,
       );
     };
     for (s of ctx.prose.sentences) {
