@@ -217,8 +217,9 @@ describe('incremental analysis', () => {
   }
   for (const [name, change] of scenarios) {
     it(`reuses nothing stale when ${name}`, () => {
-      // "Quillon" is nobody's name until the document says so; "Tomasz" is a person until it says otherwise.
-      const base = postmortem(5, 30_000).replace(/(### Finding 2\n\n)/, '$1Quillon ignored the warning and pushed anyway. Tomasz ignored the alert and pushed anyway. Odile ignored the warning and pushed anyway. ');
+      // "Quillon" is nobody's name until the document says so ("pushed" is no predicate only people have,
+      // unlike "ignored", which would make it a person at once); "Tomasz" is a person until it says otherwise.
+      const base = postmortem(5, 30_000).replace(/(### Finding 2\n\n)/, '$1Quillon pushed the change anyway. Tomasz ignored the alert and pushed anyway. Odile ignored the warning and pushed anyway. ');
       const changed = change(base);
       assert.notEqual(changed, base);
       const before = analyze(base, OPTIONS).findings;

@@ -32,7 +32,9 @@ const tagCache = new Map<string, string | undefined>();
 export function nameKind(word: string): 'first' | 'last' | undefined {
   const w = word.toLowerCase();
   if (!tagCache.has(w)) {
-    const tag = load().world().model.one.lexicon[w];
+    const lexicon = load().world().model.one.lexicon;
+    // "José", "Zoë", "Łukasz": looked up as written, then without accents.
+    const tag = lexicon[w] ?? (/[^\x00-\x7f]/.test(w) ? lexicon[w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')] : undefined);
     const t = Array.isArray(tag) ? tag.join(',') : tag;
     tagCache.set(w, t);
   }
@@ -41,6 +43,33 @@ export function nameKind(word: string): 'first' | 'last' | undefined {
   if (/FirstName|MaleName|FemaleName/.test(t)) return 'first';
   if (/LastName/.test(t)) return 'last';
   return undefined;
+}
+
+/** True when compromise's lexicon knows the word as something other than a name ("Monday", "Google"). */
+export function knownNonName(word: string): boolean {
+  const w = word.toLowerCase();
+  nameKind(w);
+  const t = tagCache.get(w);
+  return !!t && !/FirstName|MaleName|FemaleName|LastName/.test(t);
+}
+
+const subjectTags = new Map<string, boolean>();
+
+/**
+ * Whether compromise's tagger reads the word, as the subject of a short clause, as a singular noun or a
+ * name ("Ysolde", "Thirumalai"), not a plural, a verb, a gerund or an adjective ("Retries", "Caching",
+ * "Brisk"). Only asked for the rare candidate a rule cannot decide otherwise; cached.
+ */
+export function taggedAsNameLike(word: string): boolean {
+  let r = subjectTags.get(word);
+  if (r === undefined) {
+    const doc = load()(`${word} failed to start.`) as unknown as { json(): Array<{ terms: Array<{ tags: string[] }> }> };
+    const tags = doc.json()[0]?.terms[0]?.tags ?? [];
+    r = tags.includes('Person') || (tags.includes('Singular') && !tags.some((t) => /Verb|Plural|Adjective|Gerund|Adverb/.test(t)));
+    if (subjectTags.size > 2000) subjectTags.clear();
+    subjectTags.set(word, r);
+  }
+  return r;
 }
 
 const infCache = new Map<string, string>();

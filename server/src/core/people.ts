@@ -10,6 +10,7 @@
  * 5. compromise's lexicon of first names.
  */
 import { KNOWN_TOOLS, PERSON_ONLY_VERBS, SYSTEM_NOUNS } from './data/people';
+import { PERSON_ONLY_PREDICATES } from './data/clauses';
 import { nameKind } from './nlp';
 import type { Prose } from './prose';
 import type { AnalyzeOptions, PostmortemModel } from './types';
@@ -39,9 +40,17 @@ const APPOSITIVE = new RegExp(
     `|(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b(?!\\s+(?:lead|owner|engineer|manager|team)s?\\b)`,
   'gu',
 );
+const ROLE = '(?:engineer|developer|operator|administrator|admin|technician|contractor|reviewer|manager|lead|analyst|intern|consultant|specialist|sre|on-call|oncall|responder|member of (?:the|our) [\\p{L}-]+ team|team member|staff member|employee|colleague|architect|tester)s?';
+const PERSON_APPOSITIVE = new RegExp(
+  `(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?),\\s+(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE}(?![\\p{L}])` +
+    `|(?<![\\p{L}])(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE},\\s+(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s*,`,
+  'gu',
+);
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
-const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?)\\s+(?:${PERSON_ONLY_VERBS.join('|')})\\b`, 'gu');
+/** A capitalised word before a verb only people do ("said", "forgot to", "panicked"): evidence of a person. */
+const PERSON_VERBS = [...new Set([...PERSON_ONLY_VERBS, ...PERSON_ONLY_PREDICATES.phrases])].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s+(?:(?:also|then|just|simply|again|still|probably|apparently)\\s+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'gu');
 
 function add(set: Set<string>, name: string): void {
   const n = name.trim().toLowerCase().replace(/^@/, '');
@@ -77,7 +86,9 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
     }
   }
   // One scan of all sentences instead of one per sentence (see SENTENCE_JOIN).
-  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) out.personVerbs.push(m[1]);
+  // "Thirumalai, an engineer on our media team," and "one of our engineers, Amadou,": a role in apposition.
+  if (/,/.test(text)) for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
+  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
   return out;
 }
 
@@ -137,5 +148,5 @@ const COMMON_CAPS = new Set([
   'the', 'a', 'an', 'we', 'our', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'his', 'her', 'their',
   'when', 'while', 'after', 'before', 'because', 'since', 'during', 'on', 'at', 'in', 'by', 'for', 'from', 'with', 'without',
   'and', 'but', 'or', 'so', 'then', 'if', 'why', 'what', 'who', 'how', 'where', 'there', 'here', 'no', 'not', 'nobody',
-  'everyone', 'someone', 'support', 'ops', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'everyone', 'someone', 'somebody', 'anyone', 'anybody', 'everybody', 'no-one', 'none', 'support', 'ops', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);

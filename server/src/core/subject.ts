@@ -20,8 +20,9 @@ export interface Subject {
 }
 
 const PERSON_SET = new Set(PERSON_WORDS);
-const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|or|because|so|which|that|when|while|since|although|though|after|before|if|where|then|until|as|once)\b/gi;
-const RELATIVE = /\b(?:who|whom)\s*$/i;
+// Word edges by letter class, not \\b (ASCII only): "Petrișor" holds no "or".
+const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|(?<![\p{L}\p{N}_])(?:and|but|or|because|so|which|that|when|while|since|although|though|after|before|if|where|then|until|as|once)(?![\p{L}\p{N}_])/giu;
+const RELATIVE = /(?<![\p{L}])(?:who|whom)\s*$/iu;
 const ADVERBS = new Set(['also', 'then', 'clearly', 'simply', 'never', 'probably', 'still', 'apparently', 'again', 'just', 'really', 'obviously', 'certainly', 'definitely', 'likely', 'therefore', 'thus', 'really', 'always', 'arguably', 'perhaps', 'maybe', 'all', 'both', 'themselves', 'himself', 'herself', 'ourselves', 'itself', 'really', 'not']);
 const WORD = /\S+/g;
 const GERUND = /^\p{L}+ing$/u;

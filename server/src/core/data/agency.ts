@@ -37,7 +37,7 @@ export const RESPONSE_VERBS = [
 export const CAUSE_PREFIXES = ['caused by', 'due to', 'because of', 'triggered by', 'introduced by', 'broken by', 'the fault of', 'a mistake by', 'an error by', 'mistake by', 'error by', 'if'];
 
 /** What follows a possessive name that makes it the cause: "Ravi's code", "Ana's change". */
-export const CAUSE_POSSESSIONS = ['upgrade', 'update', 'restart', 'reboot', 'action', 'actions', 'rename', 'refactor', 'hotfix', 'cleanup', 'change', 'changes', 'code', 'commit', 'commits', 'pr', 'pull request', 'deploy', 'deployment', 'mistake', 'error', 'script', 'query', 'config', 'configuration', 'edit', 'typo', 'migration', 'patch', 'fault', 'oversight', 'command', 'decision', 'merge', 'push', 'rollout', 'release'];
+export const CAUSE_POSSESSIONS = ['purge', 'rotation', 'tweak', 'reindex', 'impatience', 'haste', 'slip', 'misstep', 'upgrade', 'update', 'restart', 'reboot', 'action', 'actions', 'rename', 'refactor', 'hotfix', 'cleanup', 'change', 'changes', 'code', 'commit', 'commits', 'pr', 'pull request', 'deploy', 'deployment', 'mistake', 'error', 'script', 'query', 'config', 'configuration', 'edit', 'typo', 'migration', 'patch', 'fault', 'oversight', 'command', 'decision', 'merge', 'push', 'rollout', 'release'];
 
 /**
  * Examples for person-as-cause, run as tests (test/core/phrases.test.ts) in the Root causes section of

@@ -72,7 +72,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'failed-to',
-    phrases: ['failed to', 'fails to', 'neglected to', 'neglects to', 'forgot to', 'forgets to', 'forgot about', 'forgot', 'forgotten', 'omitted to'],
+    phrases: ['failed to', 'fails to', 'neglected to', 'neglects to', 'forgot to', 'forgets to', 'forget to', 'forgetting to', 'forgot about', 'forgot', 'forgotten', 'omitted to'],
     kind: 'omission',
     personSubject: true,
     instead: 'state what did not happen ("did not …") and what would have made it happen',
@@ -138,11 +138,18 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'dropped-the-ball',
-    phrases: ['dropped the ball', 'asleep at the wheel', 'asleep at the switch', 'dropped the ball on'],
+    phrases: [
+      'dropped the ball', 'asleep at the wheel', 'asleep at the switch', 'dropped the ball on', 'caught napping',
+      'asleep on the job', 'fell asleep on the job', 'slept through', 'caught off guard', 'shrugged off', 'half-baked',
+      'slapdash', 'shoddy', 'thoughtless', 'a silly mistake', 'a blunder', 'was a blunder', 'too casual',
+    ],
     kind: 'judgement',
     personSubject: false,
     instead: 'name the hand-off or signal that was missing',
-    examples: { flag: ['The vendor team dropped the ball on the renewal.'], clean: ['The ball-tracking service stayed up.'] },
+    examples: {
+      flag: ['The vendor team dropped the ball on the renewal.', 'The on-call slept through two pages.', 'The flag team was caught napping again.'],
+      clean: ['The ball-tracking service stayed up.', 'The batch job slept for thirty seconds between retries.'],
+    },
   },
   {
     id: 'fault',
@@ -157,7 +164,7 @@ export const BLAME_PHRASES: PhraseEntry[] = [
   },
   {
     id: 'be-more-careful',
-    phrases: ['be more careful', 'be careful', 'being more careful', 'been more careful', 'pay more attention', 'pay closer attention', 'be more vigilant', 'be more diligent', 'double-check more', 'try harder', 'remember to'],
+    phrases: ['be more careful', 'be careful', 'being more careful', 'been more careful', 'pay more attention', 'pay closer attention', 'be more vigilant', 'be vigilant', 'stay vigilant', 'be more cautious', 'be cautious', 'be more diligent', 'be more mindful', 'double-check more', 'try harder', 'remember to', 'take extra care', 'take more care', 'needs to double-check', 'need to double-check', 'must double-check', 'slow down and double-check', 'show more patience'],
     kind: 'exhortation',
     personSubject: false,
     instead: 'name a concrete safeguard (a check, a confirmation step, an alert) that makes care unnecessary',
@@ -207,6 +214,11 @@ export const PERSON_WORDS = [
   'maintainers', 'approver', 'approvers', 'requester', 'submitter', 'deployer', 'release manager', 'whoever', 'somebody else',
   'management', 'leadership', 'engineering', 'finance', 'legal', 'customer', 'customers', 'user', 'users', 'partner',
   'partners', 'on-caller', 'on-callers', 'oncaller', 'individual', 'individuals', 'coworker', 'coworkers',
+  // Role nouns: whoever holds the role is a person.
+  'technician', 'technicians', 'sysadmin', 'sysadmins', 'programmer', 'programmers', 'coder', 'coders', 'contributor',
+  'contributors', 'committer', 'committers', 'moderator', 'moderators', 'volunteer', 'volunteers', 'team member',
+  'team members', 'staff member', 'staff members', 'captain', 'coordinator', 'dispatcher', 'dispatchers', 'clerk',
+  'specialist', 'specialists', 'consultant', 'consultants', 'architect', 'architects', 'sre engineer',
 ];
 
 /** Cues that a sentence quotes or discusses blame in order to set it aside. */

@@ -28,6 +28,7 @@ export const SYSTEM_NOUNS = [
   'logs', 'metrics', 'pods', 'pod', 'nodes', 'node', 'deployment', 'instance', 'instances', 'backend', 'frontend', 'cdn',
   'sdk', 'client', 'integration', 'webhook', 'feature', 'flag', 'repo', 'repository', 'bucket', 'stream', 'streams',
   'topic', 'table', 'console', 'portal', 'site', 'mail', 'email', 'chat', 'search', 'processor', 'balancer', 'resolver',
+  'helper', 'robot', 'assistant', 'automation', 'relay', 'router', 'builder', 'checker', 'watcher', 'crawler', 'poller',
 ];
 
 /** Verbs only people do; "X said" makes X a person in this document. */

@@ -7,6 +7,9 @@ import { ConfiguredMatcher } from '../phraseChanges';
 import { CLAUSE_SHAPE_MAX, clauseShape, gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../subject';
+import { actorBefore, isDenied, isPeople, judgementsIn, looksLikeName, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../clauses';
+import { CHECK_PARTICIPLES, PERSON_ONLY_PREDICATES } from '../data/clauses';
+import { kindsAt } from '../extract/sections';
 import type { PeopleIndex } from '../people';
 import type { Fix } from '../types';
 import { defineRule } from './defineRule';
@@ -77,6 +80,8 @@ function faultTarget(text: string, start: number, end: number, phrase: string, p
     return words.length ? classify(words, people).kind : 'none';
   }
   if (/^(?:at fault|to blame|is to blame|are to blame)$/.test(phrase)) return subjectBefore(text, start, people).kind;
+  // "the blame would be on us": the writers taking it on themselves blame nobody else.
+  if (phrase === 'the blame' && /^\s+(?:\p{L}+\s+){0,3}?(?:on|with)\s+(?:us|ourselves|me|myself)\b/iu.test(text.slice(end))) return 'none';
   return 'person';
 }
 
@@ -314,22 +319,141 @@ function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: str
   return fixes;
 }
 
+/** Irregular past participles that follow "should have" in a counterfactual. */
+const IRREGULAR_PARTICIPLES = /^(?:been|done|made|run|seen|known|gone|put|set|let|hit|cut|read|said|told|kept|left|felt|found|held|caught|brought|thought|bought|sent|spent|built|lost|met|paid|sold|taught|won|understood|written|given|taken|spoken|chosen|frozen|broken|driven|ridden|shown|thrown|drawn|grown|flown|begun|sung|rung|swum|drunk|stuck|struck|hung|fed|led|bled|fled|shot|got|gotten|rolled|split|shut|spread|quit|bet|cast|hurt|forgotten|forbidden|overseen|undone|redone|rerun|withdrawn)$/i;
+
+/** True when the words after "should have" start with a past participle (skipping adverbs): a counterfactual, not possession. */
+function pastParticipleNext(after: string): boolean {
+  const words = after.trim().split(/\s+/).slice(0, 3);
+  for (const w0 of words) {
+    const w = w0.replace(/[^\p{L}'-]/gu, '');
+    if (/^(?:also|then|just|still|even|ever|really|immediately|simply|probably|definitely|certainly|at|least|first|never|not|n't)$/i.test(w) || /^\p{L}+ly$/u.test(w)) continue;
+    if (/^had$/i.test(w)) return false;
+    return IRREGULAR_PARTICIPLES.test(w) || /(?:ed|en|wn)$/i.test(w);
+  }
+  return false;
+}
+
+const personOnlyMatcher = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDICATES.phrases, entry: true }]);
+const STATE = /^(?:was|were|got)\s/i;
+const GROUP_OMISSION = /\b(?:did not|didn't|never)\s+(?:follow|read|check|test|follow up on|respond to|update)\s+(?:the|our|their|any)\b/giu;
+const CHECK_PASSIVE = new RegExp(`\\b(?:should|ought\\s+to|could)(?:\\s+not|n't)?\\s+(?:have\\s+|had\\s+)?been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
+const STATE_PROMPT = 'What condition made this likely? (workload, hand-off, time of day, missing information)';
+const PROCESS_PROMPT = 'What did the process not provide? (a check, a step, a signal, the information)';
+
+interface Extra {
+  start: number;
+  end: number;
+  message: string;
+  fixes: Fix[];
+}
+
+/**
+ * What the clause reader adds to the phrase list: predicates only people have, with a person or group as
+ * the subject ("Thanh ignored the canary", "the operators panicked"); a group that did not follow a
+ * procedure; "should have been caught in review" (the passive of a check people make, with no system as
+ * its agent); judgement words from the AFINN-165 lexicon aimed at people ("the contractors were clueless").
+ * Positions already covered by the phrase list are left to it.
+ */
+function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence, hits: ReadonlyArray<{ start: number; end: number }>, personOnlyHits: ReadonlyArray<{ start: number; end: number; phrase: string }>): Extra[] {
+  const out: Extra[] = [];
+  const covered = (a: number, b: number) => hits.some((h) => h.start < b && a < h.end) || out.some((x) => x.start < b && a < x.end);
+  const kinds = s.section >= 0 ? kindsAt(ctx.model.sections, s.section) : [];
+  const lucky = kinds.includes('where-we-got-lucky');
+  for (const h of personOnlyHits) {
+    if (covered(h.start, h.end) || insideQuotes(s.text, h.start, h.end)) continue;
+    const actor = actorBefore(s.text, h.start, ctx.people);
+    if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)\b/i.test(actor.text)) continue;
+    if (/\b(?:not|never|n't)\s*$/i.test(s.text.slice(0, h.start))) continue;
+    const words = s.text.slice(h.start, h.end);
+    const who = actor.text && actor.text.split(/\s+/).length <= 4 ? `${actor.text} ` : '';
+    if (STATE.test(h.phrase)) {
+      out.push({ start: h.start, end: h.end, message: `"${who}${words}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`, fixes: promptFix(s, actor.start, STATE_PROMPT) });
+    } else {
+      out.push({ start: h.start, end: h.end, message: `"${who}${words}" judges what a person did or did not do; describe the action and what made it likely or easy.`, fixes: [] });
+    }
+  }
+  for (const st of personStatesIn(s.text)) {
+    if (covered(st.start, st.end) || insideQuotes(s.text, st.start, st.end)) continue;
+    const actor = actorBefore(s.text, st.at, ctx.people);
+    if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)\b/i.test(actor.text)) continue;
+    const who = actor.text && actor.text.split(/\s+/).length <= 4 ? `${actor.text} ` : '';
+    out.push({ start: st.start, end: st.end, message: `"${who}${s.text.slice(st.start, st.end)}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`, fixes: promptFix(s, actor.start, STATE_PROMPT) });
+  }
+  GROUP_OMISSION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (/not|n't|never/.test(s.folded) && (m = GROUP_OMISSION.exec(s.text))) {
+    const actor = actorBefore(s.text, m.index, ctx.people);
+    if (actor.kind !== 'group' || covered(m.index, m.index + m[0].length)) continue;
+    const end = m.index + m[0].replace(/\s+\S+$/, '').length;
+    out.push({ start: m.index, end, message: `"${actor.text} ${s.text.slice(m.index, end)}" blames a group; say what the process did not provide (a check, a step, a signal) that would have made the step happen.`, fixes: promptFix(s, actor.start, PROCESS_PROMPT) });
+  }
+  if (!lucky && s.folded.includes('been')) {
+    CHECK_PASSIVE.lastIndex = 0;
+    while ((m = CHECK_PASSIVE.exec(s.text))) {
+      const end = m.index + m[0].length;
+      const agent = passiveAgent(s.text, end, ctx.people);
+      if ((agent && !isPeople(agent)) || out.some((x) => x.start < end && m!.index < x.end) || insideQuotes(s.text, m.index, end)) continue;
+      // "Reflect on whether the change should have been announced": a question to answer, not a verdict.
+      if (/\b(?:whether|if)\b[^,;:.]*$/i.test(s.text.slice(0, m.index))) continue;
+      out.push({ start: m.index, end, message: `"${s.text.slice(m.index, end)}" judges the people who did not ${m[1] === 'caught' ? 'catch' : 'make'} it, with what is known now; say what would have made it visible at the time (a test, a check, a signal).`, fixes: [] });
+    }
+  }
+  for (const j of judgementsIn(s.text, ctx.people)) {
+    if (covered(j.start, j.end) || insideQuotes(s.text, j.start, j.end)) continue;
+    out.push({ start: j.start, end: j.end, message: `"${j.word}" judges people rather than describing what happened; describe the action and the conditions around it.`, fixes: removeAdjective(s, j.start, j.end) });
+  }
+  return out;
+}
+
+/** Replaces the clause from its subject to the sentence end with a prompt (a snippet), when it maps exactly. */
+function promptFix(s: Sentence, from: number, prompt: string): Fix[] {
+  let end = s.text.trimEnd().length;
+  if (/[.!?]/.test(s.text[end - 1] ?? '')) end--;
+  if (end <= from) return [];
+  const span = exact(s, from, end);
+  return span ? [{ title: 'Replace with a question about the conditions', edits: [{ ...span, newText: `\${1:${prompt}}` }], snippet: true, preferred: true }] : [];
+}
+
+/** "a reckless admin" -> "an admin"; a predicate adjective ("were clueless") has no safe removal. */
+function removeAdjective(s: Sentence, a: number, b: number): Fix[] {
+  const before = /(?:^|\s)(an?)\s+$/i.exec(s.text.slice(Math.max(0, a - 4), a));
+  const next = /^\s+([\p{L}-]+)/u.exec(s.text.slice(b));
+  if (!before || !next) return [];
+  const start = a - before[0].trimStart().length;
+  const span = exact(s, start, b + 1);
+  const article = /^[aeiou]/i.test(next[1]) ? 'an ' : 'a ';
+  const cap = /^A/.test(before[1]) ? article.charAt(0).toUpperCase() + article.slice(1) : article;
+  return span ? [{ title: `Remove "${s.text.slice(a, b)}"`, edits: [{ ...span, newText: cap }], preferred: true }] : [];
+}
+
 export const blameLanguage = defineRule({
   id: 'blame-language',
   defaultSeverity: 'warning',
-  summary: 'Judgemental wording aimed at people ("should have", "failed to", "careless") instead of the system.',
+  summary: 'Judgemental wording aimed at people ("should have", "failed to", "careless", "Thanh ignored the alarm", "should have been caught in review") instead of the system.',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
     const matcher = matchers.get(ctx.options.phrases?.blame);
     const sentences = ctx.prose.sentences;
     const found = matcher.scanSentences(sentences);
+    const personOnlyFound = personOnlyMatcher.scanSentences(sentences);
     for (let i = 0; i < sentences.length; i++) {
       const s = sentences[i];
       const hits = found[i];
       if (s.quoted) continue;
-      if (!hits.length || isRejected(s)) continue;
+      const extra = readClauses(ctx, s, hits, personOnlyFound[i]);
+      if ((!hits.length && !extra.length) || isRejected(s) || isDenied(s)) continue;
+      for (const x of extra) {
+        if (negatedInClause(s.text, x.start, x.end) || quotesWord(s.text, s.text.slice(x.start, x.end))) continue;
+        ctx.report({ start: s.offsetAt(x.start), end: s.offsetAt(x.end) }, x.message, x.fixes);
+      }
       for (const h of hits) {
+        if (extra.some((x) => x.start < h.end && h.start < x.end)) continue;
+        // "No one here was careless", "not Fenna's fault", "… to try harder is not a fix": denied in its clause.
+        // ("Nobody should have missed it" is a counterfactual about everyone; "never forgets" still frames an omission.)
+        const ownNegation = h.entry.kind === 'counterfactual' || (h.entry.kind === 'omission' && /\b(?:never|not)\s+$/i.test(s.text.slice(0, h.start)));
+        if (h.entry.kind !== 'accusation' && h.entry.kind !== 'outrage' && ((!ownNegation && negatedInClause(s.text, h.start, h.end)) || quotesWord(s.text, s.text.slice(h.start, h.end)))) continue;
         if (insideQuotes(s.text, h.start, h.end)) continue;
         const e = h.entry;
         // '"!!"' names the marks rather than using them.
@@ -339,12 +463,28 @@ export const blameLanguage = defineRule({
         if (e.personSubject) {
           // "should have a talk", "should have more alerts": possession, not a counterfactual.
           if (e.kind === 'counterfactual' && /^\s+(?:a|an|the|some|more|any|no|our|their|this|that|enough|access|time|one|two|\d+)\b/i.test(s.text.slice(h.end))) continue;
+          // "should have alerting on this", "should not have had to": possession or an expectation, not a past act.
+          if (e.kind === 'counterfactual' && !pastParticipleNext(s.text.slice(h.end))) continue;
           // "so they could have tested": a purpose clause.
           if (/^could/.test(h.phrase) && /\bso(?:\s+that)?\s+[\p{L}'-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
-          subject = subjectBefore(s.text, h.start, ctx.people);
-          const inherentlyHuman = /^(?:forgot|forgets|neglected|neglects)\b/.test(h.phrase);
+          // "Without paging we could have noticed it later": what a safeguard spared, not a judgement.
+          if (/^could/.test(h.phrase) && /(?:^\W*|[,;:\u2014]\s*)without\b[^,;:]*,?\s*[\p{L}'’-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
+          let actor = actorBefore(s.text, h.start, ctx.people);
+          // "Ysolde should have looked …", "the team says Ysolde should have …": a name no lexicon lists,
+          // alone before a counterfactual or an omission, with nothing saying it is a system.
+          const lone = actor.text.split(/\s+/);
+          if (actor.kind === 'system' && !actor.sure && (e.kind === 'counterfactual' || e.kind === 'omission') && looksLikeName(lone[lone.length - 1], ctx.people) && (lone.length === 1 || /^(?:says|said|thinks|thought|concluded|agreed|noted|felt|believes|believed|argued|wrote|that)$/i.test(lone[lone.length - 2]))) {
+            actor = { kind: 'person', text: lone[lone.length - 1], start: actor.start + actor.text.lastIndexOf(lone[lone.length - 1]), head: lone[lone.length - 1] };
+          }
+          subject = { kind: isPeople(actor) ? 'person' : actor.kind === 'system' ? 'system' : 'none', text: actor.text, start: actor.start, head: actor.head };
+          const inherentlyHuman = /^(?:forgot|forgets|forget|forgetting|neglected|neglects)\b/.test(h.phrase);
           if (subject.kind === 'system') continue;
-          if (subject.kind === 'none' && !inherentlyHuman) continue;
+          // "We failed to validate the input": the writers about a gap in their code; see the rule's docs.
+          if (actor.kind === 'we' && /^fail/.test(h.phrase) && /^\s+(?:properly\s+|correctly\s+|fully\s+)?(?:validate|check|handle|sanitise|sanitize|escape|catch|test|cover|parse|verify|enforce|limit|guard|reject|detect|account for|consider|anticipate|add|build|require|provide|implement|include|configure|set up|monitor|alert|document|design|write|update|automate|lock|back up|protect)\b/i.test(s.text.slice(h.end))) continue;
+          // "- should have tested with production data": a bullet or sentence whose subject is left out is
+          // about whoever was meant to act.
+          const subjectless = e.kind === 'counterfactual' && subject.kind === 'none' && s.text.slice(0, h.start).trim() === '' && !/^\s+been\b/i.test(s.text.slice(h.end));
+          if (subject.kind === 'none' && !inherentlyHuman && !subjectless) continue;
         } else if (e.kind === 'fault' && faultTarget(s.text, h.start, h.end, h.phrase, ctx.people) !== 'person') {
           continue;
         }

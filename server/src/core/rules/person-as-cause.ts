@@ -1,4 +1,8 @@
-import { CAUSE_POSSESSIONS, CAUSE_PREFIXES, CAUSE_VERBS, RESPONSE_VERBS } from '../data/agency';
+import { CAUSE_POSSESSIONS, CAUSE_PREFIXES, CAUSE_VERBS as AGENCY_CAUSE_VERBS, RESPONSE_VERBS } from '../data/agency';
+import { PERSON_ONLY_PREDICATES } from '../data/clauses';
+
+/** A person doing these caused the failure; predicates only people have ("panicked", "misread") count too. */
+const CAUSE_VERBS = [...new Set([...AGENCY_CAUSE_VERBS, ...PERSON_ONLY_PREDICATES.phrases])];
 import { kindsAt } from '../extract/sections';
 import { fold } from '../match';
 import type { Sentence } from '../prose';
@@ -6,13 +10,18 @@ import type { Fix, SectionKind } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 import { insideQuotes, isRejected } from './blame-language';
+import { isDenied, negatedInClause } from '../clauses';
+import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../data/people';
+import { knownNonName, taggedAsNameLike } from '../nlp';
+
+const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
 import { allMatches } from '../regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
 
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
+const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
 const ADVERB = '(?:(?:also|then|just|still|accidentally|mistakenly|quickly|first|later|again|never|already)\\s+)?';
 /** "<Name> [adverb] <verb>" */
 /** "Rita, the release captain, pushed …": a role between commas does not end the subject. */
@@ -107,7 +116,7 @@ function replaceFixes(ctx: RuleContext, s: Sentence, a: number, b: number, name:
 export const personAsCause = defineRule({
   id: 'person-as-cause',
   defaultSeverity: 'warning',
-  summary: 'A named person is given as the agent of the failure in the summary or the analysis.',
+  summary: 'A named person is given as the agent of the failure in the summary or the analysis (read clause by clause: unknown names with a predicate only people have, passives, possessives).',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
@@ -116,22 +125,40 @@ export const personAsCause = defineRule({
     // (most have none). One `report` for all sentences rather than a new closure per sentence.
     let s!: Sentence;
     let rejected: boolean | undefined;
-    const report = (a: number, b: number, name: string, how: string, possessive = false) => {
-      if ((rejected ??= isRejected(s))) return;
+    /**
+     * A capitalised word that nothing says is a tool, a service or a common word, as the possessor of a
+     * change or the "by" agent of a causing verb: a name no lexicon lists ("Njeri's purge", "pushed by
+     * Thirumalai"). Only for these two constructions, whose subject is an agent anyway.
+     */
+    const unknownName = (name: string): boolean =>
+      /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(name) && !ctx.people.notPeople.has(name.toLowerCase()) && !KNOWN_TOOLS.has(name.toLowerCase()) && !SYSTEM_NOUN_SET.has(name.toLowerCase()) && !FUNCTION_WORDS.has(name.toLowerCase()) && !knownNonName(name) && taggedAsNameLike(name);
+    const report = (a: number, b: number, name: string, how: string, possessive = false, agentOnly = false) => {
+      if ((rejected ??= isRejected(s) || isDenied(s))) return;
       // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
       const lead = /^(\p{L}+)\s+/u.exec(name);
       if (lead && FUNCTION_WORDS.has(lead[1].toLowerCase())) {
         a += lead[0].length;
         name = name.slice(lead[0].length);
       }
-      if (!ctx.people.isPerson(name) || insideQuotes(s.text, a, b)) return;
+      if (!(ctx.people.isPerson(name) || (agentOnly && unknownName(name))) || insideQuotes(s.text, a, b) || negatedInClause(s.text, a, b)) return;
       const start = s.offsetAt(a);
       if (seen.has(start)) return;
       seen.add(start);
+      const fixes = replaceFixes(ctx, s, a, b, name, possessive);
+      // "was flipped by Radu" -> "was flipped": a passive needs no agent; offered first.
+      const by = /\s+by\s+$/i.exec(s.text.slice(0, a));
+      if (by && agentOnly && !possessive && /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?[\p{L}-]+(?:\s+(?:off|down|up|out))?$/iu.test(s.text.slice(0, a - by[0].length))) {
+        const from = s.offsetAt(a - by[0].length);
+        const to = s.offsetAt(b);
+        if (to - from === b - (a - by[0].length)) {
+          for (const f of fixes) delete f.preferred;
+          fixes.unshift({ title: `Remove "${s.text.slice(a - by[0].length, b).trim()}"`, edits: [{ start: from, end: to, newText: '' }], preferred: true });
+        }
+      }
       ctx.report(
         { start, end: s.offsetAt(b) },
         `"${s.text.slice(a, b)}" names a person as ${how}; describe the action and the conditions that let it cause harm, and refer to people by role ("an engineer", "the incident commander") if at all.`,
-        replaceFixes(ctx, s, a, b, name, possessive),
+        fixes,
       );
     };
     for (s of ctx.prose.sentences) {
@@ -161,12 +188,12 @@ export const personAsCause = defineRule({
       for (const re of BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
         for (const m of allMatches(re, s.text)) {
           const i = m.index! + m[0].length - m[1].length;
-          report(i, i + m[1].length, m[1], 'the cause');
+          report(i, i + m[1].length, m[1], 'the cause', false, true);
         }
       }
       for (const m of fromNameStarts(s.text, POSSESSIVE_AT)) {
         const end = m.index! + m[1].length + 2;
-        report(m.index!, end, m[1], 'the cause, through their change', true);
+        report(m.index!, end, m[1], 'the cause, through their change', true, true);
       }
     }
   },
