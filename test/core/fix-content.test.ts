@@ -72,4 +72,28 @@ describe('fixes state only what is known', () => {
     assert.match(fixed, /Nothing in the process required checking the lock before the migration ran\./);
     assert.match(fixed, /The engineer did not notice the alert\./);
   });
+
+  // The check reads the clause the rewrite is in, so what comes before a coordination (an emoji, a
+  // possessive name, a time) neither blocks the rewrite nor lends it a subject.
+  const leads = ['Zoë’s 🚨 pager fired at 09:20', 'The queue filled; at 09:20 the pager fired', 'Traffic doubled at noon (✅ expected)', 'Ngozi Adebayo’s alert went off'];
+  for (const lead of leads) {
+    it(`rewrites a counterfactual after "${lead}, and …"`, () => {
+      const sep = lead.includes(';') ? ', and ' : ', and ';
+      const doc = `# Postmortem: cache\n\n## Summary\n\n${lead}${sep}the on-call engineer should have checked the queue dashboard.\n`;
+      const f = only('blame-language')(doc).find((x) => /should have/.test(doc.slice(x.start, x.end)));
+      assert.ok(f?.fixes?.length, 'a rewrite is offered');
+      const line = apply(doc, f!, 0).split('\n')[4];
+      assert.equal(line, `${lead}${sep}nothing in the process required checking the queue dashboard.`);
+    });
+  }
+  it('offers no rewrite whose own clause would lose its subject', () => {
+    const doc = '# Postmortem: cache\n\n## Summary\n\nThe pager fired, and should have been silenced sooner.\n';
+    for (const f of only('blame-language')(doc)) for (const fix of f.fixes ?? []) {
+      if (fix.snippet) continue;
+      const line = apply(doc, { ...f, fixes: [fix] } as Finding, 0).split('\n')[4];
+      const clause = line.slice(line.lastIndexOf(', and ') + 6);
+      const shape = clauseShape(clause);
+      assert.ok(shape && (shape.subject || /^\w+ing\b/.test(clause)) && shape.verb, `"${clause}" reads as a clause`);
+    }
+  });
 });

@@ -289,20 +289,34 @@ export function rewriteReads(s: Sentence, fix: Fix): boolean {
   if (fix.snippet) return true; // an editor placeholder the author fills in, not a rewrite
   if (s.text.length > CLAUSE_SHAPE_MAX) return false; // too long to read: checked before copying it
   let out = s.text;
+  let firstEdit = s.text.length;
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) {
     const i = indexAt(s, e.start);
     const j = indexAt(s, e.end);
     if (i < 0 || j < i) return false;
     out = out.slice(0, i) + e.newText + out.slice(j);
+    firstEdit = Math.min(firstEdit, i);
   }
-  const shape = clauseShape(out.trim());
+  // Read the clause the rewrite is in: from the last coordination or semicolon before the first edit
+  // ("…, and the on-call engineer should have …" is read from "the on-call engineer"), so what the
+  // sentence says before it cannot hide or stand in for the rewritten clause's subject and verb.
+  const clause = out.slice(clauseStart(out, firstEdit)).trim();
+  const shape = clauseShape(clause);
   if (!shape) return false;
-  const first = /^\s*([\p{L}'-]+)/u.exec(out)?.[1] ?? '';
+  const first = /^\s*([\p{L}'-]+)/u.exec(clause)?.[1] ?? '';
   const subject = shape.subject || (/ing$/i.test(first) ? first : '');
   if (!subject || !shape.verb) return false;
   if (/^(?:being|be|been)$/i.test(subject)) return false;
   if (NEGATIVE_SUBJECT.test(subject) && NEGATED_VERB.test(shape.verb)) return false;
   return true;
+}
+
+/** Where the clause holding offset `at` starts: after the last "; " or ", and / but / so / or / while " before it, else 0. */
+export function clauseStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  let start = 0;
+  for (const m of allMatches(/;\s+|,\s+(?:and|but|so|or|while|yet)\s+/g, before)) start = m.index + m[0].length;
+  return start;
 }
 
 /** fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred. */
