@@ -68,11 +68,15 @@ suite('Postmortem diagnostics in the editor', () => {
 
   test('a human-error root cause is an error on the root-cause line', () => {
     const line = lineOf(doc, 'Root cause: human error');
-    const found = diagnostics.filter((d) => codeOf(d) === 'human-error-root-cause');
+    const all = diagnostics.filter((d) => codeOf(d) === 'human-error-root-cause');
+    const found = all.filter((d) => d.range.start.line === line);
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(found[0].range.start.line, line);
     assert.match(doc.getText(found[0].range).toLowerCase(), /human error/);
+    // The 5 Whys answer just above it ("Because Ravi made a mistake.") states a cause too, and is read as one.
+    const answer = lineOf(doc, 'Because Ravi made a mistake');
+    assert.ok(all.some((d) => d.range.start.line === answer), 'the chain\'s last answer is flagged as well');
+    assert.equal(all.length, 2);
   });
 
   test('missing template sections and the unowned action item are reported', () => {
