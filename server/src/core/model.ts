@@ -29,7 +29,8 @@ export function buildModel(text: string, tree: Root, _lines: LineIndex, options:
     for (const n of tree.children.slice(0, 10)) {
       if (n.type !== 'paragraph' || !n.position) continue;
       const src = text.slice(n.position.start.offset!, n.position.end.offset!);
-      const bare = src.replace(/^[\s*_]+|[\s*_]+$/g, '');
+      // The trailing run starts only at its first character: read once, not once per character (quadratic before).
+      const bare = src.replace(/^[\s*_]+|(?<![\s*_])[\s*_]+$/g, '');
       if (bare.length > 40) continue;
       const d = findFullDate(bare);
       if (d && d.index === 0 && d.length === bare.length) {

@@ -561,8 +561,9 @@ function tableEntries(text: string, table: Table, t: Timeline, state: State): vo
   const [header, ...rows] = table.children;
   if (!header) return;
   const titles = header.children.map((c) => toString(c).trim());
-  // A column named for the time wins over a date column ("| Date | Time (UTC) | Event |").
-  let timeCol = titles.findIndex((h) => TIME_HEADER.test(h) && !/^(?:date|day)$/i.test(h.replace(/\s*\([^)]*\)\s*$/, '')));
+  // A column named for the time wins over a date column ("| Date | Time (UTC) | Event |"). The unit in
+  // parentheses is matched from the start of the space run before it only (once per run, not per space).
+  let timeCol = titles.findIndex((h) => TIME_HEADER.test(h) && !/^(?:date|day)$/i.test(h.replace(/(?<!\s)\s*\([^)]*\)\s*$/, '')));
   if (timeCol < 0) timeCol = titles.findIndex((h) => TIME_HEADER.test(h));
   if (timeCol < 0) timeCol = 0;
   const sourceCol = titles.findIndex((h) => SOURCE_HEADER.test(h));
