@@ -55,3 +55,22 @@ export function replaceComments(s: string, by: (comment: string) => string): str
 }
 
 export const blank = (m: string): string => ' '.repeat(m.length);
+
+/**
+ * `s` without the run of characters matching `one` (a pattern for a single character, such as
+ * `/[\s*_]/`) at its end: what `s.replace(/[\s*_]+$/, '')` gives, in linear time. (That pattern tries
+ * every character of a long run inside the text, and from each reads the rest of the run: quadratic.)
+ * `one` is tested on single UTF-16 units, so it must not need a surrogate pair.
+ */
+export function trimEndWhere(s: string, one: RegExp): string {
+  let end = s.length;
+  while (end > 0 && one.test(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s` without the run of characters matching `one` at its start: `s.replace(/^[…]+/, '')`. */
+export function trimStartWhere(s: string, one: RegExp): string {
+  let start = 0;
+  while (start < s.length && one.test(s[start])) start++;
+  return start === 0 ? s : s.slice(start);
+}
