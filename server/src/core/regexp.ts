@@ -74,3 +74,25 @@ export function trimStartWhere(s: string, one: RegExp): string {
   while (start < s.length && one.test(s[start])) start++;
   return start === 0 ? s : s.slice(start);
 }
+
+/**
+ * `s` without its last word and the spaces before it: what `s.replace(/\s+\S+$/, '')` gives (unchanged
+ * when `s` ends in a space or has none), read from the end instead of retrying from every space.
+ */
+export function withoutLastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  return i === s.length || i === 0 ? s : trimEndWhere(s.slice(0, i), /\s/);
+}
+
+/**
+ * The length of the `  by  ` that ends `s`: what `/\s+by\s+$/i.exec(s)?.[0].length` gives, read from
+ * the end instead of retrying from every space of a run.
+ */
+export function trailingByLength(s: string): number | undefined {
+  const t = s.trimEnd();
+  if (t.length === s.length || !/by$/i.test(t)) return undefined;
+  const before = t.slice(0, -2);
+  const head = before.trimEnd();
+  return head.length === before.length ? undefined : s.length - head.length;
+}
