@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { analyze } from '../../server/src/core';
-import { readFlatYaml } from '../../server/src/core/extract/flatYaml';
+import { readFlatToml, readFlatYaml } from '../../server/src/core/extract/flatYaml';
 
 const KEYS = ['owner', 'team', 'service', 'region', 'ticket', 'reviewers', 'summary', 'id', 'incident-id', 'tags', 'title', 'date', 'severity', 'status', 'authors', 'commander', 'Incident Commander', 'start', 'end', 'type', 'sev', 'x-team', 'true', 'null', 'Title', 'k9'];
 /** Values inside the subset (or nearly): most lines of real front matter. */
@@ -99,5 +99,27 @@ describe('front matter: the flat-YAML shortcut', () => {
       const moved = viaLib.findings.map((f) => ({ ...f, start: back(f.start), end: back(f.end) }));
       assert.deepEqual(flat.findings.map((f) => [f.rule, f.start, f.end, f.message]), moved.map((f) => [f.rule, f.start, f.end, f.message]), fm);
     }
+  });
+});
+
+describe('readFlatToml (TOML front matter, read in one pass)', () => {
+  it('reads strings, arrays with escaped and single-quoted items, and drops a trailing comment', () => {
+    const src = 'title = "A \\"quoted\\" name"  # note\nauthors = ["Ana \\"A\\"", \'Ben\', "Cy"]\t# who\ndate = 2026-03-02\n';
+    const got = readFlatToml(src).map((p) => [p.key, p.value, src.slice(...p.valueRange)]);
+    assert.deepEqual(got, [
+      ['title', 'A "quoted" name', '"A \\"quoted\\" name"'],
+      ['authors', ['Ana "A"', 'Ben', 'Cy'], '["Ana \\"A\\"", \'Ben\', "Cy"]'],
+      ['date', '2026-03-02', '2026-03-02'],
+    ]);
+  });
+  it('skips an unclosed string in an array and keeps reading the items after it', () => {
+    assert.deepEqual(readFlatToml('tags = ["a\\"\\"\\", \'b\', \'c\']\n')[0].value, ['b', 'c']);
+    assert.deepEqual(readFlatToml('tags = [\'x, "y"]\n')[0].value, ['y']);
+    assert.deepEqual(readFlatToml('tags = ["p\\\\", "q"]\n')[0].value, ['p\\\\', 'q']);
+  });
+  it('keeps a "#" with no space before it, and reads a value with long runs of spaces', () => {
+    assert.equal(readFlatToml('k = a#b\n')[0].value, 'a#b');
+    const spaces = ' '.repeat(5000);
+    assert.equal(readFlatToml(`k =${spaces}v${spaces}w${spaces}\n`)[0].value, `v${spaces}w`);
   });
 });

@@ -102,4 +102,5 @@ export const REGEX_EXEMPTIONS = new Map<string, string>([
   ["/[?#].*$/", "server/src/lsp/config.ts:38: applied to a configuration scope URI the editor sends, not to document text; a URI is bounded (a few hundred characters)."],
   ["/^##\\s+(.+?)\\s*#*\\s*$/", "server/src/lsp/ruleDocs.ts:29: reads the project's own rule pages (docs/rules/*.md, bundled), never user input."],
   ["/(?<![\\\\/])[\\\\/]+$/", "server/src/workspace/index.ts:125: trims the trailing slashes of a workspace folder's path or URI (bounded by the file system's path length), not document text; starts only at the first slash of a run."],
+  ["/\\s+\\S*$/", "server/src/lsp/present.ts:36: applied only to the first 39 characters of the phrase a diagnostic message quotes (`m[1].slice(0, 39)`, when that phrase is longer than 40), so its quadratic retries along a run of spaces cost at most about 39 * 39 steps."],
 ]);

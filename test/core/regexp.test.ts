@@ -1,7 +1,7 @@
 /** allMatches must give what [...text.matchAll(re)] gives, without copying the pattern. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { allMatches } from '../../server/src/core/regexp';
+import { allMatches, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord } from '../../server/src/core/regexp';
 
 const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
 const text = fc.array(fc.constantFrom('a', 'b', 'A', 'Ana', ' ', 'to', 'of', 'x', '\u{1F692}', '\ud83d', 'é', '\n'), { maxLength: 20 }).map((p) => p.join(''));
@@ -27,5 +27,36 @@ describe('allMatches', () => {
 
   it('refuses a pattern without the global flag, like matchAll', () => {
     assert.throws(() => allMatches(/a/, 'a'), TypeError);
+  });
+});
+
+describe('trimEndWhere / trimStartWhere', () => {
+  const runs = fc.array(fc.constantFrom(' ', '\t', '\n', '\u00a0', '*', '_', ':', ')', ']', 'a', 'b', '\u{1F692}'), { maxLength: 20 }).map((p) => p.join(''));
+  it('strip what /[…]+$/ and /^[…]+/ strip, for the classes the core uses', () => {
+    const classes: [RegExp, RegExp, RegExp][] = [
+      [/[\s:.,)\]]/, /[\s:.,)\]]+$/, /^[\s:.,)\]]+/],
+      [/[\s*_]/, /[\s*_]+$/, /^[\s*_]+/],
+      [/[\s*_\]`)]/, /[\s*_\]`)]+$/, /^[\s*_\]`)]+/],
+    ];
+    fc.assert(
+      fc.property(runs, fc.constantFrom(...classes), (t, [one, end, start]) => {
+        assert.equal(trimEndWhere(t, one), t.replace(end, ''), JSON.stringify(t));
+        assert.equal(trimStartWhere(t, one), t.replace(start, ''), JSON.stringify(t));
+      }),
+      { numRuns: 1000, seed: 20261207 },
+    );
+  });
+});
+
+describe('withoutLastWord / trailingByLength', () => {
+  const words = fc.array(fc.constantFrom(' ', '\t', '\n', '\u00a0', 'by', 'BY', 'b', 'y', 'x', 'abby'), { maxLength: 12 }).map((p) => p.join(''));
+  it('equal the /\\s+\\S+$/ cut and the /\\s+by\\s+$/i match they replace', () => {
+    fc.assert(
+      fc.property(words, (t) => {
+        assert.equal(withoutLastWord(t), t.replace(/\s+\S+$/, ''), JSON.stringify(t));
+        assert.equal(trailingByLength(t), /\s+by\s+$/i.exec(t)?.[0].length, JSON.stringify(t));
+      }),
+      { numRuns: 2000, seed: 20261207 },
+    );
   });
 });

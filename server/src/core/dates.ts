@@ -15,6 +15,7 @@
  */
 import * as chrono from 'chrono-node/en';
 import type { AnalyzeOptions } from './types';
+import { trimEndWhere } from './regexp';
 
 export type IsoDate = string;
 
@@ -264,10 +265,7 @@ export function looksLikeDate(s: string): boolean {
  * Undefined when the line says more than a date, or names no day of a month.
  */
 export function readDateLine(raw: string, reference?: IsoDate): { date?: IsoDate; monthDay?: string } | undefined {
-  const text = raw
-    .replace(/[*_`]/g, ' ')
-    .replace(/^[\s#([]+/, '')
-    .replace(/[\s:.,)\]]+$/, '')
+  const text = trimEndWhere(raw.replace(/[*_`]/g, ' ').replace(/^[\s#([]+/, ''), /[\s:.,)\]]/)
     .replace(/\s+/g, ' ')
     .trim();
   if (!text || text.length > 40 || !/\d/.test(text)) return undefined;

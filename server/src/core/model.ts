@@ -9,6 +9,7 @@ import { findFullDate, isIsoDate } from './dates';
 import type { LineIndex } from './lineIndex';
 import type { NodeMemo } from './memo';
 import type { AnalyzeOptions, Person, PostmortemModel } from './types';
+import { trimEndWhere, trimStartWhere } from './regexp';
 
 /**
  * Builds the postmortem model from the parsed tree. Every element keeps its source span. `memo` (a
@@ -29,8 +30,7 @@ export function buildModel(text: string, tree: Root, _lines: LineIndex, options:
     for (const n of tree.children.slice(0, 10)) {
       if (n.type !== 'paragraph' || !n.position) continue;
       const src = text.slice(n.position.start.offset!, n.position.end.offset!);
-      // The trailing run starts only at its first character: read once, not once per character (quadratic before).
-      const bare = src.replace(/^[\s*_]+|(?<![\s*_])[\s*_]+$/g, '');
+      const bare = trimEndWhere(trimStartWhere(src, /[\s*_]/), /[\s*_]/);
       if (bare.length > 40) continue;
       const d = findFullDate(bare);
       if (d && d.index === 0 && d.length === bare.length) {

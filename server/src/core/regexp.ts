@@ -55,3 +55,44 @@ export function replaceComments(s: string, by: (comment: string) => string): str
 }
 
 export const blank = (m: string): string => ' '.repeat(m.length);
+
+/**
+ * `s` without the run of characters matching `one` (a pattern for a single character, such as
+ * `/[\s*_]/`) at its end: what `s.replace(/[\s*_]+$/, '')` gives, in linear time. (That pattern tries
+ * every character of a long run inside the text, and from each reads the rest of the run: quadratic.)
+ * `one` is tested on single UTF-16 units, so it must not need a surrogate pair.
+ */
+export function trimEndWhere(s: string, one: RegExp): string {
+  let end = s.length;
+  while (end > 0 && one.test(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s` without the run of characters matching `one` at its start: `s.replace(/^[…]+/, '')`. */
+export function trimStartWhere(s: string, one: RegExp): string {
+  let start = 0;
+  while (start < s.length && one.test(s[start])) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+/**
+ * `s` without its last word and the spaces before it: what `s.replace(/\s+\S+$/, '')` gives (unchanged
+ * when `s` ends in a space or has none), read from the end instead of retrying from every space.
+ */
+export function withoutLastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  return i === s.length || i === 0 ? s : trimEndWhere(s.slice(0, i), /\s/);
+}
+
+/**
+ * The length of the `  by  ` that ends `s`: what `/\s+by\s+$/i.exec(s)?.[0].length` gives, read from
+ * the end instead of retrying from every space of a run.
+ */
+export function trailingByLength(s: string): number | undefined {
+  const t = s.trimEnd();
+  if (t.length === s.length || !/by$/i.test(t)) return undefined;
+  const before = t.slice(0, -2);
+  const head = before.trimEnd();
+  return head.length === before.length ? undefined : s.length - head.length;
+}

@@ -29,11 +29,28 @@ function summaryOf(id: string, lookup: RuleDocLookup): RuleDocSummary | undefine
 
 /** The first paragraph of a docs section, cut at a sentence end near `max` characters. */
 export function shortText(text: string, max = 280): string {
-  const para = text.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ').trim();
+  // Each run of spaces holding a line break becomes one space (what /\s*\n\s*/g did, without its
+  // quadratic retries along a long run of spaces).
+  const para = text
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))
+    .trim();
   if (para.length <= max) return para;
   const cut = para.slice(0, max);
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('; '));
-  return end > max / 3 ? cut.slice(0, end + 1) : cut.replace(/\s+\S*$/, '') + ' …';
+  return end > max / 3 ? cut.slice(0, end + 1) : withoutLastWord(cut) + ' …';
+}
+
+/**
+ * `s` without its last run of spaces and what follows it: what `s.replace(/\s+\S*$/, '')` gives,
+ * read from the end (that pattern retried from every space of a run: quadratic).
+ */
+function withoutLastWord(s: string): string {
+  let i = s.length;
+  while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  if (i === 0) return s;
+  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  return s.slice(0, i);
 }
 
 /** The first few lines of a "Better" example (fenced blocks stay fenced; headings inside them are left out). */

@@ -2,6 +2,7 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { exactSectionKind, sectionKindOf, type ExtraAliases } from '../data/sections';
 import type { Section, SectionKind, Span } from '../types';
+import { blank, replaceComments } from '../regexp';
 
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
@@ -40,7 +41,9 @@ function labelOf(text: string, node: Paragraph, index: number, aliases?: ExtraAl
     const colonAfter = /^\s*:/.exec(rest);
     const alone = node.children.length === 1;
     if (!colonInside && !colonAfter && !alone) return undefined;
-    const title = inner.replace(/\s*:\s*$/, '').trim();
+    // The label without its colon: what `inner.replace(/\s*:\s*$/, '')` gave, without that pattern's quadratic retries on a run of spaces.
+    const trimmed = inner.trimEnd();
+    const title = (trimmed.endsWith(':') ? trimmed.slice(0, -1) : trimmed).trim();
     if (!title || title.length > 60 || NOT_LABEL.test(title)) return undefined;
     const kind = sectionKindOf(title, aliases);
     if (!kind) return undefined;
@@ -132,7 +135,7 @@ export function extractSections(text: string, tree: Root, aliases?: ExtraAliases
       heading: it.heading,
       body: { start: it.heading.end, end },
       hasContent: it.label
-        ? /\S/.test(text.slice(it.heading.end, end).replace(/<!--[\s\S]*?-->/g, ''))
+        ? /\S/.test(replaceComments(text.slice(it.heading.end, end), blank))
         : bodyNodes.some((n) => n.type !== 'html' || !/^\s*<!--[\s\S]*-->\s*$/.test(n.value)),
       parent: stack.length ? stack[stack.length - 1] : -1,
     };

@@ -14,6 +14,7 @@ import type { NodeMemo } from '../memo';
 import { kindsAt, sectionsOfNodes, spanOf } from './sections';
 import { EXTRA_ZONES, INTL_ZONES } from '../data/zones';
 import { readDateLine } from '../dates';
+import { trimEndWhere } from '../regexp';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -92,7 +93,8 @@ const RELATIVE_START = new RegExp(
       `(?:in|during)\\s+the\\s+(?:early\\s+|late\\s+)?(?:morning|afternoon|evening|night)`,
       `(?:early|late|mid)[\\s-]+(?:morning|afternoon|evening)`,
       '(?:~\\s*|(?:around|about|approximately|roughly)\\s+)(?:lunch(?:time)?|midday|noon|midnight|dinner(?:time)?|(?:the\\s+)?end of (?:the\\s+)?(?:day|shift)|eod)',
-      '~?\\s*lunch(?:time)?',
+      // The spaces before "~" are the leading class's: `~?\\s*` here let a run of tabs split two ways (quadratic).
+      '(?:~\\s*)?lunch(?:time)?',
       '(?:the\\s+)?end of (?:the\\s+)?(?:day|shift)|eod|close of business|overnight',
       '(?:shortly|soon|not long)\\s+(?:after(?:wards)?|before|later|thereafter)',
       'later(?=\\s*[,:—–-]|\\s*$)',
@@ -235,7 +237,7 @@ export function matchTime(s: string, year?: number, incident?: string): TimeMatc
           length = Math.max(length, core + region[0].length);
         }
       }
-      const end = () => s.slice(0, length).replace(/[\s*_\]`)]+$/, '').length;
+      const end = () => trimEndWhere(s.slice(0, length), /[\s*_\]`)]/).length;
       let plusDays: number | undefined;
       const nd = NEXT_DAY_AFTER.exec(s.slice(end()));
       if (nd) {

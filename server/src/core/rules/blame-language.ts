@@ -2,7 +2,7 @@ import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
 import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../match';
-import { allMatches } from '../regexp';
+import { allMatches, withoutLastWord } from '../regexp';
 import { ConfiguredMatcher } from '../phraseChanges';
 import { CLAUSE_SHAPE_MAX, clauseShape, gerund, infinitive } from '../nlp';
 import type { Sentence } from '../prose';
@@ -399,7 +399,7 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
   while (/not|n't|never/.test(s.folded) && (m = GROUP_OMISSION.exec(s.text))) {
     const actor = actorBefore(s.text, m.index, ctx.people);
     if (actor.kind !== 'group' || covered(m.index, m.index + m[0].length)) continue;
-    const end = m.index + m[0].replace(/\s+\S+$/, '').length;
+    const end = m.index + withoutLastWord(m[0]).length;
     out.push({ start: m.index, end, message: `"${actor.text} ${s.text.slice(m.index, end)}" blames a group; say what the process did not provide (a check, a step, a signal) that would have made the step happen.`, fixes: promptFix(s, actor.start, PROCESS_PROMPT) });
   }
   if (!lucky && s.folded.includes('been')) {

@@ -55,7 +55,7 @@ function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
         if (m) labels.push(m[1].trim());
       }
       // "Author(s)": a plural written with a parenthesis is the same label.
-      for (const l of labels) for (const f of FIELDS) if (LABELS[f.key].test(l.replace(/\s*\(s\)$/i, '')) && !found.has(f.key)) found.set(f.key, i);
+      for (const l of labels) for (const f of FIELDS) if (LABELS[f.key].test(/\(s\)$/i.test(l) ? l.slice(0, -3).trimEnd() : l) && !found.has(f.key)) found.set(f.key, i);
     });
   return found;
 }

@@ -15,7 +15,7 @@ import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../data/people';
 import { knownNonName, taggedAsNameLike } from '../nlp';
 
 const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
-import { allMatches } from '../regexp';
+import { allMatches, trailingByLength } from '../regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
@@ -146,13 +146,13 @@ export const personAsCause = defineRule({
       seen.add(start);
       const fixes = replaceFixes(ctx, s, a, b, name, possessive);
       // "was flipped by Radu" -> "was flipped": a passive needs no agent; offered first.
-      const by = /\s+by\s+$/i.exec(s.text.slice(0, a));
-      if (by && agentOnly && !possessive && /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?[\p{L}-]+(?:\s+(?:off|down|up|out))?$/iu.test(s.text.slice(0, a - by[0].length))) {
-        const from = s.offsetAt(a - by[0].length);
+      const byLength = trailingByLength(s.text.slice(0, a)); // "  by  " before the name (linear; /\s+by\s+$/i was quadratic on runs of spaces)
+      if (byLength !== undefined && agentOnly && !possessive && /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?[\p{L}-]+(?:\s+(?:off|down|up|out))?$/iu.test(s.text.slice(0, a - byLength))) {
+        const from = s.offsetAt(a - byLength);
         const to = s.offsetAt(b);
-        if (to - from === b - (a - by[0].length)) {
+        if (to - from === b - (a - byLength)) {
           for (const f of fixes) delete f.preferred;
-          fixes.unshift({ title: `Remove "${s.text.slice(a - by[0].length, b).trim()}"`, edits: [{ start: from, end: to, newText: '' }], preferred: true });
+          fixes.unshift({ title: `Remove "${s.text.slice(a - byLength, b).trim()}"`, edits: [{ start: from, end: to, newText: '' }], preferred: true });
         }
       }
       ctx.report(

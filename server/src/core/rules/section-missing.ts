@@ -68,9 +68,8 @@ export const sectionMissing = defineRule({
     // steps") holds each of them.
     for (const s of ctx.model.sections) {
       if (s.label) continue;
-      // Spaces before a separator are taken only from the start of their run, so a long run of spaces is
-      // read once, not once per space (quadratic before); right after a separator none are left to take.
-      const parts = s.title.split(/(?:(?<!\s)\s+)?(?:,|&|\/|\+|\band\b)\s*/i).filter((p) => p.trim());
+      // Split on the separators and trim the parts (spaces matched on both sides of the separator were quadratic on long runs).
+      const parts = s.title.split(/,|&|\/|\+|\band\b/i).map((p) => p.trim()).filter(Boolean);
       if (parts.length < 2) continue;
       for (const p of parts) {
         const k = sectionKindOf(p, ctx.options.sectionAliases);
