@@ -60,3 +60,13 @@ describe('withoutLastWord / trailingByLength', () => {
     );
   });
 });
+
+describe('withoutTrailingUnit (a time column header without its unit)', () => {
+  it('equals the /\\s*\\([^)]*\\)\\s*$/ strip it replaces on trimmed cells', async () => {
+    const fc = (await import('fast-check')).default;
+    const { withoutTrailingUnit } = await import('../../server/src/core/extract/timeline');
+    const cell = fc.stringOf(fc.constantFrom('(', ')', ' ', '\t', 'T', 'i', 'm', 'e', 'U', 'C'), { maxLength: 30 }).map((s) => s.trim());
+    fc.assert(fc.property(cell, (h) => withoutTrailingUnit(h) === h.replace(/\s*\([^)]*\)\s*$/, '')), { numRuns: 3000 });
+    for (const [h, want] of [['Time (UTC)', 'Time'], ['Date', 'Date'], ['Day (local) (CET)', 'Day (local)'], ['()', ''], ['(a) b', '(a) b']]) assert.equal(withoutTrailingUnit(h), want);
+  });
+});

@@ -559,13 +559,23 @@ function cellSpan(cell: { children: Array<{ position?: { start: { offset?: numbe
   return { start: first.position.start.offset!, end: last.position.end.offset! };
 }
 
+/**
+ * A header cell without the unit in parentheses that ends it ("Time (UTC)" -> "Time"): what
+ * /\s*\([^)]*\)\s*$/ removes from a trimmed cell, read from the end in linear time (the pattern was
+ * quadratic on runs of spaces or parentheses).
+ */
+export function withoutTrailingUnit(h: string): string {
+  if (!h.endsWith(')')) return h;
+  const open = h.indexOf('(', h.lastIndexOf(')', h.length - 2) + 1);
+  return open < 0 || open >= h.length - 1 ? h : h.slice(0, open).trimEnd();
+}
+
 function tableEntries(text: string, table: Table, t: Timeline, state: State): void {
   const [header, ...rows] = table.children;
   if (!header) return;
   const titles = header.children.map((c) => toString(c).trim());
-  // A column named for the time wins over a date column ("| Date | Time (UTC) | Event |"). The unit in
-  // parentheses is matched from the start of the space run before it only (once per run, not per space).
-  let timeCol = titles.findIndex((h) => TIME_HEADER.test(h) && !/^(?:date|day)$/i.test(h.replace(/(?<!\s)\s*\([^)]*\)\s*$/, '')));
+  // A column named for the time wins over a date column ("| Date | Time (UTC) | Event |").
+  let timeCol = titles.findIndex((h) => TIME_HEADER.test(h) && !/^(?:date|day)$/i.test(withoutTrailingUnit(h)));
   if (timeCol < 0) timeCol = titles.findIndex((h) => TIME_HEADER.test(h));
   if (timeCol < 0) timeCol = 0;
   const sourceCol = titles.findIndex((h) => SOURCE_HEADER.test(h));
