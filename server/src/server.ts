@@ -1,6 +1,6 @@
 /**
  * The postmortem language server: registers LSP handlers and converts. It contains no analysis; every
- * answer comes from the core's `analyze` (server/src/core) through the converters in ./lsp/.
+ * answer comes from the core's `analyze` (core) through the converters in ./lsp/.
  *
  * - One analysis per document version: the result is kept with the version (and the date) it was
  *   computed for, and shared by diagnostics, symbols, code actions and the custom requests. Each open
@@ -38,7 +38,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
+import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from '../../core';
 import { configuredMemoryMb, memoryShortfall, type HeapState } from './memory';
 import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';

@@ -9,7 +9,7 @@ import { applyPatch } from 'diff';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
-import { RULES } from '../../server/src/core';
+import { RULES } from '../../core';
 import { run } from '../../server/src/cli/run';
 import { formatGithub } from '../../server/src/cli/format/github';
 import { positionOf, tempTree, type JsonReport } from './helpers';

@@ -9,7 +9,7 @@ import { buildFiveWhysTree, FiveWhysTreeData, HUMAN_ACTION_TOOLTIP, shorten, typ
 import { buildSectionsList, SectionsTreeData } from '../../client/src/views/sectionsTree';
 import { qualityStatusText } from '../../client/src/statusText';
 import { Debouncer, Latest, type Timers } from '../../client/src/views/debounce';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../../core';
 import { qualityResult } from '../../server/src/lsp/quality';
 import { fiveWhysResult, sectionsResult } from '../../server/src/lsp/views';
 import type { FiveWhysResult } from '../../server/src/protocol';

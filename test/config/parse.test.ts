@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { checkConfigData, configFromSettings, configToOptions, mergeConfigs, parseConfigText, type ParsedConfig } from '../../server/src/core/config';
-import { RULES } from '../../server/src/core';
+import { RULES } from '../../core';
 
 /** The text a problem points at. */
 function at(text: string, r: ParsedConfig, i = 0): string {

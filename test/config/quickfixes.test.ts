@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, LineIndex, RULES, type SeveritySetting } from '../../server/src/core';
+import { analyze, LineIndex, RULES, type SeveritySetting } from '../../core';
 import { parseConfigText } from '../../server/src/core/config';
-import { ignoreFindingFix } from '../../server/src/core/suppress';
+import { ignoreFindingFix } from '../../core/engine/suppress';
 import { configFileForEdit, setRuleInConfig } from '../../server/src/config/edit';
 
 const only = (...ids: string[]) => ({ today: '2026-11-23', rules: Object.fromEntries(RULES.filter((r) => !ids.includes(r.id)).map((r) => [r.id, 'off' as SeveritySetting])) });

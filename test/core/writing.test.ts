@@ -7,8 +7,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyze, type AnalysisResult } from '../../server/src/core';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../server/src/core/data/sections';
+import { analyze, type AnalysisResult } from '../../core';
+import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../core/data/sections';
 import { dimensionOf, grade, qualitySummary, type QualityDimensionId } from '../../server/src/core/quality';
 import {
   actionItemSummary,
@@ -23,7 +23,7 @@ import {
   timelineMilestones,
 } from '../../server/src/core/summaries';
 import { postmortemTemplate, SEVERITIES, yamlString } from '../../server/src/core/template';
-import { NEXT_QUESTION, whyAgainEdit } from '../../server/src/core/whyAgain';
+import { NEXT_QUESTION, whyAgainEdit } from '../../core/edits/whyAgain';
 import { expandSnippet } from '../snippets/snippetSyntax';
 
 const TODAY = '2026-04-20';
@@ -289,7 +289,7 @@ describe('quality summary (core/quality.ts)', () => {
   });
 });
 
-describe('ask why again (core/whyAgain.ts)', () => {
+describe('ask why again (core/edits/whyAgain.ts)', () => {
   const styles: Array<[string, string, RegExp]> = [
     ['Why N / Because lines', 'Why 1: Why did the export fail?\nBecause the disk filled.\n\nWhy 2: Why did it fill?\nBecause logs grew without rotation.', /\n\nWhy 3: Why was that possible\?\nBecause $/],
     ['bold markers in nested bullets', '- **Why 1:** Why did it fail?\n  - **Because** the disk filled.\n- **Why 2:** Why did it fill?\n  - **Because** logs grew.', /\n- \*\*Why 3:\*\* Why was that possible\?\n {2}- \*\*Because\*\* $/],

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../server/src/core';
+import { LineIndex } from '../../core';
 import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../server/src/protocol';
 import { ensureBundle, ROOT, TestClient } from './lspClient';
 

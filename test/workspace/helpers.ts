@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, type AnalyzeOptions } from '../../server/src/core';
+import { analyze, type AnalyzeOptions } from '../../core';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../server/src/files';
 import type { IndexHost, IndexSettings } from '../../server/src/workspace';
 import { TODAY, WORKSPACE } from '../report/workspaceFacts';

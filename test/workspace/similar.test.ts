@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../../core';
 import { postmortemFacts, type PostmortemFacts } from '../../server/src/core/report';
 import { queryAt, similarHover, similarLenses } from '../../server/src/lsp/similar';
 import { MIN_RELEVANCE, SimilarIndex } from '../../server/src/workspace/similar';

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeOptions } from '../core';
+import type { AnalyzeOptions } from '../../../core';
 import type { FileReport } from './report';
 
 /** Below this many files the threads' start-up costs more than it saves. */

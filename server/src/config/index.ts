@@ -12,8 +12,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compileGlob } from '../globs';
 import { CONFIG_FILE_NAMES, configToOptions, mergeConfigs, parseConfigText, type Config } from '../core/config';
-import { LineIndex } from '../core/lineIndex';
-import type { AnalyzeOptions } from '../core/types';
+import { LineIndex } from '../../../core/engine/lineIndex';
+import type { AnalyzeOptions } from '../../../core/types';
 
 /** A problem in a configuration file, with where it stands (0-based lines and UTF-16 characters, as in LSP). */
 export interface ConfigProblem {

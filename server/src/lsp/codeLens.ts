@@ -7,7 +7,7 @@
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ActionItem, AnalysisResult, Span } from '../core';
+import type { ActionItem, AnalysisResult, Span } from '../../../core';
 import { actionItemSummary, describeActionItems, describeMilestones, timelineMilestones } from '../core/summaries';
 import { showLocation } from './commands';
 import { toRange } from './convert';

@@ -1,6 +1,6 @@
 /** The answer of `postmortem/quality` (see ../protocol.ts), from the core's quality summary. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult } from '../core';
+import type { AnalysisResult } from '../../../core';
 import { qualitySummary } from '../core/quality';
 import type { QualityResult } from '../protocol';
 

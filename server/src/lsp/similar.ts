@@ -7,9 +7,9 @@
  */
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, Span } from '../core';
+import type { AnalysisResult, Span } from '../../../core';
 import { dateFromPath } from '../core/report';
-import { incidentDate } from '../core/rules/action-item-common';
+import { incidentDate } from '../../../core/rules/actionItemCommon';
 import type { SimilarIncidentInfo, SimilarResult } from '../protocol';
 import type { SimilarIncident } from '../workspace/similar';
 import type { WorkspaceIndex } from '../workspace';

@@ -15,9 +15,9 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from '../core';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from '../../../core';
 import { bucketOf, buildReport, renderMarkdown } from '../core/report';
-import { isIsoDate } from '../core/dates';
+import { isIsoDate } from '../../../core/language/dates';
 import { similarAt, similarHover, similarLenses } from '../lsp/similar';
 import { workspaceSymbols } from '../lsp/workspaceSymbols';
 import {

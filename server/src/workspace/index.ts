@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigCache, loadConfigFor } from '../config';
-import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../core';
+import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../../../core';
 import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../core/report';
 import { excludeMatcher, isMarkdownPath, isSkippedPath, listMarkdown } from './scan';
 import { SimilarIndex } from './similar';

@@ -2,7 +2,7 @@
  * `--format github`: GitHub Actions workflow commands, one per finding, which the runner shows as
  * annotations on the pull request: `::error file=...,line=..,col=..,endLine=..,endColumn=..,title=rule::message`.
  */
-import type { Severity } from '../../core';
+import type { Severity } from '../../../../core';
 import type { FileReport } from '../report';
 import { printable } from './printable';
 

@@ -3,7 +3,7 @@
  * Colour only when asked for or when stdout is a terminal (the caller decides).
  */
 import { createColors } from 'picocolors';
-import type { Severity } from '../../core';
+import type { Severity } from '../../../../core';
 import { totals, type FileReport, type RunTotals } from '../report';
 import { printable } from './printable';
 

@@ -4,14 +4,14 @@
  * similar-incidents ranking read it. Built once per analysis from the model and findings; nothing here
  * depends on today's date, so facts stay valid until the text changes.
  */
-import { isIsoDate, resolveDue } from '../dates';
-import { actionTypeOf, findTicket } from '../extract/actionItems';
-import { LineIndex } from '../lineIndex';
+import { isIsoDate, resolveDue } from '../../../../core/language/dates';
+import { actionTypeOf, findTicket } from '../../../../core/extract/actionItems';
+import { LineIndex } from '../../../../core/engine/lineIndex';
 import { DIMENSION_RULES } from '../quality';
-import { incidentDate, statusOf } from '../rules/action-item-common';
-import { NO_OWNER } from '../rules/action-item-owner-missing';
+import { incidentDate, statusOf } from '../../../../core/rules/actionItemCommon';
+import { NO_OWNER } from '../../../../core/rules/action-item-owner-missing';
 import { timelineMilestones } from '../summaries';
-import type { AnalysisResult, PostmortemModel, Span } from '../types';
+import type { AnalysisResult, PostmortemModel, Span } from '../../../../core/types';
 
 /** A 0-based line/UTF-16 character range, as LSP counts. */
 export interface FactRange {
@@ -25,7 +25,7 @@ export interface ActionItemFact {
   owner?: string;
   /** The due value as written. */
   due?: string;
-  /** The due date resolved against the incident date (core/dates.ts), when it can be read. */
+  /** The due date resolved against the incident date (core/language/dates.ts), when it can be read. */
   dueDate?: string;
   /** done: checked or a done status; open: unchecked or an open status; unknown: nothing says. */
   status: 'done' | 'open' | 'unknown';
