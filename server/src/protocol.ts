@@ -194,7 +194,7 @@ export interface QualityResult {
 /**
  * `postmortem/quality` — sent by the client (the language status item), answered by the server.
  * A short quality summary of the postmortem on five dimensions, each graded from the findings of
- * its rule family (server/src/core/quality.ts). Answers `null` for a document the server does not have open.
+ * its rule family (features/quality.ts). Answers `null` for a document the server does not have open.
  */
 export const QualityRequest = new RequestType<DocumentParams, QualityResult | null, void>('postmortem/quality');
 

@@ -12,7 +12,7 @@ import { findFullDate, readDateLine } from '../../core/language/dates';
 import { kindsAt, sectionAt } from '../../core/extract/sections';
 import { matchTime, ZONES } from '../../core/extract/timeline';
 import { spansDays } from '../../core/rules/timeline-order';
-import { elapsedMinutes } from '../../server/src/core/summaries';
+import { elapsedMinutes } from '../../features/modelSummaries';
 import { LOCALES } from '../../scripts/gen-zones';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

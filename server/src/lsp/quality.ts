@@ -1,7 +1,7 @@
 /** The answer of `postmortem/quality` (see ../protocol.ts), from the core's quality summary. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../../core';
-import { qualitySummary } from '../core/quality';
+import { qualitySummary } from '../../../features/quality';
 import type { QualityResult } from '../protocol';
 
 export function qualityResult(doc: TextDocument, result: AnalysisResult | undefined, isPostmortem: boolean, today: string | undefined): QualityResult {

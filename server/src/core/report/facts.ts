@@ -7,10 +7,10 @@
 import { isIsoDate, resolveDue } from '../../../../core/language/dates';
 import { actionTypeOf, findTicket } from '../../../../core/extract/actionItems';
 import { LineIndex } from '../../../../core/engine/lineIndex';
-import { DIMENSION_RULES } from '../quality';
+import { DIMENSION_RULES } from '../../../../features/quality';
 import { incidentDate, statusOf } from '../../../../core/rules/actionItemCommon';
 import { NO_OWNER } from '../../../../core/rules/action-item-owner-missing';
-import { timelineMilestones } from '../summaries';
+import { timelineMilestones } from '../../../../features/modelSummaries';
 import type { AnalysisResult, PostmortemModel, Span } from '../../../../core/types';
 
 /** A 0-based line/UTF-16 character range, as LSP counts. */

@@ -4,8 +4,8 @@
  * action-item quality, blamelessness and follow-through. The editor shows it as a language status
  * item. Pure: everything comes from an AnalysisResult (and today's date for the item counts).
  */
-import { actionItemSummary, timelineMilestones, type MilestoneKind } from './summaries';
-import type { AnalysisResult, Finding } from '../../../core/types';
+import { actionItemSummary, timelineMilestones, type MilestoneKind } from './modelSummaries';
+import type { AnalysisResult, Finding } from '../core/types';
 
 export type QualityDimensionId = 'timeline' | 'root-cause' | 'action-items' | 'blamelessness' | 'follow-through';
 /** good: nothing to improve; fair: one or two things; poor: an error or three things or more; absent: nothing to judge yet. */
