@@ -254,7 +254,7 @@ export interface PostmortemRefInfo {
   date?: string;
 }
 
-/** Where an item stands today: see core/report/actionItems.ts. */
+/** Where an item stands today: see review/actionItemStatus.ts. */
 export type ActionItemBucketInfo = 'overdue' | 'soon' | 'open' | 'done';
 
 export interface ActionItemInfo {
@@ -303,7 +303,7 @@ export interface ReportParams {
 export interface ReportResult {
   /** The report as a Markdown page; links to postmortems are their URIs. */
   markdown: string;
-  /** The figures, as `postmortem-lint report --format json` prints them (core/report/build.ts `ReportData`). */
+  /** The figures, as `postmortem-lint report --format json` prints them (review/build.ts `ReportData`). */
   data: unknown;
   indexing: boolean;
 }

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../core';
-import { postmortemFacts, type PostmortemFacts } from '../../server/src/core/report';
+import { postmortemFacts, type PostmortemFacts } from '../../review';
 import { queryAt, similarHover, similarLenses } from '../../server/src/lsp/similar';
 import { MIN_RELEVANCE, SimilarIndex } from '../../server/src/workspace/similar';
 import { WorkspaceIndex } from '../../server/src/workspace';
-import { POSTMORTEMS, TODAY, WORKSPACE } from '../report/workspaceFacts';
+import { POSTMORTEMS, TODAY, WORKSPACE } from '../review/workspaceFacts';
 import { copyWorkspace, FakeHost } from './helpers';
 
 function factsOf(file: string): PostmortemFacts {

@@ -1,7 +1,7 @@
 /**
  * `postmortem-lint report <files, folders or globs>`: the quarterly review in one command. Every
  * postmortem found is analysed with the same core and configuration as a lint run, reduced to its
- * facts (core/report/facts.ts) and aggregated into one report (core/report/build.ts), printed as a
+ * facts (review/facts.ts) and aggregated into one report (review/build.ts), printed as a
  * Markdown page (default) or JSON.
  *
  * Which files count: files named explicitly always; files found by expanding a folder or glob when
@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { ConfigCache, loadConfigFor, type LoadedConfig } from '../config';
 import { analyze, DEFAULT_MAX_SIZE } from '../../../core';
 import { isIsoDate } from '../../../core/language/dates';
-import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../core/report';
+import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../../../review';
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../files';
 import { EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands } from './files';

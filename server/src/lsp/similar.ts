@@ -8,7 +8,7 @@
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, Span } from '../../../core';
-import { dateFromPath } from '../core/report';
+import { dateFromPath } from '../../../review';
 import { incidentDate } from '../../../core/rules/actionItemCommon';
 import type { SimilarIncidentInfo, SimilarResult } from '../protocol';
 import type { SimilarIncident } from '../workspace/similar';

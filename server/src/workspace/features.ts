@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisResult, type AnalyzeOptions } from '../../../core';
-import { bucketOf, buildReport, renderMarkdown } from '../core/report';
+import { bucketOf, buildReport, renderMarkdown } from '../../../review';
 import { isIsoDate } from '../../../core/language/dates';
 import { similarAt, similarHover, similarLenses } from '../lsp/similar';
 import { workspaceSymbols } from '../lsp/workspaceSymbols';

@@ -1,6 +1,6 @@
 /**
  * The server's workspace index: every postmortem in the workspace folders, analysed in the background
- * and kept as facts (core/report/facts.ts) for the Action Items view, the report, similar incidents
+ * and kept as facts (review/facts.ts) for the Action Items view, the report, similar incidents
  * and workspace symbols.
  *
  * - Detection is the editor's: a Markdown file is a postmortem when `postmortem.files` matches its
@@ -19,7 +19,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigCache, loadConfigFor } from '../config';
 import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../../../core';
-import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../core/report';
+import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../../../review';
 import { excludeMatcher, isMarkdownPath, isSkippedPath, listMarkdown } from './scan';
 import { SimilarIndex } from './similar';
 

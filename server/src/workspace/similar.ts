@@ -7,7 +7,7 @@
  * (~25 KB) in-memory full-text engine written in TypeScript that ranks by BM25+, the standard relevance
  * measure (rare shared words weigh more than common ones, long statements do not win by length), with
  * optional fuzzy matching for typos, and it takes our own tokenizer, so it indexes the factor stems of
- * core/report/factors.ts (stop words out, "alerts waited" = "the alert waits"). The alternatives fit
+ * review/factors.ts (stop words out, "alerts waited" = "the alert waits"). The alternatives fit
  * worse: lunr has not been released since 2020 and its index cannot change after it is built; Fuse.js
  * scores whole strings by edit distance with no term weighting, so common words decide; FlexSearch's
  * scores are not relevance scores and its API changed between releases.
@@ -18,8 +18,8 @@
  * quarter of the best, are returned.
  */
 import MiniSearch from 'minisearch';
-import { isEarlier, similarityTerms, type PostmortemFacts } from '../core/report';
-import type { FactRange } from '../core/report';
+import { isEarlier, similarityTerms, type PostmortemFacts } from '../../../review';
+import type { FactRange } from '../../../review';
 
 export interface SimilarCandidate {
   /** The postmortem's id (a URI). */

@@ -3,8 +3,8 @@
  * date and the period come in as options. The Markdown and JSON renderers (markdown.ts, json.ts) only
  * lay this data out; every figure is computed here.
  */
-import { addDays, daysBetween, isIsoDate } from '../../../../core/language/dates';
-import { bucketOf, pastDueWithoutStatus } from './actionItems';
+import { addDays, daysBetween, isIsoDate } from '../core/language/dates';
+import { bucketOf, pastDueWithoutStatus } from './actionItemStatus';
 import { UNCATEGORISED } from './categories';
 import { categoriesOf, clusterFactors, type FactorInput } from './factors';
 import type { PostmortemFacts } from './facts';

@@ -1,7 +1,7 @@
-/** Factor normalisation, clustering and categories (server/src/core/report/factors.ts, categories.ts). */
+/** Factor normalisation, clustering and categories (review/factors.ts, categories.ts). */
 import { strict as assert } from 'node:assert';
-import { CATEGORIES, categoriesOf, clusterFactors, splitLabel, stem, terms, UNCATEGORISED } from '../../server/src/core/report';
-import { alike, linkAlike } from '../../server/src/core/report/factors';
+import { CATEGORIES, categoriesOf, clusterFactors, splitLabel, stem, terms, UNCATEGORISED } from '../../review';
+import { alike, linkAlike } from '../../review/factors';
 import fc from 'fast-check';
 
 describe('report factors', () => {

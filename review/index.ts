@@ -5,10 +5,10 @@
  * similar-incidents ranking (similar.ts).
  */
 export * from './facts';
-export * from './actionItems';
+export * from './actionItemStatus';
 export * from './build';
 export * from './factors';
 export * from './markdown';
 export * from './json';
-export * from './similar';
+export * from './similarTerms';
 export { CATEGORIES, UNCATEGORISED } from './categories';

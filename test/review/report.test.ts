@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../core';
-import { buildReport, postmortemFacts, renderMarkdown, type PostmortemFacts, type ReportData } from '../../server/src/core/report';
+import { buildReport, postmortemFacts, renderMarkdown, type PostmortemFacts, type ReportData } from '../../review';
 import { run, type CliIO } from '../../server/src/cli/run';
 import { IGNORED, NOT_POSTMORTEMS, POSTMORTEMS, RECURRING, TODAY, WORKSPACE, type FixturePostmortem } from './workspaceFacts';
 

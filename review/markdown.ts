@@ -2,7 +2,7 @@
  * The report as a Markdown page that reads well in a repository (`postmortem-lint report`, the
  * editor's "Postmortem: Show Report"). Layout only: every figure comes from build.ts.
  */
-import { formatDuration } from '../../../../features/modelSummaries';
+import { formatDuration } from '../features/modelSummaries';
 import type { DurationStats, PostmortemRef, ReportData } from './build';
 import { SEVERITIES, STATUSES } from './build';
 
