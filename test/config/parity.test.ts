@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigFor } from '../../server/src/config';
+import { loadConfigFor } from '../../config';
 import { analyze, LineIndex } from '../../core';
 import { ensureBuilt, runCli, tempTree, type JsonReport } from '../cli/helpers';
 import { WITH_ERROR } from '../cli/samples';

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, LineIndex, RULES, type SeveritySetting } from '../../core';
-import { parseConfigText } from '../../server/src/core/config';
+import { parseConfigText } from '../../config/schema';
 import { ignoreFindingFix } from '../../core/engine/suppress';
-import { configFileForEdit, setRuleInConfig } from '../../server/src/config/edit';
+import { configFileForEdit, setRuleInConfig } from '../../config/edit';
 
 const only = (...ids: string[]) => ({ today: '2026-11-23', rules: Object.fromEntries(RULES.filter((r) => !ids.includes(r.id)).map((r) => [r.id, 'off' as SeveritySetting])) });
 

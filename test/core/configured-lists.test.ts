@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze, ParseCache, RULES, type AnalyzeOptions, type SeveritySetting } from '../../core';
-import { parseConfigText, configToOptions } from '../../server/src/core/config';
+import { parseConfigText, configToOptions } from '../../config/schema';
 import { ConfiguredMatcher } from '../../core/language/configuredPhrases';
 
 const only = (...ids: string[]): AnalyzeOptions => ({

@@ -33,7 +33,7 @@ globalThis.RegExp = Wrapped;
 (async () => {
   const core = await import('../../core');
   await import('../../server/src/cli/run');
-  await import('../../server/src/config');
+  await import('../../config');
   const dir = join(__dirname, '..', 'fixtures', 'rules');
   for (const id of readdirSync(dir)) {
     for (const f of readdirSync(join(dir, id))) if (f.endsWith('.md')) core.analyze(readFileSync(join(dir, id, f), 'utf8'), { today: '2026-11-23' });

@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, LineIndex } from '../../core';
-import { configFromSettings, configToOptions, mergeConfigs } from '../../server/src/core/config';
+import { configFromSettings, configToOptions, mergeConfigs } from '../../config/schema';
 import { QualityRequest } from '../../server/src/protocol';
 import { ensureBundle, TestClient } from './lspClient';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, type AnalyzeOptions } from '../../core';
-import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../server/src/files';
+import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
 import type { IndexHost, IndexSettings } from '../../server/src/workspace';
 import { TODAY, WORKSPACE } from '../review/workspaceFacts';
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repository, version } from '../../../package.json';
-import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../config';
+import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../../../config';
 import { analyze, DEFAULT_MAX_SIZE, LineIndex, type AnalyzeOptions } from '../../../core';
 import { fixUntilStable } from '../../../core/edits/applyFixes';
 import { parseCliArgs, type CliOptions } from './args';

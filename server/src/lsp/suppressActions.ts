@@ -31,7 +31,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { configFileForEdit, setRuleInConfig } from '../config/edit';
+import { configFileForEdit, setRuleInConfig } from '../../../config/edit';
 import { analyze, LineIndex, type AnalysisResult, type AnalyzeOptions, type Finding, type TextEdit as CoreEdit } from '../../../core';
 import { applyFixes, fixUntilStable, preferredFix } from '../../../core/edits/applyFixes';
 import { ACCOUNTABILITY_RULES, ignoreFindingFix } from '../../../core/engine/suppress';

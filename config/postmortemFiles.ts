@@ -12,7 +12,7 @@
  * matches the file name alone (`*postmortem*` matches `docs/2026-03-api-postmortem.md`).
  */
 import { compileGlob } from './globs';
-import { isPostmortemText } from '../../core';
+import { isPostmortemText } from '../core';
 
 /** Defaults of `postmortem.files`; package.json's `contributes.configuration` states the same list. */
 export const DEFAULT_FILE_GLOBS: readonly string[] = [

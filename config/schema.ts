@@ -4,13 +4,13 @@
  * the JSON Schema editors validate the file with (scripts/config-schema.ts -> schemas/).
  *
  * Pure, like the rest of the core: text in, config and problems out. Finding the files on disk and
- * resolving `ignore` globs against their folders is the caller's job (server/src/config/).
+ * resolving `ignore` globs against their folders is the caller's job (config/).
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_TEMPLATE, SECTIONS } from '../../../core/data/sections';
-import { RULES } from '../../../core/rules/registry';
-import type { AnalyzeOptions, SectionKind, Span } from '../../../core/types';
+import { DEFAULT_TEMPLATE, SECTIONS } from '../core/data/sections';
+import { RULES } from '../core/rules/registry';
+import type { AnalyzeOptions, SectionKind, Span } from '../core/types';
 
 export const CONFIG_FILE_NAMES = ['.postmortemrc.yaml', '.postmortemrc.yml', '.postmortemrc.json'] as const;
 

@@ -1,7 +1,7 @@
 /**
  * Finding and reading configuration files: the one loader the language server and the CLI share, so a
  * file gets the same verdict in the editor and in CI. (The schema and the merging rules are pure and
- * live in the core: server/src/core/config.ts.)
+ * live in the core: config/schema.ts.)
  *
  * Discovery: from the file's folder upward, each folder's `.postmortemrc.yaml`, `.postmortemrc.yml` or
  * `.postmortemrc.json` (the first of these that exists) is used. The search stops at a file with
@@ -10,10 +10,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compileGlob } from '../globs';
-import { CONFIG_FILE_NAMES, configToOptions, mergeConfigs, parseConfigText, type Config } from '../core/config';
-import { LineIndex } from '../../../core/engine/lineIndex';
-import type { AnalyzeOptions } from '../../../core/types';
+import { compileGlob } from './globs';
+import { CONFIG_FILE_NAMES, configToOptions, mergeConfigs, parseConfigText, type Config } from './schema';
+import { LineIndex } from '../core/engine/lineIndex';
+import type { AnalyzeOptions } from '../core/types';
 
 /** A problem in a configuration file, with where it stands (0-based lines and UTF-16 characters, as in LSP). */
 export interface ConfigProblem {
@@ -45,7 +45,7 @@ export interface LoadOptions {
   cache?: ConfigCache;
   /**
    * The configuration to use when no configuration file applies: the server passes the `postmortem.*`
-   * settings here (see configFromSettings in core/config.ts).
+   * settings here (see configFromSettings in config/schema.ts).
    */
   fallback?: Config;
 }
