@@ -39,7 +39,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
 import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from '../../core';
-import { configuredMemoryMb, memoryShortfall, type HeapState } from './memory';
+import { configuredMemoryMb, memoryShortfall, type HeapState } from '../../common/memory';
 import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
 import { codeActions } from './lsp/codeActions';
@@ -66,7 +66,7 @@ import {
   QualityRequest,
   SectionsRequest,
   type PostmortemSettings,
-} from './protocol';
+} from '../../common/protocol';
 
 export interface ServerOptions {
   /** Folder URI (ending in '/') of the bundled docs/rules/ pages, for `codeDescription.href`. */

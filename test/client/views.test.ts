@@ -12,7 +12,7 @@ import { Debouncer, Latest, type Timers } from '../../client/src/views/debounce'
 import { analyze } from '../../core';
 import { qualityResult } from '../../server/src/lsp/quality';
 import { fiveWhysResult, sectionsResult } from '../../server/src/lsp/views';
-import type { FiveWhysResult } from '../../server/src/protocol';
+import type { FiveWhysResult } from '../../common/protocol';
 
 const TODAY = '2026-04-20';
 

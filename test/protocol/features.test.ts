@@ -21,7 +21,7 @@ import {
   QualityRequest,
   SectionsRequest,
   type DocumentEditResult,
-} from '../../server/src/protocol';
+} from '../../common/protocol';
 import { ensureBundle, ROOT, SERVER_JS, TestClient } from './lspClient';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-features-ws');

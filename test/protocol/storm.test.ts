@@ -19,7 +19,7 @@ import { CancellationTokenSource, LSPErrorCodes, ResponseError, type PublishDiag
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, LineIndex } from '../../core';
 import { configFromSettings, configToOptions, mergeConfigs } from '../../config/schema';
-import { QualityRequest } from '../../server/src/protocol';
+import { QualityRequest } from '../../common/protocol';
 import { ensureBundle, TestClient } from './lspClient';
 
 const TODAY = '2026-11-23';

@@ -9,7 +9,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
-import { ActionItemsRequest, IndexChangedNotification, ReportRequest, SimilarRequest, type IndexChangedParams } from '../../server/src/protocol';
+import { ActionItemsRequest, IndexChangedNotification, ReportRequest, SimilarRequest, type IndexChangedParams } from '../../common/protocol';
 import type { ReportData } from '../../review';
 import { ensureBundle, TestClient } from '../protocol/lspClient';
 import { POSTMORTEMS, TODAY } from '../review/workspaceFacts';

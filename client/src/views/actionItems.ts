@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ActionItemsRequest, IndexChangedNotification, type ActionItemsResult } from '../../../server/src/protocol';
+import { ActionItemsRequest, IndexChangedNotification, type ActionItemsResult } from '../../../common/protocol';
 import { buildActionItemsTree, type ActionItemsTree, type GroupBy, type GroupNode, type ItemNode } from './actionItemsTree';
 import { REVEAL_COMMAND, VIEW_IDS } from './ids';
 

@@ -9,7 +9,7 @@
  */
 import type { Range } from 'vscode-languageserver-protocol';
 import { isMine, ownersOf } from '../../../review/actionItemStatus';
-import type { ActionItemBucketInfo, ActionItemInfo, ActionItemsResult } from '../../../server/src/protocol';
+import type { ActionItemBucketInfo, ActionItemInfo, ActionItemsResult } from '../../../common/protocol';
 
 export type GroupBy = 'status' | 'owner';
 

@@ -2,7 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult } from '../../../core';
 import { qualitySummary } from '../../../features/quality';
-import type { QualityResult } from '../protocol';
+import type { QualityResult } from '../../../common/protocol';
 
 export function qualityResult(doc: TextDocument, result: AnalysisResult | undefined, isPostmortem: boolean, today: string | undefined): QualityResult {
   const base = { uri: doc.uri, version: doc.version, isPostmortem, ...(result?.skipped ? { skipped: result.skipped } : {}) };

@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, Span } from '../../../core';
 import { dateFromPath } from '../../../review';
 import { incidentDate } from '../../../core/rules/actionItemCommon';
-import type { SimilarIncidentInfo, SimilarResult } from '../protocol';
+import type { SimilarIncidentInfo, SimilarResult } from '../../../common/protocol';
 import type { SimilarIncident } from '../workspace/similar';
 import type { WorkspaceIndex } from '../workspace';
 import { toRange } from './convert';

@@ -9,7 +9,7 @@ import type { AnalysisResult, SectionKind, TextEdit as CoreEdit } from '../../..
 import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../../core/data/sections';
 import { insertSectionFix } from '../../../core/rules/section-missing';
 import { whyAgainEdit } from '../../../core/edits/whyAgain';
-import type { DocumentEditResult } from '../protocol';
+import type { DocumentEditResult } from '../../../common/protocol';
 import { toRange } from './convert';
 
 /** Converts core edits to LSP edits, and the cursor offset (in the edited text) to a position. */

@@ -9,7 +9,7 @@ import type {
   SectionsResult,
   TemplateSectionInfo,
   TextAt,
-} from '../protocol';
+} from '../../../common/protocol';
 import { toRange } from './convert';
 
 const HUMAN_ERROR_RULE = 'human-error-root-cause';

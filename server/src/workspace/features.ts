@@ -29,7 +29,7 @@ import {
   type ActionItemsResult,
   type ReportResult,
   type SimilarResult,
-} from '../protocol';
+} from '../../../common/protocol';
 import { WorkspaceIndex, type IndexEntry, type IndexSettings } from './index';
 
 export interface WorkspaceHooks {

@@ -10,7 +10,7 @@
  * same typing stays near 210 MB, at the same keystroke latency (`npm run bench`).
  */
 // Only the constant: the client bundles this module and must not pull the analysis core in.
-import { DEFAULT_MAX_SIZE } from '../../core/engine/limits';
+import { DEFAULT_MAX_SIZE } from '../core/engine/limits';
 
 /** `postmortem.server.maxMemory`'s default, in MB. */
 export const DEFAULT_SERVER_MEMORY_MB = 1024;
