@@ -32,7 +32,7 @@ globalThis.RegExp = Wrapped;
 
 (async () => {
   const core = await import('../../core');
-  await import('../../server/src/cli/run');
+  await import('../../cli/run');
   await import('../../config');
   const dir = join(__dirname, '..', 'fixtures', 'rules');
   for (const id of readdirSync(dir)) {

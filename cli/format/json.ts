@@ -3,7 +3,7 @@
  * {"version":1,"files":[{"path":"...","diagnostics":[{"rule","severity","message","line","column","endLine","endColumn"}]}]}
  * Lines and columns are 1-based; columns count UTF-16 code units; endColumn is exclusive.
  */
-import type { FileReport } from '../report';
+import type { FileReport } from '../results';
 
 /** One file's entry, as it stands in `files` (the CLI streams these one at a time). */
 export function jsonFile(f: FileReport): string {

@@ -3,8 +3,8 @@
  * whose message fits on one line and names the flag.
  */
 import { parseArgs } from 'node:util';
-import { ruleById } from '../../../core';
-import type { SeveritySetting } from '../../../core';
+import { ruleById } from '../core';
+import type { SeveritySetting } from '../core';
 import { UsageError } from './errors';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;

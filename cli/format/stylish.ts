@@ -3,8 +3,8 @@
  * Colour only when asked for or when stdout is a terminal (the caller decides).
  */
 import { createColors } from 'picocolors';
-import type { Severity } from '../../../../core';
-import { totals, type FileReport, type RunTotals } from '../report';
+import type { Severity } from '../../core';
+import { totals, type FileReport, type RunTotals } from '../results';
 import { printable } from './printable';
 
 /** Findings of one rule in one file beyond which they are grouped, and how many are shown first. */

@@ -2,8 +2,8 @@
  * `--format github`: GitHub Actions workflow commands, one per finding, which the runner shows as
  * annotations on the pull request: `::error file=...,line=..,col=..,endLine=..,endColumn=..,title=rule::message`.
  */
-import type { Severity } from '../../../../core';
-import type { FileReport } from '../report';
+import type { Severity } from '../../core';
+import type { FileReport } from '../results';
 import { printable } from './printable';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };

@@ -6,8 +6,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeOptions } from '../../../core';
-import type { FileReport } from './report';
+import type { AnalyzeOptions } from '../core';
+import type { FileReport } from './results';
 
 /** Below this many files the threads' start-up costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;

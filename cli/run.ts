@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { repository, version } from '../../../package.json';
-import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../../../config';
-import { analyze, DEFAULT_MAX_SIZE, LineIndex, type AnalyzeOptions } from '../../../core';
-import { fixUntilStable } from '../../../core/edits/applyFixes';
+import { repository, version } from '../package.json';
+import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../config';
+import { analyze, DEFAULT_MAX_SIZE, LineIndex, type AnalyzeOptions } from '../core';
+import { fixUntilStable } from '../core/edits/applyFixes';
 import { parseCliArgs, type CliOptions } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands, type FileTarget } from './files';
@@ -21,7 +21,7 @@ import { formatSarif } from './format/sarif';
 import { stylishFile, stylishSummary } from './format/stylish';
 import { printable } from './format/printable';
 import { HELP } from './help';
-import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './report';
+import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './results';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
 

@@ -3,8 +3,8 @@
  * The work is in cli/run.ts; this file only connects it to the real process.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { lintInWorker, run, localToday, type CliIO } from './cli/run';
-import { WORKER_FLAG } from './cli/workers';
+import { lintInWorker, run, localToday, type CliIO } from './run';
+import { WORKER_FLAG } from './workers';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
  * What one run found, in the shape every formatter reads: per file, its findings with 1-based
  * line/column positions (columns in UTF-16 code units, end column exclusive), in a stable order.
  */
-import { LineIndex, type Finding, type Severity } from '../../../core';
+import { LineIndex, type Finding, type Severity } from '../core';
 
 export interface CliDiagnostic {
   rule: string;

@@ -1,6 +1,6 @@
 /** `--list-rules`: every rule with its default severity, summary and docs page. */
 import { createColors } from 'picocolors';
-import { docsPath, RULES } from '../../../core';
+import { docsPath, RULES } from '../core';
 
 export function listRules(format: 'json' | 'text', opts: { color: boolean }): string {
   const rules = RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, summary: r.summary, docs: docsPath(r.id), fixable: r.fixable }));
