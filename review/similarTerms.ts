@@ -1,7 +1,7 @@
 /**
  * Input for the similar-incidents ranking: each postmortem's contributing factors and root causes as
  * one searchable document, and the text of the statements being written as the query. The ranking
- * itself (a full-text index) lives in server/src/workspace/similar.ts; this part is pure so tests and
+ * itself (a full-text index) lives in server/src/workspace/similarIndex.ts; this part is pure so tests and
  * the CLI could use it too.
  *
  * Terms are the factors' stems (factors.ts): the index tokenises with `terms`, so "alerts waited" and

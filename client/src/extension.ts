@@ -12,7 +12,7 @@ import { RestartPolicy } from './restartPolicy';
 import { CheckFileRequest } from '../../common/protocol';
 import { serverExecArgv, serverMemoryMb } from '../../common/memory';
 import { registerWritingFeatures } from './views/register';
-import { ActionItemsView } from './views/actionItems';
+import { ActionItemsView } from './views/actionItemsView';
 import { registerShowReport } from './commands/showReport';
 import { snippetCompletions, type SnippetEntry } from './snippetItems';
 import { QualityRequest } from '../../common/protocol';

@@ -10,7 +10,7 @@ import { buildSectionsList, SectionsTreeData } from '../../client/src/views/sect
 import { qualityStatusText } from '../../client/src/statusText';
 import { Debouncer, Latest, type Timers } from '../../client/src/views/debounce';
 import { analyze } from '../../core';
-import { qualityResult } from '../../server/src/lsp/quality';
+import { qualityResult } from '../../server/src/lsp/qualityStatus';
 import { fiveWhysResult, sectionsResult } from '../../server/src/lsp/views';
 import type { FiveWhysResult } from '../../common/protocol';
 

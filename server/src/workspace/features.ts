@@ -18,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisResult, type AnalyzeOptions } from '../../../core';
 import { bucketOf, buildReport, renderMarkdown } from '../../../review';
 import { isIsoDate } from '../../../core/language/dates';
-import { similarAt, similarHover, similarLenses } from '../lsp/similar';
+import { similarAt, similarHover, similarLenses } from '../lsp/similarIncidents';
 import { workspaceSymbols } from '../lsp/workspaceSymbols';
 import {
   ActionItemsRequest,

@@ -21,7 +21,7 @@ import { ConfigCache, loadConfigFor } from '../../../config';
 import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../../../core';
 import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../../../review';
 import { excludeMatcher, isMarkdownPath, isSkippedPath, listMarkdown } from './scan';
-import { SimilarIndex } from './similar';
+import { SimilarIndex } from './similarIndex';
 
 export interface IndexSettings {
   /** `postmortem.files` globs. */

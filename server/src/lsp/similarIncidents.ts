@@ -3,7 +3,7 @@
  * anywhere in those sections), a hover names earlier postmortems of the workspace with similar
  * factors or root causes; above the Contributing factors and Root causes headings, a code lens per
  * similar postmortem opens it at the matching statement (`postmortem.showLocation`, ./commands.ts).
- * The ranking is the workspace index's (server/src/workspace/similar.ts).
+ * The ranking is the workspace index's (server/src/workspace/similarIndex.ts).
  */
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +11,7 @@ import type { AnalysisResult, Span } from '../../../core';
 import { dateFromPath } from '../../../review';
 import { incidentDate } from '../../../core/rules/actionItemCommon';
 import type { SimilarIncidentInfo, SimilarResult } from '../../../common/protocol';
-import type { SimilarIncident } from '../workspace/similar';
+import type { SimilarIncident } from '../workspace/similarIndex';
 import type { WorkspaceIndex } from '../workspace';
 import { toRange } from './convert';
 
