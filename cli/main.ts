@@ -3,7 +3,8 @@
  * The work is in cli/run.ts; this file only connects it to the real process.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { lintInWorker, run, localToday, type CliIO } from './run';
+import type { CliIO } from './io';
+import { lintInWorker, run, localToday } from './run';
 import { WORKER_FLAG } from './workers';
 
 function readStdin(): Promise<string> {

@@ -17,7 +17,7 @@ import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJ
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../config/postmortemFiles';
 import { EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands } from './files';
-import type { CliIO } from './run';
+import type { CliIO } from './io';
 
 export const REPORT_HELP = `Usage: postmortem-lint report [options] <files, folders or globs>
 

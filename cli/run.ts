@@ -22,23 +22,9 @@ import { stylishFile, stylishSummary } from './format/stylish';
 import { printable } from './format/printable';
 import { HELP } from './help';
 import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './results';
+import type { CliIO } from './io';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
-
-export interface CliStream {
-  write(s: string): unknown;
-  isTTY?: boolean;
-}
-
-export interface CliIO {
-  cwd: string;
-  stdout: CliStream;
-  stderr: CliStream;
-  readStdin(): Promise<string>;
-  /** Today's local date, YYYY-MM-DD (used when --today is not given). */
-  today(): string;
-  env: Record<string, string | undefined>;
-}
 
 export function localToday(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');

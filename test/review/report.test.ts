@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../core';
 import { buildReport, postmortemFacts, renderMarkdown, type PostmortemFacts, type ReportData } from '../../review';
-import { run, type CliIO } from '../../cli/run';
+import type { CliIO } from '../../cli/io';
+import { run } from '../../cli/run';
 import { IGNORED, NOT_POSTMORTEMS, POSTMORTEMS, RECURRING, TODAY, WORKSPACE, type FixturePostmortem } from './workspaceFacts';
 
 const ROOT = join(__dirname, '..', '..');
