@@ -2,7 +2,7 @@
  * Contributing factors and root causes across postmortems: normalised to comparable word stems,
  * clustered so that differently worded statements of the same factor meet, and sorted into categories
  * (a written label, else the keyword table in categories.ts). The same stems feed the similar-incidents
- * ranking (similar.ts), so "alerts waited" and "the alert waits" are alike everywhere.
+ * ranking (similarTerms.ts), so "alerts waited" and "the alert waits" are alike everywhere.
  */
 import { CATEGORIES, UNCATEGORISED } from './categories';
 import { allMatches } from '../core/language/regexp';

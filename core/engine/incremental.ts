@@ -14,7 +14,7 @@
  * touched: a sentence rule gets their sentences; a block rule gets a tree and prose that hold only
  * those blocks (it reads the text only within the tree's top-level nodes).
  * - what the block says about people (`peopleEvidence`), which the people index is assembled from.
- * Timeline extraction keeps what each top-level node found in the cache's NodeMemo (memo.ts,
+ * Timeline extraction keeps what each top-level node found in the cache's NodeMemo (nodeMemo.ts,
  * extract/timeline.ts). The rest of the model and the other rules run on the whole text, over the
  * reused trees.
  */

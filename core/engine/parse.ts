@@ -156,7 +156,7 @@ export class ParseCache {
   misses = 0;
   /** Document-level state of later stages (incremental.ts), cleared whenever they say so. */
   readonly state = new Map<string, unknown>();
-  /** What model extraction computed from each top-level node of a cached tree (memo.ts). */
+  /** What model extraction computed from each top-level node of a cached tree (nodeMemo.ts). */
   nodes = new NodeMemo();
 
   /** @internal */

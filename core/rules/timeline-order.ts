@@ -35,7 +35,7 @@ function monthDayDays(a: string, b: string): number {
  * and end fall on different dates), a later entry carrying the next date, or an evening entry followed
  * by a morning one with the times rising after it (unless `spansDays` is false: the metadata
  * puts start and end on one date). An entry marked "(+1 day)" is always the next day. The hover's
- * elapsed times (summaries.ts) read the same keys.
+ * elapsed times (features/modelSummaries.ts) read the same keys.
  */
 export function orderKeys(entries: TimelineEntry[], spansDays?: boolean): Array<OrderKey | undefined> {
   let prev: OrderKey | undefined;

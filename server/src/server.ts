@@ -12,7 +12,7 @@
  * - A rule that throws is logged once per rule; anything else that throws while handling a
  *   document is logged, that document gets no diagnostics, and the server keeps serving others.
  * - Options come from the configuration files (.postmortemrc.*, through the loader the CLI uses) or,
- *   where none applies, the postmortem.* settings (./lsp/config.ts). An analysis is reused only for
+ *   where none applies, the postmortem.* settings (./lsp/documentConfig.ts). An analysis is reused only for
  *   the same options; documents matching an `ignore` glob get no diagnostics; configuration problems
  *   are diagnostics on the configuration file.
  * - Today's date comes from the clock, unless `initializationOptions.today` (YYYY-MM-DD) fixes it:
@@ -75,7 +75,7 @@ export interface ServerOptions {
   today?: () => string;
   /** A rule's docs page (Markdown), for hovers; without it hovers leave the explanation out. */
   ruleDocs?: RuleDocLookup;
-  /** The heap's use and limit; defaults to V8's own figures (./memory.ts). */
+  /** The heap's use and limit; defaults to V8's own figures (common/memory.ts). */
   heap?: () => HeapState;
   /** How long a workspace/configuration request may go unanswered before the fallback settings apply. */
   settingsTimeoutMs?: number;
@@ -110,7 +110,7 @@ interface Analysis {
   isPostmortem: boolean;
   /** Undefined when the document is not a postmortem, or analysing it failed. */
   result?: AnalysisResult;
-  /** The options analysed with (`today` included), and their identity; see ./lsp/config.ts. */
+  /** The options analysed with (`today` included), and their identity; see ./lsp/documentConfig.ts. */
   options?: AnalyzeOptions;
   optionsKey?: string;
   config?: ResolvedConfig;
@@ -250,7 +250,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const analysis: Analysis = { version: doc.version, today: day, isPostmortem, options: analysisOptions, optionsKey: config.key, config };
     // Stored before analysing: if analyze throws, the version is not retried by every request.
     state.last = analysis;
-    // What is not parsed yet must fit in what is left of the heap (./memory.ts): a document too big
+    // What is not parsed yet must fit in what is left of the heap (common/memory.ts): a document too big
     // for it gets one notice instead of taking the server down with every other open document.
     const unparsed = Math.max(0, text.length - state.cache.cachedChars());
     const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? (inWorker(text) ? workerShortfall(text) : memoryShortfall(unparsed, heap(), text)) : undefined;

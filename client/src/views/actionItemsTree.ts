@@ -1,6 +1,6 @@
 /**
  * The Action Items view's tree, built from the server's `postmortem/actionItems` answer. No vscode
- * import: actionItems.ts turns these nodes into TreeItems, and tests build trees directly.
+ * import: actionItemsView.ts turns these nodes into TreeItems, and tests build trees directly.
  *
  * Grouped by where each item stands (overdue, due within 14 days, open, done — the buckets the server
  * computed with review/actionItemStatus.ts, the report's own reading) or by owner; "mine" keeps the

@@ -47,7 +47,7 @@ export interface IndexHost {
    * main thread); undefined when a newer request for the same file replaced this one.
    */
   analyze(text: string, options: AnalyzeOptions, uri?: string): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
-  /** Why the server cannot afford to analyse this text now (./memory.ts), or undefined. */
+  /** Why the server cannot afford to analyse this text now (common/memory.ts), or undefined. */
   shortfall?(text: string): string | undefined;
   /** True while work for the open documents is waiting; the index does not start a file then. */
   isBusy(): boolean;
