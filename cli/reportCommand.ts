@@ -11,8 +11,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigCache, loadConfigFor, type LoadedConfig } from '../config';
-import { analyze, DEFAULT_MAX_SIZE } from '../core';
-import { isIsoDate } from '../core/language/dates';
+import { analyze, DEFAULT_MAX_SIZE, isIsoDate } from '../core';
 import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../review';
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../config/postmortemFiles';
 import { EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';

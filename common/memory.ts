@@ -9,9 +9,13 @@
  * live) left the server at ~380 MB resident; with a limit of 1,024 MB the factor is ~1.6 and the
  * same typing stays near 210 MB, at the same keystroke latency (`npm run bench`).
  */
-// Only the constant: the client bundles this module and must not pull the analysis core in.
-import { DEFAULT_MAX_SIZE } from '../core/engine/limits';
 
+/**
+ * `postmortem.maxFileSize`'s default, in characters: the core's DEFAULT_MAX_SIZE, stated again because
+ * the client bundles this module and must not import the core (test/protocol/memory-units.test.ts
+ * checks that the two and package.json agree).
+ */
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 /** `postmortem.server.maxMemory`'s default, in MB. */
 export const DEFAULT_SERVER_MEMORY_MB = 1024;
 /** The smallest limit accepted; below it the server itself and one typical document barely fit. */
@@ -55,7 +59,7 @@ const MB = 1024 * 1024;
  */
 export function serverMemoryMb(configuredMb?: unknown, maxFileSize?: unknown): number {
   const configured = typeof configuredMb === 'number' && Number.isFinite(configuredMb) ? Math.floor(configuredMb) : DEFAULT_SERVER_MEMORY_MB;
-  const largest = typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_SIZE;
+  const largest = typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE;
   const needed = Math.ceil((2 * largest * HEAP_BYTES_PER_CHAR.prose) / MB) + 128;
   return Math.max(MIN_SERVER_MEMORY_MB, configured, needed);
 }

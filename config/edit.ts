@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { SeveritySetting } from '../core/types';
+import type { SeveritySetting } from '../core';
 import { findConfigFiles } from './index';
 
 /** The configuration file a "disable in config" edit goes to, and whether it exists yet. */

@@ -12,8 +12,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { compileGlob } from './globs';
 import { CONFIG_FILE_NAMES, configToOptions, mergeConfigs, parseConfigText, type Config } from './schema';
-import { LineIndex } from '../core/engine/lineIndex';
-import type { AnalyzeOptions } from '../core/types';
+import { LineIndex, type AnalyzeOptions } from '../core';
 
 /** A problem in a configuration file, with where it stands (0-based lines and UTF-16 characters, as in LSP). */
 export interface ConfigProblem {

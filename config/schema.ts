@@ -8,9 +8,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_TEMPLATE, SECTIONS } from '../core/data/sections';
-import { RULES } from '../core/rules/registry';
-import type { AnalyzeOptions, SectionKind, Span } from '../core/types';
+import { DEFAULT_TEMPLATE, SECTIONS, RULES, type AnalyzeOptions, type SectionKind, type Span } from '../core';
 
 export const CONFIG_FILE_NAMES = ['.postmortemrc.yaml', '.postmortemrc.yml', '.postmortemrc.json'] as const;
 

@@ -9,7 +9,6 @@
  *   `internalErrors`, and the other rules still run).
  */
 import { LineIndex } from './engine/lineIndex';
-import { DEFAULT_MAX_SIZE } from './engine/limits';
 import { finishAnalysis } from './engine/finishAnalysis';
 import { buildModel } from './engine/model';
 import { peopleByBlocks, proseByBlocks, sentenceRuns } from './engine/incremental';
@@ -19,7 +18,7 @@ import { buildProse } from './engine/prose';
 import { DEFAULT_TEMPLATE } from './data/sections';
 import type { RuleContext } from './rules/defineRule';
 import { RULES } from './rules/registry';
-import { boundInput } from './engine/bound';
+import { boundInput, DEFAULT_MAX_SIZE } from './engine/bound';
 import { mapPositions, textView } from './engine/textModel';
 import type { AnalysisResult, AnalyzeOptions, Finding, PostmortemModel } from './types';
 
@@ -30,7 +29,26 @@ export { RULES, ruleById, docsUrl, docsPath } from './rules/registry';
 export { isPostmortemText } from './engine/detect';
 export { warmUp } from './language/nlp';
 
-export { DEFAULT_MAX_SIZE } from './engine/limits';
+export { DEFAULT_MAX_SIZE } from './engine/bound';
+
+// What the layers around the core use besides analyze(). Outside core/, this file is the only way in
+// (.dependency-cruiser.cjs, rule core-through-index): anything else here is free to change.
+// Dates as the rules read them: the review's buckets and windows, the CLI's --today, summaries.
+export { addDays, daysBetween, isIsoDate, resolveDue } from './language/dates';
+export { allMatches } from './language/regexp';
+// The section data: the Sections view, outline symbols, the new-postmortem text, the config schema.
+export { DEFAULT_TEMPLATE, SECTION_INFO, SECTIONS } from './data/sections';
+// Reading a model the way the rules read it (summaries, quality, the review's facts, similar incidents).
+export { incidentDate, statusOf } from './rules/actionItemCommon';
+export { NO_OWNER } from './rules/action-item-owner-missing';
+export { ownerKind } from './rules/action-item-owner-team';
+export { orderKeys, spansDays } from './rules/timeline-order';
+export { actionTypeOf, findTicket } from './extract/actionItems';
+// Edits beyond a finding's own fixes: the CLI's --fix and SARIF, the server's views and code actions.
+export { applyFixes, fixUntilStable, preferredFix } from './edits/applyFixes';
+export { NEXT_QUESTION, whyAgainEdit } from './edits/whyAgain';
+export { insertSectionFix } from './rules/section-missing';
+export { ACCOUNTABILITY_RULES, ignoreFindingFix } from './engine/suppress';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 

@@ -3,13 +3,7 @@
  * timeline entry each entry happened, when the incident was detected, mitigated and resolved, and the
  * state of the action items. Pure and synchronous like the rest of the core; today's date comes in.
  */
-import { daysBetween, isIsoDate, resolveDue } from '../core/language/dates';
-import { actionTypeOf } from '../core/extract/actionItems';
-import { incidentDate, statusOf } from '../core/rules/actionItemCommon';
-import { NO_OWNER } from '../core/rules/action-item-owner-missing';
-import { ownerKind } from '../core/rules/action-item-owner-team';
-import { orderKeys, spansDays } from '../core/rules/timeline-order';
-import type { ActionItem, PostmortemModel, Timeline, TimelineEntry } from '../core/types';
+import { daysBetween, isIsoDate, resolveDue, actionTypeOf, incidentDate, statusOf, NO_OWNER, ownerKind, orderKeys, spansDays, type ActionItem, type PostmortemModel, type Timeline, type TimelineEntry } from '../core';
 
 // ---------------------------------------------------------------------------------------------
 // Elapsed time

@@ -3,8 +3,7 @@
  * data (data/sections.ts), so its headings are exactly the titles the checks look for and its
  * prompts are the ones the insert-section fix writes. Pure: the caller passes the date.
  */
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../core/data/sections';
-import type { SectionKind } from '../core/types';
+import { DEFAULT_TEMPLATE, SECTION_INFO, type SectionKind } from '../core';
 
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
 export type SeverityLevel = (typeof SEVERITIES)[number];

@@ -5,7 +5,7 @@
  * item. Pure: everything comes from an AnalysisResult (and today's date for the item counts).
  */
 import { actionItemSummary, timelineMilestones, type MilestoneKind } from './modelSummaries';
-import type { AnalysisResult, Finding } from '../core/types';
+import type { AnalysisResult, Finding } from '../core';
 
 export type QualityDimensionId = 'timeline' | 'root-cause' | 'action-items' | 'blamelessness' | 'follow-through';
 /** good: nothing to improve; fair: one or two things; poor: an error or three things or more; absent: nothing to judge yet. */

@@ -7,7 +7,7 @@
  * - soon: not done and due today or within the next 14 days;
  * - open: everything else that is not done (no due date, a later one, or past due without a status).
  */
-import { addDays, isIsoDate } from '../core/language/dates';
+import { addDays, isIsoDate } from '../core';
 import type { ActionItemFact } from './facts';
 
 export type ActionItemBucket = 'overdue' | 'soon' | 'open' | 'done';

@@ -3,7 +3,7 @@
  * date and the period come in as options. The Markdown and JSON renderers (markdown.ts, json.ts) only
  * lay this data out; every figure is computed here.
  */
-import { addDays, daysBetween, isIsoDate } from '../core/language/dates';
+import { addDays, daysBetween, isIsoDate } from '../core';
 import { bucketOf, pastDueWithoutStatus } from './actionItemStatus';
 import { UNCATEGORISED } from './categories';
 import { categoriesOf, clusterFactors, type FactorInput } from './factors';

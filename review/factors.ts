@@ -5,7 +5,7 @@
  * ranking (similarTerms.ts), so "alerts waited" and "the alert waits" are alike everywhere.
  */
 import { CATEGORIES, UNCATEGORISED } from './categories';
-import { allMatches } from '../core/language/regexp';
+import { allMatches } from '../core';
 
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 

@@ -4,14 +4,9 @@
  * similar-incidents ranking read it. Built once per analysis from the model and findings; nothing here
  * depends on today's date, so facts stay valid until the text changes.
  */
-import { isIsoDate, resolveDue } from '../core/language/dates';
-import { actionTypeOf, findTicket } from '../core/extract/actionItems';
-import { LineIndex } from '../core/engine/lineIndex';
+import { isIsoDate, resolveDue, actionTypeOf, findTicket, LineIndex, incidentDate, statusOf, NO_OWNER, type AnalysisResult, type PostmortemModel, type Span } from '../core';
 import { DIMENSION_RULES } from '../features/quality';
-import { incidentDate, statusOf } from '../core/rules/actionItemCommon';
-import { NO_OWNER } from '../core/rules/action-item-owner-missing';
 import { timelineMilestones } from '../features/modelSummaries';
-import type { AnalysisResult, PostmortemModel, Span } from '../core/types';
 
 /** A 0-based line/UTF-16 character range, as LSP counts. */
 export interface FactRange {

@@ -8,8 +8,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { preferredFix } from '../../core/edits/applyFixes';
-import { LineIndex, RULES, type Severity } from '../../core';
+import { preferredFix, LineIndex, RULES, type Severity } from '../../core';
 import type { CliDiagnostic, FileReport } from '../results';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };

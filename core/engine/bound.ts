@@ -1,7 +1,8 @@
 /**
- * Bounded input before the parser: one linear pre-scan that caps what makes Markdown parsing
- * super-linear or deeply recursive, so that no input can make the parse (micromark, remark-gfm's
- * walk) or the project's own walks blow up:
+ * The bounds on what the analysis reads. A document longer than DEFAULT_MAX_SIZE is not analysed at
+ * all (one notice instead; skipReason in core/index.ts). Within it, bounded input before the parser:
+ * one linear pre-scan that caps what makes Markdown parsing super-linear or deeply recursive, so
+ * that no input can make the parse (micromark, remark-gfm's walk) or the project's own walks blow up:
  * - container nesting written on one line (`> > > …`, `- - - …`, `1. 1. …`): markers past
  *   MAX_NESTING are treated as plain text;
  * - emphasis and strike delimiters (`*`, `_`, `~`), brackets (`[`, `]`) and tag openers (`<`, as in
@@ -12,6 +13,8 @@
  * at the same place of the document. A real postmortem is far inside both limits.
  */
 
+/** Documents above this size (in UTF-16 units) are skipped with one notice, unless options say otherwise. */
+export const DEFAULT_MAX_SIZE = 2_000_000;
 /** Containers opened on one line beyond this are plain text. */
 export const MAX_NESTING = 16;
 /** Emphasis delimiters or brackets per paragraph (or table row) beyond this are plain text. */

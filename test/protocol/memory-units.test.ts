@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   configuredMemoryMb,
+  DEFAULT_MAX_FILE_SIZE,
   DEFAULT_SERVER_MEMORY_MB,
   HEAP_BYTES_PER_CHAR,
   heapBytesPerChar,
@@ -15,6 +16,7 @@ import {
   serverExecArgv,
   serverMemoryMb,
 } from '../../common/memory';
+import { DEFAULT_MAX_SIZE } from '../../core';
 
 const MB = 1024 * 1024;
 
@@ -32,6 +34,12 @@ describe('the language server memory budget (common/memory.ts)', () => {
     const setting = pkg.contributes.configuration.properties['postmortem.server.maxMemory'];
     assert.equal(setting.default, DEFAULT_SERVER_MEMORY_MB);
     assert.equal(setting.minimum, MIN_SERVER_MEMORY_MB);
+  });
+
+  it("takes postmortem.maxFileSize's default from the same figure as the core and package.json", () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    assert.equal(DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_SIZE);
+    assert.equal(pkg.contributes.configuration.properties['postmortem.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE);
   });
 
   it('ignores a malformed setting and never goes below the floor', () => {

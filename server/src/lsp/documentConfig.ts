@@ -21,8 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import { ConfigCache, loadConfigFor, type ConfigProblem } from '../../../config';
 import { CONFIG_FILE_NAMES, configFromSettings, configToOptions, mergeConfigs, parseConfigText, SETTINGS_KEYS, type SettingsKey } from '../../../config/schema';
-import { LineIndex } from '../../../core/engine/lineIndex';
-import type { AnalyzeOptions } from '../../../core/types';
+import { LineIndex, type AnalyzeOptions } from '../../../core';
 import { SOURCE } from './diagnostics';
 
 /** Diagnostic code of every configuration problem. */

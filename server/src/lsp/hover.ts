@@ -5,9 +5,8 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnalysisResult } from '../../../core';
+import { docsUrl, spansDays, type AnalysisResult } from '../../../core';
 import { describeElapsed, elapsedMinutes } from '../../../features/modelSummaries';
-import { spansDays } from '../../../core/rules/timeline-order';
 import { toRange } from './convert';
 import { ruleDocSummary, type RuleDocSummary } from './ruleDocs';
 

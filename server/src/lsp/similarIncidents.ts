@@ -7,9 +7,8 @@
  */
 import { MarkupKind, type CodeLens, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, Span } from '../../../core';
+import { incidentDate, type AnalysisResult, type Span } from '../../../core';
 import { dateFromPath } from '../../../review';
-import { incidentDate } from '../../../core/rules/actionItemCommon';
 import type { SimilarIncidentInfo, SimilarResult } from '../../../common/protocol';
 import type { SimilarIncident } from '../workspace/similarIndex';
 import type { WorkspaceIndex } from '../workspace';

@@ -5,10 +5,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, SectionKind, TextEdit as CoreEdit } from '../../../core';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../../core/data/sections';
-import { insertSectionFix } from '../../../core/rules/section-missing';
-import { whyAgainEdit } from '../../../core/edits/whyAgain';
+import { DEFAULT_TEMPLATE, SECTION_INFO, insertSectionFix, whyAgainEdit, type AnalysisResult, type SectionKind, type TextEdit as CoreEdit } from '../../../core';
 import type { DocumentEditResult } from '../../../common/protocol';
 import { toRange } from './convert';
 

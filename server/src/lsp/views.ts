@@ -1,7 +1,6 @@
 /** Answers of the custom requests `postmortem/sections` and `postmortem/fiveWhys` (see ../protocol.ts). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../../core/data/sections';
-import type { AnalysisResult, SectionKind, Span } from '../../../core';
+import { DEFAULT_TEMPLATE, SECTION_INFO, type AnalysisResult, type SectionKind, type Span } from '../../../core';
 import type {
   DocumentSectionInfo,
   FiveWhysChainInfo,

@@ -15,9 +15,8 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from '../../../core';
+import { analyze, isIsoDate, type AnalysisResult, type AnalyzeOptions } from '../../../core';
 import { bucketOf, buildReport, renderMarkdown } from '../../../review';
-import { isIsoDate } from '../../../core/language/dates';
 import { similarAt, similarHover, similarLenses } from '../lsp/similarIncidents';
 import { workspaceSymbols } from '../lsp/workspaceSymbols';
 import {
