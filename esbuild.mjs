@@ -3,6 +3,8 @@
 // activation loads one file and the .vsix carries no node_modules.
 import * as esbuild from 'esbuild';
 import { builtinModules, createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,8 +20,21 @@ const common = {
   legalComments: 'none',
 };
 
+// The client bundles' inputs, for test/client/bundle.test.ts: the extension must not carry the analysis
+// (core/, features/, review/, config/) nor chrono-node; the client talks to the server instead.
+const writeMetafile = (file) => ({
+  name: 'write-metafile',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(result.metafile));
+    });
+  },
+});
+
 const entries = [
-  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'], metafile: true, plugins: [writeMetafile('dist/meta-client.json')] },
   // The language server (dist/server.js, with the rule pages bundled as text for hovers:
   // server/src/ruleDocsBundle.ts) is built below, for Node and the browser at once.
   { entryPoints: { cli: 'cli/main.ts' } },
@@ -73,7 +88,8 @@ const webClient = {
   format: 'cjs',
   target: 'es2022',
   external: ['vscode'],
-  plugins: [commonBuilds],
+  metafile: true,
+  plugins: [commonBuilds, writeMetafile('dist/meta-web-client.json')],
 };
 
 const contexts = await Promise.all([

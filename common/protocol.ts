@@ -240,6 +240,39 @@ export interface InsertSectionParams extends DocumentParams {
 export const InsertSectionRequest = new RequestType<InsertSectionParams, DocumentEditResult | null, void>('postmortem/insertSection');
 
 // ---------------------------------------------------------------------------------------------
+// postmortem/newPostmortemText
+// ---------------------------------------------------------------------------------------------
+
+/** The severities "New Postmortem" offers, most severe first. */
+export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
+export type SeverityLevel = (typeof SEVERITIES)[number];
+
+export interface NewPostmortemParams {
+  title: string;
+  severity: SeverityLevel;
+  /** Incident date, YYYY-MM-DD. */
+  date: string;
+  /** Authors' names; with none the `authors` key is left out (metadata-missing then offers to add it). */
+  authors?: string[];
+  /** Line break to use; defaults to "\n". */
+  eol?: string;
+}
+
+export interface NewPostmortemText {
+  text: string;
+  /** Offset of the empty line in the Summary where the author starts writing. */
+  cursor: number;
+}
+
+/**
+ * `postmortem/newPostmortemText` — sent by the client ("Postmortem: New Postmortem"), answered by the
+ * server: the text of a new postmortem (front matter, title, every template section with its prompt),
+ * built from the section data the checks use (features/newPostmortem.ts), so the client needs no copy
+ * of it. The client names, writes and opens the file.
+ */
+export const NewPostmortemTextRequest = new RequestType<NewPostmortemParams, NewPostmortemText, void>('postmortem/newPostmortemText');
+
+// ---------------------------------------------------------------------------------------------
 // Learning across postmortems: postmortem/actionItems, postmortem/report, postmortem/similar,
 // postmortem/indexChanged (server/src/workspace/)
 // ---------------------------------------------------------------------------------------------

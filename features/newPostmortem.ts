@@ -1,30 +1,15 @@
 /**
- * The text of a new postmortem, for the command "Postmortem: New Postmortem". Built from the section
- * data (data/sections.ts), so its headings are exactly the titles the checks look for and its
- * prompts are the ones the insert-section fix writes. Pure: the caller passes the date.
+ * The text of a new postmortem, for the command "Postmortem: New Postmortem" (the server answers the
+ * client's `postmortem/newPostmortemText` with it). Built from the section data (core/data/sections.ts),
+ * so its headings are exactly the titles the checks look for and its prompts are the ones the
+ * insert-section fix writes. Pure: the caller passes the date.
  */
+import type { NewPostmortemParams, NewPostmortemText } from '../common/protocol';
 import { DEFAULT_TEMPLATE, SECTION_INFO, type SectionKind } from '../core';
 
-export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
-export type SeverityLevel = (typeof SEVERITIES)[number];
-
-export interface NewPostmortem {
-  title: string;
-  severity: SeverityLevel;
-  /** Incident date, YYYY-MM-DD. */
-  date: string;
-  /** Authors' names; with none the `authors` key is left out (metadata-missing then offers to add it). */
-  authors?: string[];
+export interface NewPostmortem extends NewPostmortemParams {
   /** Sections in order (canonical kinds); defaults to the standard template. */
   template?: readonly SectionKind[];
-  /** Line break to use; defaults to "\n". */
-  eol?: string;
-}
-
-export interface TemplateText {
-  text: string;
-  /** Offset of the empty line in the Summary where the author starts writing. */
-  cursor: number;
 }
 
 /** A YAML scalar for a free-text value: plain when that reads back unchanged, else double-quoted. */
@@ -40,7 +25,7 @@ const BODY: Partial<Record<SectionKind, string[]>> = {
 };
 
 /** The full postmortem: front matter, the title, and every template section with its prompt as a comment. */
-export function postmortemTemplate(p: NewPostmortem): TemplateText {
+export function postmortemTemplate(p: NewPostmortem): NewPostmortemText {
   const eol = p.eol ?? '\n';
   const title = p.title.replace(/\s+/g, ' ').trim() || 'Untitled incident';
   const authors = (p.authors ?? []).map((a) => a.trim()).filter(Boolean);

@@ -30,32 +30,3 @@ export function bucketOf(item: Pick<ActionItemFact, 'status' | 'dueDate'>, today
 export function pastDueWithoutStatus(item: Pick<ActionItemFact, 'status' | 'dueDate'>, today: string): boolean {
   return item.status === 'unknown' && !!item.dueDate && item.dueDate < today;
 }
-
-/** A person's handle or name reduced for comparison: "@Priya", "priya", "Priya " -> "priya". */
-export function normalizeHandle(s: string): string {
-  return s
-    .replace(/[*_`]/g, '')
-    .trim()
-    .replace(/^@+/, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
-}
-
-/** The people an owner field names: "@kim, @noor", "Kim & Noor", "kim / noor" -> ["kim", "noor"]. */
-export function ownersOf(owner: string | undefined): string[] {
-  if (!owner) return [];
-  return owner
-    .split(/\s*(?:,|;|&|\/|\+|\band\b)\s*/i)
-    .map(normalizeHandle)
-    .filter(Boolean);
-}
-
-/**
- * True when the owner field names `me` (the `postmortem.me` setting): one of its people equals the
- * handle, or is a full name whose first word is the handle ("Priya Raman" for "priya").
- */
-export function isMine(owner: string | undefined, me: string): boolean {
-  const handle = normalizeHandle(me);
-  if (!handle) return false;
-  return ownersOf(owner).some((o) => o === handle || o.split(' ')[0] === handle || o.replace(/\s+/g, '') === handle.replace(/\s+/g, ''));
-}

@@ -54,6 +54,7 @@ import { mergeHovers } from './lsp/similarIncidents';
 import { qualityResult } from './lsp/qualityStatus';
 import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
 import { WorkspaceFeatures } from './workspace/features';
+import { postmortemTemplate } from '../../features/newPostmortem';
 import { fiveWhysResult, sectionsResult } from './lsp/views';
 import { SettingsSources } from './lsp/settingsSources';
 import { hoverFormat, inFormat } from './lsp/markup';
@@ -63,8 +64,11 @@ import {
   CheckFileRequest,
   FiveWhysRequest,
   InsertSectionRequest,
+  NewPostmortemTextRequest,
   QualityRequest,
   SectionsRequest,
+  SEVERITIES,
+  type NewPostmortemParams,
   type PostmortemSettings,
 } from '../../common/protocol';
 
@@ -575,6 +579,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       logOnce(`insertSection:${params.uri}`, `postmortem/insertSection failed for ${params.uri}. ${errorText(err)}`);
       return null;
     }
+  });
+
+  connection.onRequest(NewPostmortemTextRequest, (params) => {
+    // The same default template the client used to build itself; any LSP client may send this, so
+    // malformed parameters get an empty title (the template's "Untitled incident") rather than a throw.
+    const p = params ?? ({} as NewPostmortemParams);
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    return postmortemTemplate({
+      title: str(p.title),
+      severity: (SEVERITIES as readonly string[]).includes(p.severity) ? p.severity : 'SEV-3',
+      date: str(p.date),
+      authors: Array.isArray(p.authors) ? p.authors.filter((a): a is string => typeof a === 'string') : undefined,
+      eol: p.eol === '\r\n' ? '\r\n' : '\n',
+    });
   });
 
   connection.onRequest(SectionsRequest, async (params) => {

@@ -22,7 +22,8 @@ import {
   formatDuration,
   timelineMilestones,
 } from '../../features/modelSummaries';
-import { postmortemTemplate, SEVERITIES, yamlString } from '../../features/newPostmortem';
+import { SEVERITIES } from '../../common/protocol';
+import { postmortemTemplate, yamlString } from '../../features/newPostmortem';
 import { NEXT_QUESTION, whyAgainEdit } from '../../core/edits/whyAgain';
 import { expandSnippet } from '../snippets/snippetSyntax';
 

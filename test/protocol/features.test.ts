@@ -18,10 +18,12 @@ import {
   AskWhyAgainRequest,
   FiveWhysRequest,
   InsertSectionRequest,
+  NewPostmortemTextRequest,
   QualityRequest,
   SectionsRequest,
   type DocumentEditResult,
 } from '../../common/protocol';
+import { postmortemTemplate } from '../../features/newPostmortem';
 import { ensureBundle, ROOT, SERVER_JS, TestClient } from './lspClient';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-features-ws');
@@ -299,5 +301,18 @@ describe('writing features over stdio (bundled dist/server.js)', function () {
     const diags = latest.get(uri)!;
     const missing = diags.filter((d) => d.code === 'section-missing').map((d) => d.message);
     assert.ok(missing.length > 0 && !missing.some((m) => m.includes('"Impact"')), 'Impact no longer missing (Lessons learned still is)');
+  });
+
+  it('postmortem/newPostmortemText: the text of a new postmortem, which the checks find nothing structural to fault', async () => {
+    const params = { title: 'Queue stalled: retries', severity: 'SEV-2' as const, date: '2026-03-14', authors: ['Kim Lee'], eol: '\r\n' };
+    const res = await client.connection.sendRequest(NewPostmortemTextRequest, params);
+    assert.deepEqual(res, postmortemTemplate(params));
+    assert.ok(res.text.startsWith('---\r\ntitle: "Queue stalled: retries"\r\n'), res.text.slice(0, 60));
+    const uri = await open('postmortems/new-from-server.md', res.text.replace(/\r\n/g, '\n'));
+    const codes = new Set(latest.get(uri)!.map((d) => d.code));
+    for (const structural of ['section-missing', 'metadata-missing', 'metadata-invalid']) assert.ok(!codes.has(structural), `${structural} on a new postmortem`);
+    // Any LSP client may send it: malformed parameters get the untitled template, not an error.
+    const odd = await client.connection.sendRequest(NewPostmortemTextRequest, { title: 42, severity: 'SEV-9' } as never);
+    assert.ok(odd.text.includes('# Untitled incident') && odd.text.includes('severity: SEV-3'), odd.text.slice(0, 120));
   });
 });

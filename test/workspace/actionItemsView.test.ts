@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { buildActionItemsTree, BUCKET_LABELS } from '../../client/src/views/actionItemsTree';
-import { isMine } from '../../review';
+import { isMine } from '../../common/owners';
 import type { ActionItemsResult } from '../../common/protocol';
 import { WorkspaceIndex } from '../../server/src/workspace';
 import { actionItemsResult } from '../../server/src/workspace/features';

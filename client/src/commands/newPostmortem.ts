@@ -1,12 +1,13 @@
 /**
  * "Postmortem: New Postmortem": asks for a title, a severity, the incident date (today by default) and
  * the authors (optional, remembered), creates `<folder>/<YYYY-MM-DD>-<slug>.md` from the template
- * (features/newPostmortem.ts) without overwriting anything, and opens it with the cursor in the Summary.
- * The naming and the template are pure (newPostmortemFile.ts, features/newPostmortem.ts); this only asks,
- * writes and opens.
+ * (the server's `postmortem/newPostmortemText`: features/newPostmortem.ts) without overwriting anything,
+ * and opens it with the cursor in the Summary. The naming is pure (newPostmortemFile.ts); this only
+ * asks, writes and opens.
  */
 import * as vscode from 'vscode';
-import { postmortemTemplate, SEVERITIES, type SeverityLevel } from '../../../features/newPostmortem';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { NewPostmortemTextRequest, SEVERITIES, type SeverityLevel } from '../../../common/protocol';
 import { dateProblem, folderSegments, localDate, postmortemFileName, titleProblem, uniqueFileNameAsync } from './newPostmortemFile';
 
 const AUTHORS_KEY = 'postmortem.newPostmortem.authors';
@@ -36,7 +37,7 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | null> 
   return vscode.window.showWorkspaceFolderPick({ placeHolder: here ? `Workspace folder for the postmortem (active: ${here.name})` : 'Workspace folder for the postmortem' });
 }
 
-export async function newPostmortem(context: vscode.ExtensionContext): Promise<void> {
+export async function newPostmortem(context: vscode.ExtensionContext, lc: LanguageClient): Promise<void> {
   const title = await vscode.window.showInputBox({
     title: 'New Postmortem (1/4)',
     prompt: 'Title: what failed, in a few words',
@@ -73,7 +74,14 @@ export async function newPostmortem(context: vscode.ExtensionContext): Promise<v
   await context.globalState.update(AUTHORS_KEY, authors.join(', '));
 
   const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
-  const { text, cursor } = postmortemTemplate({ title, severity: severity.label as SeverityLevel, date: date.trim(), authors, eol });
+  let text: string;
+  let cursor: number;
+  try {
+    ({ text, cursor } = await lc.sendRequest(NewPostmortemTextRequest, { title, severity: severity.label as SeverityLevel, date: date.trim(), authors, eol }));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`New Postmortem: the language server did not answer (${err instanceof Error ? err.message : String(err)}).`);
+    return;
+  }
 
   const folder = await pickFolder();
   if (folder === undefined) return;

@@ -8,7 +8,7 @@
  * postmortem, and reveals its line on click.
  */
 import type { Range } from 'vscode-languageserver-protocol';
-import { isMine, ownersOf } from '../../../review/actionItemStatus';
+import { isMine, ownersOf } from '../../../common/owners';
 import type { ActionItemBucketInfo, ActionItemInfo, ActionItemsResult } from '../../../common/protocol';
 
 export type GroupBy = 'status' | 'owner';

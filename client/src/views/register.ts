@@ -14,7 +14,7 @@ export function registerWritingFeatures(context: vscode.ExtensionContext, lc: La
   context.subscriptions.push(
     views,
     ...registerViewCommands(lc, views),
-    vscode.commands.registerCommand('postmortem.newPostmortem', () => newPostmortem(context)),
+    vscode.commands.registerCommand('postmortem.newPostmortem', () => newPostmortem(context, lc)),
   );
   return views;
 }
