@@ -1,10 +1,15 @@
-/** The core's invariants (see core/index.ts): what it must never import. */
+/**
+ * The core's invariants that an import graph cannot show (see core/index.ts and docs/architecture.md).
+ * What each layer may import, cycles, and the core's entry point are checked by dependency-cruiser
+ * (`npm run deps`, .dependency-cruiser.cjs), which `npm test` runs first; what is left here is how the
+ * core's code behaves: it reads no clock, no environment and no process state, and never calls
+ * String#matchAll.
+ */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const core = join(__dirname, '..', '..', 'core');
-const FORBIDDEN = /^(?:vscode|vscode-languageserver.*|vscode-languageclient.*|fs|node:fs|path|node:path|process|node:process|child_process|node:child_process|os|node:os|worker_threads|node:worker_threads|net|http|https)(?:\/.*)?$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -17,12 +22,8 @@ describe('architecture', () => {
   const all = files(core);
   it('finds the core sources', () => assert.ok(all.length > 10));
   for (const f of all) {
-    it(`${relative(core, f)} imports nothing from outside the core's world`, () => {
+    it(`${relative(core, f)} reads neither the environment nor the clock`, () => {
       const src = readFileSync(f, 'utf8');
-      for (const m of src.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-        const spec = m[1] ?? m[2] ?? m[3];
-        assert.ok(!FORBIDDEN.test(spec), `${relative(core, f)} imports ${spec}`);
-      }
       assert.ok(!/\bprocess\.(?:env|argv|cwd)|\bDate\.now\(|new Date\(\)/.test(src), `${relative(core, f)} reads the environment or the clock`);
     });
     it(`${relative(core, f)} does not call String#matchAll (it copies the pattern; see core/language/regexp.ts)`, () => {
