@@ -3,8 +3,7 @@
  * whose message fits on one line and names the flag.
  */
 import { parseArgs } from 'node:util';
-import { ruleById } from '../core';
-import type { SeveritySetting } from '../core';
+import { isIsoDate, ruleById, type SeveritySetting } from '../core';
 import { UsageError } from './errors';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -52,13 +51,6 @@ const SPEC = {
   'no-color': { type: 'boolean' },
 } as const;
 
-/** True when `s` is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
 
 /** Parses `--rule id=severity`. */
 export function parseRuleFlag(value: string): [string, SeveritySetting] {

@@ -11,6 +11,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
+import { ALWAYS_SKIPPED_GLOBS, isMarkdownPath } from '../config/postmortemFiles';
 import { IoError, UsageError } from './errors';
 
 export interface FileTarget {
@@ -27,11 +28,6 @@ export interface FileTarget {
 }
 
 export const MARKDOWN_EXTENSIONS = ['md', 'markdown'];
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
-
-export function isMarkdownPath(p: string): boolean {
-  return /\.(?:md|markdown)$/i.test(p);
-}
 
 function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -80,7 +76,7 @@ export async function expandOperands(operands: string[], opts: ExpandOptions): P
       stat = statSync(abs);
     } catch (err) {
       if ((err as NodeJS.ErrnoException)?.code === 'ENOENT' && fg.isDynamicPattern(op)) {
-        const matches = await fg(op, { cwd: opts.cwd, ignore: ALWAYS_SKIPPED, onlyFiles: true, dot: false, followSymbolicLinks: false });
+        const matches = await fg(op, { cwd: opts.cwd, ignore: ALWAYS_SKIPPED_GLOBS, onlyFiles: true, dot: false, followSymbolicLinks: false });
         const md = matches.filter(isMarkdownPath).sort(byCodeUnit);
         if (!md.length) throw new UsageError(`no Markdown files match "${op}"`);
         for (const m of md) {
@@ -94,7 +90,7 @@ export async function expandOperands(operands: string[], opts: ExpandOptions): P
     if (stat.isDirectory()) {
       const matches = await fg(
         MARKDOWN_EXTENSIONS.map((e) => `**/*.${e}`),
-        { cwd: abs, ignore: ALWAYS_SKIPPED, onlyFiles: true, dot: false, caseSensitiveMatch: false, followSymbolicLinks: false },
+        { cwd: abs, ignore: ALWAYS_SKIPPED_GLOBS, onlyFiles: true, dot: false, caseSensitiveMatch: false, followSymbolicLinks: false },
       );
       for (const m of matches.sort(byCodeUnit)) {
         const a = join(abs, m);

@@ -4,7 +4,8 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CliIO } from './io';
-import { lintInWorker, run, localToday } from './run';
+import { localToday } from '../common/dates';
+import { lintInWorker, run } from './run';
 import { WORKER_FLAG } from './workers';
 
 function readStdin(): Promise<string> {

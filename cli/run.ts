@@ -25,11 +25,6 @@ import type { CliIO } from './io';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
 
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 /** Colour: forced by a flag, else NO_COLOR / FORCE_COLOR, else only when stdout is a terminal. */
 export function useColor(opts: CliOptions, io: CliIO): boolean {
   if (opts.color !== undefined) return opts.color;

@@ -14,6 +14,14 @@
 import { compileGlob } from './globs';
 import { isPostmortemText } from '../core';
 
+/** True for a path or URI of a Markdown file (`.md`, `.markdown`, any case). */
+export function isMarkdownPath(p: string): boolean {
+  return /\.(?:md|markdown)$/i.test(p);
+}
+
+/** Never searched for postmortems, by the CLI or the workspace index (hidden folders neither). */
+export const ALWAYS_SKIPPED_GLOBS = ['**/node_modules/**', '**/.git/**'];
+
 /** Defaults of `postmortem.files`; package.json's `contributes.configuration` states the same list. */
 export const DEFAULT_FILE_GLOBS: readonly string[] = [
   '**/postmortems/**',

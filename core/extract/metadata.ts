@@ -8,7 +8,7 @@ import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
 import { readFlatToml, readFlatYaml } from './flatYaml';
-import { findFullDate } from '../language/dates';
+import { findFullDate, isIsoDate } from '../language/dates';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
 export const KEY_ALIASES: Record<string, MetadataKey> = {
@@ -47,13 +47,6 @@ export function normKey(k: string): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function isValidIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
-
 /** "SEV-1" for "Sev1", "sev-1", "SEV 1", "S1"; undefined when it is not a severity level. */
 export function normalizeSeverity(raw: string): string | undefined {
   const m = /^\s*(?:sev(?:erity)?|s)[\s_-]*([0-4])\s*$/i.exec(raw);
@@ -81,7 +74,7 @@ export function normalizeStatus(raw: string): string | undefined {
 const isoDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?)?$/, 'expected an ISO date and time such as 2026-03-15T14:02Z')
-  .refine((s) => isValidIsoDate(s.slice(0, 10)), 'not a calendar date');
+  .refine((s) => isIsoDate(s.slice(0, 10)), 'not a calendar date');
 const personList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 /** One zod schema per field, so each problem lands on its own key. Values are normalised. */
@@ -90,7 +83,7 @@ export const FIELD_SCHEMAS: Record<MetadataKey, z.ZodType<unknown>> = {
   date: z
     .string({ error: 'expected an ISO date such as 2026-03-15' })
     .regex(ISO_DATE, 'expected an ISO date such as 2026-03-15')
-    .refine(isValidIsoDate, 'not a calendar date'),
+    .refine(isIsoDate, 'not a calendar date'),
   severity: z.string({ error: 'expected a severity level SEV-1 to SEV-4' }).transform((s, ctx) => {
     const n = normalizeSeverity(s);
     if (!n || n === 'SEV-0') {
@@ -285,7 +278,7 @@ function fromBoldLines(text: string, tree: Root): Metadata {
       continue;
     }
     let input: string | string[] = field === 'authors' || field === 'responders' ? splitPeople(rawValue) : rawValue;
-    if (field === 'date' && !isValidIsoDate(rawValue)) {
+    if (field === 'date' && !isIsoDate(rawValue)) {
       // A label line is written for people: "March 3rd, 2026", "14/03/2026", "January 14-19, 2026" (a
       // range: its first day) are read as the date they name. Front matter stays ISO for tools.
       const d = findFullDate(rawValue.replace(/[*_`]/g, ''));

@@ -33,6 +33,7 @@ export const NO_DATE_WORDS =
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** True when `s` is a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;

@@ -39,6 +39,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
 import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from '../../core';
+import { localToday } from '../../common/dates';
 import { configuredMemoryMb, memoryShortfall, type HeapState } from '../../common/memory';
 import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
 import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
@@ -102,11 +103,6 @@ function v8Heap(): HeapState {
   return { used: h.used_heap_size, limit: h.heap_size_limit, ...(CONFIGURED_MB !== undefined ? { configuredMb: CONFIGURED_MB } : {}) };
 }
 
-/** Today's date in the local time zone, as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 interface Analysis {
   version: number;

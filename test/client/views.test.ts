@@ -5,7 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildFiveWhysTree, FiveWhysTreeData, HUMAN_ACTION_TOOLTIP, shorten, type FiveWhysNode } from '../../client/src/views/fiveWhysTree';
+import { buildFiveWhysTree, FiveWhysTreeData, HUMAN_ACTION_TOOLTIP, type FiveWhysNode } from '../../client/src/views/fiveWhysTree';
+import { shorten } from '../../client/src/views/labels';
 import { buildSectionsList, SectionsTreeData } from '../../client/src/views/sectionsTree';
 import { qualityStatusText } from '../../client/src/statusText';
 import { Debouncer, Latest, type Timers } from '../../client/src/views/debounce';

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { compileGlobs, DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
 import { kindWanted } from '../../server/src/lsp/codeActions';
 import { snippetToPlainText } from '../../server/src/lsp/snippet';
-import { localToday, readSettings } from '../../server/src/server';
+import { localToday } from '../../common/dates';
+import { readSettings } from '../../server/src/server';
 import { ROOT } from './lspClient';
 
 describe('snippetToPlainText', function () {
@@ -96,7 +97,7 @@ describe('server helpers', function () {
     assert.deepEqual(readSettings(null).files, [...DEFAULT_FILE_GLOBS]);
   });
 
-  it('localToday formats the local date as YYYY-MM-DD', function () {
+  it('localToday (common/dates.ts) formats the local date as YYYY-MM-DD', function () {
     assert.equal(localToday(new Date(2026, 0, 5, 23, 59)), '2026-01-05');
     assert.equal(localToday(new Date(2026, 11, 31, 0, 0)), '2026-12-31');
   });

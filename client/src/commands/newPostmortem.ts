@@ -7,8 +7,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { localToday } from '../../../common/dates';
 import { NewPostmortemTextRequest, SEVERITIES, type SeverityLevel } from '../../../common/protocol';
-import { dateProblem, folderSegments, localDate, postmortemFileName, titleProblem, uniqueFileNameAsync } from './newPostmortemFile';
+import { dateProblem, folderSegments, postmortemFileName, titleProblem, uniqueFileNameAsync } from './newPostmortemFile';
 
 const AUTHORS_KEY = 'postmortem.newPostmortem.authors';
 
@@ -56,7 +57,7 @@ export async function newPostmortem(context: vscode.ExtensionContext, lc: Langua
   const date = await vscode.window.showInputBox({
     title: 'New Postmortem (3/4)',
     prompt: 'Incident date (YYYY-MM-DD)',
-    value: localDate(new Date()),
+    value: localToday(),
     ignoreFocusOut: true,
     validateInput: (v) => dateProblem(v),
   });

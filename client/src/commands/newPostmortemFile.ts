@@ -67,11 +67,6 @@ export function folderSegments(setting: string | undefined): string[] | undefine
   return parts;
 }
 
-/** Today's local date as YYYY-MM-DD. */
-export function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Why a typed date is not usable, or undefined when it is a real calendar date written YYYY-MM-DD. */
 export function dateProblem(value: string): string | undefined {

@@ -10,6 +10,7 @@
 import type { Range } from 'vscode-languageserver-protocol';
 import { isMine, ownersOf } from '../../../common/owners';
 import type { ActionItemBucketInfo, ActionItemInfo, ActionItemsResult } from '../../../common/protocol';
+import { shorten } from './labels';
 
 export type GroupBy = 'status' | 'owner';
 
@@ -62,11 +63,6 @@ const ORDER: ActionItemBucketInfo[] = ['overdue', 'soon', 'open', 'done'];
 const NO_OWNER = 'No owner';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function shorten(s: string, max = 80): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : t;
-}
 
 function dueText(item: ActionItemInfo): string | undefined {
   if (item.dueDate) return `due ${item.dueDate}`;

@@ -8,6 +8,7 @@
  */
 import type { Range } from 'vscode-languageserver-protocol';
 import type { FiveWhysChainInfo, FiveWhysResult } from '../../../common/protocol';
+import { shorten } from './labels';
 
 export type FiveWhysIcon = 'chain' | 'chain-warning' | 'why' | 'answer' | 'root-cause' | 'root-cause-warning';
 
@@ -31,14 +32,6 @@ export interface FiveWhysNode {
 export const HUMAN_ACTION_TOOLTIP =
   "This chain stops at a person's action. Ask why again: what in the system made that action possible or likely (a missing check, confirmation or guard)?";
 
-/** Shortens a line of text for a tree label. */
-export function shorten(text: string, max = 80): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return (space > max / 2 ? cut.slice(0, space) : cut) + '…';
-}
 
 const sameRange = (a: Range | undefined, b: Range | undefined) =>
   !!a && !!b && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

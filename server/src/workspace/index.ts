@@ -20,7 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigCache, loadConfigFor } from '../../../config';
 import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../../../core';
 import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../../../review';
-import { excludeMatcher, isMarkdownPath, isSkippedPath, listMarkdown } from './scan';
+import { isMarkdownPath } from '../../../config/postmortemFiles';
+import { excludeMatcher, isSkippedPath, listMarkdown } from './scan';
 import { SimilarIndex } from './similarIndex';
 
 export interface IndexSettings {

@@ -6,18 +6,13 @@
  */
 import fg from 'fast-glob';
 import { compileGlob } from '../../../config/globs';
-
-const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
-
-export function isMarkdownPath(p: string): boolean {
-  return /\.(?:md|markdown)$/i.test(p);
-}
+import { ALWAYS_SKIPPED_GLOBS } from '../../../config/postmortemFiles';
 
 /** Workspace-relative paths (with '/') of the Markdown files below `folderPath`, sorted. */
 export async function listMarkdown(folderPath: string): Promise<string[]> {
   const found = await fg(['**/*.md', '**/*.markdown'], {
     cwd: folderPath,
-    ignore: ALWAYS_SKIPPED,
+    ignore: ALWAYS_SKIPPED_GLOBS,
     onlyFiles: true,
     dot: false,
     caseSensitiveMatch: false,
