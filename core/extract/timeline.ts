@@ -12,7 +12,8 @@ import { toString } from 'mdast-util-to-string';
 import type { ClockTime, Metadata, Section, Span, Timeline, TimelineEntry } from '../types';
 import type { NodeMemo } from '../engine/nodeMemo';
 import { kindsAt, sectionsOfNodes, spanOf } from './sections';
-import { EXTRA_ZONES, INTL_ZONES } from '../data/zones';
+import { EXTRA_ZONES } from '../data/extraZones';
+import { INTL_ZONES } from '../data/zones';
 import { readDateLine } from '../language/dates';
 import { trimEndWhere } from '../language/regexp';
 
@@ -21,8 +22,8 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 
 /**
  * Time zone abbreviations recognised after a time or in a heading: every short name ICU gives the IANA
- * zones in the English locales (data/zones.ts, generated from Intl) and a reviewed few more. Longest
- * first, so "AEST" is not read as "AE" + "ST".
+ * zones in the English locales (data/zones.ts, generated from Intl) and a reviewed few more
+ * (data/extraZones.ts). Longest first, so "AEST" is not read as "AE" + "ST".
  */
 export const ZONES = [...new Set([...INTL_ZONES, ...EXTRA_ZONES].map(([z]) => z)), 'Z'].sort((a, b) => b.length - a.length || a.localeCompare(b));
 /** Zones written out in words ("Pacific time", "Europe/Berlin", "UTC+2"). */

@@ -7,7 +7,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyze, type TimelineEntry } from '../../core';
-import { EXTRA_ZONES, INTL_ZONES } from '../../core/data/zones';
+import { EXTRA_ZONES } from '../../core/data/extraZones';
+import { INTL_ZONES } from '../../core/data/zones';
 import { findFullDate, readDateLine } from '../../core/language/dates';
 import { kindsAt, sectionAt } from '../../core/extract/sections';
 import { matchTime, ZONES } from '../../core/extract/timeline';
