@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isIsoDate, ruleById, type SeveritySetting } from '../core';
-import { UsageError } from './errors';
+import { argsError, UsageError } from './errors';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -69,13 +69,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   try {
     parsed = parseArgs({ args: argv, options: SPEC, allowPositionals: true, strict: true });
   } catch (err) {
-    // node's messages are long and mention internals; keep the part that names the flag.
-    const msg = err instanceof Error ? err.message : String(err);
-    const unknown = /Unknown option '([^']+)'/.exec(msg);
-    if (unknown) throw new UsageError(`unknown option ${unknown[1]} (see --help)`);
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
-    if (missing) throw new UsageError(`option ${missing[1].replace(/^-\w, /, '')} needs a value`);
-    throw new UsageError(msg.split('\n')[0]);
+    throw argsError(err);
   }
   const v = parsed.values;
 

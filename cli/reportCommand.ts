@@ -14,7 +14,7 @@ import { ConfigCache, loadConfigFor, type LoadedConfig } from '../config';
 import { analyze, DEFAULT_MAX_SIZE, isIsoDate } from '../core';
 import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../review';
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../config/postmortemFiles';
-import { EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
+import { argsError, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands } from './files';
 import type { CliIO } from './io';
 
@@ -60,12 +60,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   try {
     parsed = parseArgs({ args: argv, options: SPEC, allowPositionals: true, strict: true });
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
-    const unknown = /Unknown option '([^']+)'/.exec(msg);
-    if (unknown) throw new UsageError(`report: unknown option ${unknown[1]} (see report --help)`);
-    const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(msg);
-    if (missing) throw new UsageError(`report: option ${missing[1].replace(/^-\w, /, '')} needs a value`);
-    throw new UsageError(`report: ${msg.split('\n')[0]}`);
+    throw argsError(err, 'report');
   }
   const v = parsed.values;
   const format = v.format ?? 'markdown';
