@@ -27,6 +27,7 @@ import type { PeopleIndex } from './people';
 import { CODE_TOKEN, type Sentence } from './prose';
 import { subjectBefore, type Subject } from './subject';
 import type { Section, SectionKind } from './types';
+import { fastPaths } from './fastPaths';
 
 export type ActorKind = 'person' | 'group' | 'we' | 'system' | 'none';
 
@@ -132,7 +133,7 @@ const PERSON_ERROR = new RegExp(
 const ERROR_NOUN_HINT = /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
 
 export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
-  if (!ERROR_NOUN_HINT.test(text)) return undefined;
+  if (fastPaths.clausePrechecks && !ERROR_NOUN_HINT.test(text)) return undefined;
   const m = PERSON_ERROR.exec(text);
   if (!m) return undefined;
   // "Keoni's failure": the possessor must be a person (a name), not "Redis's failure".
@@ -149,7 +150,7 @@ const STATE_HINT = /tired|exhaust|sleepy|groggy|distract|rushed|overconfident|ca
 
 export function personStatesIn(text: string): Array<{ start: number; end: number; at: number }> {
   const out: Array<{ start: number; end: number; at: number }> = [];
-  if (!STATE_HINT.test(text)) return out;
+  if (fastPaths.clausePrechecks && !STATE_HINT.test(text)) return out;
   PERSON_STATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERSON_STATE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, at: m.index });
@@ -225,7 +226,7 @@ export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: 
   const out: Array<{ start: number; end: number; word: string }> = [];
   // Most sentences hold no lexicon word at all: look the words up before running the expressions.
   const words = text.toLowerCase().match(WORDS);
-  if (!words || !words.some((w) => JUDGEMENT_WORDS.has(w))) return out;
+  if (fastPaths.clausePrechecks && (!words || !words.some((w) => JUDGEMENT_WORDS.has(w)))) return out;
   COPULA_ADJ.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COPULA_ADJ.exec(text))) {

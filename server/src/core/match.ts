@@ -4,6 +4,8 @@
  * scan of a text finds every phrase of every entry. Literals only, so no input can make it slow.
  */
 
+import { fastPaths } from './fastPaths';
+
 export interface PhraseHit<T> {
   start: number;
   end: number;
@@ -20,7 +22,7 @@ export function fold(s: string): string {
   // Fast path (nearly all text): lower-casing the whole string gives the same as code unit by code
   // unit when no character grows, no surrogate pair is involved and no final sigma depends on context.
   const lower = s.toLowerCase();
-  if (lower.length === s.length && !NOT_SIMPLE.test(s)) return lower.replace(APOSTROPHES, "'");
+  if (fastPaths.foldWhole && lower.length === s.length && !NOT_SIMPLE.test(s)) return lower.replace(APOSTROPHES, "'");
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -130,7 +132,8 @@ function joined(sentences: ReadonlyArray<{ folded: string }>): Joined {
 const NO_HITS: never[] = [];
 
 export class PhraseMatcher<T> {
-  private readonly re: RegExp | undefined;
+  private readonly trieRe: RegExp | undefined;
+  private flatRe: RegExp | undefined;
   private readonly byPhrase = new Map<string, T>();
 
   constructor(entries: Iterable<{ phrases: string[]; entry: T }>) {
@@ -142,7 +145,12 @@ export class PhraseMatcher<T> {
       }
     }
     const keys = [...this.byPhrase.keys()].sort((a, b) => b.length - a.length);
-    if (keys.length) this.re = new RegExp(phraseSource(keys), 'gu');
+    if (keys.length) this.trieRe = new RegExp(phraseSource(keys), 'gu');
+  }
+
+  private get re(): RegExp | undefined {
+    if (fastPaths.phraseTrie || !this.trieRe) return this.trieRe;
+    return (this.flatRe ??= new RegExp(flatPhraseSource([...this.byPhrase.keys()]), 'gu'));
   }
 
   get size(): number {
@@ -155,16 +163,17 @@ export class PhraseMatcher<T> {
    */
   scan(text: string, folded = fold(text)): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    if (!this.re) return hits;
-    this.re.lastIndex = 0;
+    const re = this.re;
+    if (!re) return hits;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = this.re.exec(folded))) {
+    while ((m = re.exec(folded))) {
       const phrase = m[0].replace(/\s+/g, ' ');
       const entry = this.byPhrase.get(phrase);
       if (entry !== undefined) hits.push({ start: m.index, end: m.index + m[0].length, phrase, entry });
-      if (m[0].length === 0) this.re.lastIndex++;
+      if (m[0].length === 0) re.lastIndex++;
     }
-    this.re.lastIndex = 0;
+    re.lastIndex = 0;
     return hits;
   }
 
@@ -175,7 +184,11 @@ export class PhraseMatcher<T> {
    */
   scanSentences(sentences: ReadonlyArray<{ folded: string }>): Array<ReadonlyArray<PhraseHit<T>>> {
     const out: Array<ReadonlyArray<PhraseHit<T>>> = new Array(sentences.length).fill(NO_HITS);
-    if (!this.re || !sentences.length) return out;
+    if (!this.trieRe || !sentences.length) return out;
+    if (!fastPaths.joinedScan) return sentences.map((s) => {
+      const hits = this.scan('', s.folded);
+      return hits.length ? hits : NO_HITS;
+    });
     const { text, starts } = joined(sentences);
     let i = 0;
     // Hits come in order: each belongs to the last sentence starting at or before it.

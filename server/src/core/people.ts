@@ -16,6 +16,7 @@ import type { Prose } from './prose';
 import type { AnalyzeOptions, PostmortemModel } from './types';
 import { SENTENCE_JOIN } from './match';
 import { allMatches } from './regexp';
+import { fastPaths } from './fastPaths';
 
 export interface PeopleIndex {
   /** Lower-cased names (full names and first names) and handles (without "@") known to be people. */
@@ -78,7 +79,7 @@ export interface PeopleEvidence {
 export function peopleEvidence(text: string, sentences: Prose['sentences']): PeopleEvidence {
   const out: PeopleEvidence = { handles: [], appositives: [], pronounCaps: [], personVerbs: [] };
   // Most blocks have no '@': a native search skips the handle pattern for them.
-  if (text.includes('@')) for (const m of allMatches(HANDLE, text)) out.handles.push(m[1]);
+  if (!fastPaths.charPrechecks || text.includes('@')) for (const m of allMatches(HANDLE, text)) out.handles.push(m[1]);
   for (const m of allMatches(APPOSITIVE, text)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   for (const s of sentences) {
     if (PRONOUN.test(s.text)) {
@@ -87,8 +88,10 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
   }
   // One scan of all sentences instead of one per sentence (see SENTENCE_JOIN).
   // "Thirumalai, an engineer on our media team," and "one of our engineers, Amadou,": a role in apposition.
-  if (/,/.test(text)) for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
-  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
+  if (!fastPaths.charPrechecks || /,/.test(text)) for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
+  for (const m of fastPaths.joinedScan ? allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN)) : sentences.flatMap((s) => allMatches(PERSON_VERB, s.text))) {
+    if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
+  }
   return out;
 }
 

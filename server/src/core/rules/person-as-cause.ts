@@ -16,6 +16,7 @@ import { knownNonName, taggedAsNameLike } from '../nlp';
 
 const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
 import { allMatches, trailingByLength } from '../regexp';
+import { fastPaths } from '../fastPaths';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
@@ -167,7 +168,7 @@ export const personAsCause = defineRule({
       if (!kinds.some((k) => k && CAUSAL_SECTIONS.includes(k))) continue;
       if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
       rejected = undefined;
-      for (const m of fromNameStarts(s.text, SUBJECT_AT)) {
+      for (const m of fastPaths.nameStarts ? fromNameStarts(s.text, SUBJECT_AT) : allMatches(SUBJECT, s.text)) {
         const verb = fold(m[3]).replace(/\s+/g, ' ');
         if (RESPONSE.test(verb)) continue;
         // Only the subject of the clause: what precedes must be the sentence start or a clause break.
@@ -179,19 +180,19 @@ export const personAsCause = defineRule({
           report(i2, i2 + m[2].length, m[2], 'the agent of the failure');
         }
       }
-      for (const m of PREFIX_THEN_NAME.test(s.text) ? allMatches(PREFIXED, s.text) : []) {
+      for (const m of !fastPaths.personPrechecks || PREFIX_THEN_NAME.test(s.text) ? allMatches(PREFIXED, s.text) : []) {
         const i = m.index! + m[0].length - m[1].length;
         if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
         report(i, i + m[1].length, m[1], 'the cause');
       }
       // Both end in "by <Name>"; most sentences have none, and these two regexes are the slowest here.
-      for (const re of BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
+      for (const re of !fastPaths.personPrechecks || BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
         for (const m of allMatches(re, s.text)) {
           const i = m.index! + m[0].length - m[1].length;
           report(i, i + m[1].length, m[1], 'the cause', false, true);
         }
       }
-      for (const m of fromNameStarts(s.text, POSSESSIVE_AT)) {
+      for (const m of fastPaths.nameStarts ? fromNameStarts(s.text, POSSESSIVE_AT) : allMatches(POSSESSIVE, s.text)) {
         const end = m.index! + m[1].length + 2;
         report(m.index!, end, m[1], 'the cause, through their change', true, true);
       }

@@ -5,6 +5,7 @@ import { PhraseMatcher } from '../match';
 import type { Span } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule, matchesIn, readSpans } from './defineRule';
+import { fastPaths } from '../fastPaths';
 
 const ENTRY = new Map(PLACEHOLDERS.map((e) => [e.id, e]));
 const TAGS = new Set(BRACKET_TAGS);
@@ -140,7 +141,7 @@ export const placeholderText = defineRule({
     const add = (start: number, end: number, id: string) => {
       if (!inAny((skip ??= excluded(ctx)), start, end)) hits.push({ start, end, entry: ENTRY.get(id)! });
     };
-    const find = (kind: keyof typeof RE) => (HINTS[kind].test(text) ? matchesIn(text, RE[kind], spans) : []);
+    const find = (kind: keyof typeof RE) => (!fastPaths.placeholderHints || HINTS[kind].test(text) ? matchesIn(text, RE[kind], spans) : []);
     for (const m of find('bracket')) {
       if (isBracketPlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'bracketed');
     }
@@ -160,7 +161,7 @@ export const placeholderText = defineRule({
     // A comment that opens with a TODO marker ("<!-- TODO(kim): say why … -->") is the writer's open
     // question left in the source: a leftover though the page does not show it. Other comments
     // (template prompts, notes to reviewers) are not read.
-    if (HINTS.todo.test(text)) {
+    if (!fastPaths.placeholderHints || HINTS.todo.test(text)) {
       for (const n of ctx.tree.children) {
         if (n.type !== 'html' || !n.position) continue;
         // The marker form only ("TODO:", "TODO(kim):", "FIXME:"); "TODO for the review meeting" is a note to readers.
@@ -174,7 +175,7 @@ export const placeholderText = defineRule({
     for (const m of find('xxx')) add(m.index!, m.index! + m[0].length, 'xxx');
     for (const m of find('date')) add(m.index!, m.index! + m[0].length, 'date-template');
     for (const m of find('number')) add(m.index!, m.index! + m[0].length, 'number-template');
-    if (HINTS.tbd.test(text)) tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
+    if (!fastPaths.placeholderHints || HINTS.tbd.test(text)) tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
     const sentences = ctx.prose.sentences;
     filler.scanSentences(sentences).forEach((hits, i) => {
       for (const h of hits) add(sentences[i].offsetAt(h.start), sentences[i].offsetAt(h.end), 'filler');
