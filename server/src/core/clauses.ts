@@ -26,6 +26,7 @@ import { PhraseMatcher } from './match';
 import type { PeopleIndex } from './people';
 import { CODE_TOKEN, type Sentence } from './prose';
 import { subjectBefore, type Subject } from './subject';
+import { allMatches } from './regexp';
 import type { Section, SectionKind } from './types';
 import { fastPaths } from './fastPaths';
 
@@ -261,6 +262,22 @@ export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: 
 /** True when the sentence denies or rejects blame ("no one was careless", "… would not have helped"). */
 export function isDenied(s: Sentence): boolean {
   return denials.scan(s.text, s.folded).length > 0;
+}
+
+/** A semicolon, or a comma before a coordinating conjunction: where a coordinate clause starts. */
+const COORDINATE_BREAK = /;\s+|,\s+(?:and|but|so|or|while|yet)\s+/g;
+
+/**
+ * Where the coordinate clause holding offset `at` starts: after the last "; " or ", and / but / so / or /
+ * while / yet " before it, else 0. Coarser than `actorBefore`'s boundary (any comma, relative and
+ * reported clauses): a rewrite is read back from here, so a subject in an earlier coordinate clause
+ * cannot stand in for the rewritten clause's own ("…, and the on-call engineer should have …").
+ */
+export function coordinateClauseStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  let start = 0;
+  for (const m of allMatches(COORDINATE_BREAK, before)) start = m.index + m[0].length;
+  return start;
 }
 
 /** A negation earlier in the clause: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */
