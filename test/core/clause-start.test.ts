@@ -1,11 +1,20 @@
 /**
  * blame-language reads a rewrite back from the start of its coordinate clause; that boundary is the
- * clause reader's (core/clauses.ts `coordinateClauseStart`). It must be where the rule's own copy put it.
+ * clause reader's (core/clauses.ts `coordinateClauseStart`). It must be where the rule's own copy put it
+ * (the copy, deleted since, is kept below as the oracle).
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { coordinateClauseStart } from '../../server/src/core/clauses';
-import { clauseStart } from '../../server/src/core/rules/blame-language';
+import { allMatches } from '../../server/src/core/regexp';
+
+/** blame-language's former clauseStart, verbatim. */
+function clauseStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  let start = 0;
+  for (const m of allMatches(/;\s+|,\s+(?:and|but|so|or|while|yet)\s+/g, before)) start = m.index + m[0].length;
+  return start;
+}
 
 const pieces = [
   'the', 'on-call engineer', 'should have', 'checked', 'Ana', 'and', 'but', 'so', 'or', 'while', 'yet', 'band', 'Andrew', 'sorry', 'butter', 'Yet',
