@@ -344,8 +344,8 @@ const personOnlyMatcher = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDIC
 const STATE = /^(?:was|were|got)\s/i;
 const GROUP_OMISSION = /\b(?:did not|didn't|never)\s+(?:follow|read|check|test|follow up on|respond to|update)\s+(?:the|our|their|any)\b/giu;
 const CHECK_PASSIVE = new RegExp(`\\b(?:should|ought\\s+to|could)(?:\\s+not|n't)?\\s+(?:have\\s+|had\\s+)?been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
-const STATE_PROMPT = 'What condition made this likely? (workload, hand-off, time of day, missing information)';
-const PROCESS_PROMPT = 'What did the process not provide? (a check, a step, a signal, the information)';
+const STATE_PROMPT = WRITTEN_PLACEHOLDERS.statePrompt;
+const PROCESS_PROMPT = WRITTEN_PLACEHOLDERS.processPrompt;
 
 interface Extra {
   start: number;

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { blank, replaceComments } from '../regexp';
-import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
+import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, SNIPPET_PROMPTS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
 import { PhraseMatcher } from '../match';
 import type { Span } from '../types';
 import type { RuleContext } from './defineRule';
@@ -193,7 +193,19 @@ export const placeholderText = defineRule({
   },
 });
 
-const WRITTEN = [WRITTEN_PLACEHOLDERS.owner, WRITTEN_PLACEHOLDERS.safeguard, WRITTEN_PLACEHOLDERS.condition, `${WRITTEN_PLACEHOLDERS.change}, done when`, WRITTEN_PLACEHOLDERS.check, WRITTEN_PLACEHOLDERS.habitFree];
+const WRITTEN = [
+  WRITTEN_PLACEHOLDERS.owner,
+  WRITTEN_PLACEHOLDERS.safeguard,
+  WRITTEN_PLACEHOLDERS.condition,
+  `${WRITTEN_PLACEHOLDERS.change}, done when`,
+  WRITTEN_PLACEHOLDERS.check,
+  WRITTEN_PLACEHOLDERS.habitFree,
+  WRITTEN_PLACEHOLDERS.statePrompt,
+  WRITTEN_PLACEHOLDERS.processPrompt,
+  WRITTEN_PLACEHOLDERS.author,
+  WRITTEN_PLACEHOLDERS.severity,
+  ...SNIPPET_PROMPTS,
+];
 
 /** Paragraphs (and table cells outside action-item tables) that are only "TBD" or start with it. */
 function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void): void {
