@@ -130,7 +130,7 @@ const PERSON_ERROR = new RegExp(
 );
 
 /** Where a human error with a person attached stands in the text, or undefined. */
-/** A cheap test before the person-error expression: one of its error nouns must be there at all. */
+/** A cheap test before the person-error expression: one of its error nouns must be there at all (kept: see fastPaths.clausePrechecks). */
 const ERROR_NOUN_HINT = /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
 
 export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
@@ -225,7 +225,7 @@ const WORDS = /[a-z-]+/g;
 
 export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: number; end: number; word: string }> {
   const out: Array<{ start: number; end: number; word: string }> = [];
-  // Most sentences hold no lexicon word at all: look the words up before running the expressions.
+  // Most sentences hold no lexicon word at all: look the words up before running the expressions (fastPaths.clausePrechecks).
   const words = text.toLowerCase().match(WORDS);
   if (fastPaths.clausePrechecks && (!words || !words.some((w) => JUDGEMENT_WORDS.has(w)))) return out;
   COPULA_ADJ.lastIndex = 0;

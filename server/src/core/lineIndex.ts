@@ -3,20 +3,12 @@
  * A leading byte-order mark is not a character of line 1 (editors do not show it; columns count
  * from the first character after it), though offsets still count it (core/textModel.ts).
  */
-import { fastPaths } from './fastPaths';
-
 export class LineIndex {
   /** Offsets at which each line starts. */
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    // Without carriage returns (nearly always), the native indexOf finds the line breaks.
-    if (fastPaths.lineIndexNoCr && !text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-      return;
-    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {

@@ -7,8 +7,7 @@ import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
-import { readFlatToml, readFlatYaml } from './flatYaml';
-import { fastPaths } from '../fastPaths';
+import { readFlatToml } from './flatYaml';
 import { findFullDate } from '../dates';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
@@ -146,7 +145,7 @@ function fromFrontMatter(text: string, node: Yaml, kind: 'yaml' | 'toml' = 'yaml
   const at = (r: readonly number[] | null | undefined): Span =>
     r ? { start: base + r[0], end: base + Math.max(r[0], r[1]) } : { start, end: Math.min(end, start + 3) };
 
-  const pairs = kind === 'toml' ? readFlatToml(src) : (fastPaths.flatYaml ? readFlatYaml(src) : undefined) ?? yamlPairs(src, meta, at);
+  const pairs = kind === 'toml' ? readFlatToml(src) : yamlPairs(src, meta, at);
   for (const pair of pairs) {
     const { key } = pair;
     const field = KEY_ALIASES[normKey(key)];

@@ -4,7 +4,6 @@ import type { Fix, MetadataKey } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 import { documentAnchor } from './section-missing';
-import { fastPaths } from '../fastPaths';
 
 type Required = 'date' | 'severity' | 'status' | 'authors';
 
@@ -90,7 +89,7 @@ function shapedLine(ctx: RuleContext, line: number, label: string, value: string
     const lead = s.body.end >= ctx.text.length && !/\n$/.test(ctx.text) ? eol + eol : '';
     return { at: s.body.end, newText: `${lead}${heading[1]} ${label}${eol}${value}${eol}${eol}`, example: `${heading[1]} ${label}` };
   }
-  const m = !fastPaths.charPrechecks || src.includes(':') ? SHAPE.exec(src) : null;
+  const m = SHAPE.exec(src);
   const shape = (v: string) => (m ? `${m[1]}${m[2]}${label}${m[4]}${m[5]}${m[6]}${m[7] || ' '}${v}${m[9]}` : `**${label}:** ${v}`);
   return { at: end, newText: eol + shape(value), example: shape('…').trim() };
 }
