@@ -33,8 +33,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, ParseCache } from '../server/src/core';
-import { fastPaths, setFastPath, type FastPath } from '../server/src/core/fastPaths';
+import { analyze, ParseCache } from '../core';
+import { fastPaths, setFastPath, type FastPath } from '../core/engine/fastPaths';
 import { postmortem, sized, typicalFiles } from './corpus';
 import { summarize } from './measure';
 

@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { coordinateClauseStart } from '../../server/src/core/clauses';
-import { allMatches } from '../../server/src/core/regexp';
+import { coordinateClauseStart } from '../../core/language/clauses';
+import { allMatches } from '../../core/language/regexp';
 
 /** blame-language's former clauseStart, verbatim. */
 function clauseStart(text: string, at: number): number {

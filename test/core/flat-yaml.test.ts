@@ -1,6 +1,6 @@
 /** TOML front matter (extract/flatYaml.ts `readFlatToml`): strings, arrays, comments, read in one pass. */
 import { strict as assert } from 'node:assert';
-import { readFlatToml } from '../../server/src/core/extract/flatYaml';
+import { readFlatToml } from '../../core/extract/flatYaml';
 
 describe('readFlatToml (TOML front matter, read in one pass)', () => {
   it('reads strings, arrays with escaped and single-quoted items, and drops a trailing comment', () => {

@@ -7,10 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../../server/src/core';
-import { analyze, RULES } from '../../server/src/core';
-import { ACTION_TYPE_WORDS } from '../../server/src/core/data/actionItems';
-import { postmortemTemplate, SEVERITIES } from '../../server/src/core/template';
+import type { Finding } from '../../core';
+import { analyze, RULES } from '../../core';
+import { ACTION_TYPE_WORDS } from '../../core/data/actionItemWords';
+import { postmortemTemplate, SEVERITIES } from '../../features/newPostmortem';
 
 const ROOT = join(__dirname, '..', '..');
 const OPTIONS = { today: '2026-12-06' };
