@@ -32,12 +32,46 @@ export const WRITTEN_PLACEHOLDERS = {
   change: 'the concrete change',
   check: 'a measurable check passes',
   habitFree: 'A safeguard that works without anyone remembering it',
+  /** blame-language's question in place of a person's state. */
+  statePrompt: 'What condition made this likely? (workload, hand-off, time of day, missing information)',
+  /** blame-language's question in place of blaming a group. */
+  processPrompt: 'What did the process not provide? (a check, a step, a signal, the information)',
+  /** metadata-missing's authors value. */
+  author: 'Author Name',
+  /** metadata-missing's severity value. */
+  severity: 'SEV-?',
 } as const;
+
+/**
+ * The prompts the snippets (snippets/postmortem.code-snippets) write as tab-stop defaults, reported like
+ * the fixes' placeholders until replaced. Their `@owner`, `YYYY-MM-DD`, `HH:MM` and `[ticket]` are found
+ * by the patterns; choices (type, severity, priority, category) are values, and the 5 Whys questions are
+ * questions an author may keep. test/core/written-placeholders.test.ts checks that every default of every
+ * snippet and every fix is flagged.
+ */
+export const SNIPPET_PROMPTS = [
+  'What failed, in a few words',
+  'First symptom: what was observed, and where',
+  'What was observed or done, by which system or role',
+  'alert, dashboard or chat link',
+  'What will change, and how we will know it is done',
+  'What was observed, in one sentence',
+  'the condition that explains it',
+  'A condition in the system or process that a change can remove',
+  'The specific condition',
+  'how it made the incident likelier, larger or longer',
+  'A practice, tool or decision that helped',
+  'how it limited the impact',
+  'A tool, process or gap in information that made the response harder',
+  'its effect, in minutes or users where known',
+  'A circumstance outside our control',
+  'how it kept the incident from being worse',
+] as const;
 
 export const PLACEHOLDERS: PlaceholderEntry[] = [
   {
     id: 'written',
-    what: 'a placeholder a quick-fix wrote',
+    what: 'a placeholder a quick-fix or snippet wrote',
     instead: 'what is true for this incident',
     examples: {
       flag: [
@@ -45,8 +79,11 @@ export const PLACEHOLDERS: PlaceholderEntry[] = [
         '- Cache monitoring: the concrete change, done when a measurable check passes',
         'Name the safeguard that makes this safe without extra care: a check, a confirmation step or an alert.',
         'Root cause: the flag was flipped. Why was that possible? What made this action possible or likely? (a missing check, a missing confirmation, access that should not exist)',
+        'The on-call engineer was tired. What condition made this likely? (workload, hand-off, time of day, missing information)',
+        'authors: [Author Name]',
+        '| What will change, and how we will know it is done | prevent | P1 | @dana | 2026-03-01 | OPS-12 |',
       ],
-      clean: ['- Add a retry budget (owner: @ownership-bot-maintainer)', 'The owner of the queue is @kim.'],
+      clean: ['- Add a retry budget (owner: @ownership-bot-maintainer)', 'The owner of the queue is @kim.', 'The first symptom was a queue alert in eu-west.', 'The process did not provide a second check.'],
     },
   },
   {

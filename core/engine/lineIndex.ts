@@ -9,12 +9,6 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
-    // Without carriage returns (nearly always), the native indexOf finds the line breaks.
-    if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-      return;
-    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {

@@ -1,82 +1,15 @@
 /**
- * A shortcut past the YAML library for the front matter nearly every postmortem has: one `key: value`
- * per line, values plain words or a flow list (`authors: [Ana, Ben]`). For such text it returns the
- * pairs with the ranges yaml's parseDocument gives, and the values its `toJS` gives; for anything
- * else (quotes, comments, block lists, anchors, multi-line values, numbers, booleans, null, duplicate
- * keys, tabs, control characters...) it returns undefined and the caller asks yaml.
- *
- * Why: measured in the bench, right after a parse of the 3.5 KB document the YAML library (lexer,
- * parser, composer) cost about 0.45 ms of a 2 ms analysis, for seven short lines. This reader costs a
- * few microseconds. A property test (test/core/flat-yaml.test.ts) checks that whenever it answers,
- * the metadata equals what yaml gives, over generated front matter inside and outside the subset.
+ * TOML front matter read in one pass (yaml front matter goes to the YAML library: a flat-YAML shortcut
+ * that was here saved under 1% of a keystroke and of a CLI run, measured by bench/fastpaths.ts, and went).
  */
 
 export interface FlatPair {
   key: string;
-  /** [start, end) of the key in the YAML source. */
+  /** [start, end) of the key in the source. */
   keyRange: [number, number];
-  /** [start, end) of the value: a plain scalar without trailing spaces, or a flow list through `]`. */
+  /** [start, end) of the value. */
   valueRange: [number, number];
   value: string | string[];
-}
-
-/** A line `key: value`: key a plain word or words, at least one space after the colon, no trailing space. */
-const LINE = /^([A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*):( +)(\S(?:.*\S)?)$/;
-/** Characters that may not open a plain scalar (YAML 1.2 c-indicator), tested on the first character. */
-const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
-/** What the YAML 1.2 core schema reads as null, a boolean, an integer or a float: left to yaml. */
-const NOT_STRING =
-  /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
-/** Anything that is not printable single-line text (tabs and carriage returns included), and the BOM. */
-const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufeff\ufffe\uffff]/;
-
-/** A plain scalar in block context that the core schema reads as this very string. */
-function plainString(s: string): boolean {
-  return !INDICATOR.test(s) && !s.includes('#') && !s.includes(': ') && !s.endsWith(':') && !NOT_STRING.test(s);
-}
-
-/** The items of a flow list `[a, b]` when each is a plain string (no quotes, nesting or empty items). */
-function flowList(v: string): string[] | undefined {
-  if (!v.endsWith(']')) return undefined;
-  const inner = v.slice(1, -1);
-  if (/[[\]{}]/.test(inner)) return undefined;
-  if (inner.trim() === '') return [];
-  const items: string[] = [];
-  for (const raw of inner.split(',')) {
-    const item = raw.trim();
-    // A ":" in a flow item can start a pair: left to yaml.
-    if (!item || item.includes(':') || !plainString(item)) return undefined;
-    items.push(item);
-  }
-  return items;
-}
-
-/** The pairs of `src`, when it is a flat map of plain strings and flow lists; otherwise undefined. */
-export function readFlatYaml(src: string): FlatPair[] | undefined {
-  if (src === '' || UNUSUAL.test(src)) return undefined;
-  const pairs: FlatPair[] = [];
-  const seen = new Set<string>();
-  let pos = 0;
-  while (pos <= src.length) {
-    let eol = src.indexOf('\n', pos);
-    if (eol < 0) eol = src.length;
-    const line = src.slice(pos, eol);
-    if (line !== '') {
-      const m = LINE.exec(line);
-      if (!m) return undefined;
-      const [, key, gap, v] = m;
-      if (seen.has(key) || NOT_STRING.test(key)) return undefined;
-      seen.add(key);
-      const start = pos + key.length + 1 + gap.length;
-      let value: string | string[] | undefined;
-      if (v.startsWith('[')) value = flowList(v);
-      else if (plainString(v)) value = v;
-      if (value === undefined) return undefined;
-      pairs.push({ key, keyRange: [pos, pos + key.length], valueRange: [start, start + v.length], value });
-    }
-    pos = eol + 1;
-  }
-  return pairs.length ? pairs : undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
-import { readFlatToml, readFlatYaml } from './flatYaml';
+import { readFlatToml } from './flatYaml';
 import { findFullDate, isIsoDate } from '../language/dates';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
@@ -138,7 +138,7 @@ function fromFrontMatter(text: string, node: Yaml, kind: 'yaml' | 'toml' = 'yaml
   const at = (r: readonly number[] | null | undefined): Span =>
     r ? { start: base + r[0], end: base + Math.max(r[0], r[1]) } : { start, end: Math.min(end, start + 3) };
 
-  const pairs = kind === 'toml' ? readFlatToml(src) : readFlatYaml(src) ?? yamlPairs(src, meta, at);
+  const pairs = kind === 'toml' ? readFlatToml(src) : yamlPairs(src, meta, at);
   for (const pair of pairs) {
     const { key } = pair;
     const field = KEY_ALIASES[normKey(key)];

@@ -26,7 +26,9 @@ import { PhraseMatcher } from './match';
 import type { PeopleIndex } from './people';
 import { CODE_TOKEN, type Sentence } from '../engine/prose';
 import { subjectBefore, type Subject } from './subject';
+import { allMatches } from './regexp';
 import type { Section, SectionKind } from '../types';
+import { fastPaths } from '../engine/fastPaths';
 
 export type ActorKind = 'person' | 'group' | 'we' | 'system' | 'none';
 
@@ -128,11 +130,11 @@ const PERSON_ERROR = new RegExp(
 );
 
 /** Where a human error with a person attached stands in the text, or undefined. */
-/** A cheap test before the person-error expression: one of its error nouns must be there at all. */
+/** A cheap test before the person-error expression: one of its error nouns must be there at all (kept: see fastPaths.clausePrechecks). */
 const ERROR_NOUN_HINT = /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
 
 export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
-  if (!ERROR_NOUN_HINT.test(text)) return undefined;
+  if (fastPaths.clausePrechecks && !ERROR_NOUN_HINT.test(text)) return undefined;
   const m = PERSON_ERROR.exec(text);
   if (!m) return undefined;
   // "Keoni's failure": the possessor must be a person (a name), not "Redis's failure".
@@ -149,7 +151,7 @@ const STATE_HINT = /tired|exhaust|sleepy|groggy|distract|rushed|overconfident|ca
 
 export function personStatesIn(text: string): Array<{ start: number; end: number; at: number }> {
   const out: Array<{ start: number; end: number; at: number }> = [];
-  if (!STATE_HINT.test(text)) return out;
+  if (fastPaths.clausePrechecks && !STATE_HINT.test(text)) return out;
   PERSON_STATE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERSON_STATE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, at: m.index });
@@ -223,9 +225,9 @@ const WORDS = /[a-z-]+/g;
 
 export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: number; end: number; word: string }> {
   const out: Array<{ start: number; end: number; word: string }> = [];
-  // Most sentences hold no lexicon word at all: look the words up before running the expressions.
+  // Most sentences hold no lexicon word at all: look the words up before running the expressions (fastPaths.clausePrechecks).
   const words = text.toLowerCase().match(WORDS);
-  if (!words || !words.some((w) => JUDGEMENT_WORDS.has(w))) return out;
+  if (fastPaths.clausePrechecks && (!words || !words.some((w) => JUDGEMENT_WORDS.has(w)))) return out;
   COPULA_ADJ.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = COPULA_ADJ.exec(text))) {
@@ -260,6 +262,22 @@ export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: 
 /** True when the sentence denies or rejects blame ("no one was careless", "… would not have helped"). */
 export function isDenied(s: Sentence): boolean {
   return denials.scan(s.text, s.folded).length > 0;
+}
+
+/** A semicolon, or a comma before a coordinating conjunction: where a coordinate clause starts. */
+const COORDINATE_BREAK = /;\s+|,\s+(?:and|but|so|or|while|yet)\s+/g;
+
+/**
+ * Where the coordinate clause holding offset `at` starts: after the last "; " or ", and / but / so / or /
+ * while / yet " before it, else 0. Coarser than `actorBefore`'s boundary (any comma, relative and
+ * reported clauses): a rewrite is read back from here, so a subject in an earlier coordinate clause
+ * cannot stand in for the rewritten clause's own ("…, and the on-call engineer should have …").
+ */
+export function coordinateClauseStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  let start = 0;
+  for (const m of allMatches(COORDINATE_BREAK, before)) start = m.index + m[0].length;
+  return start;
 }
 
 /** A negation earlier in the clause: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */

@@ -4,6 +4,8 @@
  * scan of a text finds every phrase of every entry. Literals only, so no input can make it slow.
  */
 
+import { fastPaths } from '../engine/fastPaths';
+
 export interface PhraseHit<T> {
   start: number;
   end: number;
@@ -11,16 +13,8 @@ export interface PhraseHit<T> {
   entry: T;
 }
 
-const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
-/** Text where String#toLowerCase may differ from lower-casing one code unit at a time. */
-const NOT_SIMPLE = /[\u03a3\ud800-\udfff]/;
-
 /** Folds case and typographic apostrophes without changing the text's length. */
 export function fold(s: string): string {
-  // Fast path (nearly all text): lower-casing the whole string gives the same as code unit by code
-  // unit when no character grows, no surrogate pair is involved and no final sigma depends on context.
-  const lower = s.toLowerCase();
-  if (lower.length === s.length && !NOT_SIMPLE.test(s)) return lower.replace(APOSTROPHES, "'");
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -59,6 +53,7 @@ interface TrieNode {
  * punctuation phrases ("!!") do not. At every node the longer continuations are tried before the
  * phrase that ends there, so the longest phrase still wins at a position; two phrases can only both
  * match at one position when one is a prefix of the other, so this equals "longest first".
+ * Kept: see fastPaths.phraseTrie for what it saves (bench/fastpaths.ts).
  */
 export function phraseSource(keys: string[]): string {
   const root = trie(keys);
@@ -98,39 +93,11 @@ function emit(n: TrieNode, last: string): string {
   return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
 }
 
-/**
- * What sentences are joined with to scan them in one pass. NUL is neither a letter, a digit, white
- * space nor part of any phrase or pattern the rules look for, so no match reaches across it and each
- * sentence edge reads as the edge of a text: the matches are those of the sentences one by one.
- */
-export const SENTENCE_JOIN = '\u0000';
-
-/** Sentences' folded texts joined by SENTENCE_JOIN, and where each starts: built once per sentence list. */
-interface Joined {
-  text: string;
-  starts: number[];
-}
-const joinedLists = new WeakMap<ReadonlyArray<{ folded: string }>, Joined>();
-
-function joined(sentences: ReadonlyArray<{ folded: string }>): Joined {
-  let j = joinedLists.get(sentences);
-  if (!j) {
-    const starts: number[] = [];
-    let at = 0;
-    for (const s of sentences) {
-      starts.push(at);
-      at += s.folded.length + 1;
-    }
-    j = { text: sentences.map((s) => s.folded).join(SENTENCE_JOIN), starts };
-    joinedLists.set(sentences, j);
-  }
-  return j;
-}
-
 const NO_HITS: never[] = [];
 
 export class PhraseMatcher<T> {
-  private readonly re: RegExp | undefined;
+  private readonly trieRe: RegExp | undefined;
+  private flatRe: RegExp | undefined;
   private readonly byPhrase = new Map<string, T>();
 
   constructor(entries: Iterable<{ phrases: string[]; entry: T }>) {
@@ -142,7 +109,12 @@ export class PhraseMatcher<T> {
       }
     }
     const keys = [...this.byPhrase.keys()].sort((a, b) => b.length - a.length);
-    if (keys.length) this.re = new RegExp(phraseSource(keys), 'gu');
+    if (keys.length) this.trieRe = new RegExp(phraseSource(keys), 'gu');
+  }
+
+  private get re(): RegExp | undefined {
+    if (fastPaths.phraseTrie || !this.trieRe) return this.trieRe;
+    return (this.flatRe ??= new RegExp(flatPhraseSource([...this.byPhrase.keys()]), 'gu'));
   }
 
   get size(): number {
@@ -155,37 +127,26 @@ export class PhraseMatcher<T> {
    */
   scan(text: string, folded = fold(text)): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    if (!this.re) return hits;
-    this.re.lastIndex = 0;
+    const re = this.re;
+    if (!re) return hits;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = this.re.exec(folded))) {
+    while ((m = re.exec(folded))) {
       const phrase = m[0].replace(/\s+/g, ' ');
       const entry = this.byPhrase.get(phrase);
       if (entry !== undefined) hits.push({ start: m.index, end: m.index + m[0].length, phrase, entry });
-      if (m[0].length === 0) this.re.lastIndex++;
+      if (m[0].length === 0) re.lastIndex++;
     }
-    this.re.lastIndex = 0;
+    re.lastIndex = 0;
     return hits;
   }
 
-  /**
-   * `scan(s.text, s.folded)` for every sentence, as one scan of their folded texts joined by
-   * SENTENCE_JOIN: one pass instead of one per sentence (a property test compares the two). Hits are relative to their sentence; a sentence without any shares one
-   * empty array.
-   */
+  /** `scan(s.text, s.folded)` for every sentence; a sentence without any hit shares one empty array. */
   scanSentences(sentences: ReadonlyArray<{ folded: string }>): Array<ReadonlyArray<PhraseHit<T>>> {
-    const out: Array<ReadonlyArray<PhraseHit<T>>> = new Array(sentences.length).fill(NO_HITS);
-    if (!this.re || !sentences.length) return out;
-    const { text, starts } = joined(sentences);
-    let i = 0;
-    // Hits come in order: each belongs to the last sentence starting at or before it.
-    for (const hit of this.scan(text, text)) {
-      while (i + 1 < starts.length && starts[i + 1] <= hit.start) i++;
-      hit.start -= starts[i];
-      hit.end -= starts[i];
-      if (out[i] === NO_HITS) out[i] = [hit];
-      else (out[i] as Array<PhraseHit<T>>).push(hit);
-    }
-    return out;
+    if (!this.trieRe) return new Array(sentences.length).fill(NO_HITS);
+    return sentences.map((s) => {
+      const hits = this.scan('', s.folded);
+      return hits.length ? hits : NO_HITS;
+    });
   }
 }

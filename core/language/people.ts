@@ -14,7 +14,6 @@ import { PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { nameKind } from './nlp';
 import type { Prose } from '../engine/prose';
 import type { AnalyzeOptions, PostmortemModel } from '../types';
-import { SENTENCE_JOIN } from './match';
 import { allMatches } from './regexp';
 
 export interface PeopleIndex {
@@ -77,18 +76,16 @@ export interface PeopleEvidence {
 
 export function peopleEvidence(text: string, sentences: Prose['sentences']): PeopleEvidence {
   const out: PeopleEvidence = { handles: [], appositives: [], pronounCaps: [], personVerbs: [] };
-  // Most blocks have no '@': a native search skips the handle pattern for them.
-  if (text.includes('@')) for (const m of allMatches(HANDLE, text)) out.handles.push(m[1]);
+  for (const m of allMatches(HANDLE, text)) out.handles.push(m[1]);
   for (const m of allMatches(APPOSITIVE, text)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   for (const s of sentences) {
     if (PRONOUN.test(s.text)) {
       out.pronounCaps.push(allMatches(CAPITALISED, s.text).map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
     }
   }
-  // One scan of all sentences instead of one per sentence (see SENTENCE_JOIN).
   // "Thirumalai, an engineer on our media team," and "one of our engineers, Amadou,": a role in apposition.
-  if (/,/.test(text)) for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
-  for (const m of allMatches(PERSON_VERB, sentences.map((s) => s.text).join(SENTENCE_JOIN))) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
+  for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
+  for (const s of sentences) for (const m of allMatches(PERSON_VERB, s.text)) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
   return out;
 }
 

@@ -7,7 +7,7 @@ import { ConfiguredMatcher } from '../language/configuredPhrases';
 import { CLAUSE_SHAPE_MAX, clauseShape, gerund, infinitive } from '../language/nlp';
 import type { Sentence } from '../engine/prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../language/subject';
-import { actorBefore, isDenied, isPeople, judgementsIn, looksLikeName, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../language/clauses';
+import { actorBefore, coordinateClauseStart, isDenied, isPeople, judgementsIn, looksLikeName, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../language/clauses';
 import { CHECK_PARTICIPLES, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { kindsAt } from '../extract/sections';
 import type { PeopleIndex } from '../language/people';
@@ -300,7 +300,7 @@ export function rewriteReads(s: Sentence, fix: Fix): boolean {
   // Read the clause the rewrite is in: from the last coordination or semicolon before the first edit
   // ("…, and the on-call engineer should have …" is read from "the on-call engineer"), so what the
   // sentence says before it cannot hide or stand in for the rewritten clause's subject and verb.
-  const clause = out.slice(clauseStart(out, firstEdit)).trim();
+  const clause = out.slice(coordinateClauseStart(out, firstEdit)).trim();
   const shape = clauseShape(clause);
   if (!shape) return false;
   const first = /^\s*([\p{L}'-]+)/u.exec(clause)?.[1] ?? '';
@@ -309,14 +309,6 @@ export function rewriteReads(s: Sentence, fix: Fix): boolean {
   if (/^(?:being|be|been)$/i.test(subject)) return false;
   if (NEGATIVE_SUBJECT.test(subject) && NEGATED_VERB.test(shape.verb)) return false;
   return true;
-}
-
-/** Where the clause holding offset `at` starts: after the last "; " or ", and / but / so / or / while " before it, else 0. */
-export function clauseStart(text: string, at: number): number {
-  const before = text.slice(0, at);
-  let start = 0;
-  for (const m of allMatches(/;\s+|,\s+(?:and|but|so|or|while|yet)\s+/g, before)) start = m.index + m[0].length;
-  return start;
 }
 
 /** fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred. */
@@ -352,8 +344,8 @@ const personOnlyMatcher = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDIC
 const STATE = /^(?:was|were|got)\s/i;
 const GROUP_OMISSION = /\b(?:did not|didn't|never)\s+(?:follow|read|check|test|follow up on|respond to|update)\s+(?:the|our|their|any)\b/giu;
 const CHECK_PASSIVE = new RegExp(`\\b(?:should|ought\\s+to|could)(?:\\s+not|n't)?\\s+(?:have\\s+|had\\s+)?been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
-const STATE_PROMPT = 'What condition made this likely? (workload, hand-off, time of day, missing information)';
-const PROCESS_PROMPT = 'What did the process not provide? (a check, a step, a signal, the information)';
+const STATE_PROMPT = WRITTEN_PLACEHOLDERS.statePrompt;
+const PROCESS_PROMPT = WRITTEN_PLACEHOLDERS.processPrompt;
 
 interface Extra {
   start: number;

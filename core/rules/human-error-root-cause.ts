@@ -10,6 +10,7 @@ import { NEXT_QUESTION, whyAgainEdit } from '../edits/whyAgain';
 import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
+import { fastPaths } from '../engine/fastPaths';
 
 type Cue = 'condition' | 'action';
 const matcher = new PhraseMatcher<Cue>([
@@ -171,8 +172,8 @@ function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseH
     if (h.entry === 'manner' && (isPeople(actor) || /\b(?:by|an?|the)\s+(?:[\p{L}-]+\s+)?(?:engineer|developer|operator|admin|administrator|technician|employee|user|person)s?\s*$/iu.test(before))) return { start: h.start, end: h.end, reading: 'manner' };
     if ((h.entry === 'person-only' || h.entry === 'action') && isPeople(actor)) return { start: h.start, end: h.end, reading: h.entry };
   }
-  // The expressions below need " by " or an error or state word; most sentences have none.
-  if (!/ by |error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distract|confus|neglig|misjudg|inattent|careless|misunderstand|tired|exhaust|sleepy|groggy|rushed|overconfident|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|hurried|panicked|overwhelmed|complacent|engineer|developer|operator|admin|technician|employee|member|contractor|reviewer|user|person/.test(s.folded)) return undefined;
+  // The expressions below need " by " or an error or state word; most sentences have none (fastPaths.clausePrechecks).
+  if (fastPaths.clausePrechecks && !/ by |error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distract|confus|neglig|misjudg|inattent|careless|misunderstand|tired|exhaust|sleepy|groggy|rushed|overconfident|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|hurried|panicked|overwhelmed|complacent|engineer|developer|operator|admin|technician|employee|member|contractor|reviewer|user|person/.test(s.folded)) return undefined;
   // "a developer's slip", "the mistake of the technicians", "operator slip": an error with a person attached.
   const pe = personErrorIn(s.text, ctx.people);
   if (pe && !negatedInClause(s.text, pe.start, pe.end) && !discussesConcept(s.text)) return { start: pe.start, end: pe.end, reading: 'noun' };

@@ -1,3 +1,4 @@
+import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 import { KEY_ALIASES, normKey } from '../extract/metadata';
 import type { Fix, MetadataKey } from '../types';
 import type { RuleContext } from './defineRule';
@@ -19,9 +20,9 @@ interface FieldInfo {
 
 const FIELDS: FieldInfo[] = [
   { key: 'date', label: 'Date', yaml: '${1:YYYY-MM-DD}', line: '${1:YYYY-MM-DD}', example: '2026-03-15', why: 'so the timeline and action-item due dates can be checked against it' },
-  { key: 'severity', label: 'Severity', yaml: '${1:SEV-?}', line: '${1:SEV-?}', example: 'SEV-2', why: 'so readers can weigh the incident and deadlines follow its window' },
+  { key: 'severity', label: 'Severity', yaml: `\${1:${WRITTEN_PLACEHOLDERS.severity}}`, line: `\${1:${WRITTEN_PLACEHOLDERS.severity}}`, example: 'SEV-2', why: 'so readers can weigh the incident and deadlines follow its window' },
   { key: 'status', label: 'Status', yaml: '${1:draft}', line: '${1:Draft}', example: 'draft', why: 'so readers know whether the document is still changing' },
-  { key: 'authors', label: 'Authors', yaml: '[${1:name}]', line: '${1:name}', example: 'Ana Lima', why: 'so readers know whom to ask' },
+  { key: 'authors', label: 'Authors', yaml: `[\${1:${WRITTEN_PLACEHOLDERS.author}}]`, line: `\${1:${WRITTEN_PLACEHOLDERS.author}}`, example: 'Ana Lima', why: 'so readers know whom to ask' },
 ];
 
 /** Labels of metadata lines written without bold or in other shapes ("Date: …", "| Severity | … |", "## Owner: …"). */
@@ -88,7 +89,7 @@ function shapedLine(ctx: RuleContext, line: number, label: string, value: string
     const lead = s.body.end >= ctx.text.length && !/\n$/.test(ctx.text) ? eol + eol : '';
     return { at: s.body.end, newText: `${lead}${heading[1]} ${label}${eol}${value}${eol}${eol}`, example: `${heading[1]} ${label}` };
   }
-  const m = src.includes(':') ? SHAPE.exec(src) : null;
+  const m = SHAPE.exec(src);
   const shape = (v: string) => (m ? `${m[1]}${m[2]}${label}${m[4]}${m[5]}${m[6]}${m[7] || ' '}${v}${m[9]}` : `**${label}:** ${v}`);
   return { at: end, newText: eol + shape(value), example: shape('…').trim() };
 }
@@ -106,7 +107,7 @@ function isToml(ctx: RuleContext): boolean {
 }
 
 function tomlValue(f: FieldInfo): string {
-  return f.key === 'authors' ? '["${1:name}"]' : `"${f.yaml}"`;
+  return f.key === 'authors' ? `["\${1:${WRITTEN_PLACEHOLDERS.author}}"]` : `"${f.yaml}"`;
 }
 
 function frontMatterFix(ctx: RuleContext, fields: FieldInfo[], eol: string): Fix {

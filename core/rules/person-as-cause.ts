@@ -33,7 +33,7 @@ const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAM
 /** Case-insensitive literal alternation, so NAME keeps its case-sensitive capital letter. */
 const ciAlt = (xs: string[]) =>
   [...xs].sort((a, b) => b.length - a.length).map((x) => x.split(' ').map((w) => w.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('\\s+')).join('|');
-export const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
+const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
 /** Past participles of cause verbs, for the passive: "was raised by Claire", "were deleted by @ops-bot". */
 const PARTICIPLES = [...CAUSE_VERBS.filter((v) => /^[\p{L}-]+ed$/u.test(v) && !/^(?:failed|used|decided)$/.test(v)), 'run', 'broken', 'set', 'made', 'done', 'put', 'raised', 'lowered', 'pushed', 'turned off', 'switched off', 'taken down', 'shut down'];
 const PASSIVE = new RegExp(`(?<![\\p{L}])(?:${ciAlt(['was', 'were', 'been', 'being', 'got', 'is', 'are'])})\\s+(?:\\p{Ll}+ly\\s+)?(?:${ciAlt(PARTICIPLES)})\\s+[bB]y\\s+${NAME}(?![\\p{L}])`, 'gu');
@@ -42,42 +42,6 @@ const NOUN_BY = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_POSSESSIONS)})\\s+by\\
 /** "<Name>'s change" */
 const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}@_-])${NAME}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(CAUSE_POSSESSIONS)})(?![\\p{L}])`, 'gu');
 const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
-
-/** A capital letter outside ASCII (where a name can start, like "@" and A to Z). */
-const UPPER = /^\p{Lu}$/u;
-const SUBJECT_AT = new RegExp(SUBJECT.source, 'uy');
-const POSSESSIVE_AT = new RegExp(POSSESSIVE.source, 'uy');
-/** Each name-first pattern as a global expression and its sticky copy (for the equivalence test). */
-export const NAME_FIRST_PATTERNS = [
-  [SUBJECT, SUBJECT_AT],
-  [POSSESSIVE, POSSESSIVE_AT],
-] as const;
-/** PREFIXED needs the last word of a prefix (by, to, of, if) before a name: cheap to look for first. */
-export const PREFIX_THEN_NAME = /(?:[bB][yY]|[tT][oO]|[oO][fF]|[iI][fF])\s+[@\p{Lu}]/u;
-/** PASSIVE and NOUN_BY both end in "by <Name>". */
-const BY_NAME = /\s[bB]y\s+[@\p{Lu}]/u;
-
-/**
- * The matches `text.matchAll(re)` would give for a sticky copy `re` of a pattern whose matches all
- * start at "@" or a capital letter: tried only there. Scanning a sentence for a long alternation at every
- * position (with a look-behind first) was this rule's main cost.
- */
-export function fromNameStarts(text: string, re: RegExp): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // "@", A to Z, or a capital beyond ASCII (a surrogate pair read as one code point; its second
-    // half alone is no letter).
-    if (!(c === 64 || (c >= 65 && c <= 90) || (c > 127 && UPPER.test(String.fromCodePoint(text.codePointAt(i)!))))) continue;
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m) {
-      out.push(m);
-      i += Math.max(1, m[0].length) - 1;
-    }
-  }
-  return out;
-}
 
 const FUNCTION_WORDS = new Set(['because', 'when', 'after', 'before', 'then', 'so', 'and', 'but', 'while', 'since', 'as', 'once', 'if', 'until', 'also', 'later', 'finally', 'first', 'next', 'meanwhile', 'instead', 'there', 'here', 'why', 'how', 'what', 'where', 'yes', 'no', 'a', 'q', 'answer', 'question', 'today', 'yesterday', 'unfortunately']);
 
@@ -167,7 +131,7 @@ export const personAsCause = defineRule({
       if (!kinds.some((k) => k && CAUSAL_SECTIONS.includes(k))) continue;
       if (kinds.includes('timeline') || kinds.includes('action-items') || kinds.includes('what-went-well') || kinds.includes('where-we-got-lucky')) continue;
       rejected = undefined;
-      for (const m of fromNameStarts(s.text, SUBJECT_AT)) {
+      for (const m of allMatches(SUBJECT, s.text)) {
         const verb = fold(m[3]).replace(/\s+/g, ' ');
         if (RESPONSE.test(verb)) continue;
         // Only the subject of the clause: what precedes must be the sentence start or a clause break.
@@ -179,19 +143,18 @@ export const personAsCause = defineRule({
           report(i2, i2 + m[2].length, m[2], 'the agent of the failure');
         }
       }
-      for (const m of PREFIX_THEN_NAME.test(s.text) ? allMatches(PREFIXED, s.text) : []) {
+      for (const m of allMatches(PREFIXED, s.text)) {
         const i = m.index! + m[0].length - m[1].length;
         if (/^if\b/i.test(m[0]) && !/^\s+(?:had|did|would|could|were|was)\b/i.test(s.text.slice(i + m[1].length))) continue;
         report(i, i + m[1].length, m[1], 'the cause');
       }
-      // Both end in "by <Name>"; most sentences have none, and these two regexes are the slowest here.
-      for (const re of BY_NAME.test(s.text) ? [PASSIVE, NOUN_BY] : []) {
+      for (const re of [PASSIVE, NOUN_BY]) {
         for (const m of allMatches(re, s.text)) {
           const i = m.index! + m[0].length - m[1].length;
           report(i, i + m[1].length, m[1], 'the cause', false, true);
         }
       }
-      for (const m of fromNameStarts(s.text, POSSESSIVE_AT)) {
+      for (const m of allMatches(POSSESSIVE, s.text)) {
         const end = m.index! + m[1].length + 2;
         report(m.index!, end, m[1], 'the cause, through their change', true, true);
       }

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { blank, replaceComments } from '../language/regexp';
-import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
+import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, SNIPPET_PROMPTS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
 import { PhraseMatcher } from '../language/match';
 import type { Span } from '../types';
 import type { RuleContext } from './defineRule';
@@ -109,20 +109,6 @@ const RE = {
   tbd: /^(?:TBD|TBC|To be (?:determined|confirmed|decided|written|added|completed))(?![\p{L}\p{N}])\s*(?:$|[.:;,(—–-])/iu,
 };
 
-/**
- * What a text must contain for each pattern above to match anywhere in it: short patterns a native
- * search answers at once, so a document without, say, "YYYY" or "HH:" is not scanned for template
- * dates at all. Each is implied by its pattern (a test checks this on the pattern's own matches).
- */
-export const HINTS: Record<keyof typeof RE, RegExp> = {
-  bracket: /\[/,
-  angle: /</,
-  todo: /TODO|FIXME|ToDo:|todo:/,
-  xxx: /XX|xxx/,
-  date: /YYYY|yyyy|(?:DD|dd|MM|mm|HH|hh)[-/.:]/,
-  number: /[NX?]\s?%|[$€£][NX]|N\s/,
-  tbd: /tb[dc]|to be /i,
-};
 export { RE as PLACEHOLDER_PATTERNS };
 
 export const placeholderText = defineRule({
@@ -140,7 +126,7 @@ export const placeholderText = defineRule({
     const add = (start: number, end: number, id: string) => {
       if (!inAny((skip ??= excluded(ctx)), start, end)) hits.push({ start, end, entry: ENTRY.get(id)! });
     };
-    const find = (kind: keyof typeof RE) => (HINTS[kind].test(text) ? matchesIn(text, RE[kind], spans) : []);
+    const find = (kind: keyof typeof RE) => matchesIn(text, RE[kind], spans);
     for (const m of find('bracket')) {
       if (isBracketPlaceholder(m[1])) add(m.index!, m.index! + m[0].length, 'bracketed');
     }
@@ -160,21 +146,19 @@ export const placeholderText = defineRule({
     // A comment that opens with a TODO marker ("<!-- TODO(kim): say why … -->") is the writer's open
     // question left in the source: a leftover though the page does not show it. Other comments
     // (template prompts, notes to reviewers) are not read.
-    if (HINTS.todo.test(text)) {
-      for (const n of ctx.tree.children) {
-        if (n.type !== 'html' || !n.position) continue;
-        // The marker form only ("TODO:", "TODO(kim):", "FIXME:"); "TODO for the review meeting" is a note to readers.
-        const m = /^<!--\s*(TODO|FIXME)(?:\([^)\n]{0,40}\))?\s*:/u.exec(n.value);
-        if (m) {
-          const at = n.position.start.offset! + m[0].indexOf(m[1]);
-          hits.push({ start: at, end: at + m[1].length, entry: ENTRY.get('todo')! });
-        }
+    for (const n of ctx.tree.children) {
+      if (n.type !== 'html' || !n.position) continue;
+      // The marker form only ("TODO:", "TODO(kim):", "FIXME:"); "TODO for the review meeting" is a note to readers.
+      const m = /^<!--\s*(TODO|FIXME)(?:\([^)\n]{0,40}\))?\s*:/u.exec(n.value);
+      if (m) {
+        const at = n.position.start.offset! + m[0].indexOf(m[1]);
+        hits.push({ start: at, end: at + m[1].length, entry: ENTRY.get('todo')! });
       }
     }
     for (const m of find('xxx')) add(m.index!, m.index! + m[0].length, 'xxx');
     for (const m of find('date')) add(m.index!, m.index! + m[0].length, 'date-template');
     for (const m of find('number')) add(m.index!, m.index! + m[0].length, 'number-template');
-    if (HINTS.tbd.test(text)) tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
+    tbdBodies(ctx, (s, e) => add(s, e, 'tbd-body'));
     const sentences = ctx.prose.sentences;
     filler.scanSentences(sentences).forEach((hits, i) => {
       for (const h of hits) add(sentences[i].offsetAt(h.start), sentences[i].offsetAt(h.end), 'filler');
@@ -192,7 +176,19 @@ export const placeholderText = defineRule({
   },
 });
 
-const WRITTEN = [WRITTEN_PLACEHOLDERS.owner, WRITTEN_PLACEHOLDERS.safeguard, WRITTEN_PLACEHOLDERS.condition, `${WRITTEN_PLACEHOLDERS.change}, done when`, WRITTEN_PLACEHOLDERS.check, WRITTEN_PLACEHOLDERS.habitFree];
+const WRITTEN = [
+  WRITTEN_PLACEHOLDERS.owner,
+  WRITTEN_PLACEHOLDERS.safeguard,
+  WRITTEN_PLACEHOLDERS.condition,
+  `${WRITTEN_PLACEHOLDERS.change}, done when`,
+  WRITTEN_PLACEHOLDERS.check,
+  WRITTEN_PLACEHOLDERS.habitFree,
+  WRITTEN_PLACEHOLDERS.statePrompt,
+  WRITTEN_PLACEHOLDERS.processPrompt,
+  WRITTEN_PLACEHOLDERS.author,
+  WRITTEN_PLACEHOLDERS.severity,
+  ...SNIPPET_PROMPTS,
+];
 
 /** Paragraphs (and table cells outside action-item tables) that are only "TBD" or start with it. */
 function tbdBodies(ctx: RuleContext, add: (start: number, end: number) => void): void {

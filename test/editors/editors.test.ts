@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../protocol/lspClient';
 import { installedPackage, type Installed } from '../package/helpers';
-import { NON_ASCII_POSTMORTEM } from './fixture';
+import { NON_ASCII_POSTMORTEM } from '../helpers/postmortems';
 
 const BLAME_LINE = NON_ASCII_POSTMORTEM.split('\n').find((l) => l.startsWith('Zoë'))!;
 

@@ -13,7 +13,7 @@ import type { CodeAction, CodeLens, Diagnostic, Hover, InitializeResult, MarkupC
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_USAGE, transportOf } from '../../server/src/transport';
 import { ensureBundle, TestClient } from './lspClient';
-import { NON_ASCII_POSTMORTEM } from '../editors/fixture';
+import { NON_ASCII_POSTMORTEM } from '../helpers/postmortems';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-citizenship-ws');
 const wsUri = (rel: string) => pathToFileURL(path.join(WORKSPACE, rel)).href;

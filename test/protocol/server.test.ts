@@ -10,67 +10,11 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, Range, TextEdit } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../core';
 import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../common/protocol';
+import { POSTMORTEM } from '../helpers/postmortems';
 import { ensureBundle, ROOT, TestClient } from './lspClient';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-protocol-ws');
 const wsUri = (rel: string) => pathToFileURL(path.join(WORKSPACE, rel)).href;
-
-const POSTMORTEM = `---
-title: Checkout queue stalled
-date: 2026-02-11
-severity: SEV-2
-status: draft
----
-
-# Checkout queue stalled
-
-## Summary
-
-Orders stopped flowing for 40 minutes after a config push. Dana should have checked the queue dashboard before the push.
-
-## Impact
-
-About 1,900 orders were delayed by up to 40 minutes.
-
-## Timeline
-
-All times UTC.
-
-- 09:12 Config push to the checkout workers.
-- 09:20 Queue depth alert fired.
-- 09:52 Rollback finished and the queue drained.
-
-## Root causes
-
-Config validation accepted a batch size of zero.
-
-### Five whys
-
-Why 1: Why did orders stop flowing?
-Because the checkout workers fetched zero messages per batch.
-Why 2: Why did the workers fetch zero messages?
-Because the pushed config set the batch size to 0.
-Root cause: config validation accepts a batch size of 0.
-
-## Contributing factors
-
-The staging queue had no traffic, so the change looked fine there.
-
-## What went well
-
-The rollback script worked the first time.
-
-## What went poorly
-
-The alert fired eight minutes after the stall began.
-
-## Action items
-
-| Action | Owner | Due |
-|---|---|---|
-| Reject a zero batch size in config validation | @dana | 2026-03-01 |
-| Page on queue depth within two minutes |  | 2026-03-15 |
-`;
 
 const README = `# Widget service
 

@@ -185,7 +185,7 @@ describe('snippets', () => {
       const item = result.model.actionItems[0];
       assert.equal(item.form, 'table');
       assert.equal(item.text, 'What will change, and how we will know it is done');
-      assert.deepEqual(fieldValues(item.fields), { type: 'prevent', priority: 'P1', owner: '@owner', due: 'YYYY-MM-DD', ticket: 'ABC-123' });
+      assert.deepEqual(fieldValues(item.fields), { type: 'prevent', priority: 'P1', owner: '@owner', due: 'YYYY-MM-DD', ticket: '[ticket]' });
     });
   });
 
@@ -233,7 +233,7 @@ describe('snippets', () => {
       assert.deepEqual(r.model.actionItemTables[0].columns.map((c) => c.field), ['action', 'type', 'priority', 'owner', 'due', 'ticket']);
       assert.equal(r.model.actionItems.length, 1);
       assert.equal(r.model.actionItems[0].text, 'What will change, and how we will know it is done');
-      assert.deepEqual(fieldValues(r.model.actionItems[0].fields), { type: 'prevent', priority: 'P1', owner: '@owner', due: 'YYYY-MM-DD', ticket: 'ABC-123' });
+      assert.deepEqual(fieldValues(r.model.actionItems[0].fields), { type: 'prevent', priority: 'P1', owner: '@owner', due: 'YYYY-MM-DD', ticket: '[ticket]' });
     });
 
     it('typed values come back as the item’s fields, for every type choice', () => {

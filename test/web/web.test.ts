@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureBundle, ROOT } from '../protocol/lspClient';
-import { NON_ASCII_POSTMORTEM } from '../editors/fixture';
+import { NON_ASCII_POSTMORTEM } from '../helpers/postmortems';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_SERVER = path.join(ROOT, 'dist', 'server.js');
