@@ -70,3 +70,24 @@ describe('withoutTrailingUnit (a time column header without its unit)', () => {
     for (const [h, want] of [['Time (UTC)', 'Time'], ['Date', 'Date'], ['Day (local) (CET)', 'Day (local)'], ['()', ''], ['(a) b', '(a) b']]) assert.equal(withoutTrailingUnit(h), want);
   });
 });
+
+describe('quotesWord (a flagged word inside a quotation)', () => {
+  it('equals the /["“][^"”]{0,60}\\bWORD\\b[^"”]{0,60}["”]/iu test it replaces', async () => {
+    const { quotesWord } = await import('../../server/src/core/clauses');
+    const old = (t: string, w: string) => new RegExp(`["“][^"”]{0,60}\\b${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b[^"”]{0,60}["”]`, 'iu').test(t);
+    // A quotation around the word with fillers near the 60-code-point windows (surrogate pairs count
+    // one under `u`), other quotation marks and words around it.
+    const bit = fc.constantFrom('"', '\u201c', '\u201d', "'", ' ', 'careless', 'CARELESS', 'carelessly', 'ha ha', 'x', '\u{1F692}', '.', '\n');
+    const bits = fc.array(bit, { maxLength: 4 }).map((p) => p.join(''));
+    const filler = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 56, max: 63 }), fc.constantFrom(' ', '-', '\u{1F692}')).map(([z, k, c]) => (z === 0 ? ' ' : c.repeat(k)));
+    const text = fc.tuple(bits, fc.constantFrom('"', '\u201c', '\u201d', ''), filler, bits, fc.constantFrom('careless', 'Careless', 'ha ha ha'), filler, bits, fc.constantFrom('"', '\u201d', '\u201c', ''), bits).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('careless', 'Careless', 'ha ha', "'s fault", 'x.y'), (t, w) => {
+        assert.equal(quotesWord(t, w), old(t, w), `${JSON.stringify(w)} in ${JSON.stringify(t)}`);
+      }),
+      { numRuns: 5000, seed: 20261207 },
+    );
+    assert.equal(quotesWord('the draft said "careless" once', 'careless'), true);
+    assert.equal(quotesWord(`"${'y'.repeat(61)} careless"`, 'careless'), false);
+  });
+});

@@ -76,8 +76,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
   const view = textView(text);
   let result: AnalysisResult;
   try {
-    // Nesting and delimiter runs past the parser's limits are read as plain text (core/bound.ts).
-    result = analyzeText(boundInput(view.text).text, options, cache);
+    // Nesting, delimiter runs and long lines past the parser's limits are read as plain text, with one
+    // notice per stretch (core/bound.ts).
+    const bounded = boundInput(view.text);
+    result = analyzeText(bounded.text, options, cache);
+    if (bounded.notices.length) result.notices = bounded.notices;
   } catch (err) {
     // Never thrown on purpose: a parser or extraction failure on some input (a rule's failure is
     // caught per rule below). One notice for this file; the caller goes on with the others.
