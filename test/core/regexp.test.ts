@@ -1,7 +1,7 @@
 /** allMatches must give what [...text.matchAll(re)] gives, without copying the pattern. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { allMatches, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord } from '../../server/src/core/regexp';
+import { allMatches, lastLineStart, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord, withoutTrailingWordOrSpace } from '../../server/src/core/regexp';
 
 const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
 const text = fc.array(fc.constantFrom('a', 'b', 'A', 'Ana', ' ', 'to', 'of', 'x', '\u{1F692}', '\ud83d', 'é', '\n'), { maxLength: 20 }).map((p) => p.join(''));
@@ -90,4 +90,48 @@ describe('quotesWord (a flagged word inside a quotation)', () => {
     assert.equal(quotesWord('the draft said "careless" once', 'careless'), true);
     assert.equal(quotesWord(`"${'y'.repeat(61)} careless"`, 'careless'), false);
   });
+});
+
+describe('patterns that start at the first space of a run (linear rewrites)', () => {
+  // Each pair: the old pattern's use and the new one's, as the core calls them. A match of the old
+  // `\s*X` or `\s+X` can always start at the first space of its run, so `(?<!\s)` (or an optional
+  // `(?:(?<!\s)\s+)?`) finds the same leftmost matches without retrying from every space of a run.
+  const PAIRS: Array<[string, (s: string) => unknown, (s: string) => unknown]> = [
+    ['due-date range split', (s) => s.split(/\s+(?:-|–|—|to)\s+/), (s) => s.split(/(?<!\s)\s+(?:-|–|—|to)\s+/)],
+    ['trailing "items"', (s) => s.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''), (s) => s.replace(/(?:(?<!\s)\s+)?(?:items?|actions?|measures?)\s*$/i, '')],
+    ['trailing [tag]', (s) => s.replace(/\s*\[[a-z]+\]\s*$/i, ''), (s) => s.replace(/(?:(?<!\s)\s+)?\[[a-z]+\]\s*$/i, '')],
+    ['space before punctuation', (s) => s.replace(/\s+([:;,.])/g, '$1'), (s) => s.replace(/(?<!\s)\s+([:;,.])/g, '$1')],
+    ['metadata list split', (s) => s.split(/\s*(?:,|;|\band\b|&|\/)\s*/), (s) => s.split(/(?:(?<!\s)\s+)?(?:,|;|\band\b|&|\/)\s*/)],
+    ['owner list split (report)', (s) => s.split(/\s*(?:,|;|&|\/|\+|\band\b)\s*/i), (s) => s.split(/(?:(?<!\s)\s+)?(?:,|;|&|\/|\+|\band\b)\s*/i)],
+    ['owner list split (rule)', (s) => s.split(/\s*(?:,|;|&|\+|\band\b|\s\/\s|(?<=\S)\/(?=@))\s*/i), (s) => s.split(/(?:(?<!\s)\s+)?(?:,|;|&|\+|\band\b|\s\/\s|(?<=\S)\/(?=@))\s*/i)],
+    ['blame fields', (s) => /\s+(?:\(|[—–]\s|-\s|\|)/.exec(s)?.index, (s) => /(?<!\s)\s+(?:\(|[—–]\s|-\s|\|)/.exec(s)?.index],
+    ['trailing "sooner"', (s) => s.replace(/\s*\b(?:sooner|earlier|faster|in time)$/i, ''), (s) => s.replace(/(?:(?<!\s)\s+)?\b(?:sooner|earlier|faster|in time)$/i, '')],
+    ['next word after a mark', (s) => nextWords(/\s+(\S)/g, s), (s) => nextWords(/(?<!\s)\s+(\S)/g, s)],
+    ['last word or trailing space', (s) => s.replace(/\s+\S*$/, ''), (s) => withoutTrailingWordOrSpace(s)],
+    ['JSON position', (s) => s.replace(/ in JSON at position \d+.*$/, ''), (s) => cutLastLine(s, / in JSON at position \d/)],
+    ['URI query', (s) => s.replace(/[?#].*$/, ''), (s) => cutLastLine(s, /[?#]/)],
+  ];
+  /** NEXT_WORD as prose.ts uses it: from right after each non-space character. */
+  function nextWords(re: RegExp, s: string): unknown[] {
+    const out: unknown[] = [];
+    for (let p = 0; p <= s.length; p++) {
+      if (p > 0 && /\s/.test(s[p - 1])) continue;
+      re.lastIndex = p;
+      const m = re.exec(s);
+      out.push(m && [m.index, m[1]]);
+    }
+    return out;
+  }
+  function cutLastLine(s: string, re: RegExp): string {
+    const last = lastLineStart(s);
+    const m = re.exec(s.slice(last));
+    return m ? s.slice(0, last + m.index) : s;
+  }
+  const bits = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\u2028', '-', '–', '—', 'to', 't', ',', ';', 'and', 'band', '&', '/', '+', '@', '[', ']', 'x', 'items', 'action', '(', '|', 'sooner', 'in time', ':', '.', '?', '#', ' in JSON at position ', '5');
+  const text = fc.array(bits, { maxLength: 14 }).map((p) => p.join(''));
+  for (const [name, before, after] of PAIRS) {
+    it(`${name}: the same result as the old pattern`, () => {
+      fc.assert(fc.property(text, (s) => assert.deepEqual(after(s), before(s), JSON.stringify(s))), { numRuns: 3000, seed: 20261207 });
+    });
+  }
 });

@@ -86,6 +86,30 @@ export function withoutLastWord(s: string): string {
 }
 
 /**
+ * `s` without its trailing run of spaces, or else without its last word and the spaces before it:
+ * what `s.replace(/\s+\S*$/, '')` gives, read from the end instead of retrying from every space.
+ */
+export function withoutTrailingWordOrSpace(s: string): string {
+  let i = s.length;
+  while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  let j = i;
+  while (j > 0 && /\s/.test(s[j - 1])) j--;
+  return j === i ? s : s.slice(0, j);
+}
+
+/**
+ * Where the last line of `s` starts: after its last line terminator (\n, \r, U+2028, U+2029, what
+ * `.` does not match). A pattern ending in `.*$` can only match on that line.
+ */
+export function lastLineStart(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i + 1;
+  }
+  return 0;
+}
+
+/**
  * The length of the `  by  ` that ends `s`: what `/\s+by\s+$/i.exec(s)?.[0].length` gives, read from
  * the end instead of retrying from every space of a run.
  */

@@ -22,6 +22,7 @@ import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } f
 import { ConfigCache, loadConfigFor, type ConfigProblem } from '../config';
 import { CONFIG_FILE_NAMES, configFromSettings, configToOptions, mergeConfigs, parseConfigText, SETTINGS_KEYS, type SettingsKey } from '../core/config';
 import { LineIndex } from '../core/lineIndex';
+import { lastLineStart } from '../core/regexp';
 import type { AnalyzeOptions } from '../core/types';
 import { SOURCE } from './diagnostics';
 
@@ -35,7 +36,10 @@ const CONFIG_NAME = new Set<string>(CONFIG_FILE_NAMES);
 
 /** True when the URI names a configuration file (`.postmortemrc.yaml`, `.yml` or `.json`). */
 export function isConfigUri(uri: string): boolean {
-  const bare = uri.replace(/[?#].*$/, '');
+  // What uri.replace(/[?#].*$/, '') gives: `.*$` reaches the end only from the last line.
+  const last = lastLineStart(uri);
+  const query = uri.slice(last).search(/[?#]/);
+  const bare = query < 0 ? uri : uri.slice(0, last + query);
   try {
     return CONFIG_NAME.has(decodeURIComponent(bare.slice(bare.lastIndexOf('/') + 1)));
   } catch {

@@ -240,7 +240,7 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     // The clause asks for care; a placeholder asks for the safeguard instead. An action item's fields
     // after the text ("(owner: …)", "— @ana — 2026-05-01") stay.
     const lead = s.text.length - s.text.trimStart().length;
-    const fields = /\s+(?:\(|[—–]\s|-\s|\|)/.exec(s.text.slice(hitEnd));
+    const fields = /(?<!\s)\s+(?:\(|[—–]\s|-\s|\|)/.exec(s.text.slice(hitEnd));
     let end = fields ? hitEnd + fields.index : s.text.trimEnd().length;
     if (/[.!?]/.test(s.text[end - 1] ?? '')) end--;
     const span = exact(s, lead, end);
@@ -250,7 +250,7 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     if (q) {
       const span = exact(s, hitStart, hitEnd + q[0].length);
       // "… sooner?" already asks about time.
-      const rest = q[2].trim().replace(/\s*\b(?:sooner|earlier|faster|in time)$/i, '');
+      const rest = q[2].trim().replace(/(?:(?<!\s)\s+)?\b(?:sooner|earlier|faster|in time)$/i, '');
       const text = /^(?:catch|notice|spot|see)$/i.test(q[1]) && (!rest || /^(?:this|it|that)$/i.test(rest))
         ? 'What would have caught this earlier?'
         : `What would have helped us ${infinitive(q[1])}${rest ? ' ' + rest : ''} earlier?`;
