@@ -135,3 +135,25 @@ describe('patterns that start at the first space of a run (linear rewrites)', ()
     });
   }
 });
+
+describe('anchored line patterns without adjacent quantifiers over the same characters', () => {
+  // Each pair: the old pattern and its rewrite, compared on the whole match and every group.
+  const PAIRS: Array<[string, RegExp, RegExp]> = [
+    ['heading text (detect)', /^ {0,3}#{1,6}[ \t]+(.*)$/, /^ {0,3}#{1,6}[ \t]+(?![ \t])(.*)$/],
+    ['code fence (section-missing)', /^ {0,3}(`{3,}|~{3,})(.*)$/, /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/],
+    ['heading without a colon (metadata-missing)', /^[ \t]*(#{1,6})[ \t]+[^:]*$/, /^[ \t]*(#{1,6})[ \t]+(?![ \t])[^:]*$/],
+    ['why marker', /^((?:\*\*|__)?\s*(?:why\s*#?\s*|q\s*))(\d+)(\s*[:.)—–-]+\s*(?:\*\*|__)?\s*)/i, /^((?:\*\*|__)?\s*(?:why\s*(?:#\s*)?|q\s*))(\d+)(\s*[:.)—–-]+\s*(?:(?:\*\*|__)\s*)?)/i],
+    [
+      'answer marker',
+      /^((?:\*\*|__)?\s*(?:because\b[,:]?|a\s*(\d*)\s*[:.)]|answer\s*\d*\s*[:.]|→|->|=>)\s*(?:\*\*|__)?[ \t]*)/i,
+      /^((?:\*\*|__)?\s*(?:because\b[,:]?|a\s*(\d*)(?:(?<=\d)\s*)?[:.)]|answer\s*(?:\d+\s*)?[:.]|→|->|=>)\s*(?:(?:\*\*|__)[ \t]*)?)/i,
+    ],
+  ];
+  const bits = fc.constantFrom(' ', '\t', '\n', '\r', '#', '##', ' {0}', '`', '```', '~', '~~~', 'x', ':', '.', ')', '-', '—', '**', '__', 'why', 'Why', 'q', 'a', 'A', 'answer', 'because', ',', '2', '12', '→', '->', '=>');
+  const text = fc.array(bits, { maxLength: 12 }).map((p) => p.join(''));
+  for (const [name, before, after] of PAIRS) {
+    it(`${name}: the same match and groups`, () => {
+      fc.assert(fc.property(text, (s) => assert.deepEqual(after.exec(s) && [...after.exec(s)!], before.exec(s) && [...before.exec(s)!], JSON.stringify(s))), { numRuns: 4000, seed: 20261207 });
+    });
+  }
+});
