@@ -157,3 +157,26 @@ describe('anchored line patterns without adjacent quantifiers over the same char
     });
   }
 });
+
+describe('replaceDelimited / linksToText (an opener read to its closer in linear time)', () => {
+  const bits = fc.constantFrom('(', ')', '[', ']', '](', '${', '${1', '${12:', '${2|', '|', '|}', ',', '}', ':', 'a', 'b', ' ', '\n', '$', '{', '1');
+  const text = fc.array(bits, { maxLength: 16 }).map((p) => p.join(''));
+  it('equal the patterns they replace', async () => {
+    const { replaceDelimited, linksToText } = await import('../../server/src/core/regexp');
+    const { resolveSnippet } = await import('../../server/src/core/rules/action-item-common');
+    const oldSnippet = (s: string) =>
+      s
+        .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\}|\$\d+/g, '')
+        .replace(/\\([$}\\])/g, '$1');
+    fc.assert(
+      fc.property(text, (s) => {
+        assert.equal(replaceDelimited(s, /\(/g, ')', () => ' '), s.replace(/\([^)]*\)/g, ' '), JSON.stringify(s));
+        assert.equal(linksToText(s), s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'), JSON.stringify(s));
+        assert.equal(resolveSnippet(s), oldSnippet(s), JSON.stringify(s));
+      }),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+});
