@@ -149,8 +149,9 @@ describe('anchored line patterns without adjacent quantifiers over the same char
       /^((?:\*\*|__)?\s*(?:because\b[,:]?|a\s*(\d*)(?:(?<=\d)\s*)?[:.)]|answer\s*(?:\d+\s*)?[:.]|→|->|=>)\s*(?:(?:\*\*|__)[ \t]*)?)/i,
     ],
   ];
-  const bits = fc.constantFrom(' ', '\t', '\n', '\r', '#', '##', ' {0}', '`', '```', '~', '~~~', 'x', ':', '.', ')', '-', '—', '**', '__', 'why', 'Why', 'q', 'a', 'A', 'answer', 'because', ',', '2', '12', '→', '->', '=>');
-  const text = fc.array(bits, { maxLength: 12 }).map((p) => p.join(''));
+  const lead = fc.constantFrom('#', '##', ' #', '```', '~~~~', '**', '__', 'why', 'Why', 'q', 'a', 'A', 'answer', 'because', '→', '', ' ');
+  const bits = fc.constantFrom(' ', '\t', '\n', '\r', '#', '`', '~', 'x', ':', '.', ')', '-', '—', '**', '__', ',', '2', '12', '2 ', ' 12 ', '=>');
+  const text = fc.tuple(lead, fc.array(bits, { maxLength: 10 })).map(([l, p]) => l + p.join(''));
   for (const [name, before, after] of PAIRS) {
     it(`${name}: the same match and groups`, () => {
       fc.assert(fc.property(text, (s) => assert.deepEqual(after.exec(s) && [...after.exec(s)!], before.exec(s) && [...before.exec(s)!], JSON.stringify(s))), { numRuns: 4000, seed: 20261207 });
@@ -179,4 +180,26 @@ describe('replaceDelimited / linksToText (an opener read to its closer in linear
       { numRuns: 5000, seed: 20261207 },
     );
   });
+});
+
+describe('5 Whys and question patterns whose greedy runs end at a lookahead', () => {
+  // A failed `(.*)$` fails again from any shorter run before it (it reads more), so ending each run
+  // with a lookahead keeps the only attempt that could match: same match and groups, linear.
+  const PAIRS: Array<[string, RegExp, RegExp]> = [
+    ["fiveWhys.ts", /^(?:why\s*#?\s*(\d+)\s*[:.)—–-]+\s*|q\s*(\d*)\s*[:.)]\s*|question\s*\d*\s*[:.]\s*)(.*)$/i, /^(?:why\s*(?:#\s*)?(\d+)\s*[:.)—–-]+(?![:.)—–-])\s*(?!\s)|q\s*(\d*)(?:(?<=\d)\s*)?[:.)]\s*(?!\s)|question\s*(?:\d+\s*)?[:.]\s*(?!\s))(.*)$/i],
+    ["fiveWhys.ts", /^(?:because\b[,:]?\s*|a\s*(\d*)\s*[:.)]\s*|answer\s*\d*\s*[:.]\s*|(?:→|->|=>)\s*)(.*)$/i, /^(?:because\b[,:]?\s*(?!\s)|a\s*(\d*)(?:(?<=\d)\s*)?[:.)]\s*(?!\s)|answer\s*(?:\d+\s*)?[:.]\s*(?!\s)|(?:→|->|=>)\s*(?!\s))(.*)$/i],
+    ["fiveWhys.ts", /^(?:(?:the\s+)?root\s+cause|conclusion)\s*(?:[:—–-]|is\b)\s*(.*)$/i, /^(?:(?:the\s+)?root\s+cause|conclusion)\s*(?:[:—–-]|is\b)\s*(?!\s)(.*)$/i],
+    ["fiveWhys.ts", /^(?:problem(?:\s+statement)?|symptom|issue|incident|starting point)\s*[:—–-]\s*(.*)$/i, /^(?:problem(?:\s+statement)?|symptom|issue|incident|starting point)\s*[:—–-]\s*(?!\s)(.*)$/i],
+    ["fiveWhys.ts", /^(why\b[^?]*\?)\s*(?:[—–:-]+\s*)?(.*)$/i, /^(why\b[^?]*\?)\s*(?!\s)(?:[—–:-]+(?![—–:-])\s*(?!\s))?(.*)$/i],
+    ["fiveWhys.ts", /^([^?]*\?)\s*(?:[—–:-]+\s*)?(.*)$/, /^([^?]*\?)\s*(?!\s)(?:[—–:-]+(?![—–:-])\s*(?!\s))?(.*)$/],
+    ["blame-language.ts", /^\s+([\p{L}'-]+)([^?]*)\?/u, /^\s+([\p{L}'-]+)(?![\p{L}'-])([^?]*)\?/u],
+  ];
+  const lead = fc.constantFrom('why', 'Why', 'q', 'question', 'a', 'answer', 'because', 'root cause', 'the root  cause', 'conclusion', 'problem statement', 'issue', '→', '', ' ');
+  const bits = fc.constantFrom(' ', '\t', '\n', '\r', 'why', 'is', ':', '.', ')', ',', '-', '—', '?', '#', '2', '12', '2 ', ' 12 ', '->', "'", 'x', 'é');
+  const text = fc.tuple(lead, fc.array(bits, { maxLength: 10 })).map(([l, p]) => l + p.join(''));
+  for (const [file, before, after] of PAIRS) {
+    it(`${file} ${before.source.slice(0, 40)}…: the same match and groups`, () => {
+      fc.assert(fc.property(text, (s) => assert.deepEqual(after.exec(s) && [...after.exec(s)!], before.exec(s) && [...before.exec(s)!], JSON.stringify(s))), { numRuns: 4000, seed: 20261207 });
+    });
+  }
 });

@@ -246,7 +246,7 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     const span = exact(s, lead, end);
     if (span) fixes.push({ title: 'Replace with a concrete safeguard', edits: [{ ...span, newText: `\${1:${SAFEGUARD}}` }], snippet: true });
   } else if (/^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we|why did not anyone|how did nobody|how did no one)$/.test(phrase)) {
-    const q = /^\s+([\p{L}'-]+)([^?]*)\?/u.exec(after);
+    const q = /^\s+([\p{L}'-]+)(?![\p{L}'-])([^?]*)\?/u.exec(after);
     if (q) {
       const span = exact(s, hitStart, hitEnd + q[0].length);
       // "… sooner?" already asks about time.
