@@ -203,3 +203,21 @@ describe('5 Whys and question patterns whose greedy runs end at a lookahead', ()
     });
   }
 });
+
+describe('conditions, edge punctuation and cut-unsafe text read in one pass', () => {
+  it('equal the patterns they replace', async () => {
+    const { openCondition } = await import('../../server/src/core/rules/blame-language');
+    const { withoutEdgePunctuation } = await import('../../server/src/core/subject');
+    const { cutUnsafe } = await import('../../server/src/core/parse');
+    const bits = fc.constantFrom('if', 'If', 'whether', 'iffy', 'x', ' ', ',', ';', ':', '.', '[', ']', ']:', '\n', ' <', '<!--', '<a', '   <', '@', '-', '\u{1F692}', '\u{1D400}', '\ud835', 'é', '1', '٣');
+    const text = fc.array(bits, { maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        assert.equal(openCondition(s), /\b(?:whether|if)\b[^,;:.]*$/i.test(s), JSON.stringify(s));
+        assert.equal(withoutEdgePunctuation(s), s.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, ''), JSON.stringify(s));
+        assert.equal(cutUnsafe(s), /\[[^\]\n]*\]:|^ {0,3}<(?!!--)/m.test(s), JSON.stringify(s));
+      }),
+      { numRuns: 6000, seed: 20261207 },
+    );
+  });
+});

@@ -409,7 +409,7 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
       const agent = passiveAgent(s.text, end, ctx.people);
       if ((agent && !isPeople(agent)) || out.some((x) => x.start < end && m!.index < x.end) || insideQuotes(s.text, m.index, end)) continue;
       // "Reflect on whether the change should have been announced": a question to answer, not a verdict.
-      if (/\b(?:whether|if)\b[^,;:.]*$/i.test(s.text.slice(0, m.index))) continue;
+      if (openCondition(s.text.slice(0, m.index))) continue;
       out.push({ start: m.index, end, message: `"${s.text.slice(m.index, end)}" judges the people who did not ${m[1] === 'caught' ? 'catch' : 'make'} it, with what is known now; say what would have made it visible at the time (a test, a check, a signal).`, fixes: [] });
     }
   }
@@ -507,3 +507,20 @@ export const blameLanguage = defineRule({
     }
   },
 });
+
+/**
+ * True when "whether" or "if" opens the clause that runs to the end of `before`: what
+ * /\b(?:whether|if)\b[^,;:.]*$/i tests, searching only after the last of ",;:." (no match can reach
+ * past one) instead of reading to the end from every "if".
+ */
+export function openCondition(before: string): boolean {
+  let last = -1;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i];
+    if (c === ',' || c === ';' || c === ':' || c === '.') {
+      last = i;
+      break;
+    }
+  }
+  return /\b(?:whether|if)\b/i.test(before.slice(last + 1));
+}
