@@ -221,3 +221,20 @@ describe('conditions, edge punctuation and cut-unsafe text read in one pass', ()
     );
   });
 });
+
+describe('optional separators that carry their own spaces', () => {
+  // `\s*[/ ]?\s*` and `\s*\.?\s*` are `\s*\s*` when the separator is absent: every split of a run of
+  // spaces was tried. `\s*(?:\/\s*)?` and `\s*(?:\.\s*)?` match the same text, once.
+  const PAIRS: Array<[string, RegExp, RegExp]> = [
+    ['quarter', /(?<![\w-])(?:(?:the\s+)?end\s+of\s+|eo)?(?:(\d{4})\s*)?q([1-4])(?:\s*[/ ]?\s*(\d{4}))?(?![\w-])/i, /(?<![\w-])(?:(?:the\s+)?end\s+of\s+|eo)?(?:(\d{4})\s*)?q([1-4])(?:\s*(?:\/\s*)?(\d{4}))?(?![\w-])/i],
+    ['half', /(?<![\w-])(?:(?:the\s+)?end\s+of\s+)?h([12])(?:\s*[/ ]?\s*(\d{4}))?(?![\w-])/i, /(?<![\w-])(?:(?:the\s+)?end\s+of\s+)?h([12])(?:\s*(?:\/\s*)?(\d{4}))?(?![\w-])/i],
+    ['trailing parenthesis', /\(([^()]*)\)\s*\.?\s*$/, /\(([^()]*)\)\s*(?:\.\s*)?$/],
+  ];
+  const bits = fc.constantFrom(' ', '  ', '\t', '/', '.', 'q1', 'Q4', 'h2', 'H1', 'eo', 'end of ', 'the ', '2026', '20261', '-', 'x', '(', ')', '(a)', '\n');
+  const text = fc.array(bits, { maxLength: 10 }).map((p) => p.join(''));
+  for (const [name, before, after] of PAIRS) {
+    it(`${name}: the same match and groups`, () => {
+      fc.assert(fc.property(text, (s) => assert.deepEqual(after.exec(s) && [...after.exec(s)!, after.exec(s)!.index], before.exec(s) && [...before.exec(s)!, before.exec(s)!.index], JSON.stringify(s))), { numRuns: 4000, seed: 20261207 });
+    });
+  }
+});

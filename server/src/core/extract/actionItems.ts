@@ -357,7 +357,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
     cut(m.index!);
   }
   // "(…)" group holding fields: cut the description there, and read bare parts ("prevent", "OPS-12", "@kim").
-  const paren = /\(([^()]*)\)\s*\.?\s*$/.exec(line);
+  const paren = /\(([^()]*)\)\s*(?:\.\s*)?$/.exec(line);
   if (paren && (HANDLE.test(paren[1]) || ISO_DATE.test(paren[1]) || BY_DATE.test(paren[1]) || /owner|due|type/i.test(paren[1]) || findTicket(paren[1]))) {
     cut(paren.index);
     let pos = paren.index + 1;
