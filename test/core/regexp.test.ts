@@ -1,7 +1,7 @@
 /** allMatches must give what [...text.matchAll(re)] gives, without copying the pattern. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { allMatches, lastLineStart, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord, withoutTrailingWordOrSpace } from '../../server/src/core/regexp';
+import { allMatches, lastLineStart, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord, withoutTrailingWordOrSpace } from '../../core/language/regexp';
 
 const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
 const text = fc.array(fc.constantFrom('a', 'b', 'A', 'Ana', ' ', 'to', 'of', 'x', '\u{1F692}', '\ud83d', 'é', '\n'), { maxLength: 20 }).map((p) => p.join(''));
@@ -64,7 +64,7 @@ describe('withoutLastWord / trailingByLength', () => {
 describe('withoutTrailingUnit (a time column header without its unit)', () => {
   it('equals the /\\s*\\([^)]*\\)\\s*$/ strip it replaces on trimmed cells', async () => {
     const fc = (await import('fast-check')).default;
-    const { withoutTrailingUnit } = await import('../../server/src/core/extract/timeline');
+    const { withoutTrailingUnit } = await import('../../core/extract/timeline');
     const cell = fc.stringOf(fc.constantFrom('(', ')', ' ', '\t', 'T', 'i', 'm', 'e', 'U', 'C'), { maxLength: 30 }).map((s) => s.trim());
     fc.assert(fc.property(cell, (h) => withoutTrailingUnit(h) === h.replace(/\s*\([^)]*\)\s*$/, '')), { numRuns: 3000 });
     for (const [h, want] of [['Time (UTC)', 'Time'], ['Date', 'Date'], ['Day (local) (CET)', 'Day (local)'], ['()', ''], ['(a) b', '(a) b']]) assert.equal(withoutTrailingUnit(h), want);
@@ -73,7 +73,7 @@ describe('withoutTrailingUnit (a time column header without its unit)', () => {
 
 describe('quotesWord (a flagged word inside a quotation)', () => {
   it('equals the /["“][^"”]{0,60}\\bWORD\\b[^"”]{0,60}["”]/iu test it replaces', async () => {
-    const { quotesWord } = await import('../../server/src/core/clauses');
+    const { quotesWord } = await import('../../core/language/clauses');
     const old = (t: string, w: string) => new RegExp(`["“][^"”]{0,60}\\b${w.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b[^"”]{0,60}["”]`, 'iu').test(t);
     // A quotation around the word with fillers near the 60-code-point windows (surrogate pairs count
     // one under `u`), other quotation marks and words around it.
@@ -163,8 +163,8 @@ describe('replaceDelimited / linksToText (an opener read to its closer in linear
   const bits = fc.constantFrom('(', ')', '[', ']', '](', '${', '${1', '${12:', '${2|', '|', '|}', ',', '}', ':', 'a', 'b', ' ', '\n', '$', '{', '1');
   const text = fc.array(bits, { maxLength: 16 }).map((p) => p.join(''));
   it('equal the patterns they replace', async () => {
-    const { replaceDelimited, linksToText } = await import('../../server/src/core/regexp');
-    const { resolveSnippet } = await import('../../server/src/core/rules/action-item-common');
+    const { replaceDelimited, linksToText } = await import('../../core/language/regexp');
+    const { resolveSnippet } = await import('../../core/rules/actionItemCommon');
     const oldSnippet = (s: string) =>
       s
         .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
@@ -206,9 +206,9 @@ describe('5 Whys and question patterns whose greedy runs end at a lookahead', ()
 
 describe('conditions, edge punctuation and cut-unsafe text read in one pass', () => {
   it('equal the patterns they replace', async () => {
-    const { openCondition } = await import('../../server/src/core/rules/blame-language');
-    const { withoutEdgePunctuation } = await import('../../server/src/core/subject');
-    const { cutUnsafe } = await import('../../server/src/core/parse');
+    const { openCondition } = await import('../../core/rules/blame-language');
+    const { withoutEdgePunctuation } = await import('../../core/language/subject');
+    const { cutUnsafe } = await import('../../core/engine/parse');
     const bits = fc.constantFrom('if', 'If', 'whether', 'iffy', 'x', ' ', ',', ';', ':', '.', '[', ']', ']:', '\n', ' <', '<!--', '<a', '   <', '@', '-', '\u{1F692}', '\u{1D400}', '\ud835', 'é', '1', '٣');
     const text = fc.array(bits, { maxLength: 14 }).map((p) => p.join(''));
     fc.assert(

@@ -11,8 +11,8 @@
  * - A message longer than MAX_MESSAGE is cut at its first "; ": what was found stays in the message,
  *   what to do goes to the hover (`advice`).
  */
-import type { AnalysisResult, Finding, Severity } from '../core';
-import { withoutTrailingWordOrSpace } from '../core/regexp';
+import type { AnalysisResult, Finding, Severity } from '../../../core';
+import { withoutTrailingWordOrSpace } from '../../../core/language/regexp';
 
 export const MAX_MESSAGE = 90;
 
