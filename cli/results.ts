@@ -34,6 +34,8 @@ export interface FileReport {
   skipped?: string;
   /** Rules that threw on this file. */
   internalErrors: Array<{ rule: string; message: string }>;
+  /** Stretches read as plain text because they exceed an input limit (1-based positions), one notice each. */
+  notices?: Array<{ line: number; column: number; message: string }>;
 }
 
 export interface RunTotals {

@@ -93,6 +93,7 @@ export function lintText(path: string, text: string | undefined, options: Analyz
     ),
     skipped: res.skipped,
     internalErrors: res.internalErrors,
+    ...(res.notices ? { notices: res.notices.map((n) => ({ line: lines.position(n.start).line + 1, column: lines.position(n.start).character + 1, message: n.message })) } : {}),
   };
 }
 
@@ -172,6 +173,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const clearProgress = () => {
       if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
     };
+    /** What the author must know about a file besides its findings, on stderr: skipped, a rule that failed, a stretch read as plain text. */
+    const tellNotices = (r: FileReport) => {
+      if (r.skipped || r.internalErrors.length || r.notices) clearProgress();
+      if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
+      for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
+      for (const n of r.notices ?? []) err(`${printable(r.path)}:${n.line}:${n.column}: ${printable(n.message)}`);
+    };
     const emit = (r: FileReport) => {
       const shown = opts.quiet ? onlyErrors([r])[0] : r;
       add(shownT, shown);
@@ -213,9 +221,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         }
         pending[i] = undefined;
         add(t, r);
-        if (r.skipped || r.internalErrors.length) clearProgress();
-        if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
-        for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
+        tellNotices(r);
         emit(r);
         continue;
       }
@@ -229,9 +235,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       }
       const r = lintText(input.path, text, options, read.skipped);
       add(t, r);
-      if (r.skipped || r.internalErrors.length) clearProgress();
-      if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
-      for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
+      tellNotices(r);
       if (opts.fix && fixedTexts.has(input)) {
         const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, input.target!.root);
         if (!outcome.written) err(`${printable(input.path)}: not fixed: ${outcome.reason}`);

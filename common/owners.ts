@@ -17,7 +17,7 @@ export function normalizeHandle(s: string): string {
 export function ownersOf(owner: string | undefined): string[] {
   if (!owner) return [];
   return owner
-    .split(/\s*(?:,|;|&|\/|\+|\band\b)\s*/i)
+    .split(/(?:(?<!\s)\s+)?(?:,|;|&|\/|\+|\band\b)\s*/i)
     .map(normalizeHandle)
     .filter(Boolean);
 }

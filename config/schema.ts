@@ -8,7 +8,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_TEMPLATE, SECTIONS, RULES, type AnalyzeOptions, type SectionKind, type Span } from '../core';
+import { DEFAULT_TEMPLATE, SECTIONS, RULES, lastLineStart, type AnalyzeOptions, type SectionKind, type Span } from '../core';
 
 export const CONFIG_FILE_NAMES = ['.postmortemrc.yaml', '.postmortemrc.yml', '.postmortemrc.json'] as const;
 
@@ -226,7 +226,11 @@ export function parseConfigText(text: string, format: 'yaml' | 'json'): ParsedCo
       const msg = err instanceof Error ? err.message : String(err);
       const at = /position (\d+)/.exec(msg);
       const start = at ? Math.min(+at[1], Math.max(0, text.length - 1)) : 0;
-      return { config: {}, problems: [{ message: `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').split('\n')[0]}`, span: { start, end: start + 1 }, path: [] }] };
+      // What msg.replace(/ in JSON at position \d+.*$/, '') gives: `.*$` reaches the end only from the last line.
+      const last = lastLineStart(msg);
+      const cut = / in JSON at position \d/.exec(msg.slice(last));
+      const bare = cut ? msg.slice(0, last + cut.index) : msg;
+      return { config: {}, problems: [{ message: `not valid JSON: ${bare.split('\n')[0]}`, span: { start, end: start + 1 }, path: [] }] };
     }
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' });

@@ -35,7 +35,7 @@ export { DEFAULT_MAX_SIZE } from './engine/bound';
 // (.dependency-cruiser.cjs, rule core-through-index): anything else here is free to change.
 // Dates as the rules read them: the review's buckets and windows, the CLI's --today, summaries.
 export { addDays, daysBetween, isIsoDate, resolveDue } from './language/dates';
-export { allMatches } from './language/regexp';
+export { allMatches, lastLineStart, linksToText, withoutTrailingWordOrSpace } from './language/regexp';
 // The section data: the Sections view, outline symbols, the new-postmortem text, the config schema.
 export { DEFAULT_TEMPLATE, SECTION_INFO, SECTIONS } from './data/sections';
 // Reading a model the way the rules read it (summaries, quality, the review's facts, similar incidents).
@@ -94,8 +94,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}, cache?: Pars
   const view = textView(text);
   let result: AnalysisResult;
   try {
-    // Nesting and delimiter runs past the parser's limits are read as plain text (core/engine/bound.ts).
-    result = analyzeText(boundInput(view.text).text, options, cache);
+    // Nesting, delimiter runs and long lines past the parser's limits are read as plain text, with one
+    // notice per stretch (core/engine/bound.ts).
+    const bounded = boundInput(view.text);
+    result = analyzeText(bounded.text, options, cache);
+    if (bounded.notices.length) result.notices = bounded.notices;
   } catch (err) {
     // Never thrown on purpose: a parser or extraction failure on some input (a rule's failure is
     // caught per rule below). One notice for this file; the caller goes on with the others.

@@ -294,6 +294,11 @@ export interface AnalysisResult {
   failed?: boolean;
   /** Rule failures: a rule that threw is reported here and the other rules still run. */
   internalErrors: Array<{ rule: string; message: string }>;
+  /**
+   * Stretches of the text read as plain text because they exceed an input limit (core/engine/bound.ts), one
+   * notice each: shown like the skipped notice (an information diagnostic, a line on stderr), never a finding.
+   */
+  notices?: Array<{ start: number; end: number; message: string }>;
   /** Findings silenced by suppression comments (core/engine/suppress.ts), kept for SARIF and for "unused" checks. */
   suppressed?: SuppressedFinding[];
 }

@@ -5,7 +5,7 @@
  * ranking (similarTerms.ts), so "alerts waited" and "the alert waits" are alike everywhere.
  */
 import { CATEGORIES, UNCATEGORISED } from './categories';
-import { allMatches } from '../core';
+import { allMatches, linksToText } from '../core';
 
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
@@ -38,9 +38,7 @@ export function stem(word: string): string {
 
 /** Markup and a leading label removed, whitespace folded. */
 export function plainText(s: string): string {
-  return s
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  return linksToText(s.replace(/`([^`]*)`/g, '$1'))
     .replace(/[*_~]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

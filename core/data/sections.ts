@@ -5,6 +5,7 @@
  */
 import type { SectionKind } from '../types';
 import { own } from '../engine/nodeMemo';
+import { replaceDelimited } from '../language/regexp';
 
 export interface SectionInfo {
   kind: SectionKind;
@@ -167,15 +168,15 @@ export const SECTION_INFO = new Map(SECTIONS.map((s) => [s.kind, s]));
 const ALIAS = new Map<string, SectionKind>();
 for (const s of SECTIONS) for (const a of s.aliases) ALIAS.set(a, s.kind);
 
+/** A parenthesised stretch of a heading, read to the next ")" (core/regexp.ts replaceDelimited). */
+const PAREN = /\(/g;
 /** Headings seen before, normalised: the same few dozen titles recur in every postmortem. */
 const normalized = new Map<string, string>();
 
 export function normalizeHeading(title: string): string {
   let n = normalized.get(title);
   if (n === undefined) {
-    n = title
-      .toLowerCase()
-      .replace(/\([^)]*\)/g, ' ') // "Timeline (UTC)"
+    n = replaceDelimited(title.toLowerCase(), PAREN, ')', () => ' ') // "Timeline (UTC)"
       .replace(/['’]/g, '')
       .replace(/&/g, ' and ')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')

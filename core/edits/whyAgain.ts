@@ -17,9 +17,9 @@ export interface WhyAgainEdit {
 /** Indentation, quote markers, list marker and task box at the start of a line. */
 const LEAD = /^(\s*(?:>\s*)*)((?:[-*+]|(\d+)([.)]))\s+)?(\[[ xX]\]\s+)?/;
 /** A numbered why marker after the lead: "**Why 2:** ", "Why #2 - ", "Q2: ". */
-const WHY_MARK = /^((?:\*\*|__)?\s*(?:why\s*#?\s*|q\s*))(\d+)(\s*[:.)—–-]+\s*(?:\*\*|__)?\s*)/i;
+const WHY_MARK = /^((?:\*\*|__)?\s*(?:why\s*(?:#\s*)?|q\s*))(\d+)(\s*[:.)—–-]+\s*(?:(?:\*\*|__)\s*)?)/i;
 /** An answer marker after the lead: "**Because** ", "Because, ", "A2: ", "Answer: ", "→ ". */
-const ANSWER_MARK = /^((?:\*\*|__)?\s*(?:because\b[,:]?|a\s*(\d*)\s*[:.)]|answer\s*\d*\s*[:.]|→|->|=>)\s*(?:\*\*|__)?[ \t]*)/i;
+const ANSWER_MARK = /^((?:\*\*|__)?\s*(?:because\b[,:]?|a\s*(\d*)(?:(?<=\d)\s*)?[:.)]|answer\s*(?:\d+\s*)?[:.]|→|->|=>)\s*(?:(?:\*\*|__)[ \t]*)?)/i;
 
 function lineText(lines: LineIndex, line: number): string {
   return lines.text.slice(lines.lineStarts[line], lines.lineEnd(line));

@@ -24,7 +24,7 @@ export function isPostmortemText(text: string): boolean {
   for (const line of body.split(/\r\n|\r|\n/)) {
     if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) continue;
-    const m = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+    const m = /^ {0,3}#{1,6}[ \t]+(?![ \t])(.*)$/.exec(line);
     if (!m) continue;
     if (titled === undefined) {
       titled = TITLE_WORDS.test(m[1]);

@@ -202,14 +202,32 @@ function shift(nodes: RootContent[], dOffset: number, dLine: number): void {
 }
 
 /** What can make cutting at headings change the tree: definitions (used across blocks), HTML blocks. */
-const CUT_UNSAFE = /\[[^\]\n]*\]:|^ {0,3}<(?!!--)/m;
+const HTML_START = /^ {0,3}<(?!!--)/m;
+/**
+ * True when `text` may hold a definition ("[a]: …") or an HTML block: what /\[[^\]\n]*\]:|^ {0,3}<(?!!--)/m
+ * tests, with the "[…]:" part read in one pass (that pattern read to the end of the line from every
+ * "[" of a run with no "]").
+ */
+export function cutUnsafe(text: string): boolean {
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 /* [ */) open = true;
+    else if (c === 10) open = false;
+    else if (c === 93 /* ] */) {
+      if (open && text.charCodeAt(i + 1) === 58 /* : */) return true;
+      open = false;
+    }
+  }
+  return HTML_START.test(text);
+}
 
 /**
  * The blocks a document is parsed in: `splitBlocks` at WHOLE_PARSE_MAX and above; below it, one
  * block, or `splitBlocks` for a cached (incremental) analysis of a text where cutting is safe.
  */
 export function parseUnits(text: string, incremental = false): Block[] {
-  if (text.length >= WHOLE_PARSE_MAX || (incremental && !CUT_UNSAFE.test(text))) return splitBlocks(text).flatMap((b) => tableChunks(text, b));
+  if (text.length >= WHOLE_PARSE_MAX || (incremental && !cutUnsafe(text))) return splitBlocks(text).flatMap((b) => tableChunks(text, b));
   return [{ start: 0, end: text.length, line: 0 }];
 }
 
@@ -238,7 +256,7 @@ function isTableHeader(header: string): boolean {
 function tableChunks(text: string, b: Block): Block[] {
   if (b.end - b.start < 4096 || (b.start === 0 && text.startsWith('---'))) return [b];
   const src = text.slice(b.start, b.end);
-  if (CUT_UNSAFE.test(src) || src.indexOf('\n|') < 0) return [b];
+  if (cutUnsafe(src) || src.indexOf('\n|') < 0) return [b];
   const starts: number[] = [];
   for (let i = b.start; i < b.end; ) {
     starts.push(i);

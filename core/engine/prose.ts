@@ -122,7 +122,8 @@ const ABBREV_REACH = 10;
 // Starts only at the first mark of a run: a run of "." or "!" not followed by a space is read once,
 // not once per mark (quadratic before).
 const SENTENCE_END = /(?<![.!?])[.!?]+(?=["')\]’”]*(?:\s+|$))/g;
-const NEXT_WORD = /\s+(\S)/g;
+// Starts only at the first space of a run (each search begins right after a sentence's last mark).
+const NEXT_WORD = /(?<!\s)\s+(\S)/g;
 
 function splitSentences(t: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];

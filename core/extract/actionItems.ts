@@ -153,7 +153,7 @@ function headingFields(text: string, sections: Section[], si: number): { ticket?
     if (t && !out.ticket) out.ticket = { value: t.text, span: { start: s.heading.start + t.index, end: s.heading.start + t.index + t.text.length } };
     const paren = /\(([^()]*)\)\s*$/.exec(src);
     if (paren && !out.due) {
-      const last = paren[1].split(/\s+(?:-|–|—|to)\s+/).pop()!.replace(/^(?:due|by|until)\s+/i, '').trim();
+      const last = paren[1].split(/(?<!\s)\s+(?:-|–|—|to)\s+/).pop()!.replace(/^(?:due|by|until)\s+/i, '').trim();
       if (looksLikeDate(last)) {
         const at = s.heading.start + paren.index + 1 + paren[1].lastIndexOf(last);
         out.due = { value: last, span: { start: at, end: at + last.length } };
@@ -168,7 +168,7 @@ function headingType(sections: Section[], si: number): { value: string; span: Sp
   for (let i = si; i >= 0; i = sections[i].parent) {
     const s = sections[i];
     if (s.kind === 'action-items') return undefined;
-    const t = actionTypeOf(s.title.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''));
+    const t = actionTypeOf(s.title.replace(/(?:(?<!\s)\s+)?(?:items?|actions?|measures?)\s*$/i, ''));
     if (t) return { value: t, span: s.heading };
   }
   return undefined;
@@ -278,7 +278,7 @@ function fromList(text: string, list: List, items: ActionItem[], groupType?: { v
     const label = paraText === replaceComments(line, () => '').trim() && (/:\s*(?:\*+\s*)?$/.test(paraText) || paraText.split(/\s+/).length <= 3);
     if (nested.length && label) {
       const name = line.replace(/[*_:]/g, '').trim();
-      const t = actionTypeOf(name.replace(/\s*(?:items?|actions?|measures?)\s*$/i, ''));
+      const t = actionTypeOf(name.replace(/(?:(?<!\s)\s+)?(?:items?|actions?|measures?)\s*$/i, ''));
       const g = t ? { value: t, span: { start, end: firstEnd } } : groupType;
       for (const n of nested) fromList(text, n, items, g);
       continue;
@@ -357,7 +357,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
     cut(m.index!);
   }
   // "(…)" group holding fields: cut the description there, and read bare parts ("prevent", "OPS-12", "@kim").
-  const paren = /\(([^()]*)\)\s*\.?\s*$/.exec(line);
+  const paren = /\(([^()]*)\)\s*(?:\.\s*)?$/.exec(line);
   if (paren && (HANDLE.test(paren[1]) || ISO_DATE.test(paren[1]) || BY_DATE.test(paren[1]) || /owner|due|type/i.test(paren[1]) || findTicket(paren[1]))) {
     cut(paren.index);
     let pos = paren.index + 1;
@@ -437,7 +437,7 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
   const desc = line.slice(ds, descEnd).replace(/(?<![\s,;:—–-])[\s,;:—–-]+$/, '');
   const lstrip = desc.length - desc.trimStart().length;
   item.textSpan = at(ds + lstrip, desc.trimStart().length);
-  item.text = desc.trim().replace(/\s*\[[a-z]+\]\s*$/i, '').replace(/\s+/g, ' ').replace(/\s+([:;,.])/g, '$1');
+  item.text = desc.trim().replace(/(?:(?<!\s)\s+)?\[[a-z]+\]\s*$/i, '').replace(/\s+/g, ' ').replace(/(?<!\s)\s+([:;,.])/g, '$1');
   if (item.fields.type) item.fields.type.value = normalizeType(item.fields.type.value);
   return item;
 }

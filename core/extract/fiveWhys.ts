@@ -15,11 +15,11 @@ interface Line {
   indent: number;
 }
 
-const WHY = /^(?:why\s*#?\s*(\d+)\s*[:.)—–-]+\s*|q\s*(\d*)\s*[:.)]\s*|question\s*\d*\s*[:.]\s*)(.*)$/i;
-const ANSWER = /^(?:because\b[,:]?\s*|a\s*(\d*)\s*[:.)]\s*|answer\s*\d*\s*[:.]\s*|(?:→|->|=>)\s*)(.*)$/i;
-const ROOT = /^(?:(?:the\s+)?root\s+cause|conclusion)\s*(?:[:—–-]|is\b)\s*(.*)$/i;
-const PROBLEM = /^(?:problem(?:\s+statement)?|symptom|issue|incident|starting point)\s*[:—–-]\s*(.*)$/i;
-const QUESTION_THEN_ANSWER = /^(why\b[^?]*\?)\s*(?:[—–:-]+\s*)?(.*)$/i;
+const WHY = /^(?:why\s*(?:#\s*)?(\d+)\s*[:.)—–-]+(?![:.)—–-])\s*(?!\s)|q\s*(\d*)(?:(?<=\d)\s*)?[:.)]\s*(?!\s)|question\s*(?:\d+\s*)?[:.]\s*(?!\s))(.*)$/i;
+const ANSWER = /^(?:because\b[,:]?\s*(?!\s)|a\s*(\d*)(?:(?<=\d)\s*)?[:.)]\s*(?!\s)|answer\s*(?:\d+\s*)?[:.]\s*(?!\s)|(?:→|->|=>)\s*(?!\s))(.*)$/i;
+const ROOT = /^(?:(?:the\s+)?root\s+cause|conclusion)\s*(?:[:—–-]|is\b)\s*(?!\s)(.*)$/i;
+const PROBLEM = /^(?:problem(?:\s+statement)?|symptom|issue|incident|starting point)\s*[:—–-]\s*(?!\s)(.*)$/i;
+const QUESTION_THEN_ANSWER = /^(why\b[^?]*\?)\s*(?!\s)(?:[—–:-]+(?![—–:-])\s*(?!\s))?(.*)$/i;
 
 function stripMarkup(s: string): string {
   return s.replace(/\*\*|__/g, '').replace(/^[*_]|[*_]$/g, '').trim();
@@ -144,7 +144,7 @@ function readChain(lines: Line[], whySection: boolean, section: number): FiveWhy
     } else if ((m = WHY.exec(l.text))) {
       explicit = true;
       const rest = m[3].trim();
-      const qa = QUESTION_THEN_ANSWER.exec(rest) ?? /^([^?]*\?)\s*(?:[—–:-]+\s*)?(.*)$/.exec(rest);
+      const qa = QUESTION_THEN_ANSWER.exec(rest) ?? /^([^?]*\?)\s*(?!\s)(?:[—–:-]+(?![—–:-])\s*(?!\s))?(.*)$/.exec(rest);
       if (qa && qa[2].trim()) {
         const qEnd = l.text.indexOf(qa[1]) + qa[1].length;
         steps.push({ why: { text: qa[1].trim(), span: l.span }, answer: { text: stripAnswer(qa[2]), span: { start: Math.min(l.span.end, l.span.start + qEnd), end: l.span.end } } });

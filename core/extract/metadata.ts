@@ -297,7 +297,7 @@ function fromBoldLines(text: string, tree: Root): Metadata {
 
 export function splitPeople(s: string): string[] {
   return s
-    .split(/\s*(?:,|;|\band\b|&|\/)\s*/)
+    .split(/(?:(?<!\s)\s+)?(?:,|;|\band\b|&|\/)\s*/)
     .map((p) => p.trim())
     .filter(Boolean);
 }

@@ -299,10 +299,55 @@ export function negatedInClause(text: string, start: number, end: number): boole
  * hindsight we look for', 'the first draft said "careless"'.
  */
 export function quotesWord(text: string, word: string): boolean {
-  const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Double quotes only: an apostrophe ("the engineer's") is no quotation mark.
-  return new RegExp(`["“][^"”]{0,60}\\b${w}\\b[^"”]{0,60}["”]`, 'iu').test(text);
+  // What /["“][^"”]{0,60}\bWORD\b[^"”]{0,60}["”]/iu tests, read outward from each place of the word
+  // (at most 61 characters each way) instead of trying every quotation mark with two windows, which
+  // recheck finds cubic. Double quotes only: an apostrophe ("the engineer's") is no quotation mark.
+  const re = wordPattern(word);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Occurrences may overlap, as the pattern's would: go on from the next code point.
+    re.lastIndex = start + (isHigh(text.charCodeAt(start)) && isLow(text.charCodeAt(start + 1)) ? 2 : 1);
+    if (quoteBefore(text, start) && quoteAfter(text, end)) return true;
+  }
+  return false;
 }
+
+const WORD_PATTERNS = new Map<string, RegExp>();
+function wordPattern(word: string): RegExp {
+  const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let re = WORD_PATTERNS.get(w);
+  if (!re) {
+    if (WORD_PATTERNS.size > 500) WORD_PATTERNS.clear();
+    WORD_PATTERNS.set(w, (re = new RegExp(`\\b${w}\\b`, 'giu')));
+  }
+  return re;
+}
+
+/** An opening “ or " at most 60 code points before `at`, with no " or ” between (the pattern's `u` counts code points). */
+function quoteBefore(text: string, at: number): boolean {
+  for (let k = at - 1, steps = 0; k >= 0 && steps <= 60; steps++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x22 || c === 0x201c) return true;
+    if (c === 0x201d) return false;
+    k -= c >= 0xdc00 && c <= 0xdfff && k > 0 && isHigh(text.charCodeAt(k - 1)) ? 2 : 1;
+  }
+  return false;
+}
+
+/** A closing " or ” at most 60 code points after `at`, with no " or ” between. */
+function quoteAfter(text: string, at: number): boolean {
+  for (let k = at, steps = 0; k < text.length && steps <= 60; steps++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x22 || c === 0x201d) return true;
+    k += isHigh(c) && k + 1 < text.length && isLow(text.charCodeAt(k + 1)) ? 2 : 1;
+  }
+  return false;
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * "Human error" talked about as an idea: an explanation offered, rejected, stopped at or started from,

@@ -106,7 +106,7 @@ const parser = chrono.casual.clone();
 parser.parsers.push(
   {
     // "Q2", "end of Q2", "Q3 2026", "2026 Q3", "Q3/2026", "FY26 Q1" is left alone (fiscal years differ).
-    pattern: () => /(?<![\w-])(?:(?:the\s+)?end\s+of\s+|eo)?(?:(\d{4})\s*)?q([1-4])(?:\s*[/ ]?\s*(\d{4}))?(?![\w-])/i,
+    pattern: () => /(?<![\w-])(?:(?:the\s+)?end\s+of\s+|eo)?(?:(\d{4})\s*)?q([1-4])(?:\s*(?:\/\s*)?(\d{4}))?(?![\w-])/i,
     extract: (ctx, m) => {
       const year = m[1] ? +m[1] : m[3] ? +m[3] : undefined;
       return components(ctx, quarterComponents(+m[2], year, ctx.reference.instant), year !== undefined);
@@ -114,7 +114,7 @@ parser.parsers.push(
   },
   {
     // "H1 2027", "end of H2": the last day of that half-year.
-    pattern: () => /(?<![\w-])(?:(?:the\s+)?end\s+of\s+)?h([12])(?:\s*[/ ]?\s*(\d{4}))?(?![\w-])/i,
+    pattern: () => /(?<![\w-])(?:(?:the\s+)?end\s+of\s+)?h([12])(?:\s*(?:\/\s*)?(\d{4}))?(?![\w-])/i,
     extract: (ctx, m) => {
       const r = refParts(ctx.reference.instant);
       const month = +m[1] * 6;

@@ -86,6 +86,30 @@ export function withoutLastWord(s: string): string {
 }
 
 /**
+ * `s` without its trailing run of spaces, or else without its last word and the spaces before it:
+ * what `s.replace(/\s+\S*$/, '')` gives, read from the end instead of retrying from every space.
+ */
+export function withoutTrailingWordOrSpace(s: string): string {
+  let i = s.length;
+  while (i > 0 && !/\s/.test(s[i - 1])) i--;
+  let j = i;
+  while (j > 0 && /\s/.test(s[j - 1])) j--;
+  return j === i ? s : s.slice(0, j);
+}
+
+/**
+ * Where the last line of `s` starts: after its last line terminator (\n, \r, U+2028, U+2029, what
+ * `.` does not match). A pattern ending in `.*$` can only match on that line.
+ */
+export function lastLineStart(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return i + 1;
+  }
+  return 0;
+}
+
+/**
  * The length of the `  by  ` that ends `s`: what `/\s+by\s+$/i.exec(s)?.[0].length` gives, read from
  * the end instead of retrying from every space of a run.
  */
@@ -95,4 +119,55 @@ export function trailingByLength(s: string): number | undefined {
   const before = t.slice(0, -2);
   const head = before.trimEnd();
   return head.length === before.length ? undefined : s.length - head.length;
+}
+
+/**
+ * `s` with each stretch from a match of `opener` (a global pattern, such as /\(/g or /\$\{\d+:/g) to
+ * the next `close` character replaced by `by(body)`: what `s.replace(/OPENER([^C]*)C/g, (_, body) =>
+ * by(body))` gives, in linear time. (That pattern, from every opener of a run with no closer, read to
+ * the end of the text: quadratic.) When no closer follows an opener, none follows a later one: done.
+ * When `by` gives undefined, the stretch is no match and stays (as a pattern that also requires
+ * something of the body fails there, and at every opener before the same closer).
+ */
+export function replaceDelimited(s: string, opener: RegExp, close: string, by: (body: string) => string | undefined): string {
+  let out = '';
+  let from = 0;
+  opener.lastIndex = 0;
+  for (let m = opener.exec(s); m; m = opener.exec(s)) {
+    const bodyStart = m.index + m[0].length;
+    const end = s.indexOf(close, bodyStart);
+    if (end < 0) break;
+    const to = by(s.slice(bodyStart, end));
+    out += to === undefined ? s.slice(from, end + 1) : s.slice(from, m.index) + to;
+    from = opener.lastIndex = end + 1;
+  }
+  opener.lastIndex = 0;
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * `s` with each Markdown link `[text](target)` replaced by its text: what
+ * `s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')` gives, in linear time (that pattern read to the end of
+ * the text from every "[" of a run with no "](…)").
+ */
+export function linksToText(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = s.indexOf('[', from); open >= 0; open = s.indexOf('[', from)) {
+    const shut = s.indexOf(']', open + 1);
+    if (shut < 0) break; // no "]" after this "[", nor after a later one
+    if (s[shut + 1] !== '(') {
+      // Every "[" before this "]" meets the same "]": none of them starts a link.
+      const next = s.indexOf('[', shut + 1);
+      if (next < 0) break;
+      out += s.slice(from, next);
+      from = next;
+      continue;
+    }
+    const end = s.indexOf(')', shut + 2);
+    if (end < 0) break; // no ")" after this "](", nor after any later one
+    out += s.slice(from, open) + s.slice(open + 1, shut);
+    from = end + 1;
+  }
+  return out + s.slice(from);
 }

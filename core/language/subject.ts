@@ -30,7 +30,6 @@ const GERUND_I = /^\p{L}+ing$/iu;
 const PRONOUN_THING = /^(?:everything|nothing|something|anything)$/i;
 const NON_LETTER = /[^\p{L}]/gu;
 const LY_ADVERB = /^\p{L}{3,}ly$/u;
-const EDGE_PUNCT = /^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu;
 const CAPITAL = /^\p{Lu}/u;
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't", 'has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'shall']);
 /** Words that end a noun phrase's head: "the owner of the job", "the engineer on call". */
@@ -83,7 +82,7 @@ function isLeadingAdverb(words: string[], people: PeopleIndex): boolean {
 
 /** Decides on the head of a noun phrase: its last word, or a possessor when the head is a person word. */
 export function classify(words: string[], people: PeopleIndex): { kind: SubjectKind; head?: string } {
-  let clean = words.map((w) => w.replace(EDGE_PUNCT, ''));
+  let clean = words.map(withoutEdgePunctuation);
   let lower = clean.map((w) => w.toLowerCase());
   // "Whoever wrote the runbook", "Anyone watching the graph": a free relative about people.
   if (/^(?:whoever|whomever|anyone|anybody|someone|somebody|everyone|everybody|nobody)$/.test(lower[0] ?? '') && lower.length > 1) return { kind: 'person', head: lower[0] };
@@ -117,4 +116,28 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   // A determiner alone before a person word is covered above; anything else is a system or unknown.
   if (lower.length === 1 && DETERMINERS.has(last)) return { kind: 'none' };
   return { kind: 'system', head: last };
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/**
+ * `w` without the punctuation at its edges: what `w.replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, '')`
+ * gives (an "@" may start a handle, not end a word), read code point by code point from each end
+ * instead of trying the end pattern from every character of a run.
+ */
+export function withoutEdgePunctuation(w: string): string {
+  let start = 0;
+  while (start < w.length) {
+    const cp = String.fromCodePoint(w.codePointAt(start)!);
+    if (cp === '@' || LETTER_OR_DIGIT.test(cp)) break;
+    start += cp.length;
+  }
+  let end = w.length;
+  while (end > start) {
+    const low = w.charCodeAt(end - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && end - 2 >= start && w.charCodeAt(end - 2) >= 0xd800 && w.charCodeAt(end - 2) <= 0xdbff;
+    const cp = w.slice(end - (pair ? 2 : 1), end);
+    if (LETTER_OR_DIGIT.test(cp)) break;
+    end -= cp.length;
+  }
+  return w.slice(start, end);
 }

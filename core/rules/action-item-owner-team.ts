@@ -33,7 +33,7 @@ export function ownerKind(value: string): 'person' | 'team' | 'several' | 'none'
   if (inParens && !/^@[\w.-]*(?:team|ops)\b/i.test(inParens[1])) return 'person';
   v = v.replace(/\s*\([^)]*\)\s*$/, '');
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return 'person';
-  const parts = v.split(/\s*(?:,|;|&|\+|\band\b|\s\/\s|(?<=\S)\/(?=@))\s*/i).filter((p) => p.trim());
+  const parts = v.split(/(?:(?<!\s)\s+)?(?:,|;|&|\+|\band\b|\s\/\s|(?<=\S)\/(?=@))\s*/i).filter((p) => p.trim());
   if (parts.length > 1) return parts.some((p) => (p.startsWith('@') ? isTeamHandle(p) : isTeamName(p))) ? 'team' : 'several';
   if (v.startsWith('@')) return isTeamHandle(v.split(/\s/)[0]) ? 'team' : 'person';
   return isTeamName(v) ? 'team' : 'person';

@@ -3,7 +3,7 @@
  * and the quick-fixes that fill in a missing field (a table cell or column, or a field appended to a
  * bullet in the style the bullet already uses). Not a rule itself; the registry does not list it.
  */
-import { blank, replaceComments } from '../language/regexp';
+import { blank, replaceComments, replaceDelimited } from '../language/regexp';
 import { DONE_STATUS, OPEN_STATUS } from '../data/actionItemWords';
 import { addDays, isIsoDate, resolveDue, windowEnd, type DueResolution } from '../language/dates';
 import { findTicket } from '../extract/actionItems';
@@ -164,11 +164,15 @@ export function ticketPlaceholder(): Placeholder {
   return { snippet: (n) => `\${${n}:${plain}}`, plain };
 }
 
+const CHOICE = /\$\{\d+\|/g;
+const TABSTOP = /\$\{\d+:/g;
+
 /** Replaces `${n:text}` and `${n|a,b|}` by what an editor shows first ("text", "a"). For tests and non-snippet callers. */
 export function resolveSnippet(s: string): string {
-  return s
-    .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+  // `${n|a,b|}` then `${n:text}`, each read to the next "}" (what /\$\{\d+\|([^,|}]*)[^}]*\|\}/g and
+  // /\$\{\d+:([^}]*)\}/g replace, without reading to the end of the text from every opener).
+  const choice = (body: string) => (body.endsWith('|') ? body.slice(0, body.search(/[,|]/)) : undefined);
+  return replaceDelimited(replaceDelimited(s, CHOICE, '}', choice), TABSTOP, '}', (body) => body)
     .replace(/\$\{\d+\}|\$\d+/g, '')
     .replace(/\\([$}\\])/g, '$1');
 }

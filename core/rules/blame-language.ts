@@ -240,17 +240,17 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     // The clause asks for care; a placeholder asks for the safeguard instead. An action item's fields
     // after the text ("(owner: …)", "— @ana — 2026-05-01") stay.
     const lead = s.text.length - s.text.trimStart().length;
-    const fields = /\s+(?:\(|[—–]\s|-\s|\|)/.exec(s.text.slice(hitEnd));
+    const fields = /(?<!\s)\s+(?:\(|[—–]\s|-\s|\|)/.exec(s.text.slice(hitEnd));
     let end = fields ? hitEnd + fields.index : s.text.trimEnd().length;
     if (/[.!?]/.test(s.text[end - 1] ?? '')) end--;
     const span = exact(s, lead, end);
     if (span) fixes.push({ title: 'Replace with a concrete safeguard', edits: [{ ...span, newText: `\${1:${SAFEGUARD}}` }], snippet: true });
   } else if (/^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we|why did not anyone|how did nobody|how did no one)$/.test(phrase)) {
-    const q = /^\s+([\p{L}'-]+)([^?]*)\?/u.exec(after);
+    const q = /^\s+([\p{L}'-]+)(?![\p{L}'-])([^?]*)\?/u.exec(after);
     if (q) {
       const span = exact(s, hitStart, hitEnd + q[0].length);
       // "… sooner?" already asks about time.
-      const rest = q[2].trim().replace(/\s*\b(?:sooner|earlier|faster|in time)$/i, '');
+      const rest = q[2].trim().replace(/(?:(?<!\s)\s+)?\b(?:sooner|earlier|faster|in time)$/i, '');
       const text = /^(?:catch|notice|spot|see)$/i.test(q[1]) && (!rest || /^(?:this|it|that)$/i.test(rest))
         ? 'What would have caught this earlier?'
         : `What would have helped us ${infinitive(q[1])}${rest ? ' ' + rest : ''} earlier?`;
@@ -401,7 +401,7 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
       const agent = passiveAgent(s.text, end, ctx.people);
       if ((agent && !isPeople(agent)) || out.some((x) => x.start < end && m!.index < x.end) || insideQuotes(s.text, m.index, end)) continue;
       // "Reflect on whether the change should have been announced": a question to answer, not a verdict.
-      if (/\b(?:whether|if)\b[^,;:.]*$/i.test(s.text.slice(0, m.index))) continue;
+      if (openCondition(s.text.slice(0, m.index))) continue;
       out.push({ start: m.index, end, message: `"${s.text.slice(m.index, end)}" judges the people who did not ${m[1] === 'caught' ? 'catch' : 'make'} it, with what is known now; say what would have made it visible at the time (a test, a check, a signal).`, fixes: [] });
     }
   }
@@ -499,3 +499,20 @@ export const blameLanguage = defineRule({
     }
   },
 });
+
+/**
+ * True when "whether" or "if" opens the clause that runs to the end of `before`: what
+ * /\b(?:whether|if)\b[^,;:.]*$/i tests, searching only after the last of ",;:." (no match can reach
+ * past one) instead of reading to the end from every "if".
+ */
+export function openCondition(before: string): boolean {
+  let last = -1;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i];
+    if (c === ',' || c === ';' || c === ':' || c === '.') {
+      last = i;
+      break;
+    }
+  }
+  return /\b(?:whether|if)\b/i.test(before.slice(last + 1));
+}

@@ -81,7 +81,7 @@ function shapedLine(ctx: RuleContext, line: number, label: string, value: string
     if (cells.length !== 2) return undefined;
     return { at: end, newText: `${eol}| ${label} | ${value} |`, example: `| ${label} | … |` };
   }
-  const heading = /^[ \t]*(#{1,6})[ \t]+[^:]*$/.exec(src);
+  const heading = /^[ \t]*(#{1,6})[ \t]+(?![ \t])[^:]*$/.exec(src);
   if (heading) {
     // "## Status" with its value below: a new heading and value after that section.
     const s = ctx.model.sections.find((x) => ctx.lines.lineOf(x.heading.start) === line);

@@ -48,7 +48,7 @@ export function insertSectionFix(ctx: Pick<RuleContext, 'text' | 'model' | 'opti
 function unclosedFence(text: string): string | undefined {
   let open: string | undefined;
   for (const line of text.split(/\r\n|\r|\n/)) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const m = /^ {0,3}(`{3,}(?!`)|~{3,}(?!~))(.*)$/.exec(line);
     if (!m) continue;
     if (!open) {
       if (!(m[1][0] === '`' && m[2].includes('`'))) open = m[1];

@@ -93,6 +93,11 @@ describe('CLI with hostile inputs (bundled)', function () {
       const out = JSON.parse(r.stdout) as JsonReport;
       assert.deepEqual(out.files.map((f) => f.path).sort(), ['incidents/deep.md', 'incidents/err.md']);
       assert.ok(out.files.find((f) => f.path === 'incidents/err.md')!.diagnostics.length > 0);
+      // Each stretch read as plain text is one notice on stderr, at its place; the JSON is unchanged.
+      const notices = r.stderr.split('\n').filter((l) => l.includes('read as plain text'));
+      assert.equal(notices.length, 3, r.stderr);
+      assert.match(notices[0], /incidents\/deep\.md:3:17: This part was read as plain text \(lists or quotes nested deeper than 16 levels/);
+      assert.match(notices[2], /incidents\/deep\.md:7:\d+: .*more than 400 emphasis marks/);
     } finally {
       t.cleanup();
     }

@@ -89,6 +89,17 @@ describe('end-to-end growth under attack (n and 4n within 6x)', () => {
     });
   }
 
+  it('lists nested by indentation across many lines (each line one level deeper)', function () {
+    this.timeout(600_000);
+    // About n characters: sqrt(n) lines, each indented one level more than the one before. Before
+    // the indentation bound (core/bound.ts MAX_INDENT) this grew 6.6x at n = 90,000 (the parser's
+    // work grows with the square of the depth); a nested quote cannot grow so, each of its lines
+    // writes every level's marker and the same-line bound caps them.
+    const nested = (n: number) => `# Postmortem: nesting\n\n## Summary\n\n${Array.from({ length: Math.floor(Math.sqrt(n)) }, (_, i) => `${'  '.repeat(i)}- the cache was cold`).join('\n')}\n`;
+    const ratio = growth(nested, (t) => analyze(t, TODAY), 90_000, { rounds: 3, minMs: 30 });
+    assert.ok(ratio < 6, `analysis grows ${ratio.toFixed(1)}x from n to 4n`);
+  });
+
   it('action items and their fixes are linear in the number of items', function () {
     this.timeout(300_000);
     const doc = (n: number) =>

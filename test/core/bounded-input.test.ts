@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze, ParseCache } from '../../core';
-import { boundInput, MASK, MAX_DELIMITERS, MAX_NESTING } from '../../core/engine/bound';
+import { boundInput, MASK, MAX_DELIMITERS, MAX_INDENT, MAX_LINE, MAX_NESTING } from '../../core/engine/bound';
 import { growth } from '../helpers/growth';
 
 const doc = (body: string) => `# Postmortem: nesting\n\n## Summary\n\n${body}\n`;
@@ -50,6 +50,46 @@ describe('bounded input before the parser', () => {
     assert.equal(boundInput(ordinary).text, ordinary, 'ordinary Markdown is untouched');
   });
 
+  it('reads a line past MAX_LINE characters without inline Markdown, at the same offsets, with one notice', () => {
+    const marks = 'The *cache* was [cold] and `x` <b> | a & b! \\x ~y~ _z_.';
+    const line = marks + ' the pool was small and'.repeat(Math.ceil(MAX_LINE / 23)) + marks.repeat(3);
+    const text = doc(line);
+    const b = boundInput(text);
+    const start = text.indexOf(line);
+    assert.equal(b.text.length, text.length);
+    assert.ok(b.text.slice(0, start + MAX_LINE) === text.slice(0, start + MAX_LINE), 'the first MAX_LINE characters are kept');
+    let masked = 0;
+    for (let i = start + MAX_LINE; i < start + line.length; i++) {
+      const want = /[*_~[\]<>`\\|!&]/.test(text[i]) ? MASK : text[i];
+      if (b.text[i] !== want) assert.fail(`at ${i}: ${JSON.stringify(b.text[i])} for ${JSON.stringify(text[i])}`);
+      if (want === MASK) masked++;
+    }
+    assert.equal(masked, 3 * 16);
+    assert.equal(b.notices.length, 1);
+    assert.ok(b.notices[0].start >= start + MAX_LINE && b.notices[0].end <= start + line.length);
+    assert.match(b.notices[0].message, /a line longer than 10,000 characters/);
+    // Through analyze: one notice, its offsets in the document as given (with a BOM: one later).
+    const r = analyze('\ufeff' + text);
+    assert.equal(r.notices?.length, 1);
+    assert.equal(r.notices![0].start, b.notices[0].start + 1);
+  });
+
+  it('reads a list or quote marker indented past MAX_INDENT columns as plain text (nesting across lines)', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => '  '.repeat(i) + '- x');
+    const b = boundInput(doc(lines.join('\n')));
+    const masked = lines.filter((l) => l.length - 3 > MAX_INDENT).length;
+    assert.equal([...b.text].filter((c) => c === MASK).length, masked);
+    assert.equal(b.notices.length, 1, 'consecutive lines make one stretch');
+    assert.match(b.notices[0].message, /nested deeper than 16 levels/);
+    assert.equal(boundInput(doc('\t'.repeat(16) + '- x')).notices.length, 0, 'sixteen tabs are 64 columns: within the limit');
+    assert.equal(boundInput(doc('\t'.repeat(16) + ' - x')).notices.length, 1);
+  });
+
+  it('gives ordinary Markdown no notice', () => {
+    const r = analyze(doc('> quoted\n> > twice\n\n- **bold** and _em_ [link](x)\n  - nested\n    - again'));
+    assert.equal(r.notices, undefined);
+  });
+
   it('an analysis that throws is one notice, and the cache is cleared', () => {
     const cache = new ParseCache();
     cache.take = () => {
@@ -59,5 +99,20 @@ describe('bounded input before the parser', () => {
     assert.equal(r.failed, true);
     assert.match(r.skipped ?? '', /Checking this file failed \(RangeError: Maximum call stack size exceeded\)/);
     assert.deepEqual(r.findings, []);
+  });
+});
+
+describe('a stretch read as plain text in the editor', () => {
+  it('is one Information diagnostic on its range, with no rule code, like the skipped notice', async () => {
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const { toDiagnostics } = await import('../../server/src/lsp/diagnostics');
+    const text = doc(`${'> '.repeat(MAX_NESTING + 3)}x`);
+    const result = analyze(text);
+    const diags = toDiagnostics(TextDocument.create('file:///pm.md', 'markdown', 1, text), result, 'https://docs.example.invalid/');
+    const notices = diags.filter((d) => /read as plain text/.test(d.message));
+    assert.equal(notices.length, 1);
+    assert.equal(notices[0].severity, 3);
+    assert.equal(notices[0].code, undefined);
+    assert.deepEqual(notices[0].range.start, { line: 4, character: 2 * MAX_NESTING });
   });
 });

@@ -13,7 +13,7 @@ import ts from 'typescript';
 export interface Pattern {
   source: string;
   flags: string;
-  /** file:line for literals, "runtime" for constructed patterns. */
+  /** file:line for literals, "runtime file:line" (where it is built) for constructed patterns. */
   where: string;
 }
 
@@ -46,5 +46,5 @@ export function literalPatterns(): Pattern[] {
 export function runtimePatterns(): Pattern[] {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'collectRuntimePatterns.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`collecting runtime patterns failed: ${r.stderr}`);
-  return (JSON.parse(r.stdout) as Array<{ source: string; flags: string }>).map((p) => ({ ...p, where: 'runtime' }));
+  return JSON.parse(r.stdout) as Pattern[];
 }

@@ -44,5 +44,8 @@ export function toDiagnostics(doc: TextDocument, result: AnalysisResult, docsBas
       },
     ];
   }
-  return result.findings.map((f) => toDiagnostic(doc, f, docsBase));
+  const out = result.findings.map((f) => toDiagnostic(doc, f, docsBase));
+  // A stretch read as plain text (an input limit): one Information diagnostic on it, like the skipped notice.
+  for (const n of result.notices ?? []) out.push({ range: toRange(doc, n), severity: DiagnosticSeverity.Information, source: SOURCE, message: n.message });
+  return out;
 }

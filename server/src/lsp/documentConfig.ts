@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver';
 import { ConfigCache, loadConfigFor, type ConfigProblem } from '../../../config';
 import { CONFIG_FILE_NAMES, configFromSettings, configToOptions, mergeConfigs, parseConfigText, SETTINGS_KEYS, type SettingsKey } from '../../../config/schema';
-import { LineIndex, type AnalyzeOptions } from '../../../core';
+import { LineIndex, lastLineStart, type AnalyzeOptions } from '../../../core';
 import { SOURCE } from './diagnostics';
 
 /** Diagnostic code of every configuration problem. */
@@ -34,7 +34,10 @@ const CONFIG_NAME = new Set<string>(CONFIG_FILE_NAMES);
 
 /** True when the URI names a configuration file (`.postmortemrc.yaml`, `.yml` or `.json`). */
 export function isConfigUri(uri: string): boolean {
-  const bare = uri.replace(/[?#].*$/, '');
+  // What uri.replace(/[?#].*$/, '') gives: `.*$` reaches the end only from the last line.
+  const last = lastLineStart(uri);
+  const query = uri.slice(last).search(/[?#]/);
+  const bare = query < 0 ? uri : uri.slice(0, last + query);
   try {
     return CONFIG_NAME.has(decodeURIComponent(bare.slice(bare.lastIndexOf('/') + 1)));
   } catch {

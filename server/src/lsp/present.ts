@@ -12,6 +12,7 @@
  *   what to do goes to the hover (`advice`).
  */
 import type { AnalysisResult, Finding, Severity } from '../../../core';
+import { withoutTrailingWordOrSpace } from '../../../core';
 
 export const MAX_MESSAGE = 90;
 
@@ -33,7 +34,7 @@ function list(words: string[]): string {
 function quoted(message: string): string | undefined {
   const m = /^"([^"]+)"/.exec(message);
   if (!m) return undefined;
-  return m[1].length > 40 ? `"${m[1].slice(0, 39).replace(/\s+\S*$/, '')}…"` : `"${m[1]}"`;
+  return m[1].length > 40 ? `"${withoutTrailingWordOrSpace(m[1].slice(0, 39))}…"` : `"${m[1]}"`;
 }
 
 /** Cuts a long message at its first "; ": the finding, and the advice for the hover. */
