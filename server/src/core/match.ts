@@ -170,8 +170,8 @@ export class PhraseMatcher<T> {
 
   /**
    * `scan(s.text, s.folded)` for every sentence, as one scan of their folded texts joined by
-   * SENTENCE_JOIN: one pass instead of one per sentence (a property test compares the two). Hits are relative to their sentence; a sentence without any shares one
-   * empty array.
+   * SENTENCE_JOIN: one pass instead of one per sentence (a property test compares the two). Hits are
+   * relative to their sentence; a sentence without any shares one empty array.
    */
   scanSentences(sentences: ReadonlyArray<{ folded: string }>): Array<ReadonlyArray<PhraseHit<T>>> {
     const out: Array<ReadonlyArray<PhraseHit<T>>> = new Array(sentences.length).fill(NO_HITS);
