@@ -7,8 +7,8 @@
  *   row per rule in its rules table.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { analyze, docsPath, RULES } from '../server/src/core';
 import { replaceTable, rulesTable } from '../scripts/rules-table';
 
@@ -79,6 +79,10 @@ describe('docs', () => {
 
   describe('README', () => {
     const readme = () => readFileSync(join(root, 'README.md'), 'utf8');
+    it('is short enough to read on the Marketplace (under 200 lines)', () => {
+      const lines = readme().split('\n').length - (readme().endsWith('\n') ? 1 : 0);
+      assert.ok(lines < 200, `README.md has ${lines} lines`);
+    });
     it('has a row per rule in its rules table, linked to the rule page (refresh: npx tsx scripts/rules-table.ts --write)', () => {
       const text = readme();
       assert.ok(text.includes('<!-- rules:start -->'), 'README has the rules table markers');
@@ -90,9 +94,25 @@ describe('docs', () => {
       assert.match(firstBlock, /npm ci && npm run demo/);
       assert.match(firstBlock, /npm ci && npm test/);
     });
-    it('links only to files that exist', () => {
-      for (const m of readme().matchAll(/\]\(<?((?!https?:|#)[^)\s#>]+)>?(?:#[^)]*)?\)/g)) assert.ok(existsSync(join(root, m[1])), `${m[1]} exists`);
-    });
+  });
+
+  describe('links between the documents', () => {
+    /**
+     * Written on another branch at the same time (engineer A's docs/architecture.md, issue 21): the
+     * link is kept, and this list must be emptied when the file arrives (the test below says so).
+     */
+    const PENDING = new Set(['docs/architecture.md']);
+    const pages = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'bench/README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...RULES.map((r) => docsPath(r.id))];
+    for (const page of pages) {
+      it(`${page} links only to files that exist`, () => {
+        const text = readFileSync(join(root, page), 'utf8').replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1/gm, '');
+        for (const m of text.matchAll(/\]\(<?((?!https?:|mailto:|#)[^)\s#>]+)>?(?:#[^)]*)?\)/g)) {
+          const target = relative(root, join(root, dirname(page), m[1]));
+          if (PENDING.has(target)) assert.ok(!existsSync(join(root, target)), `${target} exists now: remove it from PENDING in test/docs.test.ts`);
+          else assert.ok(existsSync(join(root, target)), `${page} links to ${m[1]}, which does not exist`);
+        }
+      });
+    }
   });
 
   it('.ci/run runs the README test command', () => {
