@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { analyze, docsPath, RULES } from '../server/src/core';
+import { analyze, docsPath, RULES } from '../core';
 import { replaceTable, rulesTable } from '../scripts/rules-table';
 
 const root = join(__dirname, '..');

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { LineIndex, type Fix } from '../../server/src/core';
+import { LineIndex, type Fix } from '../../core';
 import { expandSnippet } from '../snippets/snippetSyntax';
 
 export interface OffsetEdit {

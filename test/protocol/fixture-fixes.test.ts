@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { analyze, LineIndex } from '../../server/src/core';
+import { analyze, LineIndex } from '../../core';
 import { snippetToPlainText } from '../../server/src/lsp/snippet';
 import { SUPPRESS_ACTION_TITLE } from '../../server/src/lsp/suppressActions';
 import { ensureBundle, ROOT, TestClient } from './lspClient';

@@ -8,8 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, Range } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../server/src/core';
-import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../server/src/protocol';
+import { LineIndex } from '../../core';
+import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../common/protocol';
 import { ensureBundle, ROOT, TestClient } from './lspClient';
 import { applyTextEdits } from '../helpers/edits';
 
