@@ -8,7 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/**',
-      'dist/**',
+      '**/dist/**',
       'out/**',
       '.vscode-test/**',
       '.e2e/**',
