@@ -4,6 +4,7 @@
  *
  *   npm run bench                 table of figures (progress on stderr)
  *   npm run bench -- --json       {"ratios": {...}, ...every figure} on stdout
+ *   npm run bench -- --write      the table, also written into bench/README.md (bench/writeReadme.ts)
  *   npm run bench -- --quick      fewer runs and no 5 MB / 10k-row peers: a smoke run, not a measurement
  *   npm run bench -- --full       also the bare parse of the 5 MB document (about half a minute)
  *   npm run bench -- --scale      only the organisation-scale rows (bench/scale.ts): report vs lint at
@@ -24,11 +25,13 @@ import { bigTable, sized, typicalFiles } from './corpus';
 import { openAll, serverAvailable, startServer, typingLatency, SERVER_JS } from './lsp';
 import { ms, round, summarize, time, type Timing } from './measure';
 import { bareParse, loadPeers } from './peers';
+import { writeBenchReadme } from './writeReadme';
 
 const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has('--json');
 const QUICK = args.has('--quick');
 const FULL = args.has('--full');
+const WRITE = args.has('--write');
 const ROOT = join(__dirname, '..');
 
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -332,12 +335,17 @@ async function main(): Promise<void> {
   line(['---', ...cols.map(() => '---:'), '---:']);
   for (const [k, v] of Object.entries(peerFig)) line([k, ...cols.map((c) => ms(v[c])), ms(sum(v))]);
   out.push(`ours / alex: ${vsAlex.toFixed(3)} (goal <= 0.5)`);
-  if (editor) out.push('', 'Language server over stdio:', '', '```', JSON.stringify(editor, null, 2), '```');
+  if (editor) out.push('', 'Language server over stdio:', '', '```json', JSON.stringify(editor, null, 2), '```');
   if (cli) out.push('', `CLI: ${cli.files} files in ${ms(cli.wallMs)} as a whole process (${cli.filesPerSecond} files/s, exit ${cli.exitCode}); the same analyses in-process: ${ms(cli.inProcessMs)}`);
   if (Object.keys(sizes).length) out.push('', `Sizes (dist/ as last built, and any .vsix): ${Object.entries(sizes).map(([k, v]) => `${k} ${v} KB`).join(', ')}`);
   out.push('', 'Ratios: ' + JSON.stringify(result.ratios));
   for (const n of notes) out.push(`note: ${n}`);
   process.stdout.write(out.join('\n') + '\n');
+  if (WRITE) {
+    if (QUICK) throw new Error('--write records a measurement; a --quick run is not one');
+    writeBenchReadme(out.join('\n'), new Date().toISOString().slice(0, 10));
+    log('figures written to bench/README.md');
+  }
 }
 
 main().catch((err) => {

@@ -6,7 +6,7 @@
  * Pure, like the rest of the core: text in, config and problems out. Finding the files on disk and
  * resolving `ignore` globs against their folders is the caller's job (config/).
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_TEMPLATE, SECTIONS, RULES, lastLineStart, type AnalyzeOptions, type SectionKind, type Span } from '../core';
 

@@ -172,7 +172,8 @@ export function postmortemFacts(path: string, text: string, result: AnalysisResu
 
 /**
  * True when the model reads as a postmortem: it declares itself one, or it has at least two of the
- * sections only postmortems have (timeline, root causes, contributing factors, action items, impact). The CLI's report uses it to leave a README or an index page out.
+ * sections only postmortems have (timeline, root causes, contributing factors, action items, impact).
+ * The CLI's report uses it to leave a README or an index page out.
  */
 export function looksLikePostmortem(model: PostmortemModel): boolean {
   const kinds = new Set(model.sections.map((s) => s.kind));

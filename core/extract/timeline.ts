@@ -48,8 +48,8 @@ function* zoneWords(s: string): Generator<RegExpExecArray> {
 }
 
 export function zoneIn(s: string): string | undefined {
-  for (const m of zoneWords(s)) return m[0];
-  return undefined;
+  const first = zoneWords(s).next();
+  return first.done ? undefined : first.value[0];
 }
 
 const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';

@@ -69,7 +69,7 @@ const SYSTEM_BEFORE_NAME = /\b(?:the|our|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?([\
  * person when the predicate is one only people have; a system when an appositive or a system noun says so.
  */
 export function actorBefore(text: string, at: number, people: PeopleIndex): Actor {
-  let before = text.slice(0, at);
+  const before = text.slice(0, at);
   // "Karel, who posts the deploy messages, forgot": the subject stands before the relative clause.
   const rel = /,\s*(?:who|which|that)\b[^,]*,\s*$/iu.exec(before);
   if (rel) return actorBefore(text, rel.index, people);

@@ -21,7 +21,8 @@ export function insertSectionFix(ctx: Pick<RuleContext, 'text' | 'model' | 'opti
   const template = ctx.options.template;
   const idx = template.indexOf(kind);
   const { sections } = ctx.model;
-  const depth = sections.find((s) => !s.label && s.kind && template.includes(s.kind))?.depth ?? 2; // never 1 when there is none: a lone "# …" would become the title
+  // Never 1 when there is none: a lone "# …" would become the title.
+  const depth = sections.find((s) => !s.label && s.kind && template.includes(s.kind))?.depth ?? 2;
   const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
   // Before the first present section that comes later in the template, else at the end.
   let at = ctx.text.length;

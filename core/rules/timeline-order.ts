@@ -51,7 +51,7 @@ export function orderKeys(entries: TimelineEntry[], spansDays?: boolean): Array<
   let lastMonthDay: string | undefined;
   return entries.map((e, i) => {
     if (!e.time && !e.date && !e.monthDay) return undefined;
-    let own = e.date ?? (e.monthDay ? `????-${e.monthDay}` : undefined);
+    const own = e.date ?? (e.monthDay ? `????-${e.monthDay}` : undefined);
     if (e.monthDay && !e.date) {
       if (lastMonthDay && monthDayDays(lastMonthDay, e.monthDay) < -150) shift++;
       lastMonthDay = e.monthDay;

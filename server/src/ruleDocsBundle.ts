@@ -12,6 +12,7 @@ function load(): Map<string, string> {
   for (const rule of RULES) {
     try {
       // esbuild bundles every file matching this template (docs/rules/*.md) as text.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild reads this template; an import cannot be one
       const text: unknown = require(`../../docs/rules/${rule.id}.md`);
       const s = typeof text === 'string' ? text : (text as { default?: unknown })?.default;
       if (typeof s === 'string') map.set(rule.id, s);

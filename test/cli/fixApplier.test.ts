@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, type Finding, type Fix } from '../../core';
 import { applyFixes, fixUntilStable, preferredFix } from '../../core/edits/applyFixes';
+import { applyEdits } from '../helpers/edits';
 
 function finding(start: number, end: number, fixes: Fix[]): Finding {
   return { rule: 'blame-language', severity: 'warning', message: 'm', start, end, fixes };
@@ -68,8 +69,7 @@ describe('fix applier', () => {
               if (acc.length && start <= acc[acc.length - 1].end) return acc;
               return [...acc, { start, end, newText: e.t }];
             }, []);
-          let expected = s;
-          for (const e of [...edits].reverse()) expected = expected.slice(0, e.start) + e.newText + expected.slice(e.end);
+          const expected = applyEdits(s, edits);
           const r = applyFixes(s, edits.map((e) => finding(e.start, e.end, [edit(e.start, e.end, e.newText)])));
           assert.equal(r.output, expected);
         },

@@ -3,7 +3,7 @@
  * so the whole matrix stays fast; cli.test.ts runs the bundle itself.
  */
 import { strict as assert } from 'node:assert';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
 import Ajv from 'ajv-draft-04';

@@ -10,6 +10,7 @@ import { analyze, LineIndex, RULES, type SeveritySetting } from '../../core';
 import { parseConfigText } from '../../config/schema';
 import { ignoreFindingFix } from '../../core/engine/suppress';
 import { configFileForEdit, setRuleInConfig } from '../../config/edit';
+import { applyFix } from '../helpers/edits';
 
 const only = (...ids: string[]) => ({ today: '2026-11-23', rules: Object.fromEntries(RULES.filter((r) => !ids.includes(r.id)).map((r) => [r.id, 'off' as SeveritySetting])) });
 
@@ -20,8 +21,7 @@ function ignoreAndRecheck(text: string, rule: string) {
   const f = res.findings.find((x) => x.rule === rule);
   assert.ok(f, `the ${rule} finding to ignore`);
   const fix = ignoreFindingFix(text, new LineIndex(text), f, 'kept verbatim from the review', res.model.metadata.frontMatter);
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  const out = applyFix(text, fix, 'raw');
   const after = analyze(out, opts);
   return { fix, out, before: res, after };
 }

@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze, LineIndex, RULES, type AnalyzeOptions, type SeveritySetting } from '../../core';
+import { applyEdits } from '../helpers/edits';
 
 const BLAME = 'The on-call engineer should have rolled back the release.';
 
@@ -159,7 +160,7 @@ describe('suppression-reason-missing and suppression-unused', () => {
     assert.equal(unused.length, 1);
     assert.equal(text.slice(unused[0].start, unused[0].end), 'section-missing');
     const e = unused[0].fixes![0].edits[0];
-    assert.equal(text.slice(0, e.start) + e.newText + text.slice(e.end), doc('<!-- postmortem-disable-next-line blame-language -- quoted -->', BLAME));
+    assert.equal(applyEdits(text, [e]), doc('<!-- postmortem-disable-next-line blame-language -- quoted -->', BLAME));
   });
 
   it('do not report a comment for a rule that is switched off', () => {
@@ -181,7 +182,7 @@ describe('suppression-reason-missing and suppression-unused', () => {
     const fix = r.res.findings[0].fixes![0];
     assert.ok(fix.preferred);
     const e = fix.edits[0];
-    assert.equal(text.slice(0, e.start) + e.newText + text.slice(e.end), doc('The pipeline retried.'));
+    assert.equal(applyEdits(text, [e]), doc('The pipeline retried.'));
   });
 });
 

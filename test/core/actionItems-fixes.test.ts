@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyze, LineIndex, type Finding, type Fix, type PostmortemModel } from '../../core';
 import { resolveSnippet } from '../../core/rules/actionItemCommon';
 import { WRITTEN_PLACEHOLDERS } from '../../core/data/placeholders';
+import { applyFix } from '../helpers/edits';
 
 const TODAY = '2026-11-23';
 const fixturesRoot = join(__dirname, '..', 'fixtures', 'rules');
@@ -20,15 +21,7 @@ function filledIn(s: string): string {
 }
 
 function apply(text: string, fix: Fix, resolve: (s: string) => string = resolveSnippet): string {
-  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
-  let out = text;
-  let last = Infinity;
-  for (const e of edits) {
-    assert.ok(e.end <= last, 'edits do not overlap');
-    last = e.start;
-    out = out.slice(0, e.start) + (fix.snippet ? resolve(e.newText) : e.newText) + out.slice(e.end);
-  }
-  return out;
+  return applyFix(text, fix, resolve);
 }
 
 /** Pipe columns of each line of a table (escaped pipes and pipes in code spans left out). */

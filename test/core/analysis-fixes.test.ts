@@ -10,16 +10,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Finding, type Fix, type Span } from '../../core';
 import { expandSnippet } from '../snippets/snippetSyntax';
+import { applyFix } from '../helpers/edits';
 
 const RULES = ['section-empty', 'metadata-missing', 'timeline-timezone', 'timeline-order'];
 const fixtures = join(__dirname, '..', 'fixtures', 'rules');
 
-function apply(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.start) + (fix.snippet ? expandSnippet(e.newText) : e.newText) + out.slice(e.end);
-  return out;
-}
+const apply = (text: string, fix: Fix): string => applyFix(text, fix);
 
 /** Where an offset of the original text is after the fix (undefined inside an edited range). */
 function mapOffset(fix: Fix, o: number): number | undefined {

@@ -13,7 +13,7 @@ const RULES = ['blame-language', 'person-as-cause', 'human-error-root-cause', 'h
 function example(page: string, heading: string): string {
   const at = page.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
   assert.ok(at >= 0, `has a ${heading} section`);
-  const m = /```markdown\n([\s\S]*?)\n```/.exec(page.slice(at));
+  const m = /```markdown[^\n]*\n([\s\S]*?)\n```/.exec(page.slice(at));
   assert.ok(m, `${heading} has a fenced markdown example`);
   return m[1];
 }

@@ -14,17 +14,13 @@ import { AGENCY_EXAMPLES } from '../../core/data/agency';
 import { BLAME_PHRASES } from '../../core/data/blame';
 import { HINDSIGHT, HUMAN_ACTIONS, HUMAN_ERROR, TIMELINE_EXAMPLES } from '../../core/data/causes';
 import { applyFixes, fixUntilStable } from '../../core/edits/applyFixes';
-import { expandSnippet } from '../snippets/snippetSyntax';
 import { postmortemWith, type Place } from './phrases.test';
+import { applyFix } from '../helpers/edits';
 
 const RULES = ['blame-language', 'person-as-cause', 'human-error-root-cause', 'hindsight-bias'];
 const TODAY = '2026-11-23';
 
-function apply(text: string, fix: Fix): string {
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + (fix.snippet ? expandSnippet(e.newText) : e.newText) + out.slice(e.end);
-  return out;
-}
+const apply = (text: string, fix: Fix): string => applyFix(text, fix);
 
 function lint(text: string): Finding[] {
   const res = analyze(text, { today: TODAY });

@@ -119,7 +119,7 @@ describe('clause reader: properties over names and subjects', () => {
   });
 
   it('every person-only predicate × every causal section × names from every locale: person-as-cause names the person', function () {
-    this.timeout(300_000);
+    this.timeout(60_000);
     let i = 0;
     let checked = 0;
     const misses: string[] = [];
@@ -143,7 +143,7 @@ describe('clause reader: properties over names and subjects', () => {
   });
 
   it('random names from every locale with a random person-only predicate in a random causal section are blamed (fast-check)', function () {
-    this.timeout(300_000);
+    this.timeout(60_000);
     const names = NAMES_BY_LOCALE.flatMap(([, n]) => n);
     const singular = PERSON_ONLY_PREDICATES.phrases.filter((p) => !PLURAL(p));
     fc.assert(
@@ -167,7 +167,7 @@ describe('clause reader: properties over names and subjects', () => {
   it(`has 100+ system subjects (${SYSTEMS.length})`, () => assert.ok(SYSTEMS.length >= 100));
 
   it('system subjects with the person-only predicates (each subject with four, in turn) in every causal section are never person-as-cause', function () {
-    this.timeout(300_000);
+    this.timeout(60_000);
     const wrong: string[] = [];
     const predicates = PERSON_ONLY_PREDICATES.phrases.filter((p) => !PLURAL(p));
     const seen = new Set<string>();

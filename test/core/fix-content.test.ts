@@ -10,15 +10,12 @@ import { strict as assert } from 'node:assert';
 import { analyze, type Finding } from '../../core';
 import { fixUntilStable } from '../../core/edits/applyFixes';
 import { clauseShape } from '../../core/language/nlp';
+import { applyFix } from '../helpers/edits';
 
 const TODAY = { today: '2026-11-23' };
 const lint = (t: string) => analyze(t, TODAY).findings;
 const only = (rule: string) => (t: string) => lint(t).filter((f) => f.rule === rule);
-const apply = (text: string, f: Finding, n = 0) => {
-  let out = text;
-  for (const e of [...f.fixes![n].edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-};
+const apply = (text: string, f: Finding, n = 0) => applyFix(text, f.fixes![n], 'raw');
 
 describe('fixes state only what is known', () => {
   const list = '# Postmortem: cache\n\n## Timeline\n\n- 10:02 Deploy started\n- 10:15 Errors rose\n- 10:40 Rolled back\n';

@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { analyze, type Finding, type Fix } from '../../core';
 import { applyFixes, fixUntilStable } from '../../core/edits/applyFixes';
 import { block as hostileBlock, eol, frontMatter } from '../helpers/hostileMarkdown';
+import { applyFix } from '../helpers/edits';
 
 const TODAY = '2026-11-23';
 const SEED = 9_2026;
@@ -47,11 +48,7 @@ function lint(text: string): Finding[] {
   return r.findings;
 }
 
-function splice(text: string, fix: Fix): string {
-  let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+const splice = (text: string, fix: Fix): string => applyFix(text, fix, 'raw');
 
 describe('fixes lose nothing (generated documents)', () => {
   it('a single fix changes only its own range, and the result re-parses', () => {

@@ -15,6 +15,7 @@ import { matchTime, ZONES } from '../../core/extract/timeline';
 import { spansDays } from '../../core/rules/timeline-order';
 import { elapsedMinutes } from '../../features/modelSummaries';
 import { LOCALES } from '../../scripts/gen-zones';
+import { applyEdits } from '../helpers/edits';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ord = (d: number) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
@@ -332,7 +333,7 @@ describe('layouts', () => {
       const missing = r.findings.filter((f) => f.rule === 'metadata-missing');
       assert.deepEqual(missing.map((f) => /has no (\w+)/.exec(f.message)![1]), ['severity', 'status']);
       const e = missing[0].fixes![0].edits[0];
-      const fixed = text.slice(0, e.start) + e.newText.replace(/\$\{\d+:([^}]*)\}/g, 'SEV-2') + text.slice(e.end);
+      const fixed = applyEdits(text, [{ ...e, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, 'SEV-2') }]);
       const again = analyze(fixed);
       assert.equal(again.model.metadata.fields.severity?.value, 'SEV-2', fixed);
       // The front matter is not prose: no sentence rule reads "authors = [...]" as text.

@@ -15,6 +15,7 @@ import { analyze, RULES } from '../../core';
 import type { Rule } from '../../core/rules/defineRule';
 import { ensureBuilt } from '../cli/helpers';
 import { SOURCE_DIRS } from '../helpers/sourceDirs';
+import { growth } from '../helpers/growth';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -82,14 +83,20 @@ describe('security', function () {
     }
   });
 
-  it('a configured phrase is matched literally, in linear time', () => {
+  it('a configured phrase is matched literally, in linear time (n and 4n within 6x)', () => {
     const phrase = '(a+)+$';
-    const hostile = '# Postmortem\n\n## What went poorly\n\n' + 'a'.repeat(20_000) + '!\n\nThe deploy hit (a+)+$ again.\n';
-    const r = analyze(hostile, { today: '2026-11-23', phrases: { blame: { add: [phrase] } } });
+    const options = { today: '2026-11-23', phrases: { blame: { add: [phrase] } } };
+    const doc = (n: number) => '# Postmortem\n\n## What went poorly\n\n' + 'a'.repeat(n) + '!\n\nThe deploy hit (a+)+$ again.\n';
+    const hostile = doc(20_000);
+    const r = analyze(hostile, options);
     assert.deepEqual(r.internalErrors, []);
     const hits = r.findings.filter((f) => hostile.slice(f.start, f.end) === phrase);
     assert.equal(hits.length, 1, 'the literal text is found');
     assert.ok(!r.findings.some((f) => f.rule === 'blame-language' && hostile.slice(f.start, f.end).startsWith('aaaa')), 'the a-run is not a match');
+    // Read as a pattern, (a+)+$ on a run of "a" ending in "!" backtracks exponentially; read literally,
+    // the analysis grows about 4x from n to 4n.
+    const ratio = growth(doc, (t) => analyze(t, options), 5_000, { rounds: 3 });
+    assert.ok(ratio < 6, `analysis grows ${ratio.toFixed(1)}x from n to 4n`);
   });
 
   it('a throwing rule is reported once with its id and the other rules still report', () => {

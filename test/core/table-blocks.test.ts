@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyze, ParseCache } from '../../core';
 import { parseBlocks, TABLE_ROWS_PER_BLOCK } from '../../core/engine/parse';
+import { assertProperty } from '../helpers/property';
 
 const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const shape = (nodes: unknown) =>
@@ -24,14 +25,13 @@ const doc = fc.tuple(fc.array(fc.tuple(table, around), { minLength: 1, maxLength
 
 describe('long tables parsed in blocks of rows', () => {
   it('gives exactly the whole-document tree (generated tables, code, lists, lazy lines)', function () {
-    this.timeout(120_000);
-    fc.assert(
+    assertProperty(
       fc.property(doc, (text) => {
         const expected = shape((whole.parse(text) as { children: unknown }).children);
         assert.equal(shape(parseBlocks(text, new ParseCache()).tree.children), expected, 'warm cache');
         assert.equal(shape(parseBlocks(text.padEnd(20_000, '\n')).tree.children), shape((whole.parse(text.padEnd(20_000, '\n')) as { children: unknown }).children), 'cold, cut');
       }),
-      { seed: 19_3, numRuns: 25 },
+      { seed: 19_3, numRuns: 25, minRuns: 8, budgetMs: 10_000 },
     );
   });
 

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { analyze, type TimelineEntry } from '../../core';
 import { matchRelative, matchTime } from '../../core/extract/timeline';
 import { compareKeys, orderKeys } from '../../core/rules/timeline-order';
+import { applyEdits } from '../helpers/edits';
 
 function entries(text: string): TimelineEntry[] {
   return analyze(text).model.timelines.flatMap((t) => t.entries);
@@ -139,8 +140,7 @@ describe('timeline-order sort fix', () => {
     if (xs.length <= 1) return [xs];
     return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
   }
-  const apply = (text: string, edits: Array<{ start: number; end: number; newText: string }>) =>
-    [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+  const apply = applyEdits;
 
   for (const form of ['table', 'list', 'ordered'] as const) {
     it(`sorts every order of a ${form} timeline and keeps each row's text`, () => {

@@ -26,12 +26,9 @@ import { SEVERITIES } from '../../common/protocol';
 import { postmortemTemplate, yamlString } from '../../features/newPostmortem';
 import { NEXT_QUESTION, whyAgainEdit } from '../../core/edits/whyAgain';
 import { expandSnippet } from '../snippets/snippetSyntax';
+import { applyEdits } from '../helpers/edits';
 
 const TODAY = '2026-04-20';
-
-function applyEdit(text: string, e: { start: number; end: number; newText: string }): string {
-  return text.slice(0, e.start) + e.newText + text.slice(e.end);
-}
 
 describe('new postmortem template (features/newPostmortem.ts)', () => {
   const filled = postmortemTemplate({ title: 'Ledger export stalled: retries # 2', severity: 'SEV-2', date: '2026-04-02', authors: ['Noor Haddad'] });
@@ -306,7 +303,7 @@ describe('ask why again (core/edits/whyAgain.ts)', () => {
       assert.equal(before.length, 1, 'one chain');
       const e = whyAgainEdit(text, before[0]);
       assert.ok(e, 'an edit');
-      const after = applyEdit(text, e.edit);
+      const after = applyEdits(text, [e.edit]);
       assert.match(after.slice(0, e.cursor), expected);
       const chains = analyze(after).model.fiveWhys;
       assert.equal(chains.length, 1);
@@ -320,7 +317,7 @@ describe('ask why again (core/edits/whyAgain.ts)', () => {
     const text = '# T\n\n## Root causes\n\nWhy 1: Why did it fail?\nBecause an engineer made a typo.\nRoot cause: human error.\n';
     const chain = analyze(text).model.fiveWhys[0];
     const e = whyAgainEdit(text, chain)!;
-    const after = applyEdit(text, e.edit);
+    const after = applyEdits(text, [e.edit]);
     assert.ok(after.includes('made a typo.\nWhy 2: Why was that possible?\nBecause \nRoot cause: human error.'), after);
   });
 

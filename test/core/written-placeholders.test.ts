@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Finding } from '../../core';
 import { analyze, RULES } from '../../core';
 import { ACTION_TYPE_WORDS } from '../../core/data/actionItemWords';
-import { postmortemTemplate, SEVERITIES } from '../../features/newPostmortem';
+import { SEVERITIES } from '../../common/protocol';
+import { postmortemTemplate } from '../../features/newPostmortem';
 
 const ROOT = join(__dirname, '..', '..');
 const OPTIONS = { today: '2026-12-06' };

@@ -10,8 +10,9 @@ import type { CodeAction, CreateFile, Diagnostic, PublishDiagnosticsParams, Text
 import { loadConfigFor } from '../../config';
 import { analyze } from '../../core';
 import { fixUntilStable, preferredFix } from '../../core/edits/applyFixes';
-import { applyLsp, startClient, stopClient, tempWorkspace, FULL_WORKSPACE_CAPS, type TempWorkspace } from './configWorkspace';
+import { startClient, stopClient, tempWorkspace, FULL_WORKSPACE_CAPS, type TempWorkspace } from './configWorkspace';
 import { ensureBundle, type TestClient } from './lspClient';
+import { applyTextEdits } from '../helpers/edits';
 
 const TODAY = '2026-04-10';
 
@@ -97,7 +98,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     assert.ok(action?.edit?.changes?.[uri]);
     assert.equal(action.kind, 'quickfix');
     assert.deepEqual(action.diagnostics, [second]);
-    const text = applyLsp(POSTMORTEM, action.edit.changes[uri]);
+    const text = applyTextEdits(POSTMORTEM, action.edit.changes[uri]);
     const comment = text.split('\n')[second.range.start.line];
     // Above the paragraph, with the reason as a placeholder (plain text, no snippet syntax).
     assert.equal(comment, '<!-- postmortem-disable-next-line blame-language -- why this does not apply -->');
@@ -141,7 +142,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     const action = (await ask(uri, [blame[0]], ['quickfix'])).find((a) => a.title === 'Fix all blame-language problems');
     assert.ok(action?.edit?.changes?.[uri]);
     assert.equal(action.edit.changes[uri].length, 2);
-    const text = applyLsp(POSTMORTEM, action.edit.changes[uri]);
+    const text = applyTextEdits(POSTMORTEM, action.edit.changes[uri]);
     assert.equal((text.match(/did not/g) ?? []).length, 2);
     const after = await change(uri, 2, text);
     assert.deepEqual(byCode(after, 'blame-language'), []);
@@ -167,7 +168,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.postmortem');
     assert.ok(actions[0].edit?.changes?.[uri]);
-    const text = applyLsp(POSTMORTEM, actions[0].edit.changes[uri]);
+    const text = applyTextEdits(POSTMORTEM, actions[0].edit.changes[uri]);
 
     const options = { ...loadConfigFor(ws.path('postmortems/source-fix-all.md'), { stopAt: ws.dir }).options, today: TODAY };
     assert.equal(text, fixUntilStable(POSTMORTEM, (t) => analyze(t, options).findings).output);
@@ -190,7 +191,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     assert.equal(create.uri, cfgUri);
     const edit = changes[1] as TextDocumentEdit;
     assert.equal(edit.textDocument.uri, cfgUri);
-    const content = applyLsp('', edit.edits as TextEdit[]);
+    const content = applyTextEdits('', edit.edits as TextEdit[]);
     // Then the client opens the new file and says that settings now come from it.
     assert.deepEqual(action?.command, { title: 'Open the configuration file', command: 'postmortem.openConfigFile', arguments: [cfgUri, true] });
 
@@ -214,7 +215,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     const [edit] = action!.edit!.documentChanges! as TextDocumentEdit[];
     assert.equal(edit.textDocument.uri, cfgUri);
     assert.equal(edit.textDocument.version, null, 'the file is not open');
-    const content = applyLsp(cfg, edit.edits as TextEdit[]);
+    const content = applyTextEdits(cfg, edit.edits as TextEdit[]);
     assert.match(content, /# Team rules: keep this comment/);
     assert.match(content, /blame-language: off # reviewed in March/);
     assert.match(content, /section-missing: off/);
@@ -239,7 +240,7 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     const action = (await ask(uri, byCode(pm, 'section-missing').slice(0, 1), ['quickfix'])).find((a) => a.title.startsWith('Disable'));
     const [edit] = action!.edit!.documentChanges! as TextDocumentEdit[];
     assert.equal(edit.textDocument.version, 4);
-    assert.equal(applyLsp(unsaved, edit.edits as TextEdit[]), 'rules:\n  metadata-missing: off\n  section-missing: off\n');
+    assert.equal(applyTextEdits(unsaved, edit.edits as TextEdit[]), 'rules:\n  metadata-missing: off\n  section-missing: off\n');
     client.close(cfgUri);
   });
 });
@@ -275,6 +276,6 @@ describe('configuration code actions for a client that cannot create files', fun
     const action = (await ask()).find((a) => a.title.startsWith('Disable'));
     assert.equal(action?.title, 'Disable blame-language in .postmortemrc.json');
     const edits = action!.edit!.changes![cfgUri];
-    assert.deepEqual(JSON.parse(applyLsp('{ "rules": { "section-missing": "warning" } }\n', edits)), { rules: { 'section-missing': 'warning', 'blame-language': 'off' } });
+    assert.deepEqual(JSON.parse(applyTextEdits('{ "rules": { "section-missing": "warning" } }\n', edits)), { rules: { 'section-missing': 'warning', 'blame-language': 'off' } });
   });
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { isConfigUri } from '../../server/src/lsp/documentConfig';
 import { minimalEdit } from '../../server/src/lsp/suppressActions';
+import { applyEdits, type OffsetEdit } from '../helpers/edits';
 
 describe('isConfigUri', () => {
   it('recognises the three configuration file names, and nothing else', () => {
@@ -18,7 +19,7 @@ describe('isConfigUri', () => {
 });
 
 describe('minimalEdit', () => {
-  const apply = (before: string, e: { start: number; end: number; newText: string }) => before.slice(0, e.start) + e.newText + before.slice(e.end);
+  const apply = (before: string, e: OffsetEdit) => applyEdits(before, [e]);
 
   it('replaces only what differs, and applying it gives the new text', () => {
     const cases: Array<[string, string]> = [

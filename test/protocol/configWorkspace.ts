@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { InitializeResult, Range, Registration, TextEdit } from 'vscode-languageserver-protocol';
+import type { InitializeResult, Range, Registration } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../core';
 import { TestClient } from './lspClient';
 
@@ -105,10 +105,3 @@ export function rangeIn(text: string, needle: string, nth = 0): Range {
 }
 
 /** Applies LSP edits to a text, as the editor does with a WorkspaceEdit. */
-export function applyLsp(text: string, edits: readonly TextEdit[]): string {
-  const idx = new LineIndex(text);
-  const at = (p: { line: number; character: number }) => idx.offset(p.line, p.character);
-  return [...edits]
-    .sort((a, b) => at(b.range.start) - at(a.range.start))
-    .reduce((out, e) => out.slice(0, at(e.range.start)) + e.newText + out.slice(at(e.range.end)), text);
-}

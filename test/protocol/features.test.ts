@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens, Diagnostic, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeLens, Diagnostic, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../core';
 import { shortExample, shortText } from '../../server/src/lsp/hover';
 import { ruleDocSummary } from '../../server/src/lsp/ruleDocs';
@@ -25,6 +25,7 @@ import {
 } from '../../common/protocol';
 import { postmortemTemplate } from '../../features/newPostmortem';
 import { ensureBundle, ROOT, SERVER_JS, TestClient } from './lspClient';
+import { applyTextEdits } from '../helpers/edits';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-features-ws');
 const wsUri = (rel: string) => pathToFileURL(path.join(WORKSPACE, rel)).href;
@@ -98,14 +99,6 @@ function at(text: string, needle: string, delta = 0): Position {
   const i = text.indexOf(needle);
   assert.ok(i >= 0, `test text lacks ${JSON.stringify(needle)}`);
   return pos(text, i + delta);
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const idx = new LineIndex(text);
-  const off = (p: Position) => idx.offset(p.line, p.character);
-  return [...edits]
-    .sort((a, b) => off(b.range.start) - off(a.range.start))
-    .reduce((out, e) => out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end)), text);
 }
 
 function hoverText(h: Hover | null): string {
@@ -271,7 +264,7 @@ describe('writing features over stdio (bundled dist/server.js)', function () {
     assert.equal(await client.connection.sendRequest(AskWhyAgainRequest, { uri, chain: 5, version: chains!.version }), null, 'no such chain');
     const res = (await client.connection.sendRequest(AskWhyAgainRequest, { uri, chain: 0, version: chains!.version })) as DocumentEditResult;
     assert.equal(res.version, chains!.version);
-    const edited = applyEdits(POSTMORTEM, res.edits);
+    const edited = applyTextEdits(POSTMORTEM, res.edits);
     assert.ok(edited.includes('released its lock.\nWhy 3: Why was that possible?\nBecause \n'), edited);
     const lines = edited.split('\n');
     assert.equal(lines[res.cursor.line].slice(0, res.cursor.character), 'Because ', 'cursor after the answer marker');
@@ -291,7 +284,7 @@ describe('writing features over stdio (bundled dist/server.js)', function () {
     assert.equal(await client.connection.sendRequest(InsertSectionRequest, { uri, kind: 'summary' }), null, 'already there');
     assert.equal(await client.connection.sendRequest(InsertSectionRequest, { uri, kind: 'no-such-kind' }), null);
     const res = (await client.connection.sendRequest(InsertSectionRequest, { uri, kind: 'impact' })) as DocumentEditResult;
-    const edited = applyEdits(text, res.edits);
+    const edited = applyTextEdits(text, res.edits);
     assert.ok(/## Summary\n[\s\S]*\n## Impact\n\n<!-- [^\n]+ -->\n\n## Timeline/.test(edited), edited);
     assert.equal(res.cursor.line, at(edited, '## Impact').line + 3, 'cursor below the prompt');
 

@@ -10,29 +10,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { analyze, LineIndex, type Finding } from '../../core';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { analyze, LineIndex } from '../../core';
 import { snippetToPlainText } from '../../server/src/lsp/snippet';
 import { SUPPRESS_ACTION_TITLE } from '../../server/src/lsp/suppressActions';
 import { ensureBundle, ROOT, TestClient } from './lspClient';
+import { applyFix, applyTextEdits } from '../helpers/edits';
 
 const fixtureRoot = path.join(ROOT, 'test', 'fixtures', 'rules');
 const WS = path.join(os.tmpdir(), 'postmortem-fixture-fixes');
 
-function applyLsp(text: string, edits: TextEdit[]): string {
-  const idx = new LineIndex(text);
-  const at = (p: { line: number; character: number }) => idx.offset(p.line, p.character);
-  return [...edits]
-    .sort((a, b) => at(b.range.start) - at(a.range.start))
-    .reduce((out, e) => out.slice(0, at(e.range.start)) + e.newText + out.slice(at(e.range.end)), text);
-}
-
-function applyCore(text: string, f: Finding, fixIndex: number): string {
-  const fix = f.fixes![fixIndex];
-  return [...fix.edits]
-    .sort((a, b) => b.start - a.start)
-    .reduce((out, e) => out.slice(0, e.start) + (fix.snippet ? snippetToPlainText(e.newText) : e.newText) + out.slice(e.end), text);
-}
 
 const files: Array<{ rule: string; file: string }> = [];
 for (const rule of readdirSync(fixtureRoot)) {
@@ -97,13 +84,13 @@ describe('quick-fixes of the rule fixtures over the protocol', function () {
         );
         f.fixes!.forEach((fix, i) => {
           const edits = fixActions[i].edit?.changes?.[uri] ?? [];
-          assert.equal(applyLsp(text, edits), applyCore(text, f, i), `${f.rule}: "${fix.title}" edits the same text`);
+          assert.equal(applyTextEdits(text, edits), applyFix(text, f.fixes![i], snippetToPlainText), `${f.rule}: "${fix.title}" edits the same text`);
           assert.equal(!!fixActions[i].isPreferred, !!fix.preferred, `${f.rule}: "${fix.title}" preferred flag`);
         });
         // A plain preferred fix, applied as the editor would, removes its finding there.
         const pi = f.fixes!.findIndex((x) => x.preferred && !x.snippet);
         if (pi >= 0) {
-          const after = applyLsp(text, fixActions[pi].edit?.changes?.[uri] ?? []);
+          const after = applyTextEdits(text, fixActions[pi].edit?.changes?.[uri] ?? []);
           const again = analyze(after, { today: serverToday }).findings.filter((g) => g.rule === f.rule);
           const fixedAt = new LineIndex(after).position(f.start).line;
           assert.ok(

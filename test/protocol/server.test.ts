@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, Range, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, Range } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../core';
 import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../common/protocol';
 import { POSTMORTEM } from '../helpers/postmortems';
 import { ensureBundle, ROOT, TestClient } from './lspClient';
+import { applyTextEdits } from '../helpers/edits';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-protocol-ws');
 const wsUri = (rel: string) => pathToFileURL(path.join(WORKSPACE, rel)).href;
@@ -41,16 +42,6 @@ function byCode(diags: Diagnostic[], code: string): Diagnostic[] {
 }
 
 /** Applies LSP edits to a text (what the editor does with a WorkspaceEdit). */
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const idx = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => idx.offset(b.range.start.line, b.range.start.character) - idx.offset(a.range.start.line, a.range.start.character));
-  let out = text;
-  for (const e of sorted) {
-    out = out.slice(0, idx.offset(e.range.start.line, e.range.start.character)) + e.newText + out.slice(idx.offset(e.range.end.line, e.range.end.character));
-  }
-  return out;
-}
-
 describe('language server over stdio (bundled dist/server.js)', function () {
   let client: TestClient;
   let init: InitializeResult;
@@ -196,7 +187,7 @@ describe('language server over stdio (bundled dist/server.js)', function () {
 
     // Applying the fix as an incremental change removes the finding.
     const next = client.diagnosticsOf(pmUri, pmVersion + 1);
-    pmText = applyEdits(pmText, edits);
+    pmText = applyTextEdits(pmText, edits);
     pmVersion++;
     void client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: pmUri, version: pmVersion },

@@ -51,19 +51,16 @@ describe('workspace index', () => {
 
     writeFileSync(join(ws.dir, rel), before.replace('| @jonas | 2026-02-15 | Open |', '| @jonas | 2026-02-15 | Done |'));
     let changed = host.nextChange();
-    index.filesChanged([{ uri, type: 2 }]);
-    await changed;
+    await Promise.all([changed, index.filesChanged([{ uri, type: 2 }])]);
     assert.equal(index.get(uri)!.facts.actionItems[1].status, 'done');
     assert.equal(host.analyses, analysed + 1);
 
     // The same text again (a save without changes) and the old text back (an undo): no new analysis.
     changed = host.nextChange();
-    index.filesChanged([{ uri, type: 2 }]);
-    await changed;
+    await Promise.all([changed, index.filesChanged([{ uri, type: 2 }])]);
     writeFileSync(join(ws.dir, rel), before);
     changed = host.nextChange();
-    index.filesChanged([{ uri, type: 2 }]);
-    await changed;
+    await Promise.all([changed, index.filesChanged([{ uri, type: 2 }])]);
     assert.equal(index.get(uri)!.facts.actionItems[1].status, 'open');
     assert.equal(host.analyses, analysed + 1);
   });
@@ -72,15 +69,13 @@ describe('workspace index', () => {
     const rel = 'postmortems/2026-06-02-badge-api.md';
     writeFileSync(join(ws.dir, rel), '---\ntype: postmortem\ntitle: Badge API timeouts\ndate: 2026-06-02\n---\n\n# Badge API timeouts\n\n## Action items\n\n- [ ] Add a timeout to the badge API client (owner: @noor, due: 2026-06-30)\n');
     let changed = host.nextChange();
-    index.filesChanged([{ uri: ws.fileUri(rel), type: 1 }]);
-    await changed;
+    await Promise.all([changed, index.filesChanged([{ uri: ws.fileUri(rel), type: 1 }])]);
     assert.equal(index.get(ws.fileUri(rel))?.facts.title, 'Badge API timeouts');
 
     const gone = POSTMORTEMS[0].file;
     rmSync(join(ws.dir, gone));
     changed = host.nextChange();
-    index.filesChanged([{ uri: ws.fileUri(gone), type: 3 }]);
-    await changed;
+    await Promise.all([changed, index.filesChanged([{ uri: ws.fileUri(gone), type: 3 }])]);
     assert.equal(index.get(ws.fileUri(gone)), undefined);
     assert.equal(index.all().length, POSTMORTEMS.length);
   });
@@ -89,8 +84,7 @@ describe('workspace index', () => {
     const rel = 'notes/badge-printer-review.md';
     writeFileSync(join(ws.dir, rel), '# Badge printer\n\nThe printer is on the second floor.\n');
     const changed = host.nextChange();
-    index.filesChanged([{ uri: ws.fileUri(rel), type: 2 }]);
-    await changed;
+    await Promise.all([changed, index.filesChanged([{ uri: ws.fileUri(rel), type: 2 }])]);
     assert.equal(index.get(ws.fileUri(rel)), undefined);
   });
 
@@ -117,13 +111,13 @@ describe('workspace index', () => {
     writeFileSync(join(ws.dir, rel), readFileSync(join(ws.dir, rel), 'utf8').replace('SEV-3', 'SEV-2'));
     const analysed = host.analyses;
     host.busy = true;
-    index.filesChanged([{ uri: ws.fileUri(rel), type: 2 }]);
+    const done = index.filesChanged([{ uri: ws.fileUri(rel), type: 2 }]);
     await ticks(50);
     assert.equal(host.analyses, analysed, 'nothing analysed while busy');
     assert.equal(index.indexing, true);
     const changed = host.nextChange();
     host.busy = false;
-    await changed;
+    await Promise.all([changed, done]);
     assert.equal(host.analyses, analysed + 1);
     assert.equal(index.get(ws.fileUri(rel))!.facts.severity, 'SEV-2');
   });

@@ -54,7 +54,8 @@ function withoutLastWord(s: string): string {
 
 /** The first few lines of a "Better" example (fenced blocks stay fenced; headings inside them are left out). */
 export function shortExample(text: string, maxLines = 3): string {
-  const fence = /^\s*(`{3,}|~{3,})(\w*)\s*$/.exec(text.split('\n')[0] ?? '');
+  // The info string may go on after the language (`markdown flagged` on the rule pages): the hover keeps the language only.
+  const fence = /^\s*(`{3,}|~{3,})(\w*)(?:\s[^`]*)?$/.exec(text.split('\n')[0] ?? '');
   if (!fence) return shortText(text);
   const body = text.split('\n').slice(1);
   const close = body.findIndex((l) => l.trim() === fence[1]);
