@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { postmortem } from './corpus';
 
 const ROOT = join(__dirname, '..');
-export const CLI = join(ROOT, 'bin', 'postmortem-lint.js');
+/** The CLI measured: the bin shim, or PM_BENCH_CLI (another build's cli.js, for a before/after on the same machine). */
+export const CLI = process.env.PM_BENCH_CLI ?? join(ROOT, 'bin', 'postmortem-lint.js');
 export const MDL = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -95,6 +96,8 @@ export function cliVsMarkdownlint(o: { files?: number; runsMany?: number; runsOn
     log(`cli-peer: one file, alternating, ${o.runsOne ?? 10} runs each`);
     const oneFile = 'postmortems/2024-01-01-incident-0.md';
     const one = alternate(dir, [oneFile], [oneFile], o.runsOne ?? 10);
+    // PM_BENCH_PEER_ONE_ONLY=1: the start-up half alone (a quick before/after).
+    if (process.env.PM_BENCH_PEER_ONE_ONLY) return { 'one file': one };
     log(`cli-peer: ${files} files, alternating, ${o.runsMany ?? 3} runs each`);
     const many = alternate(dir, ['postmortems'], ['postmortems/**/*.md'], o.runsMany ?? 3);
     return { [`${files} files`]: many, 'one file': one };
