@@ -22,7 +22,7 @@ const entries = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   // The language server (dist/server.js, with the rule pages bundled as text for hovers:
   // server/src/ruleDocsBundle.ts) is built below, for Node and the browser at once.
-  { entryPoints: { cli: 'server/src/cli.ts' } },
+  { entryPoints: { cli: 'cli/main.ts' } },
 ];
 
 // The web build (vscode.dev, github.dev): the client's `browser` entry (client/src/webExtension.ts) in

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { analyze } from '../server/src/core';
+import { analyze } from '../core';
 import { bigTable, sized } from './corpus';
 import { startServer, typingLatency, type Server } from './lsp';
 

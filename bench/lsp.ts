@@ -13,7 +13,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import { serverExecArgv, serverMemoryMb } from '../server/src/memory';
+import { serverExecArgv, serverMemoryMb } from '../common/memory';
 import { summarize, type Timing } from './measure';
 
 export interface Server {

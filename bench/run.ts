@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { analyze, ParseCache } from '../server/src/core';
+import { analyze, ParseCache } from '../core';
 import { benchBigTable, benchMemory } from './bigTable';
 import { bigTable, sized, typicalFiles } from './corpus';
 import { openAll, serverAvailable, startServer, typingLatency, SERVER_JS } from './lsp';

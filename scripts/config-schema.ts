@@ -1,5 +1,5 @@
 /**
- * One schema, many surfaces. From the zod schema in server/src/core/config.ts this writes:
+ * One schema, many surfaces. From the zod schema in config/schema.ts this writes:
  * - schemas/postmortemrc.schema.json, the JSON Schema of .postmortemrc.yaml/.yml/.json, which
  *   package.json contributes through jsonValidation and yamlValidation;
  * - package.json's `postmortem.<key>` settings (rules, template, people, ...), which apply where no
@@ -9,7 +9,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_DEFAULTS, CONFIG_FILE_NAMES, configJsonSchema, SETTINGS_KEYS, settingJsonSchema, type SettingsKey } from '../server/src/core/config';
+import { CONFIG_DEFAULTS, CONFIG_FILE_NAMES, configJsonSchema, SETTINGS_KEYS, settingJsonSchema, type SettingsKey } from '../config/schema';
 
 const ROOT = join(__dirname, '..');
 export const SCHEMA_PATH = 'schemas/postmortemrc.schema.json';

@@ -4,7 +4,7 @@
  *   npx tsx scripts/devset-json.ts ../shared/devset/docs/*.md | node ../shared/devset/score.mjs
  */
 import { readFileSync } from 'node:fs';
-import { analyze, LineIndex } from '../server/src/core';
+import { analyze, LineIndex } from '../core';
 
 const today = '2026-11-23';
 const files = process.argv.slice(2).map((path) => {

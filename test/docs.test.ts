@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { docsPath, RULES } from '../server/src/core';
+import { docsPath, RULES } from '../core';
 import { replaceTable, rulesTable } from '../scripts/rules-table';
 
 const root = join(__dirname, '..');

@@ -3,19 +3,19 @@
  * IPC for Markdown documents and registers the commands. Every registration goes to
  * context.subscriptions. The client runs no workspace code, so it works in untrusted workspaces.
  *
- * Views (client/src/views/) get their data from the server's custom requests (server/src/protocol.ts)
+ * Views (client/src/views/) get their data from the server's custom requests (common/protocol.ts)
  * through `getClient()`; they never parse documents themselves.
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
-import { CheckFileRequest } from '../../server/src/protocol';
-import { serverExecArgv, serverMemoryMb } from '../../server/src/memory';
+import { CheckFileRequest } from '../../common/protocol';
+import { serverExecArgv, serverMemoryMb } from '../../common/memory';
 import { registerWritingFeatures } from './views/register';
-import { ActionItemsView } from './views/actionItems';
+import { ActionItemsView } from './views/actionItemsView';
 import { registerShowReport } from './commands/showReport';
 import { snippetCompletions, type SnippetEntry } from './snippetItems';
-import { QualityRequest } from '../../server/src/protocol';
+import { QualityRequest } from '../../common/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -37,7 +37,7 @@ export interface PostmortemApi {
 export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   const started = performance.now();
   const module = context.asAbsolutePath('dist/server.js');
-  // The server's heap limit (server/src/memory.ts says why it has one). The same objects are read
+  // The server's heap limit (common/memory.ts says why it has one). The same objects are read
   // again whenever the client (re)starts the server, so a restart picks up a changed setting.
   const run = { module, transport: TransportKind.ipc, options: { execArgv: [] as string[] } };
   const debug = { module, transport: TransportKind.ipc, options: { execArgv: [] as string[] } };

@@ -4,7 +4,7 @@
  * postmortem; clicking it opens the Problems view.
  */
 import * as vscode from 'vscode';
-import type { QualityResult } from '../../server/src/protocol';
+import type { QualityResult } from '../../common/protocol';
 import { qualityStatusText } from './statusText';
 import { SHOW_PROBLEMS_COMMAND } from './views/ids';
 

@@ -2,7 +2,7 @@
  * What the language status item shows for the `postmortem/quality` answer. No vscode import; the
  * item (status.ts) copies these fields.
  */
-import type { QualityGradeInfo, QualityResult } from '../../server/src/protocol';
+import type { QualityGradeInfo, QualityResult } from '../../common/protocol';
 
 export interface QualityStatusText {
   /** Short text next to the language id: "3 of 5 good". */

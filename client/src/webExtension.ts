@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { CheckFileRequest } from '../../server/src/protocol';
+import { CheckFileRequest } from '../../common/protocol';
 import { registerWritingFeatures } from './views/register';
 
 type Endpoint = ConstructorParameters<typeof LanguageClient>[3];

@@ -21,7 +21,7 @@ if (rootVersion !== ownVersion) {
 for (const d of ['dist', 'bin', 'docs', 'schemas']) rmSync(join(here, d), { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { cli: 'server/src/cli.ts', server: 'server/src/main.ts' },
+  entryPoints: { cli: 'cli/main.ts', server: 'server/src/main.ts' },
   outdir: join(here, 'dist'),
   bundle: true,
   platform: 'node',

@@ -12,7 +12,7 @@
  *   for exactly that text.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, failedResult, type AnalysisResult, type AnalyzeOptions } from './core';
+import { analyze, failedResult, type AnalysisResult, type AnalyzeOptions } from '../../core';
 
 /** Documents of at least this many characters are analysed in the worker. */
 export const WORKER_THRESHOLD = 100_000;

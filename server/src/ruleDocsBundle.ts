@@ -3,7 +3,7 @@
  * explain findings without reading files at run time. Only the bundled server (main.ts) uses this;
  * run from TypeScript (tests), the require fails and hovers leave the explanation out.
  */
-import { RULES } from './core';
+import { RULES } from '../../core';
 
 let pages: Map<string, string> | undefined;
 

@@ -1,6 +1,6 @@
 /**
  * The postmortem language server: registers LSP handlers and converts. It contains no analysis; every
- * answer comes from the core's `analyze` (server/src/core) through the converters in ./lsp/.
+ * answer comes from the core's `analyze` (core) through the converters in ./lsp/.
  *
  * - One analysis per document version: the result is kept with the version (and the date) it was
  *   computed for, and shared by diagnostics, symbols, code actions and the custom requests. Each open
@@ -12,7 +12,7 @@
  * - A rule that throws is logged once per rule; anything else that throws while handling a
  *   document is logged, that document gets no diagnostics, and the server keeps serving others.
  * - Options come from the configuration files (.postmortemrc.*, through the loader the CLI uses) or,
- *   where none applies, the postmortem.* settings (./lsp/config.ts). An analysis is reused only for
+ *   where none applies, the postmortem.* settings (./lsp/documentConfig.ts). An analysis is reused only for
  *   the same options; documents matching an `ignore` glob get no diagnostics; configuration problems
  *   are diagnostics on the configuration file.
  * - Today's date comes from the clock, unless `initializationOptions.today` (YYYY-MM-DD) fixes it:
@@ -38,20 +38,20 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from './core';
-import { configuredMemoryMb, memoryShortfall, type HeapState } from './memory';
+import { analyze, failedResult, ParseCache, skipReason, skippedResult, warmUp, type AnalysisResult, type AnalyzeOptions } from '../../core';
+import { configuredMemoryMb, memoryShortfall, type HeapState } from '../../common/memory';
 import { AnalysisWorker, WORKER_THRESHOLD } from './analysisWorker';
-import { DEFAULT_FILE_GLOBS, PostmortemFiles } from './files';
+import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
 import { codeActions } from './lsp/codeActions';
-import { CONFIG_FILE_GLOB, isConfigUri, ServerConfig, type ResolvedConfig } from './lsp/config';
+import { CONFIG_FILE_GLOB, isConfigUri, ServerConfig, type ResolvedConfig } from './lsp/documentConfig';
 import { FIX_ALL_KIND, suppressActions } from './lsp/suppressActions';
 import { toDiagnostics } from './lsp/diagnostics';
 import { documentSymbols } from './lsp/symbols';
 import { codeLenses } from './lsp/codeLens';
 import { hoverAt, type RuleDocLink, type RuleDocLookup } from './lsp/hover';
 import { presentFindings } from './lsp/present';
-import { mergeHovers } from './lsp/similar';
-import { qualityResult } from './lsp/quality';
+import { mergeHovers } from './lsp/similarIncidents';
+import { qualityResult } from './lsp/qualityStatus';
 import { askWhyAgainResult, insertSectionResult } from './lsp/viewEdits';
 import { WorkspaceFeatures } from './workspace/features';
 import { fiveWhysResult, sectionsResult } from './lsp/views';
@@ -66,7 +66,7 @@ import {
   QualityRequest,
   SectionsRequest,
   type PostmortemSettings,
-} from './protocol';
+} from '../../common/protocol';
 
 export interface ServerOptions {
   /** Folder URI (ending in '/') of the bundled docs/rules/ pages, for `codeDescription.href`. */
@@ -75,7 +75,7 @@ export interface ServerOptions {
   today?: () => string;
   /** A rule's docs page (Markdown), for hovers; without it hovers leave the explanation out. */
   ruleDocs?: RuleDocLookup;
-  /** The heap's use and limit; defaults to V8's own figures (./memory.ts). */
+  /** The heap's use and limit; defaults to V8's own figures (common/memory.ts). */
   heap?: () => HeapState;
   /** How long a workspace/configuration request may go unanswered before the fallback settings apply. */
   settingsTimeoutMs?: number;
@@ -110,7 +110,7 @@ interface Analysis {
   isPostmortem: boolean;
   /** Undefined when the document is not a postmortem, or analysing it failed. */
   result?: AnalysisResult;
-  /** The options analysed with (`today` included), and their identity; see ./lsp/config.ts. */
+  /** The options analysed with (`today` included), and their identity; see ./lsp/documentConfig.ts. */
   options?: AnalyzeOptions;
   optionsKey?: string;
   config?: ResolvedConfig;
@@ -250,7 +250,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const analysis: Analysis = { version: doc.version, today: day, isPostmortem, options: analysisOptions, optionsKey: config.key, config };
     // Stored before analysing: if analyze throws, the version is not retried by every request.
     state.last = analysis;
-    // What is not parsed yet must fit in what is left of the heap (./memory.ts): a document too big
+    // What is not parsed yet must fit in what is left of the heap (common/memory.ts): a document too big
     // for it gets one notice instead of taking the server down with every other open document.
     const unparsed = Math.max(0, text.length - state.cache.cachedChars());
     const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? (inWorker(text) ? workerShortfall(text) : memoryShortfall(unparsed, heap(), text)) : undefined;

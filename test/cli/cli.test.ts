@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { RULES } from '../../server/src/core';
+import { RULES } from '../../core';
 import { BIN, ensureBuilt, positionOf, ROOT, runCli, tempTree, type JsonReport } from './helpers';
 import { CAREFUL, onlyRules, WITH_ERROR, WITH_WARNING } from './samples';
 

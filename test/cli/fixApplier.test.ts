@@ -1,13 +1,13 @@
 /**
- * The fix applier (server/src/core/fixes.ts) that --fix uses: preferred fixes only, never snippets,
+ * The fix applier (core/edits/applyFixes.ts) that --fix uses: preferred fixes only, never snippets,
  * overlaps left for the next pass, and applying to fixed text changes nothing.
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyze, type Finding, type Fix } from '../../server/src/core';
-import { applyFixes, fixUntilStable, preferredFix } from '../../server/src/core/fixes';
+import { analyze, type Finding, type Fix } from '../../core';
+import { applyFixes, fixUntilStable, preferredFix } from '../../core/edits/applyFixes';
 
 function finding(start: number, end: number, fixes: Fix[]): Finding {
   return { rule: 'blame-language', severity: 'warning', message: 'm', start, end, fixes };

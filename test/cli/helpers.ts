@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { SOURCE_DIRS } from '../helpers/sourceDirs';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -23,7 +24,7 @@ function newestMtime(dir: string): number {
 
 /** Builds the bundles when dist/cli.js is missing or older than the sources it is made from. */
 export function ensureBuilt(): void {
-  const sources = Math.max(newestMtime(join(ROOT, 'server', 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  const sources = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(ROOT, d))), statSync(join(ROOT, 'package.json')).mtimeMs);
   if (existsSync(CLI) && statSync(CLI).mtimeMs >= sources) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}${r.stdout}`);

@@ -1,5 +1,5 @@
 /** Postmortems the CLI tests write to temporary files (invented incidents). */
-import { RULES } from '../../server/src/core';
+import { RULES } from '../../core';
 
 /** A complete, careful postmortem: no finding at error severity. */
 export const CAREFUL = `---

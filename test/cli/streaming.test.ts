@@ -7,13 +7,14 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatGithub } from '../../server/src/cli/format/github';
-import { formatJson } from '../../server/src/cli/format/json';
-import { formatStylish } from '../../server/src/cli/format/stylish';
-import { lintText, run, type CliIO } from '../../server/src/cli/run';
+import { formatGithub } from '../../cli/format/github';
+import { formatJson } from '../../cli/format/json';
+import { formatStylish } from '../../cli/format/stylish';
+import type { CliIO } from '../../cli/io';
+import { lintText, run } from '../../cli/run';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
-import { MIN_FILES_FOR_WORKERS, workerCount } from '../../server/src/cli/workers';
+import { MIN_FILES_FOR_WORKERS, workerCount } from '../../cli/workers';
 
 const TODAY = '2026-11-23';
 

@@ -1,7 +1,7 @@
 /** `--format stylish`: findings counted by rule in the summary, and a rule repeated more than 20 times in one file grouped. */
 import { strict as assert } from 'node:assert';
-import { formatStylish, GROUP_OVER, GROUP_SHOWN } from '../../server/src/cli/format/stylish';
-import type { CliDiagnostic, FileReport } from '../../server/src/cli/report';
+import { formatStylish, GROUP_OVER, GROUP_SHOWN } from '../../cli/format/stylish';
+import type { CliDiagnostic, FileReport } from '../../cli/results';
 
 function diag(rule: string, line: number): CliDiagnostic {
   return { rule, severity: 'warning', message: `${rule} at ${line}`, line, column: 1, endLine: line, endColumn: 2, finding: { rule, severity: 'warning', message: '', start: 0, end: 1 } as unknown as CliDiagnostic['finding'] };

@@ -9,10 +9,10 @@ import { buildFiveWhysTree, FiveWhysTreeData, HUMAN_ACTION_TOOLTIP, shorten, typ
 import { buildSectionsList, SectionsTreeData } from '../../client/src/views/sectionsTree';
 import { qualityStatusText } from '../../client/src/statusText';
 import { Debouncer, Latest, type Timers } from '../../client/src/views/debounce';
-import { analyze } from '../../server/src/core';
-import { qualityResult } from '../../server/src/lsp/quality';
+import { analyze } from '../../core';
+import { qualityResult } from '../../server/src/lsp/qualityStatus';
 import { fiveWhysResult, sectionsResult } from '../../server/src/lsp/views';
-import type { FiveWhysResult } from '../../server/src/protocol';
+import type { FiveWhysResult } from '../../common/protocol';
 
 const TODAY = '2026-04-20';
 

@@ -4,8 +4,8 @@
  * can set all three). Growth is compared as a ratio of times (n and 4n), never as a time.
  */
 import { strict as assert } from 'node:assert';
-import { compileGlob, MAX_GLOB_WILDCARDS } from '../../server/src/globs';
-import { compileGlobs } from '../../server/src/files';
+import { compileGlob, MAX_GLOB_WILDCARDS } from '../../config/globs';
+import { compileGlobs } from '../../config/postmortemFiles';
 import { excludeMatcher } from '../../server/src/workspace/scan';
 import { growth } from '../helpers/growth';
 

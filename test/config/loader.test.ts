@@ -1,5 +1,5 @@
 /**
- * The configuration loader the server and the CLI share (server/src/config/): discovery upward,
+ * The configuration loader the server and the CLI share (config/): discovery upward,
  * nearest wins, `root: true` and repository roots stop the search, `ignore` globs, problems placed on
  * the config file, the settings fallback and the cache.
  */
@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ConfigCache, findConfigFiles, loadConfigFor } from '../../server/src/config';
+import { ConfigCache, findConfigFiles, loadConfigFor } from '../../config';
 
 let root: string;
 

@@ -6,8 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigFor } from '../../server/src/config';
-import { analyze, LineIndex } from '../../server/src/core';
+import { loadConfigFor } from '../../config';
+import { analyze, LineIndex } from '../../core';
 import { ensureBuilt, runCli, tempTree, type JsonReport } from '../cli/helpers';
 import { WITH_ERROR } from '../cli/samples';
 

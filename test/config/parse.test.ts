@@ -1,10 +1,10 @@
 /**
- * The configuration schema (server/src/core/config.ts): every key is read and turned into analysis
+ * The configuration schema (config/schema.ts): every key is read and turned into analysis
  * options; every mistake becomes a problem at the offending key or value, and the valid rest applies.
  */
 import { strict as assert } from 'node:assert';
-import { checkConfigData, configFromSettings, configToOptions, mergeConfigs, parseConfigText, type ParsedConfig } from '../../server/src/core/config';
-import { RULES } from '../../server/src/core';
+import { checkConfigData, configFromSettings, configToOptions, mergeConfigs, parseConfigText, type ParsedConfig } from '../../config/schema';
+import { RULES } from '../../core';
 
 /** The text a problem points at. */
 function at(text: string, r: ParsedConfig, i = 0): string {

@@ -6,10 +6,10 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, LineIndex, RULES, type SeveritySetting } from '../../server/src/core';
-import { parseConfigText } from '../../server/src/core/config';
-import { ignoreFindingFix } from '../../server/src/core/suppress';
-import { configFileForEdit, setRuleInConfig } from '../../server/src/config/edit';
+import { analyze, LineIndex, RULES, type SeveritySetting } from '../../core';
+import { parseConfigText } from '../../config/schema';
+import { ignoreFindingFix } from '../../core/engine/suppress';
+import { configFileForEdit, setRuleInConfig } from '../../config/edit';
 
 const only = (...ids: string[]) => ({ today: '2026-11-23', rules: Object.fromEntries(RULES.filter((r) => !ids.includes(r.id)).map((r) => [r.id, 'off' as SeveritySetting])) });
 

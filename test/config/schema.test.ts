@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { ConfigSchema, CONFIG_FILE_NAMES } from '../../server/src/core/config';
-import { RULES } from '../../server/src/core';
+import { ConfigSchema, CONFIG_FILE_NAMES } from '../../config/schema';
+import { RULES } from '../../core';
 import { packageEntries, SCHEMA_PATH, schemaText, updatedPackageJson } from '../../scripts/config-schema';
 
 const ROOT = join(__dirname, '..', '..');

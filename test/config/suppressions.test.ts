@@ -1,9 +1,9 @@
 /**
- * Suppression comments (server/src/core/suppress.ts, applied at the end of analyze()) in every form,
+ * Suppression comments (core/engine/suppress.ts, applied at the end of analyze()) in every form,
  * their accountability rules, and status severity shaping.
  */
 import { strict as assert } from 'node:assert';
-import { analyze, LineIndex, RULES, type AnalyzeOptions, type SeveritySetting } from '../../server/src/core';
+import { analyze, LineIndex, RULES, type AnalyzeOptions, type SeveritySetting } from '../../core';
 
 const BLAME = 'The on-call engineer should have rolled back the release.';
 

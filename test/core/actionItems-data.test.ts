@@ -11,11 +11,11 @@ import {
   TICKET_EXAMPLES,
   TYPE_EXAMPLES,
   VAGUE_PHRASES,
-} from '../../server/src/core/data/actionItems';
-import { actionTypeOf, findTicket } from '../../server/src/core/extract/actionItems';
-import { statusWord } from '../../server/src/core/rules/action-item-common';
-import { ownerKind } from '../../server/src/core/rules/action-item-owner-team';
-import { findVague } from '../../server/src/core/rules/action-item-vague';
+} from '../../core/data/actionItemWords';
+import { actionTypeOf, findTicket } from '../../core/extract/actionItems';
+import { statusWord } from '../../core/rules/actionItemCommon';
+import { ownerKind } from '../../core/rules/action-item-owner-team';
+import { findVague } from '../../core/rules/action-item-vague';
 
 describe('action-item data', () => {
   describe('vague phrases', () => {

@@ -1,7 +1,7 @@
 /** Due dates: what resolves, against which reference, and the severity windows. */
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../server/src/core';
-import { addDays, daysBetween, quarterEnd, resolveDue, windowEnd } from '../../server/src/core/dates';
+import { analyze } from '../../core';
+import { addDays, daysBetween, quarterEnd, resolveDue, windowEnd } from '../../core/language/dates';
 
 function dateOf(text: string, ref?: string): string | undefined {
   const r = resolveDue(text, ref);

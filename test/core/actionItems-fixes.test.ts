@@ -7,9 +7,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, LineIndex, type Finding, type Fix, type PostmortemModel } from '../../server/src/core';
-import { resolveSnippet } from '../../server/src/core/rules/action-item-common';
-import { WRITTEN_PLACEHOLDERS } from '../../server/src/core/data/placeholders';
+import { analyze, LineIndex, type Finding, type Fix, type PostmortemModel } from '../../core';
+import { resolveSnippet } from '../../core/rules/actionItemCommon';
+import { WRITTEN_PLACEHOLDERS } from '../../core/data/placeholders';
 
 const TODAY = '2026-11-23';
 const fixturesRoot = join(__dirname, '..', 'fixtures', 'rules');

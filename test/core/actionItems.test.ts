@@ -1,6 +1,6 @@
 /** Action-item extraction: the fields each layout carries, read the same way whatever the layout. */
 import { strict as assert } from 'node:assert';
-import { analyze, type ActionItem } from '../../server/src/core';
+import { analyze, type ActionItem } from '../../core';
 
 function items(body: string): ActionItem[] {
   return analyze(`# Incident\n\n## Action items\n\n${body}\n`).model.actionItems;

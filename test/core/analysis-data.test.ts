@@ -3,9 +3,9 @@
  * free of duplicates, and every example in them runs as a test against the rule.
  */
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../server/src/core';
-import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS } from '../../server/src/core/data/placeholders';
-import { VAGUE_FACTORS } from '../../server/src/core/data/vague-factors';
+import { analyze } from '../../core';
+import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS } from '../../core/data/placeholders';
+import { VAGUE_FACTORS } from '../../core/data/vagueFactors';
 
 function duplicates(xs: string[]): string[] {
   const seen = new Set<string>();

@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type Finding, type Fix, type Span } from '../../server/src/core';
+import { analyze, type Finding, type Fix, type Span } from '../../core';
 import { expandSnippet } from '../snippets/snippetSyntax';
 
 const RULES = ['section-empty', 'metadata-missing', 'timeline-timezone', 'timeline-order'];

@@ -1,9 +1,9 @@
-/** The core's invariants (see server/src/core/index.ts): what it must never import. */
+/** The core's invariants (see core/index.ts): what it must never import. */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const core = join(__dirname, '..', '..', 'server', 'src', 'core');
+const core = join(__dirname, '..', '..', 'core');
 const FORBIDDEN = /^(?:vscode|vscode-languageserver.*|vscode-languageclient.*|fs|node:fs|path|node:path|process|node:process|child_process|node:child_process|os|node:os|worker_threads|node:worker_threads|net|http|https)(?:\/.*)?$/;
 
 function files(dir: string): string[] {
@@ -25,9 +25,9 @@ describe('architecture', () => {
       }
       assert.ok(!/\bprocess\.(?:env|argv|cwd)|\bDate\.now\(|new Date\(\)/.test(src), `${relative(core, f)} reads the environment or the clock`);
     });
-    it(`${relative(core, f)} does not call String#matchAll (it copies the pattern; see core/regexp.ts)`, () => {
+    it(`${relative(core, f)} does not call String#matchAll (it copies the pattern; see core/language/regexp.ts)`, () => {
       const code = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      assert.ok(!/\.matchAll\(/.test(code), `${relative(core, f)} calls matchAll; use allMatches from core/regexp.ts`);
+      assert.ok(!/\.matchAll\(/.test(code), `${relative(core, f)} calls matchAll; use allMatches from core/language/regexp.ts`);
     });
   }
 });

@@ -8,8 +8,8 @@
  * 6x (ratios of times, medians of interleaved runs; linear is ~4x, quadratic 16x).
  */
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../server/src/core';
-import { fixUntilStable } from '../../server/src/core/fixes';
+import { analyze } from '../../core';
+import { fixUntilStable } from '../../core/edits/applyFixes';
 import { growth } from '../helpers/growth';
 
 const TODAY = { today: '2026-11-23' };

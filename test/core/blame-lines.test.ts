@@ -17,7 +17,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, LineIndex } from '../../server/src/core';
+import { analyze, LineIndex } from '../../core';
 
 const DIR = join(__dirname, '..', 'fixtures', 'blame-lines');
 const TODAY = '2026-12-06';

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../../core';
 
 const RULES = ['blame-language', 'person-as-cause', 'human-error-root-cause', 'hindsight-bias'];
 

@@ -9,11 +9,11 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze, LineIndex, type Finding, type Fix } from '../../server/src/core';
-import { AGENCY_EXAMPLES } from '../../server/src/core/data/agency';
-import { BLAME_PHRASES } from '../../server/src/core/data/blame';
-import { HINDSIGHT, HUMAN_ACTIONS, HUMAN_ERROR, TIMELINE_EXAMPLES } from '../../server/src/core/data/causes';
-import { applyFixes, fixUntilStable } from '../../server/src/core/fixes';
+import { analyze, LineIndex, type Finding, type Fix } from '../../core';
+import { AGENCY_EXAMPLES } from '../../core/data/agency';
+import { BLAME_PHRASES } from '../../core/data/blame';
+import { HINDSIGHT, HUMAN_ACTIONS, HUMAN_ERROR, TIMELINE_EXAMPLES } from '../../core/data/causes';
+import { applyFixes, fixUntilStable } from '../../core/edits/applyFixes';
 import { expandSnippet } from '../snippets/snippetSyntax';
 import { postmortemWith, type Place } from './phrases.test';
 

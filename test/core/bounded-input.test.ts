@@ -1,12 +1,12 @@
 /**
- * Bounded input before the parser (core/bound.ts) and iterative walks (issue 16 item 4): nesting,
+ * Bounded input before the parser (core/engine/bound.ts) and iterative walks (issue 16 item 4): nesting,
  * emphasis and bracket runs on one line never make the analysis throw or grow super-linearly
  * (n and 4n within 6x, ratios of times); the text past the limits is read as plain text at the same
  * offsets; an analysis that throws anyway is one notice (`failed`), never an exception.
  */
 import { strict as assert } from 'node:assert';
-import { analyze, ParseCache } from '../../server/src/core';
-import { boundInput, MASK, MAX_DELIMITERS, MAX_NESTING } from '../../server/src/core/bound';
+import { analyze, ParseCache } from '../../core';
+import { boundInput, MASK, MAX_DELIMITERS, MAX_NESTING } from '../../core/engine/bound';
 import { growth } from '../helpers/growth';
 
 const doc = (body: string) => `# Postmortem: nesting\n\n## Summary\n\n${body}\n`;

@@ -1,5 +1,5 @@
 /**
- * The clause reader (server/src/core/clauses.ts) and its reviewed data (server/src/core/data/clauses.ts):
+ * The clause reader (core/language/clauses.ts) and its reviewed data (core/data/clauses.ts):
  * - every data list's flagged and clean examples run through analyze() in the section a writer would use;
  * - properties over names and subjects: first names from @faker-js/faker in 23 Latin-script locales
  *   (accents included) × every predicate only people have × every causal section are reported as a
@@ -10,11 +10,11 @@
 import { strict as assert } from 'node:assert';
 import { allFakers } from '@faker-js/faker';
 import fc from 'fast-check';
-import { analyze, type Finding } from '../../server/src/core';
-import { actorBefore, isJudgementWord, judgementsIn, passiveAgent } from '../../server/src/core/clauses';
-import { DENIALS, HINDSIGHT_JUDGEMENTS, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, JUDGEMENT_EXAMPLES, PERSON_ONLY_PREDICATES } from '../../server/src/core/data/clauses';
-import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../../server/src/core/data/people';
-import type { PeopleIndex } from '../../server/src/core/people';
+import { analyze, type Finding } from '../../core';
+import { actorBefore, isJudgementWord, judgementsIn, passiveAgent } from '../../core/language/clauses';
+import { DENIALS, HINDSIGHT_JUDGEMENTS, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, JUDGEMENT_EXAMPLES, PERSON_ONLY_PREDICATES } from '../../core/data/clauses';
+import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../../core/data/people';
+import type { PeopleIndex } from '../../core/language/people';
 import { findingsIn, type Place } from './phrases.test';
 
 const FAMILY = ['blame-language', 'person-as-cause', 'human-error-root-cause', 'hindsight-bias'];

@@ -5,9 +5,9 @@
  * with and without the option, so it fails when the option is not read.
  */
 import { strict as assert } from 'node:assert';
-import { analyze, ParseCache, RULES, type AnalyzeOptions, type SeveritySetting } from '../../server/src/core';
-import { parseConfigText, configToOptions } from '../../server/src/core/config';
-import { ConfiguredMatcher } from '../../server/src/core/phraseChanges';
+import { analyze, ParseCache, RULES, type AnalyzeOptions, type SeveritySetting } from '../../core';
+import { parseConfigText, configToOptions } from '../../config/schema';
+import { ConfiguredMatcher } from '../../core/language/configuredPhrases';
 
 const only = (...ids: string[]): AnalyzeOptions => ({
   today: '2026-05-04',

@@ -7,9 +7,9 @@
  *   (no double negative, no bare "being" as subject); sentences already blameless are not garbled.
  */
 import { strict as assert } from 'node:assert';
-import { analyze, type Finding } from '../../server/src/core';
-import { fixUntilStable } from '../../server/src/core/fixes';
-import { clauseShape } from '../../server/src/core/nlp';
+import { analyze, type Finding } from '../../core';
+import { fixUntilStable } from '../../core/edits/applyFixes';
+import { clauseShape } from '../../core/language/nlp';
 
 const TODAY = { today: '2026-11-23' };
 const lint = (t: string) => analyze(t, TODAY).findings;

@@ -12,8 +12,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyze, type Finding, type Fix } from '../../server/src/core';
-import { applyFixes, fixUntilStable } from '../../server/src/core/fixes';
+import { analyze, type Finding, type Fix } from '../../core';
+import { applyFixes, fixUntilStable } from '../../core/edits/applyFixes';
 import { block as hostileBlock, eol, frontMatter } from '../helpers/hostileMarkdown';
 
 const TODAY = '2026-11-23';

@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { analyze } from '../../server/src/core';
-import { readFlatToml, readFlatYaml } from '../../server/src/core/extract/flatYaml';
+import { analyze } from '../../core';
+import { readFlatToml, readFlatYaml } from '../../core/extract/flatYaml';
 
 const KEYS = ['owner', 'team', 'service', 'region', 'ticket', 'reviewers', 'summary', 'id', 'incident-id', 'tags', 'title', 'date', 'severity', 'status', 'authors', 'commander', 'Incident Commander', 'start', 'end', 'type', 'sev', 'x-team', 'true', 'null', 'Title', 'k9'];
 /** Values inside the subset (or nearly): most lines of real front matter. */

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import type { Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { bigTable } from '../../bench/corpus';
-import { parseMarkdown } from '../../server/src/core/parse';
+import { parseMarkdown } from '../../core/engine/parse';
 
 type Event = unknown;
 type Change = [number, number, Event[]];

@@ -4,11 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BLAME_PHRASES, REJECTION_CUES } from '../../server/src/core/data/blame';
-import { HINDSIGHT, HUMAN_ERROR, TIMELINE_CAUSAL } from '../../server/src/core/data/causes';
-import { FILLER_PHRASES } from '../../server/src/core/data/placeholders';
-import { VAGUE_PHRASES } from '../../server/src/core/data/actionItems';
-import { flatPhraseSource, fold, phraseSource } from '../../server/src/core/match';
+import { BLAME_PHRASES, REJECTION_CUES } from '../../core/data/blame';
+import { HINDSIGHT, HUMAN_ERROR, TIMELINE_CAUSAL } from '../../core/data/causes';
+import { FILLER_PHRASES } from '../../core/data/placeholders';
+import { VAGUE_PHRASES } from '../../core/data/actionItemWords';
+import { flatPhraseSource, fold, phraseSource } from '../../core/language/match';
 
 function slowFold(s: string): string {
   let out = '';

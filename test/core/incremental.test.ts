@@ -6,15 +6,15 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { postmortem } from '../../bench/corpus';
-import { analyze, ParseCache, type AnalyzeOptions } from '../../server/src/core';
-import { sectionAt, sectionsAt } from '../../server/src/core/extract/sections';
-import { peopleByBlocks, proseByBlocks } from '../../server/src/core/incremental';
-import { buildPeopleIndex } from '../../server/src/core/people';
-import { LineIndex } from '../../server/src/core/lineIndex';
-import { buildModel } from '../../server/src/core/model';
-import { parseBlocks, splitBlocks, WHOLE_PARSE_MAX } from '../../server/src/core/parse';
-import { buildProse } from '../../server/src/core/prose';
-import type { Section } from '../../server/src/core/types';
+import { analyze, ParseCache, type AnalyzeOptions } from '../../core';
+import { sectionAt, sectionsAt } from '../../core/extract/sections';
+import { peopleByBlocks, proseByBlocks } from '../../core/engine/incremental';
+import { buildPeopleIndex } from '../../core/language/people';
+import { LineIndex } from '../../core/engine/lineIndex';
+import { buildModel } from '../../core/engine/model';
+import { parseBlocks, splitBlocks, WHOLE_PARSE_MAX } from '../../core/engine/parse';
+import { buildProse } from '../../core/engine/prose';
+import type { Section } from '../../core/types';
 
 const OPTIONS: AnalyzeOptions = { today: '2024-12-01' };
 

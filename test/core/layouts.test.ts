@@ -6,13 +6,13 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze, type TimelineEntry } from '../../server/src/core';
-import { EXTRA_ZONES, INTL_ZONES } from '../../server/src/core/data/zones';
-import { findFullDate, readDateLine } from '../../server/src/core/dates';
-import { kindsAt, sectionAt } from '../../server/src/core/extract/sections';
-import { matchTime, ZONES } from '../../server/src/core/extract/timeline';
-import { spansDays } from '../../server/src/core/rules/timeline-order';
-import { elapsedMinutes } from '../../server/src/core/summaries';
+import { analyze, type TimelineEntry } from '../../core';
+import { EXTRA_ZONES, INTL_ZONES } from '../../core/data/zones';
+import { findFullDate, readDateLine } from '../../core/language/dates';
+import { kindsAt, sectionAt } from '../../core/extract/sections';
+import { matchTime, ZONES } from '../../core/extract/timeline';
+import { spansDays } from '../../core/rules/timeline-order';
+import { elapsedMinutes } from '../../features/modelSummaries';
 import { LOCALES } from '../../scripts/gen-zones';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -1,7 +1,7 @@
 /** The postmortem model on varied layouts: metadata, sections, timelines, action items, 5 Whys. */
 import { strict as assert } from 'node:assert';
-import { analyze, type PostmortemModel } from '../../server/src/core';
-import { splitBlocks } from '../../server/src/core/parse';
+import { analyze, type PostmortemModel } from '../../core';
+import { splitBlocks } from '../../core/engine/parse';
 
 function model(text: string): PostmortemModel {
   const r = analyze(text, { today: '2026-11-23' });

@@ -4,8 +4,8 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { CAUSE_POSSESSIONS, CAUSE_VERBS, RESPONSE_VERBS } from '../../server/src/core/data/agency';
-import { fromNameStarts, NAME_FIRST_PATTERNS, PREFIX_THEN_NAME, PREFIXED } from '../../server/src/core/rules/person-as-cause';
+import { CAUSE_POSSESSIONS, CAUSE_VERBS, RESPONSE_VERBS } from '../../core/data/agency';
+import { fromNameStarts, NAME_FIRST_PATTERNS, PREFIX_THEN_NAME, PREFIXED } from '../../core/rules/person-as-cause';
 
 const pieces = [
   'Maja', 'Tomás Ruiz', '@ops-bot', '@j.doe', 'Élodie', 'Ng', 'DNS', 'The', 'Because Ravi', 'and', 'then', 'accidentally',

@@ -5,9 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze, type AnalyzeOptions } from '../../server/src/core';
-import { peopleEvidence } from '../../server/src/core/people';
-import type { Sentence } from '../../server/src/core/prose';
+import { analyze, type AnalyzeOptions } from '../../core';
+import { peopleEvidence } from '../../core/language/people';
+import type { Sentence } from '../../core/engine/prose';
 
 function doc(rootCause: string, extra = ''): string {
   return ['# Postmortem: nightly export stalled', '', extra, '', '## Root causes', '', rootCause, ''].join('\n');

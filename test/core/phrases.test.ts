@@ -4,11 +4,11 @@
  * placed in the section where a writer would put it inside a small generated postmortem.
  */
 import { strict as assert } from 'node:assert';
-import { analyze, type Finding } from '../../server/src/core';
-import { AGENCY_EXAMPLES } from '../../server/src/core/data/agency';
-import { BLAME_PHRASES, PERSON_WORDS } from '../../server/src/core/data/blame';
-import { HINDSIGHT, HUMAN_ACTIONS, HUMAN_ERROR, TIMELINE_EXAMPLES } from '../../server/src/core/data/causes';
-import { fold, PhraseMatcher } from '../../server/src/core/match';
+import { analyze, type Finding } from '../../core';
+import { AGENCY_EXAMPLES } from '../../core/data/agency';
+import { BLAME_PHRASES, PERSON_WORDS } from '../../core/data/blame';
+import { HINDSIGHT, HUMAN_ACTIONS, HUMAN_ERROR, TIMELINE_EXAMPLES } from '../../core/data/causes';
+import { fold, PhraseMatcher } from '../../core/language/match';
 
 export type Place = 'summary' | 'timeline' | 'root-causes' | 'what-went-poorly';
 

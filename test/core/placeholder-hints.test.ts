@@ -7,8 +7,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { HINTS, PLACEHOLDER_PATTERNS } from '../../server/src/core/rules/placeholder-text';
-import { allMatches } from '../../server/src/core/regexp';
+import { HINTS, PLACEHOLDER_PATTERNS } from '../../core/rules/placeholder-text';
+import { allMatches } from '../../core/language/regexp';
 
 const KINDS = Object.keys(PLACEHOLDER_PATTERNS) as Array<keyof typeof PLACEHOLDER_PATTERNS>;
 const dir = join(__dirname, '..', 'fixtures', 'rules', 'placeholder-text');

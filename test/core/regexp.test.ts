@@ -1,7 +1,7 @@
 /** allMatches must give what [...text.matchAll(re)] gives, without copying the pattern. */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { allMatches, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord } from '../../server/src/core/regexp';
+import { allMatches, trailingByLength, trimEndWhere, trimStartWhere, withoutLastWord } from '../../core/language/regexp';
 
 const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
 const text = fc.array(fc.constantFrom('a', 'b', 'A', 'Ana', ' ', 'to', 'of', 'x', '\u{1F692}', '\ud83d', 'é', '\n'), { maxLength: 20 }).map((p) => p.join(''));
@@ -64,7 +64,7 @@ describe('withoutLastWord / trailingByLength', () => {
 describe('withoutTrailingUnit (a time column header without its unit)', () => {
   it('equals the /\\s*\\([^)]*\\)\\s*$/ strip it replaces on trimmed cells', async () => {
     const fc = (await import('fast-check')).default;
-    const { withoutTrailingUnit } = await import('../../server/src/core/extract/timeline');
+    const { withoutTrailingUnit } = await import('../../core/extract/timeline');
     const cell = fc.stringOf(fc.constantFrom('(', ')', ' ', '\t', 'T', 'i', 'm', 'e', 'U', 'C'), { maxLength: 30 }).map((s) => s.trim());
     fc.assert(fc.property(cell, (h) => withoutTrailingUnit(h) === h.replace(/\s*\([^)]*\)\s*$/, '')), { numRuns: 3000 });
     for (const [h, want] of [['Time (UTC)', 'Time'], ['Date', 'Date'], ['Day (local) (CET)', 'Day (local)'], ['()', ''], ['(a) b', '(a) b']]) assert.equal(withoutTrailingUnit(h), want);

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../../core';
 import { document } from '../helpers/hostileMarkdown';
 
 const SEED = 20261123;

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, LineIndex, RULES } from '../../server/src/core';
+import { analyze, LineIndex, RULES } from '../../core';
 import { actualExpectations, readExpectations } from '../helpers/fixtures';
 
 const root = join(__dirname, '..', 'fixtures');

@@ -4,9 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { BLAME_PHRASES } from '../../server/src/core/data/blame';
-import { HINDSIGHT } from '../../server/src/core/data/causes';
-import { fold, PhraseMatcher } from '../../server/src/core/match';
+import { BLAME_PHRASES } from '../../core/data/blame';
+import { HINDSIGHT } from '../../core/data/causes';
+import { fold, PhraseMatcher } from '../../core/language/match';
 
 const matchers = [
   new PhraseMatcher(BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e.id }))),

@@ -11,9 +11,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, RULES } from '../../server/src/core';
-import type { Rule } from '../../server/src/core/rules/defineRule';
+import { analyze, RULES } from '../../core';
+import type { Rule } from '../../core/rules/defineRule';
 import { ensureBuilt } from '../cli/helpers';
+import { SOURCE_DIRS } from '../helpers/sourceDirs';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -57,7 +58,7 @@ describe('security', function () {
   this.timeout(60_000);
 
   it('the project\'s own code starts no process, evaluates no code and makes no network request', () => {
-    const files = [...sourceFiles(join(ROOT, 'server', 'src')), ...sourceFiles(join(ROOT, 'client', 'src')), ...sourceFiles(join(ROOT, 'bin'))];
+    const files = [...SOURCE_DIRS.flatMap((d) => sourceFiles(join(ROOT, d))), ...sourceFiles(join(ROOT, 'bin'))];
     assert.ok(files.length > 20);
     for (const f of files) {
       // Comments may name what the code does not do.

@@ -5,8 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyze, type AnalyzeOptions, type Finding } from '../../server/src/core';
-import { BLAME_RULES, COMPLETENESS_RULES } from '../../server/src/core/finish';
+import { analyze, type AnalyzeOptions, type Finding } from '../../core';
+import { BLAME_RULES, COMPLETENESS_RULES } from '../../core/engine/finishAnalysis';
 
 const OPTIONS: AnalyzeOptions = { today: '2026-04-01', status: { draftWarningsAsHints: true, finalWarningsAsErrors: true } };
 

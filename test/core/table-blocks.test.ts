@@ -1,5 +1,5 @@
 /**
- * Long tables are parsed in blocks of rows (core/parse.ts `tableChunks`; issue 19 item 3, issue 16
+ * Long tables are parsed in blocks of rows (core/engine/parse.ts `tableChunks`; issue 19 item 3, issue 16
  * item 6): the tree is exactly the whole-document parse, for generated tables and the text around
  * them, and a keystroke in a row re-parses only that row's block.
  */
@@ -9,8 +9,8 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyze, ParseCache } from '../../server/src/core';
-import { parseBlocks, TABLE_ROWS_PER_BLOCK } from '../../server/src/core/parse';
+import { analyze, ParseCache } from '../../core';
+import { parseBlocks, TABLE_ROWS_PER_BLOCK } from '../../core/engine/parse';
 
 const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const shape = (nodes: unknown) =>

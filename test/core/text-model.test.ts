@@ -1,5 +1,5 @@
 /**
- * One text model for positions (core/textModel.ts): every rule fixture and every generated hostile
+ * One text model for positions (core/engine/textModel.ts): every rule fixture and every generated hostile
  * document, with and without a byte-order mark, with LF, CRLF and CR line breaks, gives the same
  * findings at the same lines and columns (LineIndex counts columns after the BOM), and fixing it
  * gives the same text, with the BOM kept and every line break written as the document writes them.
@@ -8,8 +8,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyze, LineIndex, type Finding } from '../../server/src/core';
-import { fixUntilStable } from '../../server/src/core/fixes';
+import { analyze, LineIndex, type Finding } from '../../core';
+import { fixUntilStable } from '../../core/edits/applyFixes';
 import { document as hostileDocument } from '../helpers/hostileMarkdown';
 
 const TODAY = '2026-11-23';

@@ -1,8 +1,8 @@
 /** The timeline extractor: times, dates, zones, hedges and relative times in tables, lists and lines. */
 import { strict as assert } from 'node:assert';
-import { analyze, type TimelineEntry } from '../../server/src/core';
-import { matchRelative, matchTime } from '../../server/src/core/extract/timeline';
-import { compareKeys, orderKeys } from '../../server/src/core/rules/timeline-order';
+import { analyze, type TimelineEntry } from '../../core';
+import { matchRelative, matchTime } from '../../core/extract/timeline';
+import { compareKeys, orderKeys } from '../../core/rules/timeline-order';
 
 function entries(text: string): TimelineEntry[] {
   return analyze(text).model.timelines.flatMap((t) => t.entries);

@@ -7,9 +7,9 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyze, type AnalysisResult } from '../../server/src/core';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../server/src/core/data/sections';
-import { dimensionOf, grade, qualitySummary, type QualityDimensionId } from '../../server/src/core/quality';
+import { analyze, type AnalysisResult } from '../../core';
+import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../core/data/sections';
+import { dimensionOf, grade, qualitySummary, type QualityDimensionId } from '../../features/quality';
 import {
   actionItemSummary,
   describeActionItems,
@@ -21,9 +21,9 @@ import {
   type MilestoneKind,
   formatDuration,
   timelineMilestones,
-} from '../../server/src/core/summaries';
-import { postmortemTemplate, SEVERITIES, yamlString } from '../../server/src/core/template';
-import { NEXT_QUESTION, whyAgainEdit } from '../../server/src/core/whyAgain';
+} from '../../features/modelSummaries';
+import { postmortemTemplate, SEVERITIES, yamlString } from '../../features/newPostmortem';
+import { NEXT_QUESTION, whyAgainEdit } from '../../core/edits/whyAgain';
 import { expandSnippet } from '../snippets/snippetSyntax';
 
 const TODAY = '2026-04-20';
@@ -32,7 +32,7 @@ function applyEdit(text: string, e: { start: number; end: number; newText: strin
   return text.slice(0, e.start) + e.newText + text.slice(e.end);
 }
 
-describe('new postmortem template (core/template.ts)', () => {
+describe('new postmortem template (features/newPostmortem.ts)', () => {
   const filled = postmortemTemplate({ title: 'Ledger export stalled: retries # 2', severity: 'SEV-2', date: '2026-04-02', authors: ['Noor Haddad'] });
 
   it('has the template sections in order, under the titles the checks look for', () => {
@@ -108,7 +108,7 @@ All times UTC.
 - 2026-03-10 01:10 Queue drained; all clear given in the incident channel.
 `;
 
-describe('timeline summaries (core/summaries.ts)', () => {
+describe('timeline summaries (features/modelSummaries.ts)', () => {
   const model = analyze(TIMELINE_DOC).model;
 
   it('measures each entry from the first, across midnight by the dates', () => {
@@ -203,7 +203,7 @@ severity: SEV-2
 | Replay stuck payments automatically after a rollback | Prevent |  | 2026-04-01 | in progress |
 `;
 
-describe('action-item summary (core/summaries.ts)', () => {
+describe('action-item summary (features/modelSummaries.ts)', () => {
   const model = analyze(ACTIONS_DOC).model;
 
   it('counts items, owned, overdue, prevent and done', () => {
@@ -228,7 +228,7 @@ describe('action-item summary (core/summaries.ts)', () => {
   });
 });
 
-describe('quality summary (core/quality.ts)', () => {
+describe('quality summary (features/quality.ts)', () => {
   const dim = (r: AnalysisResult, id: QualityDimensionId, today = TODAY) => qualitySummary(r, today).dimensions.find((d) => d.id === id)!;
 
   it('maps rule families to dimensions, new rules by their prefix', () => {
@@ -289,7 +289,7 @@ describe('quality summary (core/quality.ts)', () => {
   });
 });
 
-describe('ask why again (core/whyAgain.ts)', () => {
+describe('ask why again (core/edits/whyAgain.ts)', () => {
   const styles: Array<[string, string, RegExp]> = [
     ['Why N / Because lines', 'Why 1: Why did the export fail?\nBecause the disk filled.\n\nWhy 2: Why did it fill?\nBecause logs grew without rotation.', /\n\nWhy 3: Why was that possible\?\nBecause $/],
     ['bold markers in nested bullets', '- **Why 1:** Why did it fail?\n  - **Because** the disk filled.\n- **Why 2:** Why did it fill?\n  - **Because** logs grew.', /\n- \*\*Why 3:\*\* Why was that possible\?\n {2}- \*\*Because\*\* $/],

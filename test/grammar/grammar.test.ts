@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as vsctm from 'vscode-textmate';
-import { ZONES } from '../../server/src/core/extract/timeline';
+import { ZONES } from '../../core/extract/timeline';
 
 const root = join(__dirname, '..', '..');
 const INJECTION_PATH = join(root, 'syntaxes', 'postmortem.injection.tmLanguage.json');

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ROOT, SERVER_SIDE_DIRS } from './sourceDirs';
 import ts from 'typescript';
 
 export interface Pattern {
@@ -16,8 +17,6 @@ export interface Pattern {
   where: string;
 }
 
-const ROOT = join(__dirname, '..', '..');
-const SRC = join(ROOT, 'server', 'src');
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -28,7 +27,7 @@ function tsFiles(dir: string): string[] {
 
 export function literalPatterns(): Pattern[] {
   const out: Pattern[] = [];
-  for (const file of tsFiles(SRC)) {
+  for (const file of SERVER_SIDE_DIRS.flatMap((d) => tsFiles(join(ROOT, d)))) {
     const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (n: ts.Node): void => {
       if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {

@@ -5,13 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isServerSideSource } from './sourceDirs';
 
 const seen = new Map<string, { source: string; flags: string }>();
 const Native = RegExp;
 /** True when the code that builds the pattern is the project's (not a library's, such as chrono-node's). */
 function fromProject(): boolean {
   const frames = (new Error().stack ?? '').split('\n').slice(1).filter((l) => !l.includes('collectRuntimePatterns'));
-  return /[\\/]server[\\/]src[\\/]/.test(frames[0] ?? '');
+  return isServerSideSource(frames[0] ?? '');
 }
 const Wrapped = new Proxy(Native, {
   construct(target, args: [unknown, string?]) {
@@ -30,9 +31,9 @@ const Wrapped = new Proxy(Native, {
 globalThis.RegExp = Wrapped;
 
 (async () => {
-  const core = await import('../../server/src/core');
-  await import('../../server/src/cli/run');
-  await import('../../server/src/config');
+  const core = await import('../../core');
+  await import('../../cli/run');
+  await import('../../config');
   const dir = join(__dirname, '..', 'fixtures', 'rules');
   for (const id of readdirSync(dir)) {
     for (const f of readdirSync(join(dir, id))) if (f.endsWith('.md')) core.analyze(readFileSync(join(dir, id, f), 'utf8'), { today: '2026-11-23' });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compileGlobs, DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../server/src/files';
+import { compileGlobs, DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
 import { kindWanted } from '../../server/src/lsp/codeActions';
 import { snippetToPlainText } from '../../server/src/lsp/snippet';
 import { localToday, readSettings } from '../../server/src/server';
@@ -27,7 +27,7 @@ describe('snippetToPlainText', function () {
   }
 });
 
-describe('which documents are postmortems (server/src/files.ts)', function () {
+describe('which documents are postmortems (config/postmortemFiles.ts)', function () {
   const files = new PostmortemFiles();
   files.setWorkspaceFolders(['file:///home/sam/ops', 'file:///home/sam/ops/nested']);
 

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
-import { serverExecArgv } from '../../server/src/memory';
+import { serverExecArgv } from '../../common/memory';
 import { ensureBundle, TestClient } from './lspClient';
 
 const POSTMORTEM = `---
@@ -92,7 +92,7 @@ describe('big and odd files over the protocol (bundled dist/server.js)', functio
   });
 });
 
-describe('a document too big for the heap that is left (server/src/memory.ts)', function () {
+describe('a document too big for the heap that is left (common/memory.ts)', function () {
   this.timeout(120_000);
   // A 128 MB heap: a 1.5 MB postmortem (about 150 MB to analyse at first) can never fit in it.
   const server = serverForSuite('heap', serverExecArgv(128));

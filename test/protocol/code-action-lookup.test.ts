@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../../core';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { toDiagnostics } from '../../server/src/lsp/diagnostics';
 

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { CodeAction, CreateFile, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { loadConfigFor } from '../../server/src/config';
-import { analyze } from '../../server/src/core';
-import { fixUntilStable, preferredFix } from '../../server/src/core/fixes';
+import { loadConfigFor } from '../../config';
+import { analyze } from '../../core';
+import { fixUntilStable, preferredFix } from '../../core/edits/applyFixes';
 import { applyLsp, startClient, stopClient, tempWorkspace, FULL_WORKSPACE_CAPS, type TempWorkspace } from './configWorkspace';
 import { ensureBundle, type TestClient } from './lspClient';
 

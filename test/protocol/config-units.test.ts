@@ -1,6 +1,6 @@
 /** Small pieces of the server's configuration support, tested directly. */
 import assert from 'node:assert/strict';
-import { isConfigUri } from '../../server/src/lsp/config';
+import { isConfigUri } from '../../server/src/lsp/documentConfig';
 import { minimalEdit } from '../../server/src/lsp/suppressActions';
 
 describe('isConfigUri', () => {

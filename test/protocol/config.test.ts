@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams, Registration } from 'vscode-languageserver-protocol';
-import { CheckFileRequest } from '../../server/src/protocol';
+import { CheckFileRequest } from '../../common/protocol';
 import { rangeIn, startClient, stopClient, tempWorkspace, FULL_WORKSPACE_CAPS, type TempWorkspace } from './configWorkspace';
 import { ensureBundle, type TestClient } from './lspClient';
 

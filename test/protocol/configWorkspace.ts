@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InitializeResult, Range, Registration, TextEdit } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../server/src/core';
+import { LineIndex } from '../../core';
 import { TestClient } from './lspClient';
 
 export interface TempWorkspace {

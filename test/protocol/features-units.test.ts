@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, LineIndex, RULES } from '../../server/src/core';
+import { analyze, LineIndex, RULES } from '../../core';
 import { codeLenses } from '../../server/src/lsp/codeLens';
 import { hoverAt, shortText } from '../../server/src/lsp/hover';
 import { docSections, ruleDocSummary } from '../../server/src/lsp/ruleDocs';

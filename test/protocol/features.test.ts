@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, Hover, MarkupContent, Position, TextEdit } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../server/src/core';
+import { LineIndex } from '../../core';
 import { shortExample, shortText } from '../../server/src/lsp/hover';
 import { ruleDocSummary } from '../../server/src/lsp/ruleDocs';
 import {
@@ -21,7 +21,7 @@ import {
   QualityRequest,
   SectionsRequest,
   type DocumentEditResult,
-} from '../../server/src/protocol';
+} from '../../common/protocol';
 import { ensureBundle, ROOT, SERVER_JS, TestClient } from './lspClient';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-features-ws');

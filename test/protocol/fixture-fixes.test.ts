@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { analyze, LineIndex, type Finding } from '../../server/src/core';
+import { analyze, LineIndex, type Finding } from '../../core';
 import { snippetToPlainText } from '../../server/src/lsp/snippet';
 import { SUPPRESS_ACTION_TITLE } from '../../server/src/lsp/suppressActions';
 import { ensureBundle, ROOT, TestClient } from './lspClient';

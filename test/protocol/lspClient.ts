@@ -6,6 +6,7 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { SOURCE_DIRS } from '../helpers/sourceDirs';
 import {
   createProtocolConnection,
   PublishDiagnosticsNotification,
@@ -28,7 +29,7 @@ function newestMtime(p: string): number {
 
 /** Runs `node esbuild.mjs` unless dist/server.js is newer than everything it is built from. */
 export function ensureBundle(): void {
-  const sources = [path.join(ROOT, 'server', 'src'), path.join(ROOT, 'esbuild.mjs'), path.join(ROOT, 'package-lock.json')];
+  const sources = [...SOURCE_DIRS.map((d) => path.join(ROOT, d)), path.join(ROOT, 'esbuild.mjs'), path.join(ROOT, 'package-lock.json')];
   const newestSource = Math.max(...sources.filter((s) => existsSync(s)).map(newestMtime));
   if (existsSync(SERVER_JS) && statSync(SERVER_JS).mtimeMs >= newestSource) return;
   execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -1,5 +1,5 @@
 /**
- * The language server's memory budget (server/src/memory.ts): the heap limit it is started with for
+ * The language server's memory budget (common/memory.ts): the heap limit it is started with for
  * given settings, and the check that skips a document the heap has no room for.
  */
 import assert from 'node:assert/strict';
@@ -14,11 +14,11 @@ import {
   memoryShortfall,
   serverExecArgv,
   serverMemoryMb,
-} from '../../server/src/memory';
+} from '../../common/memory';
 
 const MB = 1024 * 1024;
 
-describe('the language server memory budget (server/src/memory.ts)', () => {
+describe('the language server memory budget (common/memory.ts)', () => {
   it('starts the server with the configured heap limit, 1,024 MB by default', () => {
     assert.equal(serverMemoryMb(), DEFAULT_SERVER_MEMORY_MB);
     assert.equal(serverMemoryMb(undefined, 2_000_000), 1024);

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core';
+import { analyze } from '../../core';
 import { hoverAt } from '../../server/src/lsp/hover';
 import { MAX_MESSAGE, presentFindings } from '../../server/src/lsp/present';
 

@@ -8,8 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, InitializeResult, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { LineIndex } from '../../server/src/core';
-import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../server/src/protocol';
+import { LineIndex } from '../../core';
+import { CheckFileRequest, FiveWhysRequest, SectionsRequest } from '../../common/protocol';
 import { ensureBundle, ROOT, TestClient } from './lspClient';
 
 const WORKSPACE = path.join(os.tmpdir(), 'postmortem-protocol-ws');

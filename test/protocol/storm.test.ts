@@ -17,9 +17,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, LineIndex } from '../../server/src/core';
-import { configFromSettings, configToOptions, mergeConfigs } from '../../server/src/core/config';
-import { QualityRequest } from '../../server/src/protocol';
+import { analyze, LineIndex } from '../../core';
+import { configFromSettings, configToOptions, mergeConfigs } from '../../config/schema';
+import { QualityRequest } from '../../common/protocol';
 import { ensureBundle, TestClient } from './lspClient';
 
 const TODAY = '2026-11-23';

@@ -7,11 +7,11 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, RULES } from '../../server/src/core/index';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../server/src/core/data/sections';
-import { ACTION_TYPES } from '../../server/src/core/extract/actionItems';
-import { normalizeSeverity } from '../../server/src/core/extract/metadata';
-import { ACCOUNTABILITY_RULES } from '../../server/src/core/suppress';
+import { analyze, RULES } from '../../core/index';
+import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../core/data/sections';
+import { ACTION_TYPES } from '../../core/extract/actionItems';
+import { normalizeSeverity } from '../../core/extract/metadata';
+import { ACCOUNTABILITY_RULES } from '../../core/engine/suppress';
 import { expandSnippet, KNOWN_VARIABLES, parseSnippet, tabStops, TEST_VARIABLES, variables, type ExpandOptions } from './snippetSyntax';
 
 const root = join(__dirname, '..', '..');

@@ -14,7 +14,7 @@
  * so overdue checks agree whatever day the test runs.
  */
 import { presentFindings } from '../../server/src/lsp/present';
-import { emptyModel, LineIndex, type Finding } from '../../server/src/core';
+import { emptyModel, LineIndex, type Finding } from '../../core';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';

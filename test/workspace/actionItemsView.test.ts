@@ -5,11 +5,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { buildActionItemsTree, BUCKET_LABELS } from '../../client/src/views/actionItemsTree';
-import { isMine } from '../../server/src/core/report';
-import type { ActionItemsResult } from '../../server/src/protocol';
+import { isMine } from '../../review';
+import type { ActionItemsResult } from '../../common/protocol';
 import { WorkspaceIndex } from '../../server/src/workspace';
 import { actionItemsResult } from '../../server/src/workspace/features';
-import { POSTMORTEMS, TODAY, type FixturePostmortem } from '../report/workspaceFacts';
+import { POSTMORTEMS, TODAY, type FixturePostmortem } from '../review/workspaceFacts';
 import { copyWorkspace, FakeHost } from './helpers';
 
 type Item = FixturePostmortem['items'][number];

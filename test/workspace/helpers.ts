@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, type AnalyzeOptions } from '../../server/src/core';
-import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../server/src/files';
+import { analyze, type AnalyzeOptions } from '../../core';
+import { DEFAULT_FILE_GLOBS, PostmortemFiles } from '../../config/postmortemFiles';
 import type { IndexHost, IndexSettings } from '../../server/src/workspace';
-import { TODAY, WORKSPACE } from '../report/workspaceFacts';
+import { TODAY, WORKSPACE } from '../review/workspaceFacts';
 
 export function copyWorkspace(): { dir: string; uri: string; fileUri: (rel: string) => string; remove: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'postmortem-index-'));

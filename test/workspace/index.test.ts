@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceIndex } from '../../server/src/workspace';
-import { IGNORED, NOT_POSTMORTEMS, POSTMORTEMS } from '../report/workspaceFacts';
+import { IGNORED, NOT_POSTMORTEMS, POSTMORTEMS } from '../review/workspaceFacts';
 import { copyWorkspace, FakeHost, ticks } from './helpers';
 
 describe('workspace index', () => {

@@ -9,10 +9,10 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
-import { ActionItemsRequest, IndexChangedNotification, ReportRequest, SimilarRequest, type IndexChangedParams } from '../../server/src/protocol';
-import type { ReportData } from '../../server/src/core/report';
+import { ActionItemsRequest, IndexChangedNotification, ReportRequest, SimilarRequest, type IndexChangedParams } from '../../common/protocol';
+import type { ReportData } from '../../review';
 import { ensureBundle, TestClient } from '../protocol/lspClient';
-import { POSTMORTEMS, TODAY } from '../report/workspaceFacts';
+import { POSTMORTEMS, TODAY } from '../review/workspaceFacts';
 import { copyWorkspace } from './helpers';
 
 describe('workspace features over stdio (bundled dist/server.js)', function () {

@@ -7,12 +7,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/core';
-import { postmortemFacts, type PostmortemFacts } from '../../server/src/core/report';
-import { queryAt, similarHover, similarLenses } from '../../server/src/lsp/similar';
-import { MIN_RELEVANCE, SimilarIndex } from '../../server/src/workspace/similar';
+import { analyze } from '../../core';
+import { postmortemFacts, type PostmortemFacts } from '../../review';
+import { queryAt, similarHover, similarLenses } from '../../server/src/lsp/similarIncidents';
+import { MIN_RELEVANCE, SimilarIndex } from '../../server/src/workspace/similarIndex';
 import { WorkspaceIndex } from '../../server/src/workspace';
-import { POSTMORTEMS, TODAY, WORKSPACE } from '../report/workspaceFacts';
+import { POSTMORTEMS, TODAY, WORKSPACE } from '../review/workspaceFacts';
 import { copyWorkspace, FakeHost } from './helpers';
 
 function factsOf(file: string): PostmortemFacts {

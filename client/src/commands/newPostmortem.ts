@@ -1,12 +1,12 @@
 /**
  * "Postmortem: New Postmortem": asks for a title, a severity, the incident date (today by default) and
  * the authors (optional, remembered), creates `<folder>/<YYYY-MM-DD>-<slug>.md` from the template
- * (core/template.ts) without overwriting anything, and opens it with the cursor in the Summary.
- * The naming and the template are pure (newPostmortemFile.ts, core/template.ts); this only asks,
+ * (features/newPostmortem.ts) without overwriting anything, and opens it with the cursor in the Summary.
+ * The naming and the template are pure (newPostmortemFile.ts, features/newPostmortem.ts); this only asks,
  * writes and opens.
  */
 import * as vscode from 'vscode';
-import { postmortemTemplate, SEVERITIES, type SeverityLevel } from '../../../server/src/core/template';
+import { postmortemTemplate, SEVERITIES, type SeverityLevel } from '../../../features/newPostmortem';
 import { dateProblem, folderSegments, localDate, postmortemFileName, titleProblem, uniqueFileNameAsync } from './newPostmortemFile';
 
 const AUTHORS_KEY = 'postmortem.newPostmortem.authors';

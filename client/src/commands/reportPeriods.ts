@@ -1,5 +1,5 @@
 /** The periods "Postmortem: Show Report" offers, from a date (local calendar). No vscode import, so tests use it. */
-import type { ReportParams } from '../../../server/src/protocol';
+import type { ReportParams } from '../../../common/protocol';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

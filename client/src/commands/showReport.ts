@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest, type ReportParams } from '../../../server/src/protocol';
+import { ReportRequest, type ReportParams } from '../../../common/protocol';
 import { periods } from './reportPeriods';
 import { previewLinks } from './reportLinks';
 

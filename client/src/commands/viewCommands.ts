@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from 'vscode-languageserver-protocol';
-import { AskWhyAgainRequest, FiveWhysRequest, InsertSectionRequest, SectionsRequest, type DocumentEditResult } from '../../../server/src/protocol';
+import { AskWhyAgainRequest, FiveWhysRequest, InsertSectionRequest, SectionsRequest, type DocumentEditResult } from '../../../common/protocol';
 import type { WritingController } from '../views/controller';
 import { buildFiveWhysTree, type FiveWhysNode } from '../views/fiveWhysTree';
 import { FIVE_WHYS_SNIPPET, REVEAL_COMMAND, SHOW_PROBLEMS_COMMAND } from '../views/ids';

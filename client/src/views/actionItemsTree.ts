@@ -1,15 +1,15 @@
 /**
  * The Action Items view's tree, built from the server's `postmortem/actionItems` answer. No vscode
- * import: actionItems.ts turns these nodes into TreeItems, and tests build trees directly.
+ * import: actionItemsView.ts turns these nodes into TreeItems, and tests build trees directly.
  *
  * Grouped by where each item stands (overdue, due within 14 days, open, done — the buckets the server
- * computed with core/report/actionItems.ts, the report's own reading) or by owner; "mine" keeps the
+ * computed with review/actionItemStatus.ts, the report's own reading) or by owner; "mine" keeps the
  * items whose owner names the `postmortem.me` handle. Each item shows its owner, due date and
  * postmortem, and reveals its line on click.
  */
 import type { Range } from 'vscode-languageserver-protocol';
-import { isMine, ownersOf } from '../../../server/src/core/report/actionItems';
-import type { ActionItemBucketInfo, ActionItemInfo, ActionItemsResult } from '../../../server/src/protocol';
+import { isMine, ownersOf } from '../../../review/actionItemStatus';
+import type { ActionItemBucketInfo, ActionItemInfo, ActionItemsResult } from '../../../common/protocol';
 
 export type GroupBy = 'status' | 'owner';
 

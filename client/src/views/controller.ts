@@ -16,7 +16,7 @@ import {
   type FiveWhysResult,
   type QualityResult,
   type SectionsResult,
-} from '../../../server/src/protocol';
+} from '../../../common/protocol';
 import { QualityStatus } from '../status';
 import { Debouncer, Latest } from './debounce';
 import { FiveWhysTreeData } from './fiveWhysTree';

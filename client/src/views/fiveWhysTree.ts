@@ -7,7 +7,7 @@
  * otherwise the last answer is the conclusion and is marked as the root cause.
  */
 import type { Range } from 'vscode-languageserver-protocol';
-import type { FiveWhysChainInfo, FiveWhysResult } from '../../../server/src/protocol';
+import type { FiveWhysChainInfo, FiveWhysResult } from '../../../common/protocol';
 
 export type FiveWhysIcon = 'chain' | 'chain-warning' | 'why' | 'answer' | 'root-cause' | 'root-cause-warning';
 

@@ -7,7 +7,7 @@
  * template does not require), so every part of the document can be reached from the view.
  */
 import type { Range } from 'vscode-languageserver-protocol';
-import type { SectionsResult, TemplateSectionStatus } from '../../../server/src/protocol';
+import type { SectionsResult, TemplateSectionStatus } from '../../../common/protocol';
 
 export interface SectionNode {
   id: string;

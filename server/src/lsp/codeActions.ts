@@ -10,9 +10,9 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult } from '../core';
+import type { AnalysisResult } from '../../../core';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Finding } from '../core';
+import type { Finding } from '../../../core';
 import { lspEdits, sameRange, toRange } from './convert';
 import { SOURCE } from './diagnostics';
 import { COLUMN_UNITS, rangeIn } from './encodings';

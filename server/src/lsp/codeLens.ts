@@ -1,14 +1,14 @@
 /**
  * Code lenses: above each timeline, when the incident was detected, mitigated and resolved after the
  * first entry; above the action items, how many there are, are owned, are overdue and prevent a
- * recurrence. The numbers come from the core (core/summaries.ts). A click selects what the lens sums
+ * recurrence. The numbers come from the core (features/modelSummaries.ts). A click selects what the lens sums
  * up (the timeline's entries, the action items): a server command (./commands.ts), so every client can
  * run it; no lens carries an empty command.
  */
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ActionItem, AnalysisResult, Span } from '../core';
-import { actionItemSummary, describeActionItems, describeMilestones, timelineMilestones } from '../core/summaries';
+import type { ActionItem, AnalysisResult, Span } from '../../../core';
+import { actionItemSummary, describeActionItems, describeMilestones, timelineMilestones } from '../../../features/modelSummaries';
 import { showLocation } from './commands';
 import { toRange } from './convert';
 

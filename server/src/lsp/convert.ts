@@ -1,7 +1,7 @@
 /** Core offsets -> LSP positions. The document given must be the version that was analysed. */
 import type { Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span, TextEdit as CoreEdit } from '../core';
+import type { Span, TextEdit as CoreEdit } from '../../../core';
 import { snippetToPlainText } from './snippet';
 
 export function toRange(doc: TextDocument, span: Span): Range {

@@ -1,7 +1,7 @@
 /** Core findings -> LSP diagnostics. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnalysisResult, type Finding, type Severity } from '../core';
+import { docsUrl, type AnalysisResult, type Finding, type Severity } from '../../../core';
 import { toRange } from './convert';
 
 export const SOURCE = 'postmortem';

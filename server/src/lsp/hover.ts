@@ -5,9 +5,9 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type AnalysisResult } from '../core';
-import { describeElapsed, elapsedMinutes } from '../core/summaries';
-import { spansDays } from '../core/rules/timeline-order';
+import { docsUrl, type AnalysisResult } from '../../../core';
+import { describeElapsed, elapsedMinutes } from '../../../features/modelSummaries';
+import { spansDays } from '../../../core/rules/timeline-order';
 import { toRange } from './convert';
 import { ruleDocSummary, type RuleDocSummary } from './ruleDocs';
 

@@ -11,7 +11,7 @@
  * - A message longer than MAX_MESSAGE is cut at its first "; ": what was found stays in the message,
  *   what to do goes to the hover (`advice`).
  */
-import type { AnalysisResult, Finding, Severity } from '../core';
+import type { AnalysisResult, Finding, Severity } from '../../../core';
 
 export const MAX_MESSAGE = 90;
 

@@ -31,10 +31,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { configFileForEdit, setRuleInConfig } from '../config/edit';
-import { analyze, LineIndex, type AnalysisResult, type AnalyzeOptions, type Finding, type TextEdit as CoreEdit } from '../core';
-import { applyFixes, fixUntilStable, preferredFix } from '../core/fixes';
-import { ACCOUNTABILITY_RULES, ignoreFindingFix } from '../core/suppress';
+import { configFileForEdit, setRuleInConfig } from '../../../config/edit';
+import { analyze, LineIndex, type AnalysisResult, type AnalyzeOptions, type Finding, type TextEdit as CoreEdit } from '../../../core';
+import { applyFixes, fixUntilStable, preferredFix } from '../../../core/edits/applyFixes';
+import { ACCOUNTABILITY_RULES, ignoreFindingFix } from '../../../core/engine/suppress';
 import { findingOf, kindWanted } from './codeActions';
 import { lspEdits } from './convert';
 

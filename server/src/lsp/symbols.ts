@@ -1,8 +1,8 @@
 /** The section outline (Outline view, breadcrumbs, Go to Symbol). */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SECTION_INFO } from '../core/data/sections';
-import type { PostmortemModel } from '../core';
+import { SECTION_INFO } from '../../../core/data/sections';
+import type { PostmortemModel } from '../../../core';
 import { toRange, wholeRange } from './convert';
 
 /**

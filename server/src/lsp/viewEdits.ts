@@ -1,15 +1,15 @@
 /**
  * Edits the views ask for: "Ask why again" (5 Whys view) and "Insert section" (Sections view). The
  * server computes them from the analysis of the current version, with the core's functions — the
- * section-missing rule's own fix, and the next-why edit of core/whyAgain.ts.
+ * section-missing rule's own fix, and the next-why edit of core/edits/whyAgain.ts.
  */
 import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, SectionKind, TextEdit as CoreEdit } from '../core';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../core/data/sections';
-import { insertSectionFix } from '../core/rules/section-missing';
-import { whyAgainEdit } from '../core/whyAgain';
-import type { DocumentEditResult } from '../protocol';
+import type { AnalysisResult, SectionKind, TextEdit as CoreEdit } from '../../../core';
+import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../../core/data/sections';
+import { insertSectionFix } from '../../../core/rules/section-missing';
+import { whyAgainEdit } from '../../../core/edits/whyAgain';
+import type { DocumentEditResult } from '../../../common/protocol';
 import { toRange } from './convert';
 
 /** Converts core edits to LSP edits, and the cursor offset (in the edited text) to a position. */

@@ -1,7 +1,7 @@
 /** Answers of the custom requests `postmortem/sections` and `postmortem/fiveWhys` (see ../protocol.ts). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_TEMPLATE, SECTION_INFO } from '../core/data/sections';
-import type { AnalysisResult, SectionKind, Span } from '../core';
+import { DEFAULT_TEMPLATE, SECTION_INFO } from '../../../core/data/sections';
+import type { AnalysisResult, SectionKind, Span } from '../../../core';
 import type {
   DocumentSectionInfo,
   FiveWhysChainInfo,
@@ -9,7 +9,7 @@ import type {
   SectionsResult,
   TemplateSectionInfo,
   TextAt,
-} from '../protocol';
+} from '../../../common/protocol';
 import { toRange } from './convert';
 
 const HUMAN_ERROR_RULE = 'human-error-root-cause';

@@ -15,10 +15,10 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from '../core';
-import { bucketOf, buildReport, renderMarkdown } from '../core/report';
-import { isIsoDate } from '../core/dates';
-import { similarAt, similarHover, similarLenses } from '../lsp/similar';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from '../../../core';
+import { bucketOf, buildReport, renderMarkdown } from '../../../review';
+import { isIsoDate } from '../../../core/language/dates';
+import { similarAt, similarHover, similarLenses } from '../lsp/similarIncidents';
 import { workspaceSymbols } from '../lsp/workspaceSymbols';
 import {
   ActionItemsRequest,
@@ -29,7 +29,7 @@ import {
   type ActionItemsResult,
   type ReportResult,
   type SimilarResult,
-} from '../protocol';
+} from '../../../common/protocol';
 import { WorkspaceIndex, type IndexEntry, type IndexSettings } from './index';
 
 export interface WorkspaceHooks {

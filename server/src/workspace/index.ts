@@ -1,10 +1,10 @@
 /**
  * The server's workspace index: every postmortem in the workspace folders, analysed in the background
- * and kept as facts (core/report/facts.ts) for the Action Items view, the report, similar incidents
+ * and kept as facts (review/facts.ts) for the Action Items view, the report, similar incidents
  * and workspace symbols.
  *
  * - Detection is the editor's: a Markdown file is a postmortem when `postmortem.files` matches its
- *   path or its text declares one (server/src/files.ts), unless `files.exclude` or an `ignore` glob of
+ *   path or its text declares one (config/postmortemFiles.ts), unless `files.exclude` or an `ignore` glob of
  *   a configuration file leaves it out. A README or index page is left out as in the CLI's report.
  * - Work is done one file at a time. Before each file the index yields to the event loop
  *   (setImmediate) and waits while the editor's own work is pending (`host.isBusy()`, true while an
@@ -17,11 +17,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigCache, loadConfigFor } from '../config';
-import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../core';
-import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../core/report';
+import { ConfigCache, loadConfigFor } from '../../../config';
+import { DEFAULT_MAX_SIZE, type AnalysisResult, type AnalyzeOptions } from '../../../core';
+import { isIndexPage, postmortemFacts, type PostmortemFacts } from '../../../review';
 import { excludeMatcher, isMarkdownPath, isSkippedPath, listMarkdown } from './scan';
-import { SimilarIndex } from './similar';
+import { SimilarIndex } from './similarIndex';
 
 export interface IndexSettings {
   /** `postmortem.files` globs. */
@@ -38,7 +38,7 @@ export interface ProgressReporter {
 export interface IndexHost {
   /** Settings of a workspace folder (by its URI). */
   settings(folderUri: string): Promise<IndexSettings>;
-  /** The editor's postmortem detection (server/src/files.ts). */
+  /** The editor's postmortem detection (config/postmortemFiles.ts). */
   isPostmortem(uri: string, text: string, globs: readonly string[]): boolean;
   /** True for a file opted in with "Postmortem: Check This File". */
   isOptedIn?(uri: string): boolean;
@@ -47,7 +47,7 @@ export interface IndexHost {
    * main thread); undefined when a newer request for the same file replaced this one.
    */
   analyze(text: string, options: AnalyzeOptions, uri?: string): AnalysisResult | undefined | Promise<AnalysisResult | undefined>;
-  /** Why the server cannot afford to analyse this text now (./memory.ts), or undefined. */
+  /** Why the server cannot afford to analyse this text now (common/memory.ts), or undefined. */
   shortfall?(text: string): string | undefined;
   /** True while work for the open documents is waiting; the index does not start a file then. */
   isBusy(): boolean;

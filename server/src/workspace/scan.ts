@@ -1,11 +1,11 @@
 /**
  * Finding the Markdown files of a workspace folder, and the exclusions the editor asks for: the
  * `files.exclude` setting (VS Code's glob map; a pattern that matches a folder excludes what is in it)
- * and the `ignore` globs of the configuration files (server/src/config). node_modules, .git and hidden
+ * and the `ignore` globs of the configuration files (config). node_modules, .git and hidden
  * folders are never searched, as in the CLI.
  */
 import fg from 'fast-glob';
-import { compileGlob } from '../globs';
+import { compileGlob } from '../../../config/globs';
 
 const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
 

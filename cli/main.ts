@@ -1,0 +1,39 @@
+/**
+ * `postmortem-lint` entry point (bundled to dist/cli.js; bin/postmortem-lint.js requires it).
+ * The work is in cli/run.ts; this file only connects it to the real process.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { CliIO } from './io';
+import { lintInWorker, run, localToday } from './run';
+import { WORKER_FLAG } from './workers';
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+const io: CliIO = {
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin,
+  today: () => localToday(),
+  env: process.env,
+};
+
+// Started by cli/workers.ts as a worker thread: lint the files the main thread sends.
+if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
+  parentPort!.on('message', (m: Parameters<typeof lintInWorker>[0]) => parentPort!.postMessage(lintInWorker(m)));
+} else run(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`postmortem-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

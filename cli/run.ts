@@ -1,0 +1,279 @@
+/**
+ * One run of `postmortem-lint`: arguments -> files -> configuration -> analyze (the same core and the
+ * same config loader as the language server) -> fixes -> a report on stdout and an exit code.
+ * Everything from outside (argv, cwd, streams, the clock) comes in through `CliIO`, so tests can run it
+ * in-process as well as through the bundle.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repository, version } from '../package.json';
+import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../config';
+import { analyze, DEFAULT_MAX_SIZE, LineIndex, type AnalyzeOptions } from '../core';
+import { fixUntilStable } from '../core/edits/applyFixes';
+import { parseCliArgs, type CliOptions } from './args';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
+import { expandOperands, type FileTarget } from './files';
+import { unifiedDiff, writeAtomically } from './fix';
+import { LintPool, workerCount, type LintAnswer, type LintJob } from './workers';
+import { formatGithub } from './format/github';
+import { jsonFile } from './format/json';
+import { formatSarif } from './format/sarif';
+import { stylishFile, stylishSummary } from './format/stylish';
+import { printable } from './format/printable';
+import { HELP } from './help';
+import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './results';
+import type { CliIO } from './io';
+import { runReport } from './reportCommand';
+import { listRules } from './rulesList';
+
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Colour: forced by a flag, else NO_COLOR / FORCE_COLOR, else only when stdout is a terminal. */
+export function useColor(opts: CliOptions, io: CliIO): boolean {
+  if (opts.color !== undefined) return opts.color;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return !!io.stdout.isTTY && io.env.TERM !== 'dumb';
+}
+
+/** Where the rules' docs pages are published: the repository's docs/rules/ folder. */
+export function docsBase(): string {
+  const url = (typeof repository === 'string' ? repository : repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  return `${url || 'https://example.invalid/postmortem-writer'}/blob/main/docs/rules/`;
+}
+
+interface Input {
+  path: string;
+  /** Absolute path: the file's, or for stdin the --stdin-filename (config lookup only). */
+  absPath: string;
+  /** For files on disk (written by --fix). */
+  target?: FileTarget;
+  text?: string;
+  skipped?: string;
+}
+
+/** Files far larger than the core reads are not even loaded. */
+const MAX_BYTES = DEFAULT_MAX_SIZE * 4;
+
+function readInput(t: FileTarget): Input {
+  try {
+    const st = statSync(t.absPath);
+    if (!st.isFile()) throw new IoError(`cannot read "${t.path}": not a regular file`);
+    if (st.size > MAX_BYTES) {
+      return { path: t.path, absPath: t.absPath, target: t, skipped: `This file has ${st.size.toLocaleString('en-US')} bytes, far more than the postmortem checks read; it was not analysed.` };
+    }
+    return { path: t.path, absPath: t.absPath, target: t, text: readFileSync(t.absPath, 'utf8') };
+  } catch (err) {
+    if (err instanceof IoError) throw err;
+    const code = (err as NodeJS.ErrnoException)?.code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(err);
+    throw new IoError(`cannot read "${t.path}": ${why}`);
+  }
+}
+
+/** A worker's job (cli/workers.ts): read the file, lint it, answer with its report (without its text). */
+export function lintInWorker(m: { id: number; job: LintJob }): LintAnswer {
+  try {
+    const { job } = m;
+    const read = readInput({ path: job.path, absPath: job.absPath } as FileTarget);
+    const report = lintText(job.path, read.text, job.options, read.skipped);
+    return { id: m.id, report: { ...report, text: '' } };
+  } catch (e) {
+    return { id: m.id, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function lintText(path: string, text: string | undefined, options: AnalyzeOptions, skippedBefore?: string): FileReport {
+  if (text === undefined) return { path, text: '', diagnostics: [], suppressed: [], skipped: skippedBefore, internalErrors: [] };
+  const res = analyze(text, options);
+  const lines = new LineIndex(text);
+  return {
+    path,
+    text,
+    diagnostics: res.findings.map((f) => toDiagnostic(lines, f)),
+    suppressed: (res.suppressed ?? []).map(
+      (f): SuppressedDiagnostic => ({ ...toDiagnostic(lines, f), justification: f.suppression.reason, commentLine: lines.lineOf(f.suppression.span.start) + 1 }),
+    ),
+    skipped: res.skipped,
+    internalErrors: res.internalErrors,
+  };
+}
+
+function problemLine(p: ConfigProblem, cwd: string): string {
+  return `${configFileLabel(p.file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  // `postmortem-lint report …`: the cross-postmortem review (cli/reportCommand.ts).
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  const err = (msg: string) => io.stderr.write(`postmortem-lint: ${msg}\n`);
+  let opts: CliOptions;
+  try {
+    opts = parseCliArgs(argv);
+  } catch (e) {
+    err(oneLine(e));
+    return EXIT_USAGE;
+  }
+  const color = useColor(opts, io);
+  if (opts.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (opts.version) {
+    io.stdout.write(`${version}\n`);
+    return EXIT_OK;
+  }
+  if (opts.listRules) {
+    io.stdout.write(listRules(opts.format === 'json' ? 'json' : 'text', { color }));
+    return EXIT_OK;
+  }
+
+  const progress = !!io.stderr.isTTY;
+  try {
+    const today = opts.today ?? io.today();
+    const configFile = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
+    if (configFile !== undefined && !existsSync(configFile)) throw new IoError(`cannot read the configuration file "${opts.config}": no such file`);
+    const cache = new ConfigCache();
+    const configs = new Map<string, LoadedConfig>();
+    const configFor = (abs: string): LoadedConfig => {
+      let c = configs.get(abs);
+      if (!c) configs.set(abs, (c = loadConfigFor(abs, { configFile, cache })));
+      return c;
+    };
+
+    const inputs: Input[] = [];
+    if (opts.stdin) {
+      const abs = resolve(io.cwd, opts.stdinFilename ?? join(io.cwd, '<stdin>'));
+      inputs.push({ path: opts.stdinFilename ?? '<stdin>', absPath: abs, text: await io.readStdin() });
+    } else {
+      const targets = await expandOperands(opts.operands, { cwd: io.cwd, isIgnored: (abs) => configFor(abs).ignored });
+      if (!targets.length) err('no Markdown files found');
+      // Files are read one at a time as they are checked (memory stays flat in the number of files).
+      for (const t of targets) inputs.push({ path: t.path, absPath: t.absPath, target: t });
+    }
+
+    // A configuration problem stops the run: CI must not pass on a configuration it did not read.
+    const problems = new Map<string, ConfigProblem>();
+    for (const input of inputs) {
+      for (const p of configFor(input.absPath).problems) problems.set(`${p.file}\u0000${p.offsets.start}\u0000${p.message}`, p);
+    }
+    if (problems.size) {
+      for (const p of problems.values()) err(problemLine(p, io.cwd));
+      return EXIT_USAGE;
+    }
+
+    // Results stream out file by file for json, github and stylish: nothing but the totals is kept.
+    // SARIF (one document with every result) and --fix-dry-run (diffs after the run) collect them.
+    const streaming = !opts.fixDryRun && opts.format !== 'sarif';
+    const reports: FileReport[] = [];
+    const fixedTexts = new Map<Input, string>();
+    const t: RunTotals = emptyTotals();
+    /** Totals of what is shown (--quiet shows errors only), for the stylish summary. */
+    const shownT: RunTotals = emptyTotals();
+    const add = (into: RunTotals, r: FileReport) => addTotals(into, totals([r]));
+    let jsonFiles = 0;
+    const clearProgress = () => {
+      if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
+    };
+    const emit = (r: FileReport) => {
+      const shown = opts.quiet ? onlyErrors([r])[0] : r;
+      add(shownT, shown);
+      if (opts.format === 'json') {
+        io.stdout.write((jsonFiles++ ? ',' : '{"version":1,"files":[') + jsonFile(shown));
+      } else if (opts.format === 'github') io.stdout.write(formatGithub([shown]));
+      else if (shown.diagnostics.length) {
+        clearProgress();
+        io.stdout.write(stylishFile(shown, { color }) + '\n');
+      }
+    };
+    const optionsFor = (input: Input): AnalyzeOptions => {
+      const loaded = configFor(input.absPath);
+      return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
+    };
+    // Many files, streamed output: lint on every core (cli/workers.ts), results written in file order.
+    const threads = streaming && !opts.fix && !opts.stdin ? workerCount(inputs.length, undefined, io.env) : 0;
+    // Only from the bundle (dist/cli.js), which starts in worker mode; not when run from source.
+    // Workers start from the bin shim when it loaded the bundle (it loads it with the code cache).
+    const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
+    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, entry) : undefined;
+    const window = threads * 8;
+    const pending: Array<Promise<FileReport> | undefined> = [];
+    let submitted = 0;
+    const submit = () => {
+      const input = inputs[submitted];
+      const p = pool!.lint({ path: input.path, absPath: input.absPath, options: optionsFor(input) });
+      p.catch(() => undefined); // awaited in order below
+      pending[submitted++] = p;
+    };
+    try {
+    for (const [i, input] of inputs.entries()) {
+      if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
+      if (pool) {
+        while (submitted < inputs.length && submitted < i + window) submit();
+        let r: FileReport;
+        try {
+          r = await pending[i]!;
+        } catch (e) {
+          throw new IoError(oneLine(e));
+        }
+        pending[i] = undefined;
+        add(t, r);
+        if (r.skipped || r.internalErrors.length) clearProgress();
+        if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
+        for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
+        emit(r);
+        continue;
+      }
+      const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
+      const options = optionsFor(input);
+      let text = read.text;
+      if ((opts.fix || opts.fixDryRun) && text !== undefined) {
+        const fixed = fixUntilStable(text, (t) => analyze(t, options).findings);
+        if (fixed.output !== text) fixedTexts.set(opts.fixDryRun ? Object.assign(input, { text: read.text }) : input, fixed.output);
+        text = fixed.output;
+      }
+      const r = lintText(input.path, text, options, read.skipped);
+      add(t, r);
+      if (r.skipped || r.internalErrors.length) clearProgress();
+      if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
+      for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
+      if (opts.fix && fixedTexts.has(input)) {
+        const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, input.target!.root);
+        if (!outcome.written) err(`${printable(input.path)}: not fixed: ${outcome.reason}`);
+        fixedTexts.delete(input);
+      }
+      if (streaming) emit(r);
+      else reports.push(r);
+    }
+    } finally {
+      await pool?.close();
+    }
+    clearProgress();
+
+    if (opts.fixDryRun) {
+      io.stdout.write(inputs.map((input) => (fixedTexts.has(input) ? unifiedDiff(input.path, input.text ?? '', fixedTexts.get(input)!) : '')).join(''));
+    } else if (!streaming) {
+      const shown = opts.quiet ? onlyErrors(reports) : reports;
+      io.stdout.write(formatSarif(shown, { cwd: io.cwd, version, docsBase: docsBase() }));
+    } else if (opts.format === 'json') io.stdout.write((jsonFiles ? '' : '{"version":1,"files":[') + ']}\n');
+    else if (opts.format !== 'github') io.stdout.write(stylishSummary(shownT, { color, fixHint: !opts.fix }));
+
+    if (t.errors > 0) return EXIT_FINDINGS;
+    if (opts.maxWarnings !== undefined && t.warnings > opts.maxWarnings) {
+      err(`${t.warnings} warnings, more than --max-warnings ${opts.maxWarnings} allows`);
+      return EXIT_FINDINGS;
+    }
+    return EXIT_OK;
+  } catch (e) {
+    if (progress) io.stderr.write('\r\u001b[K');
+    if (e instanceof UsageError || e instanceof IoError) {
+      err(oneLine(e));
+      return EXIT_USAGE;
+    }
+    err(`internal error: ${oneLine(e)}`);
+    return EXIT_USAGE;
+  }
+}

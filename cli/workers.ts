@@ -1,0 +1,71 @@
+/**
+ * Linting on every core: with many files, `postmortem-lint` hands files to worker threads (the same
+ * bundle, started in worker mode by ../cli.ts) and writes their results in file order as they come.
+ * Each worker reads its file and runs the one analysis core; the main thread keeps only what is in
+ * flight, so memory stays flat in the number of files.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeOptions } from '../core';
+import type { FileReport } from './results';
+
+/** Below this many files the threads' start-up costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 200;
+
+/** How many workers for `files` files: none for a few files or one core, else one per core (at most 8); POSTMORTEM_LINT_WORKERS sets it. */
+export function workerCount(files: number, cores = availableParallelism(), env: Record<string, string | undefined> = {}): number {
+  const forced = env.POSTMORTEM_LINT_WORKERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(+forced, 16);
+  if (files < MIN_FILES_FOR_WORKERS || cores < 2) return 0;
+  // The main thread only reads and writes results, so every core gets a worker.
+  return Math.min(cores, 8);
+}
+
+export interface LintJob {
+  path: string;
+  absPath: string;
+  options: AnalyzeOptions;
+}
+
+export type LintAnswer = { id: number; report: FileReport } | { id: number; error: string };
+
+/** The marker in workerData that starts ../cli.ts as a worker. */
+export const WORKER_FLAG = 'postmortemLintWorker';
+
+export class LintPool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, { resolve: (r: FileReport) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+  private turn = 0;
+
+  constructor(size: number, script: string) {
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(script, { workerData: { [WORKER_FLAG]: true } });
+      w.on('message', (m: LintAnswer) => {
+        const p = this.waiting.get(m.id);
+        if (!p) return;
+        this.waiting.delete(m.id);
+        if ('error' in m) p.reject(new Error(m.error));
+        else p.resolve(m.report);
+      });
+      w.on('error', (e) => {
+        for (const p of this.waiting.values()) p.reject(e);
+        this.waiting.clear();
+      });
+      this.workers.push(w);
+    }
+  }
+
+  lint(job: LintJob): Promise<FileReport> {
+    const id = this.nextId++;
+    const w = this.workers[this.turn++ % this.workers.length];
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      w.postMessage({ id, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

