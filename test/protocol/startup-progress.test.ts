@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IndexChangedNotification } from '../../server/src/protocol';
+import { IndexChangedNotification } from '../../common/protocol';
 import { ensureBundle, TestClient } from './lspClient';
 
 const FILES = 60;
