@@ -36,9 +36,13 @@ export function serverAvailable(): boolean {
   return existsSync(SERVER_JS);
 }
 
-/** Starts the bundled server on a fresh folder holding `files` (relative paths), as the workspace. */
-export async function startServer(files: Record<string, string> = {}): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'pm-bench-lsp-'));
+/**
+ * Starts the bundled server on a fresh folder holding `files` (relative paths), as the workspace, or on
+ * `o.dir` when given (a folder written by the caller). `o.onNotification` handlers are registered before
+ * the connection listens, so none of the server's first notifications is missed.
+ */
+export async function startServer(files: Record<string, string> = {}, o: { dir?: string; onNotification?: Record<string, (params: unknown) => void> } = {}): Promise<Server> {
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'pm-bench-lsp-'));
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
@@ -66,6 +70,7 @@ export async function startServer(files: Record<string, string> = {}): Promise<S
     if (ws[0].version !== undefined && p.version !== undefined && p.version < ws[0].version) return;
     ws.shift()!.done(t);
   });
+  for (const [method, handler] of Object.entries(o.onNotification ?? {})) conn.onNotification(method, handler);
   star.onNotification(() => undefined);
   conn.listen();
   const init = (await conn.sendRequest('initialize', {

@@ -11,6 +11,11 @@
  *                                 1k/5k/10k postmortems, CLI vs markdownlint-cli2, CLI memory at 10k
  *   npm run bench -- --big-table  only the row of a 1 MB one-table postmortem (indexed, then opened) beside typing elsewhere
  *   npm run bench -- --memory     only the peak heap per character by kind of content (bench/bigTable.ts)
+ *   npm run bench -- --only <row> one row alone (the full run does not include them):
+ *       cli-peer      postmortem-lint vs markdownlint-cli2, 1,000 files and one file (bench/cliPeer.ts)
+ *       index-10k     the workspace index of 10,000 postmortems: memory, edits while it indexes (bench/serverRows.ts)
+ *       typing-table  typing into a 400-row timeline table at typing speed (bench/serverRows.ts)
+ *       big-table     = --big-table; memory = --memory; scale = --scale
  *
  * Ratios are measured side by side in the same run, with the two sides interleaved run by run, so
  * load from other processes shifts both alike. No figure here is asserted by `npm test`.
@@ -72,7 +77,27 @@ interface Row {
   ratio?: number;
 }
 
+/** The single rows `--only <row>` runs, each printing its figures (JSON) on stdout. */
+const ONLY: Record<string, () => Promise<unknown>> = {
+  'cli-peer': async () => (await import('./cliPeer')).cliVsMarkdownlint(),
+  'index-10k': async () => (await import('./serverRows')).indexAtScale(),
+  'typing-table': async () => (await import('./serverRows')).typingInTable(),
+  'big-table': () => benchBigTable(),
+  memory: async () => benchMemory(),
+  scale: async () => (await import('./scale')).scaleBench(),
+};
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const onlyAt = argv.indexOf('--only');
+  if (onlyAt >= 0) {
+    const row = argv[onlyAt + 1];
+    const fn = ONLY[row];
+    if (!fn) throw new Error(`--only takes one of: ${Object.keys(ONLY).join(', ')}`);
+    const out = await fn();
+    if (out !== undefined) process.stdout.write(JSON.stringify({ row, ...(out as object), machine: { cores: cpus().length, node: process.version, loadAverageAtEnd: round(loadavg()[0], 2) } }, null, 2) + '\n');
+    return;
+  }
   if (args.has('--scale')) {
     await (await import('./scale')).scaleBench();
     return;

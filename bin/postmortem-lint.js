@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI is bundled by esbuild into dist/cli.js (`npm run build`); this shim only loads it.
+// The CLI is bundled by esbuild into dist/cli.js (`npm run build`); this shim only loads it, with V8's
+// code cache (./compile-cache.js), and is where the CLI's worker threads start too.
 const path = require('node:path');
 const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
 try {
@@ -9,4 +10,5 @@ try {
   process.stderr.write('postmortem-lint: dist/cli.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
-require(bundle);
+globalThis.__postmortemLintEntry = __filename;
+require('./compile-cache.js').requireCached(bundle);

@@ -198,7 +198,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // Many files, streamed output: lint on every core (cli/workers.ts), results written in file order.
     const threads = streaming && !opts.fix && !opts.stdin ? workerCount(inputs.length, undefined, io.env) : 0;
     // Only from the bundle (dist/cli.js), which starts in worker mode; not when run from source.
-    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, __filename) : undefined;
+    // Workers start from the bin shim when it loaded the bundle (it loads it with the code cache).
+    const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
+    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, entry) : undefined;
     const window = threads * 8;
     const pending: Array<Promise<FileReport> | undefined> = [];
     let submitted = 0;

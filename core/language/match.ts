@@ -59,9 +59,19 @@ export function phraseSource(keys: string[]): string {
   const root = trie(keys);
   const word: string[] = [];
   const other: string[] = [];
-  for (const [ch, c] of root.kids) (WORDISH.test(ch) ? word : other).push(esc(ch) + emit(c, ch));
-  return [...(word.length ? [`${WORD_START}(?:${word.join('|')})`] : []), ...other].join('|');
+  for (const [ch, c] of root.kids) (WORDISH.test(ch) ? word : other).push(esc(ch) + emit(c));
+  const alts = [...(word.length ? [`${WORD_START}(?:${word.join('|')})`] : []), ...other];
+  return alts.length ? `(?:${alts.join('|')})${PHRASE_END}` : '';
 }
+
+/**
+ * The word edge after a phrase, written once after the whole alternation instead of once per phrase:
+ * a phrase ending in a letter or digit (the character just matched) needs WORD_END, one ending in
+ * punctuation needs nothing. The engine backtracks into the alternation when it fails exactly as it
+ * would at a per-phrase edge, so the hits are the same; the regex is a third of the size and compiles
+ * several times faster (each `\p{L}` is a class of some 600 ranges), which is most of the start-up.
+ */
+const PHRASE_END = `(?:(?<=[\\p{L}\\p{N}])${WORD_END}|(?<![\\p{L}\\p{N}]))`;
 
 function trie(keys: string[]): TrieNode {
   const root: TrieNode = { kids: new Map(), end: false };
@@ -85,11 +95,11 @@ function esc(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Alternatives below a node: longer continuations first, then the end of a phrase (with its word edge). */
-function emit(n: TrieNode, last: string): string {
+/** Alternatives below a node: longer continuations first, then the end of a phrase (its word edge is PHRASE_END, after them all). */
+function emit(n: TrieNode): string {
   const alts: string[] = [];
-  for (const [ch, c] of n.kids) alts.push(esc(ch) + emit(c, ch));
-  if (n.end) alts.push(WORDISH.test(last) ? WORD_END : '');
+  for (const [ch, c] of n.kids) alts.push(esc(ch) + emit(c));
+  if (n.end) alts.push('');
   return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
 }
 

@@ -2,8 +2,9 @@
  * The little natural-language knowledge the rules need, from compromise (MIT): its lexicon of ~3,000
  * first names (tells "Desmond merged …" from "Terraform removed …" when no roster says so) and its
  * verb conjugation (rewrites "should have asked" as "nothing required … to ask"). It replaces a
- * hand-typed name list and hand-rolled conjugation. Measured: loading its lexicon costs ~170 ms once
- * per process, so it is loaded on first use (the server warms it up after start), and lookups are O(1).
+ * hand-typed name list and hand-rolled conjugation. Measured: loading it costs ~200 ms once per
+ * process, so it is loaded on first use (the server warms it up after start); name lookups read a
+ * table generated from its lexicon (data/nameLexicon.generated.ts) and never load it.
  */
 type Compromise = {
   (text: string): {
@@ -12,6 +13,8 @@ type Compromise = {
   };
   world(): { model: { one: { lexicon: Record<string, string | string[]> } } };
 };
+
+import { FIRST_NAMES, LAST_NAMES, OTHER_WORDS } from '../data/nameLexicon.generated';
 
 let nlp: Compromise | undefined;
 
@@ -26,31 +29,42 @@ export function warmUp(): void {
   load().world();
 }
 
-const tagCache = new Map<string, string | undefined>();
+type WordKind = 'first' | 'last' | 'other';
+
+/**
+ * compromise's lexicon by kind of word, from the table scripts/gen-name-lexicon.ts generates from it,
+ * so that looking a word up does not load compromise. Built on first use.
+ */
+let kinds: Map<string, WordKind> | undefined;
+
+function kindOf(w: string): WordKind | undefined {
+  if (!kinds) {
+    kinds = new Map();
+    for (const [list, kind] of [[FIRST_NAMES, 'first'], [LAST_NAMES, 'last'], [OTHER_WORDS, 'other']] as const) for (const x of list.split('\n')) kinds.set(x, kind);
+  }
+  // The lexicon was a plain object, where "constructor" and "__proto__" read as known (non-name) words.
+  return kinds.get(w) ?? (w in Object.prototype ? 'other' : undefined);
+}
+
+const tagCache = new Map<string, WordKind | undefined>();
+
+function lookUp(w: string): WordKind | undefined {
+  if (!tagCache.has(w)) {
+    // "José", "Zoë", "Łukasz": looked up as written, then without accents.
+    tagCache.set(w, kindOf(w) ?? (/[^\x00-\x7f]/.test(w) ? kindOf(w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')) : undefined));
+  }
+  return tagCache.get(w);
+}
 
 /** 'first' for a known first name, 'last' for a known surname, else undefined. Case-insensitive. */
 export function nameKind(word: string): 'first' | 'last' | undefined {
-  const w = word.toLowerCase();
-  if (!tagCache.has(w)) {
-    const lexicon = load().world().model.one.lexicon;
-    // "José", "Zoë", "Łukasz": looked up as written, then without accents.
-    const tag = lexicon[w] ?? (/[^\x00-\x7f]/.test(w) ? lexicon[w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')] : undefined);
-    const t = Array.isArray(tag) ? tag.join(',') : tag;
-    tagCache.set(w, t);
-  }
-  const t = tagCache.get(w);
-  if (!t) return undefined;
-  if (/FirstName|MaleName|FemaleName/.test(t)) return 'first';
-  if (/LastName/.test(t)) return 'last';
-  return undefined;
+  const k = lookUp(word.toLowerCase());
+  return k === 'other' ? undefined : k;
 }
 
 /** True when compromise's lexicon knows the word as something other than a name ("Monday", "Google"). */
 export function knownNonName(word: string): boolean {
-  const w = word.toLowerCase();
-  nameKind(w);
-  const t = tagCache.get(w);
-  return !!t && !/FirstName|MaleName|FemaleName|LastName/.test(t);
+  return lookUp(word.toLowerCase()) === 'other';
 }
 
 const subjectTags = new Map<string, boolean>();

@@ -28,7 +28,7 @@ describe('the postmortem-lint npm package, packed and installed offline', functi
 
   it('holds the bins, the bundles and what they link to, and declares no runtime dependency', () => {
     const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['bin/postmortem-lint.js', 'bin/postmortem-language-server.js', 'dist/cli.js', 'dist/server.js', 'docs/rules/blame-language.md', 'schemas/postmortemrc.schema.json', 'LICENSE', 'README.md', 'icon.png', 'package.json']) {
+    for (const f of ['bin/postmortem-lint.js', 'bin/compile-cache.js', 'bin/postmortem-language-server.js', 'dist/cli.js', 'dist/server.js', 'docs/rules/blame-language.md', 'schemas/postmortemrc.schema.json', 'LICENSE', 'README.md', 'icon.png', 'package.json']) {
       assert.ok(list.includes(f), `${f} is in the tarball`);
     }
     assert.ok(!list.some((f) => f.endsWith('.map') || f.endsWith('.ts') || f.startsWith('node_modules/')), list.join(', '));

@@ -43,7 +43,7 @@ export interface WorkspaceHooks {
   /** The open document and its current analysis, for hovers and `postmortem/similar`. */
   current(uri: string): Promise<{ doc: TextDocument; result?: AnalysisResult } | undefined>;
   log(message: string): void;
-  /** Analyses a large text in the analysis worker; undefined when the text is small enough for here. */
+  /** Analyses an indexed file's text in the analysis worker; undefined when there is no worker (then it is analysed here). */
   analyzeLarge?(key: string, text: string, options: AnalyzeOptions): Promise<AnalysisResult | undefined> | undefined;
   /** Why the server cannot afford to analyse this text here now (../memory.ts), or undefined. */
   shortfall?(text: string): string | undefined;
@@ -92,7 +92,7 @@ export class WorkspaceFeatures {
       isOptedIn: (uri) => hooks.isOptedIn?.(uri) ?? false,
       analyze: (text, options?: AnalyzeOptions, uri?: string) => {
         const opts = { ...options, today: hooks.today() };
-        // Large files go to the analysis worker, so indexing never blocks the open documents.
+        // Indexed files go to the analysis worker, so indexing never blocks the open documents.
         return hooks.analyzeLarge && uri ? hooks.analyzeLarge(`index:${uri}`, text, opts) ?? analyze(text, opts) : analyze(text, opts);
       },
       shortfall: (text) => hooks.shortfall?.(text),
