@@ -20,15 +20,39 @@ const PACKAGES = { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer
 module.exports = {
   allowed: [
     { comment: 'Inside one layer, anything.', from: { path: `^${LAYERS}/` }, to: { path: '^$1/' } },
-    { comment: 'The client: the editor API, its language client, and common/.', from: { path: '^client/src/' }, to: { path: ['^common/', '^node_modules/@types/vscode/', '^node_modules/vscode-languageclient/', '^node_modules/vscode-languageserver-protocol/'] } },
+    {
+      comment: 'The client: the editor API, its language client, and common/.',
+      from: { path: '^client/src/' },
+      to: { path: ['^common/', '^node_modules/@types/vscode/', '^node_modules/vscode-languageclient/', '^node_modules/vscode-languageserver-protocol/'] },
+    },
     { comment: 'common/: the protocol library only.', from: { path: '^common/' }, to: { path: '^node_modules/vscode-languageserver-protocol/' } },
-    { comment: 'The core: packages, never Node, the editor or the server libraries (core/index.ts says why).', from: { path: '^core/' }, to: { dependencyTypes: ['npm', 'npm-dev'], pathNot: '^node_modules/(vscode|@types/vscode)' } },
+    {
+      comment: 'The core: packages, never Node, the editor or the server libraries (core/index.ts says why).',
+      from: { path: '^core/' },
+      to: { dependencyTypes: ['npm', 'npm-dev'], pathNot: '^node_modules/(vscode|@types/vscode)' },
+    },
     { comment: 'Editor features: the core and common/.', from: { path: '^features/' }, to: { path: ['^core/', '^common/'] } },
-    { comment: 'The review: the core, the features it summarises with, and common/.', from: { path: '^review/' }, to: { path: ['^core/', '^features/', '^common/'] } },
+    {
+      comment: 'The review: the core, the features it summarises with, and common/.',
+      from: { path: '^review/' },
+      to: { path: ['^core/', '^features/', '^common/'] },
+    },
     { comment: 'Configuration: the core (rule ids, sections, options) and common/.', from: { path: '^config/' }, to: { path: ['^core/', '^common/'] } },
-    { comment: 'The CLI: the core, features, the review, configuration and common/; package.json for its version.', from: { path: '^cli/' }, to: { path: ['^core/', '^features/', '^review/', '^config/', '^common/', '^package\\.json$'] } },
-    { comment: 'The server: every layer but the CLI and the client; the rule pages it bundles for hovers.', from: { path: '^server/src/' }, to: { path: ['^core/', '^features/', '^review/', '^config/', '^common/', '^docs/rules/[^/]+\\.md$', '^package\\.json$'] } },
-    { comment: 'Packages and Node modules, for the layers that run in Node or a worker.', from: { path: '^(features|review|config|cli|server/src)/' }, to: PACKAGES },
+    {
+      comment: 'The CLI: the core, features, the review, configuration and common/; package.json for its version.',
+      from: { path: '^cli/' },
+      to: { path: ['^core/', '^features/', '^review/', '^config/', '^common/', '^package\\.json$'] },
+    },
+    {
+      comment: 'The server: every layer but the CLI and the client; the rule pages it bundles for hovers.',
+      from: { path: '^server/src/' },
+      to: { path: ['^core/', '^features/', '^review/', '^config/', '^common/', '^docs/rules/[^/]+\\.md$', '^package\\.json$'] },
+    },
+    {
+      comment: 'Packages and Node modules, for the layers that run in Node or a worker.',
+      from: { path: '^(features|review|config|cli|server/src)/' },
+      to: PACKAGES,
+    },
   ],
   allowedSeverity: 'error',
   forbidden: [

@@ -51,7 +51,12 @@ const entries = [
 const require = createRequire(import.meta.url);
 const SHIMMED = ['fs', 'path', 'url', 'v8', 'crypto', 'worker_threads'];
 const shims = {
-  ...Object.fromEntries(SHIMMED.flatMap((m) => [[m, `./server/src/web/shims/${m}.js`], [`node:${m}`, `./server/src/web/shims/${m}.js`]])),
+  ...Object.fromEntries(
+    SHIMMED.flatMap((m) => [
+      [m, `./server/src/web/shims/${m}.js`],
+      [`node:${m}`, `./server/src/web/shims/${m}.js`],
+    ]),
+  ),
   'fast-glob': './server/src/web/shims/fast-glob.js',
 };
 const commonBuilds = {
@@ -61,7 +66,9 @@ const commonBuilds = {
       path: require.resolve(`${args.path.replace(/\/$/, '')}/lib/common/api.js`),
     }));
     build.onResolve({ filter: /^fast-glob-real$/ }, () => ({ path: require.resolve('fast-glob') }));
-    build.onResolve({ filter: /^vscode-languageclient\/node$/ }, (args) => build.resolve('vscode-languageclient/browser', { kind: args.kind, resolveDir: args.resolveDir }));
+    build.onResolve({ filter: /^vscode-languageclient\/node$/ }, (args) =>
+      build.resolve('vscode-languageclient/browser', { kind: args.kind, resolveDir: args.resolveDir }),
+    );
   },
 };
 const nodeBuiltins = builtinModules.flatMap((m) => (SHIMMED.includes(m) ? [] : [m, `node:${m}`]));

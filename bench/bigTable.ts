@@ -54,13 +54,20 @@ export async function benchBigTable(): Promise<Record<string, unknown>> {
   const opened = await startServer();
   try {
     const uri = pathToFileURL(join(opened.dir, 'postmortems', 'big-table.md')).href;
-    const bigDone = opened.waitDiagnostics(uri, () => {
-      void opened.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: big } });
-    }, undefined, 600_000);
+    const bigDone = opened.waitDiagnostics(
+      uri,
+      () => {
+        void opened.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: big } });
+      },
+      undefined,
+      600_000,
+    );
     const t = await typingWhile(opened, 'typed-while-open.md');
     const bigMs = await bigDone.catch(() => NaN);
     out.opened = { ...t, bigDiagnosticsMs: bigMs, upAfter: opened.child.exitCode === null };
-    log(`  opened: edits elsewhere median ${t.median.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms; its own diagnostics after ${bigMs.toFixed(0)} ms; server up: ${opened.child.exitCode === null}`);
+    log(
+      `  opened: edits elsewhere median ${t.median.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms; its own diagnostics after ${bigMs.toFixed(0)} ms; server up: ${opened.child.exitCode === null}`,
+    );
   } finally {
     await opened.stop();
   }
@@ -71,7 +78,10 @@ export async function benchBigTable(): Promise<Record<string, unknown>> {
 export function benchMemory(): Record<string, number> {
   const kinds: Record<string, string> = {
     table: oneTableOf(1_000_000),
-    quote: '# Postmortem: quotes\n\n## Summary\n\n' + Array.from({ length: 20_000 }, (_, i) => '> '.repeat(1 + (i % 12)) + `The cache was cold on host ${i}.`).join('\n') + '\n',
+    quote:
+      '# Postmortem: quotes\n\n## Summary\n\n' +
+      Array.from({ length: 20_000 }, (_, i) => '> '.repeat(1 + (i % 12)) + `The cache was cold on host ${i}.`).join('\n') +
+      '\n',
     prose: sized('1 MB'),
   };
   const out: Record<string, number> = {};

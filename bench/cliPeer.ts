@@ -29,7 +29,11 @@ export interface ProcessRun {
 export function measureProcess(argv: string[], cwd: string): ProcessRun {
   const stats = join(tmpdir(), `pm-bench-time-${process.pid}.txt`);
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', stats, process.execPath, ...argv], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', stats, process.execPath, ...argv], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const wallMs = performance.now() - t0;
   const [user, sys, rssKb] = readFileSync(stats, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
   rmSync(stats, { force: true });
@@ -80,10 +84,21 @@ function alternate(dir: string, ours: string[], theirs: string[], runs: number):
       b.push(measureProcess([MDL, ...theirs], dir));
     }
   }
-  const fig = (xs: ProcessRun[]) => ({ wallMs: median(xs.map((x) => x.wallMs)), cpuMs: median(xs.map((x) => x.cpuMs)), maxRssMb: median(xs.map((x) => x.maxRssMb)) });
+  const fig = (xs: ProcessRun[]) => ({
+    wallMs: median(xs.map((x) => x.wallMs)),
+    cpuMs: median(xs.map((x) => x.cpuMs)),
+    maxRssMb: median(xs.map((x) => x.maxRssMb)),
+  });
   const o = fig(a);
   const t = fig(b);
-  return { runs, ours: o, markdownlintCli2: t, ratioWall: ratio(o.wallMs, t.wallMs), ratioCpu: ratio(o.cpuMs, t.cpuMs), load: `${load0.toFixed(2)} -> ${loadavg()[0].toFixed(2)}` };
+  return {
+    runs,
+    ours: o,
+    markdownlintCli2: t,
+    ratioWall: ratio(o.wallMs, t.wallMs),
+    ratioCpu: ratio(o.cpuMs, t.cpuMs),
+    load: `${load0.toFixed(2)} -> ${loadavg()[0].toFixed(2)}`,
+  };
 }
 
 /** The row: 1,000 files (goal wall ratio <= 1.0) and one file (goal: no slower). Default output format on both sides. */

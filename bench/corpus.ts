@@ -24,7 +24,16 @@ export function rng(seed: number): () => number {
 const PEOPLE = ['Odile Varga', 'Tomasz Brandt', 'Priya Anand', 'Kwame Mensah', 'Ines Duarte', 'Lars Holm', 'Mei Tanaka', 'Rafael Ortiz'];
 const HANDLES = ['@ovarga', '@tbrandt', '@panand', '@kmensah', '@iduarte', '@lholm'];
 const SERVICES = ['ledger-api', 'checkout', 'the billing queue', 'search-indexer', 'the session store', 'edge proxy', 'notifications', 'the rate limiter'];
-const COMPONENTS = ['connection pool', 'retry budget', 'feature flag', 'TLS certificate', 'DNS record', 'schema migration', 'cache warm-up job', 'autoscaling policy'];
+const COMPONENTS = [
+  'connection pool',
+  'retry budget',
+  'feature flag',
+  'TLS certificate',
+  'DNS record',
+  'schema migration',
+  'cache warm-up job',
+  'autoscaling policy',
+];
 const METRICS = ['p99 latency', 'error rate', 'queue depth', 'CPU saturation', 'replication lag', '5xx responses'];
 const ZONES = ['eu-west', 'us-east', 'ap-south'];
 
@@ -80,7 +89,8 @@ export function timelineTable(r: () => number, rows: number, startMinute = 9 * 6
     t += Math.floor(r() * 3);
     const hh = Math.floor(t / 60) % 24;
     const event = sentence(r, 0.1).replace(/\|/g, '/');
-    const source = r() < 0.5 ? `[dashboard](https://grafana.example.invalid/d/${1000 + i})` : pick(r, ['PagerDuty', 'Slack #incident', 'deploy log', '`kubectl` output']);
+    const source =
+      r() < 0.5 ? `[dashboard](https://grafana.example.invalid/d/${1000 + i})` : pick(r, ['PagerDuty', 'Slack #incident', 'deploy log', '`kubectl` output']);
     lines.push(`| ${pad(hh)}:${pad(t % 60)} | ${event} | ${source} |`);
   }
   return lines.join('\n');
@@ -97,7 +107,9 @@ function actionTable(r: () => number, rows: number, id0: number): string {
       `Look into the ${pick(r, METRICS)}`,
       `Load-test ${pick(r, SERVICES)} at twice the peak`,
     ]);
-    lines.push(`| ${what} | ${owner} | 2024-0${1 + Math.floor(r() * 8)}-${pad(1 + Math.floor(r() * 27))} | OPS-${id0 + i} | ${pick(r, ['prevent', 'detect', 'mitigate', 'process'])} |`);
+    lines.push(
+      `| ${what} | ${owner} | 2024-0${1 + Math.floor(r() * 8)}-${pad(1 + Math.floor(r() * 27))} | OPS-${id0 + i} | ${pick(r, ['prevent', 'detect', 'mitigate', 'process'])} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -138,10 +138,16 @@ function cliCpu(): number | undefined {
   const bin = join(ROOT, 'bin', 'postmortem-lint.js');
   if (!files.length || !existsSync(join(ROOT, 'dist', 'cli.js'))) return undefined;
   const preload = join(mkdtempSync(join(tmpdir(), 'pm-fastpaths-')), 'cpu.cjs');
-  writeFileSync(preload, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('CPU_MS ' + (u.user + u.system) / 1000 + '\\n'); });\n");
+  writeFileSync(
+    preload,
+    "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('CPU_MS ' + (u.user + u.system) / 1000 + '\\n'); });\n",
+  );
   const xs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const r = spawnSync(process.execPath, ['--require', preload, bin, '--format', 'json', '--today', OPTIONS.today, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, ['--require', preload, bin, '--format', 'json', '--today', OPTIONS.today, ...files], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     const m = /CPU_MS ([\d.]+)/.exec(r.stderr);
     if (m) xs.push(Number(m[1]));
   }
@@ -165,10 +171,16 @@ function main(): void {
   log(`corpus: ${corpus.length} documents${cliMs === undefined ? '' : `, CLI process ${cliMs.toFixed(0)} ms of CPU`}`);
   const rows: Array<Record<string, number | string>> = [];
   // The trie is measured with fewer runs: without it one corpus pass takes about a minute.
-  const only = argv.find((a) => a.startsWith('--paths='))?.slice('--paths='.length).split(',') as FastPath[] | undefined;
+  const only = argv
+    .find((a) => a.startsWith('--paths='))
+    ?.slice('--paths='.length)
+    .split(',') as FastPath[] | undefined;
   const paths = only ?? PATHS;
   // --group=a,b: only the row of those paths turned off together.
-  const group = argv.find((a) => a.startsWith('--group='))?.slice('--group='.length).split(',') as FastPath[] | undefined;
+  const group = argv
+    .find((a) => a.startsWith('--group='))
+    ?.slice('--group='.length)
+    .split(',') as FastPath[] | undefined;
   const sets = group ? [group] : [...paths.map((x) => [x]), ...(paths.length > 1 ? [paths.filter((x) => x !== 'phraseTrie')] : [])];
   for (const p of sets) {
     const name = p.length === 1 ? p[0] : group ? group.join('+') : 'all-but-phraseTrie';

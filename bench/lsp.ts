@@ -7,12 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { serverExecArgv, serverMemoryMb } from '../common/memory';
 import { summarize, type Timing } from './measure';
 
@@ -41,7 +36,10 @@ export function serverAvailable(): boolean {
  * `o.dir` when given (a folder written by the caller). `o.onNotification` handlers are registered before
  * the connection listens, so none of the server's first notifications is missed.
  */
-export async function startServer(files: Record<string, string> = {}, o: { dir?: string; onNotification?: Record<string, (params: unknown) => void> } = {}): Promise<Server> {
+export async function startServer(
+  files: Record<string, string> = {},
+  o: { dir?: string; onNotification?: Record<string, (params: unknown) => void> } = {},
+): Promise<Server> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'pm-bench-lsp-'));
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
@@ -167,9 +165,13 @@ export async function typingLatency(server: Server, name: string, text: string, 
     const change = server.syncKind === 2 ? { range: { start: pos, end: pos }, text: ch } : { text: cur };
     const v = version;
     xs.push(
-      await server.waitDiagnostics(uri, () => {
-        void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
-      }, v),
+      await server.waitDiagnostics(
+        uri,
+        () => {
+          void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+        },
+        v,
+      ),
     );
   }
   return { open, edit: summarize(xs) };

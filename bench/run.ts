@@ -52,7 +52,15 @@ function pair(a: () => unknown, b: () => unknown, o: { warmup?: number; runs: nu
   const xa: number[] = [];
   const xb: number[] = [];
   for (let i = 0; i < o.runs; i++) {
-    for (const [f, xs] of i % 2 ? ([[b, xb], [a, xa]] as const) : ([[a, xa], [b, xb]] as const)) {
+    for (const [f, xs] of i % 2
+      ? ([
+          [b, xb],
+          [a, xa],
+        ] as const)
+      : ([
+          [a, xa],
+          [b, xb],
+        ] as const)) {
       const t0 = performance.now();
       f();
       xs.push(performance.now() - t0);
@@ -95,7 +103,14 @@ async function main(): Promise<void> {
     const fn = ONLY[row];
     if (!fn) throw new Error(`--only takes one of: ${Object.keys(ONLY).join(', ')}`);
     const out = await fn();
-    if (out !== undefined) process.stdout.write(JSON.stringify({ row, ...(out as object), machine: { cores: cpus().length, node: process.version, loadAverageAtEnd: round(loadavg()[0], 2) } }, null, 2) + '\n');
+    if (out !== undefined)
+      process.stdout.write(
+        JSON.stringify(
+          { row, ...(out as object), machine: { cores: cpus().length, node: process.version, loadAverageAtEnd: round(loadavg()[0], 2) } },
+          null,
+          2,
+        ) + '\n',
+      );
     return;
   }
   if (args.has('--scale')) {
@@ -136,7 +151,11 @@ async function main(): Promise<void> {
   for (const doc of ['3.5 KB', '100 KB', '1 MB'] as const) {
     log(`analyze vs bare parse: ${doc}`);
     const t = docs[doc];
-    const [parse, an] = pair(() => bareParse(t), () => analyze(t, TODAY), { runs: runsFor[doc], warmup: warmupFor[doc] });
+    const [parse, an] = pair(
+      () => bareParse(t),
+      () => analyze(t, TODAY),
+      { runs: runsFor[doc], warmup: warmupFor[doc] },
+    );
     rows.push({ doc, chars: t.length, parse, analyze: an, ratio: an.median / parse.median });
   }
   if (!QUICK) {
@@ -186,8 +205,16 @@ async function main(): Promise<void> {
   const large = tables['10k rows'];
   bareParse(small);
   analyze(small, TODAY);
-  const [p1, p10] = pair(() => bareParse(small), () => bareParse(large), runsT);
-  const [a1, a10] = pair(() => analyze(small, TODAY), () => analyze(large, TODAY), runsT);
+  const [p1, p10] = pair(
+    () => bareParse(small),
+    () => bareParse(large),
+    runsT,
+  );
+  const [a1, a10] = pair(
+    () => analyze(small, TODAY),
+    () => analyze(large, TODAY),
+    runsT,
+  );
   const tableFig: Record<string, { chars: number; parse: Timing; analyze: Timing }> = {
     '1k rows': { chars: small.length, parse: p1, analyze: a1 },
     '10k rows': { chars: large.length, parse: p10, analyze: a10 },
@@ -272,7 +299,11 @@ async function main(): Promise<void> {
       let status: number | null = null;
       for (let i = 0; i < (QUICK ? 1 : 3); i++) {
         const t0 = performance.now();
-        const r = spawnSync(process.execPath, [cliJs, '--format', 'json', '--today', TODAY.today, 'postmortems'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+        const r = spawnSync(process.execPath, [cliJs, '--format', 'json', '--today', TODAY.today, 'postmortems'], {
+          cwd: dir,
+          stdio: ['ignore', 'ignore', 'pipe'],
+          maxBuffer: 1 << 26,
+        });
         xs.push(performance.now() - t0);
         status = r.status;
       }
@@ -307,13 +338,21 @@ async function main(): Promise<void> {
     },
     goals: { analyzeVsParse: 1.25, incrementalVsFull: 0.05, vsAlex: 0.5, table10kVs1k: 15 },
     analyzeVsParse: Object.fromEntries(
-      rows.map((r) => [r.doc, { chars: r.chars, parseMs: r.parse && round(r.parse.median, 2), analyzeMs: round(r.analyze!.median, 2), ratio: r.ratio && round(r.ratio) }]),
+      rows.map((r) => [
+        r.doc,
+        { chars: r.chars, parseMs: r.parse && round(r.parse.median, 2), analyzeMs: round(r.analyze!.median, 2), ratio: r.ratio && round(r.ratio) },
+      ]),
     ),
     incremental: Object.fromEntries(
-      Object.entries(incremental).map(([k, v]) => [k, { fullMs: round(v.full, 1), editMedianMs: round(v.edit.median, 2), editP95Ms: round(v.edit.p95, 2), ratio: round(v.ratio, 4) }]),
+      Object.entries(incremental).map(([k, v]) => [
+        k,
+        { fullMs: round(v.full, 1), editMedianMs: round(v.edit.median, 2), editP95Ms: round(v.edit.p95, 2), ratio: round(v.ratio, 4) },
+      ]),
     ),
     tables: {
-      ...Object.fromEntries(Object.entries(tableFig).map(([k, v]) => [k, { chars: v.chars, parseMs: round(v.parse.median, 1), analyzeMs: round(v.analyze.median, 1) }])),
+      ...Object.fromEntries(
+        Object.entries(tableFig).map(([k, v]) => [k, { chars: v.chars, parseMs: round(v.parse.median, 1), analyzeMs: round(v.analyze.median, 1) }]),
+      ),
       rowsRatio: tableScale,
       parseRatio: round(t10.parse.median / t1.parse.median),
       analyzeRatio: round(t10.analyze.median / t1.analyze.median),
@@ -340,7 +379,10 @@ async function main(): Promise<void> {
   }
   const out: string[] = [];
   const line = (cells: Array<string | number | undefined>) => out.push('| ' + cells.map((c) => c ?? '-').join(' | ') + ' |');
-  out.push(`Postmortem Writer benchmark — ${result.machine.cores} cores, ${result.machine.cpu}, Node ${result.machine.node}, load ${result.machine.loadAverageAtStart} -> ${result.machine.loadAverageAtEnd}, ${result.seconds} s`, '');
+  out.push(
+    `Postmortem Writer benchmark — ${result.machine.cores} cores, ${result.machine.cpu}, Node ${result.machine.node}, load ${result.machine.loadAverageAtStart} -> ${result.machine.loadAverageAtEnd}, ${result.seconds} s`,
+    '',
+  );
   out.push('Full analysis vs the bare remark parse (remark-parse + frontmatter + gfm, whole document):', '');
   line(['document', 'chars', 'bare parse', 'analyze', 'ratio (goal <= 1.25)']);
   line(['---', '---:', '---:', '---:', '---:']);
@@ -361,8 +403,18 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(peerFig)) line([k, ...cols.map((c) => ms(v[c])), ms(sum(v))]);
   out.push(`ours / alex: ${vsAlex.toFixed(3)} (goal <= 0.5)`);
   if (editor) out.push('', 'Language server over stdio:', '', '```json', JSON.stringify(editor, null, 2), '```');
-  if (cli) out.push('', `CLI: ${cli.files} files in ${ms(cli.wallMs)} as a whole process (${cli.filesPerSecond} files/s, exit ${cli.exitCode}); the same analyses in-process: ${ms(cli.inProcessMs)}`);
-  if (Object.keys(sizes).length) out.push('', `Sizes (dist/ as last built, and any .vsix): ${Object.entries(sizes).map(([k, v]) => `${k} ${v} KB`).join(', ')}`);
+  if (cli)
+    out.push(
+      '',
+      `CLI: ${cli.files} files in ${ms(cli.wallMs)} as a whole process (${cli.filesPerSecond} files/s, exit ${cli.exitCode}); the same analyses in-process: ${ms(cli.inProcessMs)}`,
+    );
+  if (Object.keys(sizes).length)
+    out.push(
+      '',
+      `Sizes (dist/ as last built, and any .vsix): ${Object.entries(sizes)
+        .map(([k, v]) => `${k} ${v} KB`)
+        .join(', ')}`,
+    );
   out.push('', 'Ratios: ' + JSON.stringify(result.ratios));
   for (const n of notes) out.push(`note: ${n}`);
   process.stdout.write(out.join('\n') + '\n');

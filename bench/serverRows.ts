@@ -34,9 +34,14 @@ function position(text: string, offset: number): { line: number; character: numb
 /** Opens `text` as postmortems/`name` and waits for its first diagnostics; returns its URI and the ms. */
 async function open(server: Server, name: string, text: string): Promise<{ uri: string; ms: number }> {
   const uri = pathToFileURL(join(server.dir, 'postmortems', name)).href;
-  const ms = await server.waitDiagnostics(uri, () => {
-    void server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-  }, undefined, 600_000);
+  const ms = await server.waitDiagnostics(
+    uri,
+    () => {
+      void server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    },
+    undefined,
+    600_000,
+  );
   return { uri, ms };
 }
 
@@ -54,18 +59,21 @@ export async function indexAtScale(n = Number(process.env.PM_BENCH_INDEX_FILES ?
   let indexDone!: () => void;
   const done = new Promise<void>((r) => (indexDone = r));
   let indexedCount = 0;
-  const server = await startServer({}, {
-    dir,
-    onNotification: {
-      'postmortem/indexChanged': (p) => {
-        const q = p as { postmortems: number; indexing: boolean };
-        if (!q.indexing && q.postmortems >= n) {
-          indexedCount = q.postmortems;
-          indexDone();
-        }
+  const server = await startServer(
+    {},
+    {
+      dir,
+      onNotification: {
+        'postmortem/indexChanged': (p) => {
+          const q = p as { postmortems: number; indexing: boolean };
+          if (!q.indexing && q.postmortems >= n) {
+            indexedCount = q.postmortems;
+            indexDone();
+          }
+        },
       },
     },
-  });
+  );
   const t0 = performance.now();
   let finished = false;
   void done.then(() => (finished = true));
@@ -91,7 +99,13 @@ export async function indexAtScale(n = Number(process.env.PM_BENCH_INDEX_FILES ?
       const c = change(server, text, at + i, word[i % word.length]);
       text = c.text;
       const v = ++version;
-      latencies.push(await server.waitDiagnostics(uri, () => void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [c.change] }), v));
+      latencies.push(
+        await server.waitDiagnostics(
+          uri,
+          () => void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [c.change] }),
+          v,
+        ),
+      );
       if (i % 50 === 49) log(`  ${latencies.length} edits, rss ${round(server.rssMb() ?? NaN, 0)} MB, ${Math.round((performance.now() - t0) / 1000)} s`);
       await sleep(150);
       if (performance.now() - t0 > 3_600_000) break;
@@ -105,7 +119,13 @@ export async function indexAtScale(n = Number(process.env.PM_BENCH_INDEX_FILES ?
       const c = change(server, text, at + latencies.length + i, word[i % word.length]);
       text = c.text;
       const v = ++version;
-      after.push(await server.waitDiagnostics(uri, () => void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [c.change] }), v));
+      after.push(
+        await server.waitDiagnostics(
+          uri,
+          () => void server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [c.change] }),
+          v,
+        ),
+      );
       await sleep(150);
     }
     const idle = summarize(after);

@@ -51,7 +51,6 @@ const SPEC = {
   'no-color': { type: 'boolean' },
 } as const;
 
-
 /** Parses `--rule id=severity`. */
 export function parseRuleFlag(value: string): [string, SeveritySetting] {
   const m = /^([^=:\s]+)\s*[=:]\s*(\S+)$/.exec(value.trim());

@@ -126,7 +126,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       facts.push(postmortemFacts(path, text, result));
     }
     for (const p of problems) err(`configuration: ${p}`);
-    if (leftOut.length) err(`left out ${leftOut.length} Markdown ${leftOut.length === 1 ? 'file that does' : 'files that do'} not read as a postmortem: ${leftOut.join(', ')}`);
+    if (leftOut.length)
+      err(`left out ${leftOut.length} Markdown ${leftOut.length === 1 ? 'file that does' : 'files that do'} not read as a postmortem: ${leftOut.join(', ')}`);
     if (!facts.length) err('no postmortems found');
     const data = buildReport(facts, { today, since: args.since, until: args.until });
     io.stdout.write(args.format === 'json' ? renderJson(data) : renderMarkdown(data, { link: (p) => encodeURI(p) }));

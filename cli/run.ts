@@ -35,7 +35,7 @@ export function useColor(opts: CliOptions, io: CliIO): boolean {
 
 /** Where the rules' docs pages are published: the repository's docs/rules/ folder. */
 export function docsBase(): string {
-  const url = (typeof repository === 'string' ? repository : repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+  const url = (typeof repository === 'string' ? repository : (repository?.url ?? '')).replace(/^git\+/, '').replace(/\.git$/, '');
   return `${url || 'https://example.invalid/postmortem-writer'}/blob/main/docs/rules/`;
 }
 
@@ -57,13 +57,19 @@ function readInput(t: FileTarget): Input {
     const st = statSync(t.absPath);
     if (!st.isFile()) throw new IoError(`cannot read "${t.path}": not a regular file`);
     if (st.size > MAX_BYTES) {
-      return { path: t.path, absPath: t.absPath, target: t, skipped: `This file has ${st.size.toLocaleString('en-US')} bytes, far more than the postmortem checks read; it was not analysed.` };
+      return {
+        path: t.path,
+        absPath: t.absPath,
+        target: t,
+        skipped: `This file has ${st.size.toLocaleString('en-US')} bytes, far more than the postmortem checks read; it was not analysed.`,
+      };
     }
     return { path: t.path, absPath: t.absPath, target: t, text: readFileSync(t.absPath, 'utf8') };
   } catch (err) {
     if (err instanceof IoError) throw err;
     const code = (err as NodeJS.ErrnoException)?.code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(err);
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : oneLine(err);
     throw new IoError(`cannot read "${t.path}": ${why}`);
   }
 }
@@ -88,12 +94,16 @@ export function lintText(path: string, text: string | undefined, options: Analyz
     path,
     text,
     diagnostics: res.findings.map((f) => toDiagnostic(lines, f)),
-    suppressed: (res.suppressed ?? []).map(
-      (f): SuppressedDiagnostic => ({ ...toDiagnostic(lines, f), justification: f.suppression.reason, commentLine: lines.lineOf(f.suppression.span.start) + 1 }),
-    ),
+    suppressed: (res.suppressed ?? []).map((f): SuppressedDiagnostic => ({
+      ...toDiagnostic(lines, f),
+      justification: f.suppression.reason,
+      commentLine: lines.lineOf(f.suppression.span.start) + 1,
+    })),
     skipped: res.skipped,
     internalErrors: res.internalErrors,
-    ...(res.notices ? { notices: res.notices.map((n) => ({ line: lines.position(n.start).line + 1, column: lines.position(n.start).character + 1, message: n.message })) } : {}),
+    ...(res.notices
+      ? { notices: res.notices.map((n) => ({ line: lines.position(n.start).line + 1, column: lines.position(n.start).character + 1, message: n.message })) }
+      : {}),
   };
 }
 
@@ -211,41 +221,41 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       pending[submitted++] = p;
     };
     try {
-    for (const [i, input] of inputs.entries()) {
-      if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
-      if (pool) {
-        while (submitted < inputs.length && submitted < i + window) submit();
-        let r: FileReport;
-        try {
-          r = await pending[i]!;
-        } catch (e) {
-          throw new IoError(oneLine(e));
+      for (const [i, input] of inputs.entries()) {
+        if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
+        if (pool) {
+          while (submitted < inputs.length && submitted < i + window) submit();
+          let r: FileReport;
+          try {
+            r = await pending[i]!;
+          } catch (e) {
+            throw new IoError(oneLine(e));
+          }
+          pending[i] = undefined;
+          add(t, r);
+          tellNotices(r);
+          emit(r);
+          continue;
         }
-        pending[i] = undefined;
+        const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
+        const options = optionsFor(input);
+        let text = read.text;
+        if ((opts.fix || opts.fixDryRun) && text !== undefined) {
+          const fixed = fixUntilStable(text, (t) => analyze(t, options).findings);
+          if (fixed.output !== text) fixedTexts.set(opts.fixDryRun ? Object.assign(input, { text: read.text }) : input, fixed.output);
+          text = fixed.output;
+        }
+        const r = lintText(input.path, text, options, read.skipped);
         add(t, r);
         tellNotices(r);
-        emit(r);
-        continue;
+        if (opts.fix && fixedTexts.has(input)) {
+          const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, input.target!.root);
+          if (!outcome.written) err(`${printable(input.path)}: not fixed: ${outcome.reason}`);
+          fixedTexts.delete(input);
+        }
+        if (streaming) emit(r);
+        else reports.push(r);
       }
-      const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
-      const options = optionsFor(input);
-      let text = read.text;
-      if ((opts.fix || opts.fixDryRun) && text !== undefined) {
-        const fixed = fixUntilStable(text, (t) => analyze(t, options).findings);
-        if (fixed.output !== text) fixedTexts.set(opts.fixDryRun ? Object.assign(input, { text: read.text }) : input, fixed.output);
-        text = fixed.output;
-      }
-      const r = lintText(input.path, text, options, read.skipped);
-      add(t, r);
-      tellNotices(r);
-      if (opts.fix && fixedTexts.has(input)) {
-        const outcome = writeAtomically(input.target!.absPath, fixedTexts.get(input)!, input.target!.root);
-        if (!outcome.written) err(`${printable(input.path)}: not fixed: ${outcome.reason}`);
-        fixedTexts.delete(input);
-      }
-      if (streaming) emit(r);
-      else reports.push(r);
-    }
     } finally {
       await pool?.close();
     }

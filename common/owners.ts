@@ -5,12 +5,7 @@
  */
 /** A person's handle or name reduced for comparison: "@Priya", "priya", "Priya " -> "priya". */
 export function normalizeHandle(s: string): string {
-  return s
-    .replace(/[*_`]/g, '')
-    .trim()
-    .replace(/^@+/, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  return s.replace(/[*_`]/g, '').trim().replace(/^@+/, '').toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** The people an owner field names: "@kim, @noor", "Kim & Noor", "kim / noor" -> ["kim", "noor"]. */

@@ -85,8 +85,22 @@ export class ConfigCache {
 
 function ioProblem(file: string, err: unknown): ConfigProblem {
   const code = (err as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : err instanceof Error ? err.message : String(err);
-  return { file, message: `cannot read the configuration file: ${why}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: { start: 0, end: 0 } };
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : err instanceof Error
+            ? err.message
+            : String(err);
+  return {
+    file,
+    message: `cannot read the configuration file: ${why}`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    offsets: { start: 0, end: 0 },
+  };
 }
 
 /** The largest configuration file read (a real one is a few kilobytes). */
@@ -99,8 +113,20 @@ export function readConfigFile(file: string): { config: Config; problems: Config
     // Only a regular file of a sane size is read: a FIFO or a device (/dev/zero) would block or never
     // end, and a huge file would be held in memory whole.
     const st = statSync(file);
-    if (!st.isFile()) return { config: {}, problems: [ioProblem(file, Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined }))] };
-    if (st.size > MAX_CONFIG_BYTES) return { config: {}, problems: [ioProblem(file, new Error(`it has ${st.size.toLocaleString('en-US')} bytes, more than the ${MAX_CONFIG_BYTES.toLocaleString('en-US')} a configuration file may have`))] };
+    if (!st.isFile())
+      return { config: {}, problems: [ioProblem(file, Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined }))] };
+    if (st.size > MAX_CONFIG_BYTES)
+      return {
+        config: {},
+        problems: [
+          ioProblem(
+            file,
+            new Error(
+              `it has ${st.size.toLocaleString('en-US')} bytes, more than the ${MAX_CONFIG_BYTES.toLocaleString('en-US')} a configuration file may have`,
+            ),
+          ),
+        ],
+      };
     text = readFileSync(file, 'utf8');
   } catch (err) {
     return { config: {}, problems: [ioProblem(file, err)] };

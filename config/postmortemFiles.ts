@@ -23,16 +23,9 @@ export function isMarkdownPath(p: string): boolean {
 export const ALWAYS_SKIPPED_GLOBS = ['**/node_modules/**', '**/.git/**'];
 
 /** Defaults of `postmortem.files`; package.json's `contributes.configuration` states the same list. */
-export const DEFAULT_FILE_GLOBS: readonly string[] = [
-  '**/postmortems/**',
-  '**/post-mortems/**',
-  '**/incidents/**',
-  '**/*postmortem*',
-  '**/*post-mortem*',
-];
+export const DEFAULT_FILE_GLOBS: readonly string[] = ['**/postmortems/**', '**/post-mortems/**', '**/incidents/**', '**/*postmortem*', '**/*post-mortem*'];
 
 type Matcher = (path: string) => boolean;
-
 
 /** Compiles globs into one test; invalid globs are left out (and reported through `onBadGlob`). */
 export function compileGlobs(globs: readonly string[], onBadGlob?: (glob: string, err: unknown) => void): Matcher {

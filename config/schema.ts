@@ -29,10 +29,7 @@ const phraseChanges = z
 
 const windowDays = z.union([z.int().min(1).max(3650), z.literal('quarter')]);
 
-const person = z.union([
-  z.string().trim().min(1),
-  z.strictObject({ name: z.string().trim().min(1), role: z.string().trim().min(1).optional() }),
-]);
+const person = z.union([z.string().trim().min(1), z.strictObject({ name: z.string().trim().min(1), role: z.string().trim().min(1).optional() })]);
 
 export const ConfigSchema = z
   .strictObject({
@@ -79,8 +76,16 @@ export const ConfigSchema = z
     ignore: z.array(z.string().min(1)).optional().describe('Globs of files not to lint, relative to the folder of this file.'),
     status: z
       .strictObject({
-        draftWarningsAsHints: z.boolean().optional().describe('While the status is draft, show what is not written yet (sections, metadata, ticket, type, due) as hints; blame findings keep their severity. Default: true.'),
-        finalWarningsAsErrors: z.boolean().optional().describe('Once the status is final, report warnings as errors (the blame family keeps its severity). Default: true.'),
+        draftWarningsAsHints: z
+          .boolean()
+          .optional()
+          .describe(
+            'While the status is draft, show what is not written yet (sections, metadata, ticket, type, due) as hints; blame findings keep their severity. Default: true.',
+          ),
+        finalWarningsAsErrors: z
+          .boolean()
+          .optional()
+          .describe('Once the status is final, report warnings as errors (the blame family keeps its severity). Default: true.'),
       })
       .optional()
       .describe("Severity shaping by the postmortem's status."),
@@ -92,7 +97,11 @@ export type Config = z.infer<typeof ConfigSchema>;
 /** The JSON Schema of the configuration file, generated from ConfigSchema. */
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ConfigSchema, { target: 'draft-7', unrepresentable: 'any' }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://raw.githubusercontent.com/postmortem-writer/postmortem-writer/main/schemas/postmortemrc.schema.json', title: '.postmortemrc' };
+  return {
+    ...schema,
+    $id: 'https://raw.githubusercontent.com/postmortem-writer/postmortem-writer/main/schemas/postmortemrc.schema.json',
+    title: '.postmortemrc',
+  };
 }
 
 /**
@@ -237,7 +246,10 @@ export function parseConfigText(text: string, format: 'yaml' | 'json'): ParsedCo
   if (doc.errors.length) {
     const e = doc.errors[0];
     const what = format === 'json' ? 'JSON' : 'YAML';
-    return { config: {}, problems: [{ message: `not valid ${what}: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, path: [] }] };
+    return {
+      config: {},
+      problems: [{ message: `not valid ${what}: ${e.message.split('\n')[0]}`, span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1) }, path: [] }],
+    };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 50 });
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
@@ -251,10 +263,7 @@ export function parseConfigText(text: string, format: 'yaml' | 'json'): ParsedCo
  * Validates configuration data (parsed from a file, or VS Code settings): each offending entry is
  * reported and left out, and the data is validated again, so the valid rest still applies.
  */
-export function checkConfigData(
-  data: unknown,
-  locateAt: (path: Array<string | number>, key: boolean) => Span = () => ({ start: 0, end: 0 }),
-): ParsedConfig {
+export function checkConfigData(data: unknown, locateAt: (path: Array<string | number>, key: boolean) => Span = () => ({ start: 0, end: 0 })): ParsedConfig {
   const problems: ConfigTextProblem[] = [];
   if (data === null || data === undefined) return { config: {}, problems };
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -265,7 +274,10 @@ export function checkConfigData(
   // which read keys through the prototype chain: reported and dropped like any unknown key.
   for (const path of protoKeys(data)) {
     const where = path.slice(0, -1).map(String);
-    const message = where.length === 1 && where[0] === 'rules' ? `"__proto__" is not a rule id; see postmortem-lint --list-rules` : `unknown key "__proto__" ${where.length ? `in "${where.join('.')}"` : 'at the top level'}`;
+    const message =
+      where.length === 1 && where[0] === 'rules'
+        ? `"__proto__" is not a rule id; see postmortem-lint --list-rules`
+        : `unknown key "__proto__" ${where.length ? `in "${where.join('.')}"` : 'at the top level'}`;
     problems.push({ message, span: locateAt(path, true), path });
     let parent = data as Record<string, unknown>;
     for (const seg of path.slice(0, -1)) parent = parent[seg] as Record<string, unknown>;

@@ -152,9 +152,7 @@ function analyzeText(text: string, options: AnalyzeOptions, cache?: ParseCache):
     }
   }
 
-  findings.sort(
-    (a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   // Status shaping, suppression comments and their accountability (core/engine/finishAnalysis.ts).
   return finishAnalysis({ text, tree, lines, model, options, findings, internalErrors });
 }

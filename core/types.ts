@@ -99,17 +99,7 @@ export interface MetadataField<T = unknown> {
   valueSpan: Span;
 }
 
-export type MetadataKey =
-  | 'title'
-  | 'date'
-  | 'severity'
-  | 'status'
-  | 'authors'
-  | 'commander'
-  | 'responders'
-  | 'start'
-  | 'end'
-  | 'type';
+export type MetadataKey = 'title' | 'date' | 'severity' | 'status' | 'authors' | 'commander' | 'responders' | 'start' | 'end' | 'type';
 
 export interface Metadata {
   source: 'front-matter' | 'bold' | 'none';

@@ -3,7 +3,22 @@
  * timeline entry each entry happened, when the incident was detected, mitigated and resolved, and the
  * state of the action items. Pure and synchronous like the rest of the core; today's date comes in.
  */
-import { daysBetween, isIsoDate, resolveDue, actionTypeOf, incidentDate, statusOf, NO_OWNER, ownerKind, orderKeys, spansDays, type ActionItem, type PostmortemModel, type Timeline, type TimelineEntry } from '../core';
+import {
+  daysBetween,
+  isIsoDate,
+  resolveDue,
+  actionTypeOf,
+  incidentDate,
+  statusOf,
+  NO_OWNER,
+  ownerKind,
+  orderKeys,
+  spansDays,
+  type ActionItem,
+  type PostmortemModel,
+  type Timeline,
+  type TimelineEntry,
+} from '../core';
 
 // ---------------------------------------------------------------------------------------------
 // Elapsed time
@@ -71,34 +86,133 @@ export type MilestoneKind = 'detected' | 'mitigated' | 'resolved';
 export const MILESTONE_READING: Record<MilestoneKind, { stems: string[]; examples: { flag: string[]; clean: string[] } }> = {
   detected: {
     stems: [
-      'alert', 'page', 'paging', 'fires', 'fired', 'detect', 'notic', 'report', 'spott', 'observ', 'discover', 'escalat',
-      'declar', 'acknowledg', 'complain', 'opened an incident', 'incident opened', 'on-call joined', 'first error',
+      'alert',
+      'page',
+      'paging',
+      'fires',
+      'fired',
+      'detect',
+      'notic',
+      'report',
+      'spott',
+      'observ',
+      'discover',
+      'escalat',
+      'declar',
+      'acknowledg',
+      'complain',
+      'opened an incident',
+      'incident opened',
+      'on-call joined',
+      'first error',
     ],
     examples: {
-      flag: ['PagerDuty paged Kim', 'Support noticed failed checkouts', 'A customer complained on the forum', 'Incident declared, SEV-2', 'On-call acknowledged the page', 'Error-rate monitor went off and was acknowledged', 'Kim spotted the backlog on the dashboard'],
+      flag: [
+        'PagerDuty paged Kim',
+        'Support noticed failed checkouts',
+        'A customer complained on the forum',
+        'Incident declared, SEV-2',
+        'On-call acknowledged the page',
+        'Error-rate monitor went off and was acknowledged',
+        'Kim spotted the backlog on the dashboard',
+      ],
       clean: ['Homepage load time rose', 'No alert fired for the queue', 'Deploy of the export worker', 'Reindex started'],
     },
   },
   mitigated: {
     stems: [
-      'mitigat', 'rollback', 'rolled back', 'roll back', 'rolling back', 'revert', 'failover', 'failed over', 'fail over', 'failing over',
-      'disabl', 'paus', 'restart', 'reboot', 'scaled', 'scale up', 'scale out', 'drain', 'throttl', 'rate-limit', 'rate limit', 'blocked',
-      'hotfix', 'hot fix', 'patched', 'workaround', 'shifted', 'rerout', 're-rout', 'redirected', 'turned off', 'switched off', 'killed',
-      'isolat', 'quarantin', 'fix deployed', 'deployed the fix', 'deployed a fix', 'fix rolled out', 'rolled out the fix', 'applied the fix', 'applied a fix',
+      'mitigat',
+      'rollback',
+      'rolled back',
+      'roll back',
+      'rolling back',
+      'revert',
+      'failover',
+      'failed over',
+      'fail over',
+      'failing over',
+      'disabl',
+      'paus',
+      'restart',
+      'reboot',
+      'scaled',
+      'scale up',
+      'scale out',
+      'drain',
+      'throttl',
+      'rate-limit',
+      'rate limit',
+      'blocked',
+      'hotfix',
+      'hot fix',
+      'patched',
+      'workaround',
+      'shifted',
+      'rerout',
+      're-rout',
+      'redirected',
+      'turned off',
+      'switched off',
+      'killed',
+      'isolat',
+      'quarantin',
+      'fix deployed',
+      'deployed the fix',
+      'deployed a fix',
+      'fix rolled out',
+      'rolled out the fix',
+      'applied the fix',
+      'applied a fix',
     ],
     examples: {
-      flag: ['Old certificate restored on the load balancer', 'Restored the last known good config', 'Traffic failed over to us-east', 'Feature flag disabled', 'Restarted the export workers', 'Traffic shifted to the standby region', 'Hotfix 1.4.2 deployed', 'Scaled the pool to 60 connections', 'Rate-limited the noisy tenant', 'Fix deployed to all regions'],
+      flag: [
+        'Old certificate restored on the load balancer',
+        'Restored the last known good config',
+        'Traffic failed over to us-east',
+        'Feature flag disabled',
+        'Restarted the export workers',
+        'Traffic shifted to the standby region',
+        'Hotfix 1.4.2 deployed',
+        'Scaled the pool to 60 connections',
+        'Rate-limited the noisy tenant',
+        'Fix deployed to all regions',
+      ],
       clean: ['Reindex started', 'Error rate climbed to 14%', 'Latency rose on the checkout API'],
     },
   },
   resolved: {
     stems: [
-      'resolv', 'resolution', 'recover', 'restor', 'back to normal', 'returned to normal', 'back to baseline', 'returned to baseline',
-      'all clear', 'all-clear', 'incident closed', 'closed the incident', 'stable again', 'stabili', 'healthy again', 'operating normally',
-      'fully operational', 'no more errors', 'no more duplicates', 'no further errors', 'errors stopped',
+      'resolv',
+      'resolution',
+      'recover',
+      'restor',
+      'back to normal',
+      'returned to normal',
+      'back to baseline',
+      'returned to baseline',
+      'all clear',
+      'all-clear',
+      'incident closed',
+      'closed the incident',
+      'stable again',
+      'stabili',
+      'healthy again',
+      'operating normally',
+      'fully operational',
+      'no more errors',
+      'no more duplicates',
+      'no further errors',
+      'errors stopped',
     ],
     examples: {
-      flag: ['Error rates back to normal', 'Monitoring confirmed full recovery', 'Service restored for all users', 'Queue drained, latency returned to baseline', 'Incident closed', 'Resolved: no more duplicates sent'],
+      flag: [
+        'Error rates back to normal',
+        'Monitoring confirmed full recovery',
+        'Service restored for all users',
+        'Queue drained, latency returned to baseline',
+        'Incident closed',
+        'Resolved: no more duplicates sent',
+      ],
       clean: ['The pool was not recovered until later', 'Rollback started', 'Deploy of the scheduler change', 'Old certificate restored on the load balancer'],
     },
   },
@@ -121,13 +235,17 @@ const AUTHOR_MARK: Record<MilestoneKind, RegExp> = {
 const NEGATION = /\b(?:no|not|never|without|nobody|none|didn[’']?t|wasn[’']?t|hadn[’']?t|but did not|did not)\s+(?:\S+\s+)?$/i;
 
 function wordPattern(words: string[]): RegExp {
-  const alt = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  const alt = [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})`, 'giu');
 }
 const PATTERNS = Object.fromEntries(Object.entries(MILESTONE_WORDS).map(([k, v]) => [k, wordPattern(v)])) as Record<MilestoneKind, RegExp>;
 
 /** Restoring what was there before (a previous record, an old config, a backup) is a rollback, not the end of the incident. */
-const RESTORE_EARLIER = /(?<![\p{L}])(?:previous|old|older|earlier|prior|last[- ]known(?:[- ]good)?|backup)(?![\p{L}])[^.;]{0,40}?(?<![\p{L}])restor|(?<![\p{L}])restor\p{L}*\s+(?:\S+\s+){0,2}?(?:previous|old|older|earlier|prior|last[- ]known|backup)(?![\p{L}])/iu;
+const RESTORE_EARLIER =
+  /(?<![\p{L}])(?:previous|old|older|earlier|prior|last[- ]known(?:[- ]good)?|backup)(?![\p{L}])[^.;]{0,40}?(?<![\p{L}])restor|(?<![\p{L}])restor\p{L}*\s+(?:\S+\s+){0,2}?(?:previous|old|older|earlier|prior|last[- ]known|backup)(?![\p{L}])/iu;
 
 /** True when the entry's text names the milestone, by the author's mark or by what happens (and does not deny it: "no alert fired"). */
 export function entryMarks(kind: MilestoneKind, text: string): boolean {

@@ -91,7 +91,12 @@ export function qualitySummary(result: AnalysisResult, today?: string): QualityS
     return {
       id,
       label: DIMENSION_LABELS[id],
-      grade: absent ? 'absent' : grade(fs.length + extraIssues, fs.some((f) => f.severity === 'error')),
+      grade: absent
+        ? 'absent'
+        : grade(
+            fs.length + extraIssues,
+            fs.some((f) => f.severity === 'error'),
+          ),
       findings: fs.length,
       summary: [...parts, ...(findingsPart ? [findingsPart] : [])].join(' · '),
     };
@@ -119,7 +124,9 @@ export function qualitySummary(result: AnalysisResult, today?: string): QualityS
   if (!chains.length && !statements) rootCause = make('root-cause', ['no root cause written yet'], 0, true);
   else {
     const deepest = chains.reduce((n, c) => Math.max(n, c.steps.length), 0);
-    const parts = chains.length ? [`${plural(chains.length, '5 Whys chain')}, deepest ${plural(deepest, 'why', 'whys')}`] : [plural(statements, 'root-cause statement')];
+    const parts = chains.length
+      ? [`${plural(chains.length, '5 Whys chain')}, deepest ${plural(deepest, 'why', 'whys')}`]
+      : [plural(statements, 'root-cause statement')];
     rootCause = make('root-cause', parts);
   }
 

@@ -148,10 +148,23 @@ export function durationStats(values: number[]): DurationStats {
 }
 
 const byDateThenPath = (a: PostmortemRef, b: PostmortemRef) =>
-  a.date && b.date ? (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.date ? -1 : b.date ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  a.date && b.date
+    ? (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+    : a.date
+      ? -1
+      : b.date
+        ? 1
+        : a.path < b.path
+          ? -1
+          : a.path > b.path
+            ? 1
+            : 0;
 
 /** The postmortems inside the period, and how many were left out and why. */
-export function selectPeriod(all: readonly PostmortemFacts[], opts: Pick<ReportOptions, 'since' | 'until'>): { selected: PostmortemFacts[]; outsidePeriod: number; undated: number } {
+export function selectPeriod(
+  all: readonly PostmortemFacts[],
+  opts: Pick<ReportOptions, 'since' | 'until'>,
+): { selected: PostmortemFacts[]; outsidePeriod: number; undated: number } {
   const period = !!(opts.since || opts.until);
   const selected: PostmortemFacts[] = [];
   let outsidePeriod = 0;
@@ -263,7 +276,13 @@ export function buildReport(all: readonly PostmortemFacts[], opts: ReportOptions
   const categories: CategoryCount[] = [...cats.entries()]
     .map(([name, c]) => ({ name, postmortems: c.paths.size, statements: c.statements, paths: facts.map((f) => f.path).filter((p) => c.paths.has(p)) }))
     // Uncategorised last: it says where the keyword table falls short, not what recurs.
-    .sort((a, b) => +(a.name === UNCATEGORISED) - +(b.name === UNCATEGORISED) || b.postmortems - a.postmortems || b.statements - a.statements || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        +(a.name === UNCATEGORISED) - +(b.name === UNCATEGORISED) ||
+        b.postmortems - a.postmortems ||
+        b.statements - a.statements ||
+        a.name.localeCompare(b.name),
+    );
 
   const months = new Map<string, { postmortems: number; findings: number }>();
   for (const f of facts) {

@@ -20,7 +20,10 @@ export const CATEGORIES: CategoryEntry[] = [
   {
     name: 'Monitoring and alerting',
     keywords: ['alert', 'alarm', 'paging', 'pager', 'pages ', 'monitor', 'dashboard', 'metric', 'observab', 'on-call', 'oncall', 'detection', 'slo'],
-    examples: { in: ['The queue depth alert waits 15 minutes before paging', 'No dashboard shows per-message retries'], out: ['The load test runs a 10-message batch'] },
+    examples: {
+      in: ['The queue depth alert waits 15 minutes before paging', 'No dashboard shows per-message retries'],
+      out: ['The load test runs a 10-message batch'],
+    },
   },
   {
     name: 'Testing',
@@ -29,7 +32,23 @@ export const CATEGORIES: CategoryEntry[] = [
   },
   {
     name: 'Change and deployment',
-    keywords: ['deploy', 'rollout', 'roll out', 'release', 'upgrade', 'migrat', 'rollback', 'roll back', 'canary', 'pipeline', 'change ', 'changes ', 'changelog', 'merge', 'version'],
+    keywords: [
+      'deploy',
+      'rollout',
+      'roll out',
+      'release',
+      'upgrade',
+      'migrat',
+      'rollback',
+      'roll back',
+      'canary',
+      'pipeline',
+      'change ',
+      'changes ',
+      'changelog',
+      'merge',
+      'version',
+    ],
     examples: { in: ['The release skipped the canary stage', 'The client library upgrade changed a default'], out: ['Disk filled on the export host'] },
   },
   {
@@ -39,7 +58,25 @@ export const CATEGORIES: CategoryEntry[] = [
   },
   {
     name: 'Capacity and limits',
-    keywords: ['capacity', 'disk', 'memory', 'cpu', 'quota', 'limit', 'exhaust', 'scaling', 'autoscal', 'throttl', 'saturat', 'backlog', 'full ', 'starvation', 'connection pool', 'rate limit', 'out of space'],
+    keywords: [
+      'capacity',
+      'disk',
+      'memory',
+      'cpu',
+      'quota',
+      'limit',
+      'exhaust',
+      'scaling',
+      'autoscal',
+      'throttl',
+      'saturat',
+      'backlog',
+      'full ',
+      'starvation',
+      'connection pool',
+      'rate limit',
+      'out of space',
+    ],
     examples: { in: ['The export host disk was full', 'The connection pool limit of 50 was reached'], out: ['The runbook was out of date'] },
   },
   {
@@ -49,7 +86,24 @@ export const CATEGORIES: CategoryEntry[] = [
   },
   {
     name: 'Process and documentation',
-    keywords: ['review', 'approv', 'process', 'checklist', 'runbook', 'playbook', 'document', 'handover', 'hand-off', 'handoff', 'ownership', 'owner', 'training', 'onboard', 'procedure', 'knowledge'],
+    keywords: [
+      'review',
+      'approv',
+      'process',
+      'checklist',
+      'runbook',
+      'playbook',
+      'document',
+      'handover',
+      'hand-off',
+      'handoff',
+      'ownership',
+      'owner',
+      'training',
+      'onboard',
+      'procedure',
+      'knowledge',
+    ],
     examples: { in: ['The runbook did not cover a full disk', 'Schema changes need no second review'], out: ['The disk was full'] },
   },
   {
@@ -60,7 +114,10 @@ export const CATEGORIES: CategoryEntry[] = [
   {
     name: 'Security and access',
     keywords: ['certificat', 'credential', 'permission', 'access', 'secret', 'token', 'auth', 'password', 'key rotation', 'tls', 'ssl'],
-    examples: { in: ['The TLS certificate expired unnoticed', 'The deploy token lacked write permission'], out: ['Queue depth rose for an hour', 'A cache key expired in every region at once'] },
+    examples: {
+      in: ['The TLS certificate expired unnoticed', 'The deploy token lacked write permission'],
+      out: ['Queue depth rose for an hour', 'A cache key expired in every region at once'],
+    },
   },
 ];
 

@@ -4,7 +4,19 @@
  * similar-incidents ranking read it. Built once per analysis from the model and findings; nothing here
  * depends on today's date, so facts stay valid until the text changes.
  */
-import { isIsoDate, resolveDue, actionTypeOf, findTicket, LineIndex, incidentDate, statusOf, NO_OWNER, type AnalysisResult, type PostmortemModel, type Span } from '../core';
+import {
+  isIsoDate,
+  resolveDue,
+  actionTypeOf,
+  findTicket,
+  LineIndex,
+  incidentDate,
+  statusOf,
+  NO_OWNER,
+  type AnalysisResult,
+  type PostmortemModel,
+  type Span,
+} from '../core';
 import { DIMENSION_RULES } from '../features/quality';
 import { timelineMilestones } from '../features/modelSummaries';
 

@@ -17,7 +17,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** Text safe inside a table cell: pipes escaped, line breaks folded. */
 export function cell(s: string): string {
-  return s.replace(/\r?\n|\r/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
+  return s
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 /** Text safe as a link label. */
@@ -46,11 +50,15 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   const out: string[] = [];
   out.push(`# ${opts.title ?? 'Postmortem review'}`, '');
 
-  const period = data.period.since || data.period.until ? `${data.period.since ?? 'the first postmortem'} to ${data.period.until ?? 'today'}` : 'all postmortems';
+  const period =
+    data.period.since || data.period.until ? `${data.period.since ?? 'the first postmortem'} to ${data.period.until ?? 'today'}` : 'all postmortems';
   const left: string[] = [];
   if (data.excluded.outsidePeriod) left.push(`${plural(data.excluded.outsidePeriod, 'postmortem')} outside the period`);
   if (data.excluded.undated) left.push(`${plural(data.excluded.undated, 'postmortem')} without a date`);
-  out.push(`**Period:** ${period} · **As of:** ${data.today} · **Postmortems:** ${data.postmortems}${left.length ? ` (left out: ${left.join(', ')})` : ''}`, '');
+  out.push(
+    `**Period:** ${period} · **As of:** ${data.today} · **Postmortems:** ${data.postmortems}${left.length ? ` (left out: ${left.join(', ')})` : ''}`,
+    '',
+  );
 
   if (!data.postmortems) {
     out.push('No postmortems in this period.', '');
@@ -60,7 +68,9 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   // At a glance
   const ai = data.actionItems;
   const stats = (s: DurationStats) =>
-    s.count ? `median ${duration(s.median)} (from ${plural(s.count, 'postmortem')}; range ${duration(s.min)} – ${duration(s.max)})` : 'not readable from any timeline';
+    s.count
+      ? `median ${duration(s.median)} (from ${plural(s.count, 'postmortem')}; range ${duration(s.min)} – ${duration(s.max)})`
+      : 'not readable from any timeline';
   out.push('## At a glance', '');
   out.push(
     ...table(
@@ -88,7 +98,13 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
 
   // Severity and status
   out.push('## Severity and status', '');
-  out.push(...table(['Severity', 'Postmortems'], [...SEVERITIES, 'unknown'].map((s) => [s === 'unknown' ? 'Not given' : s, String(data.bySeverity[s])])), '');
+  out.push(
+    ...table(
+      ['Severity', 'Postmortems'],
+      [...SEVERITIES, 'unknown'].map((s) => [s === 'unknown' ? 'Not given' : s, String(data.bySeverity[s])]),
+    ),
+    '',
+  );
   out.push(
     ...table(
       ['Status', 'Postmortems'],
@@ -102,9 +118,12 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   out.push(...table(['Open', 'Done', 'Overdue', 'Due within 14 days', 'Total'], [[ai.open, ai.done, ai.overdue, ai.dueSoon, ai.total].map(String)]), '');
   const notes: string[] = [];
   if (ai.openWithoutOwner) notes.push(`${plural(ai.openWithoutOwner, 'open item')} ${ai.openWithoutOwner === 1 ? 'has' : 'have'} no owner.`);
-  if (ai.openWithoutDueDate) notes.push(`${plural(ai.openWithoutDueDate, 'open item')} ${ai.openWithoutDueDate === 1 ? 'has' : 'have'} no due date that can be read.`);
+  if (ai.openWithoutDueDate)
+    notes.push(`${plural(ai.openWithoutDueDate, 'open item')} ${ai.openWithoutDueDate === 1 ? 'has' : 'have'} no due date that can be read.`);
   if (ai.pastDueWithoutStatus)
-    notes.push(`${plural(ai.pastDueWithoutStatus, 'item')} ${ai.pastDueWithoutStatus === 1 ? 'is' : 'are'} past due with no status or checkbox; counted as open, not overdue. A status column makes them count.`);
+    notes.push(
+      `${plural(ai.pastDueWithoutStatus, 'item')} ${ai.pastDueWithoutStatus === 1 ? 'is' : 'are'} past due with no status or checkbox; counted as open, not overdue. A status column makes them count.`,
+    );
   for (const n of notes) out.push(`- ${n}`);
   if (notes.length) out.push('');
   out.push(
@@ -130,13 +149,24 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   for (const r of data.recurringFactors) {
     out.push(`- **${cell(r.label)}** — in ${plural(r.postmortems.length, 'postmortem')}: ${r.postmortems.map((p) => ref(p)).join(', ')}`);
     const others = r.statements.filter((s) => s.text !== r.label);
-    for (const s of others) out.push(`  - "${cell(s.text)}" (${s.kind}, ${ref(r.postmortems.find((p) => p.path === s.path) ?? { path: s.path, title: s.path })})`);
+    for (const s of others)
+      out.push(`  - "${cell(s.text)}" (${s.kind}, ${ref(r.postmortems.find((p) => p.path === s.path) ?? { path: s.path, title: s.path })})`);
   }
   if (data.recurringFactors.length) out.push('');
   out.push('### Categories', '');
   if (!data.categories.length) out.push('No contributing factor or root cause is written down.', '');
-  else out.push(...table(['Category', 'Postmortems', 'Statements'], data.categories.map((c) => [cell(c.name), String(c.postmortems), String(c.statements)])), '');
-  out.push('Categories come from a "Category: …" label or a label naming one ("Monitoring: …"), else from keywords in the factor; a factor can fall in more than one.', '');
+  else
+    out.push(
+      ...table(
+        ['Category', 'Postmortems', 'Statements'],
+        data.categories.map((c) => [cell(c.name), String(c.postmortems), String(c.statements)]),
+      ),
+      '',
+    );
+  out.push(
+    'Categories come from a "Category: …" label or a label naming one ("Monitoring: …"), else from keywords in the factor; a factor can fall in more than one.',
+    '',
+  );
 
   // Timing
   out.push('## Time to detect and time to resolve', '');
@@ -147,7 +177,10 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
     s.count ? `${duration(s.p25)} – ${duration(s.p75)}` : '—',
     s.count ? `${duration(s.min)} – ${duration(s.max)}` : '—',
   ];
-  out.push(...table(['', 'Postmortems', 'Median', 'Middle half', 'Range'], [row('Time to detect', data.timeToDetect), row('Time to resolve', data.timeToResolve)]), '');
+  out.push(
+    ...table(['', 'Postmortems', 'Median', 'Middle half', 'Range'], [row('Time to detect', data.timeToDetect), row('Time to resolve', data.timeToResolve)]),
+    '',
+  );
   out.push(
     'Measured from the first timed timeline entry to the first entry naming detection (an alert, a page, "noticed", "reported") or resolution ("resolved", "recovered", "all clear"). Timelines without such entries or without comparable times are left out.',
     '',
@@ -158,7 +191,12 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   out.push(
     ...table(
       ['Month', 'Postmortems', 'Blame findings', 'Per postmortem'],
-      data.blame.byMonth.map((m) => [m.month === 'undated' ? 'Undated' : m.month, String(m.postmortems), String(m.findings), (m.findings / m.postmortems).toFixed(1)]),
+      data.blame.byMonth.map((m) => [
+        m.month === 'undated' ? 'Undated' : m.month,
+        String(m.postmortems),
+        String(m.findings),
+        (m.findings / m.postmortems).toFixed(1),
+      ]),
     ),
     '',
   );

@@ -19,12 +19,15 @@ export function schemaText(): string {
 }
 
 const SETTING_TEXT: Record<SettingsKey, string> = {
-  rules: 'Severity of each rule (`off`, `hint`, `info`, `warning`, `error`), as in the `rules` key of `.postmortemrc.yaml`. Applies where no configuration file exists.',
-  template: 'The required sections in order, and extra headings per section, as in the `template` key of `.postmortemrc.yaml`. Applies where no configuration file exists.',
+  rules:
+    'Severity of each rule (`off`, `hint`, `info`, `warning`, `error`), as in the `rules` key of `.postmortemrc.yaml`. Applies where no configuration file exists.',
+  template:
+    'The required sections in order, and extra headings per section, as in the `template` key of `.postmortemrc.yaml`. Applies where no configuration file exists.',
   people: 'Names that are services or tools (`notPeople`) and team members (`roster`), as in `.postmortemrc.yaml`. Applies where no configuration file exists.',
   phrases: 'Literal blame and vague phrases to add or remove, as in `.postmortemrc.yaml`. Applies where no configuration file exists.',
   actionItems: 'Days after the incident by which action items should be due, per severity (`windows`). Applies where no configuration file exists.',
-  status: 'Severity shaping by the postmortem status: findings about what is not written yet (sections, metadata, ticket, type, due) shown as hints while `draft`, warnings as errors once `final`. Blame findings keep their severity in every status. Applies where no configuration file exists.',
+  status:
+    'Severity shaping by the postmortem status: findings about what is not written yet (sections, metadata, ticket, type, due) shown as hints while `draft`, warnings as errors once `final`. Blame findings keep their severity in every status. Applies where no configuration file exists.',
 };
 
 /** The default shown in the Settings editor: the built-in behaviour, or "nothing added". */

@@ -16,7 +16,15 @@ const files = process.argv.slice(2).map((path) => {
     diagnostics: findings.map((f) => {
       const s = lines.position(f.start);
       const e = lines.position(f.end);
-      return { rule: f.rule, severity: f.severity, message: f.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        line: s.line + 1,
+        column: s.character + 1,
+        endLine: e.line + 1,
+        endColumn: e.character + 1,
+      };
     }),
   };
 });

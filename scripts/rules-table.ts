@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { docsPath, RULES } from '../core';
 
 export function rulesTable(): string {
-  const rows = RULES.map((r) => `| [\`${r.id}\`](${docsPath(r.id)}) | ${r.defaultSeverity} | ${r.fixable ? 'yes' : ''} | ${r.summary.replace(/[|<]/g, '\\$&')} |`);
+  const rows = RULES.map(
+    (r) => `| [\`${r.id}\`](${docsPath(r.id)}) | ${r.defaultSeverity} | ${r.fixable ? 'yes' : ''} | ${r.summary.replace(/[|<]/g, '\\$&')} |`,
+  );
   return ['| rule | default | fix | what it flags |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -64,12 +64,33 @@ describe('docs', () => {
         for (const b of blocks) {
           const found = analyze(b.text, { today: TODAY }).findings.filter((f) => f.rule === r.id);
           if (b.kind === 'flagged') assert.ok(found.length > 0, `the example at line ${b.line} is flagged by ${r.id}`);
-          else assert.deepEqual(found.map((f) => f.message), [], `the example at line ${b.line} is not flagged by ${r.id}`);
+          else
+            assert.deepEqual(
+              found.map((f) => f.message),
+              [],
+              `the example at line ${b.line} is not flagged by ${r.id}`,
+            );
         }
       });
     }
     it('an example block is read whole, with its info string telling flagged from clean', () => {
-      const page = ['# x', '', '```markdown flagged', 'a', '```', '', '```markdown', 'not an example', '```', '', '````yaml clean', '```', 'b', '````', ''].join('\n');
+      const page = [
+        '# x',
+        '',
+        '```markdown flagged',
+        'a',
+        '```',
+        '',
+        '```markdown',
+        'not an example',
+        '```',
+        '',
+        '````yaml clean',
+        '```',
+        'b',
+        '````',
+        '',
+      ].join('\n');
       assert.deepEqual(examples(page), [
         { kind: 'flagged', text: 'a\n', line: 3 },
         { kind: 'clean', text: '```\nb\n', line: 11 },
@@ -97,7 +118,16 @@ describe('docs', () => {
   });
 
   describe('links between the documents', () => {
-    const pages = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'bench/README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`), ...RULES.map((r) => docsPath(r.id))];
+    const pages = [
+      'README.md',
+      'CONTRIBUTING.md',
+      'CHANGELOG.md',
+      'bench/README.md',
+      ...readdirSync(join(root, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+      ...RULES.map((r) => docsPath(r.id)),
+    ];
     for (const page of pages) {
       it(`${page} links only to files that exist`, () => {
         const text = readFileSync(join(root, page), 'utf8').replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1/gm, '');

@@ -23,7 +23,11 @@ export interface SarifOptions {
 
 function artifactUri(path: string): Sarif.ArtifactLocation {
   if (isAbsolute(path)) return { uri: pathToFileURL(path).href };
-  const uri = path.split(/[\\/]/).filter((s) => s !== '.').map(encodeURIComponent).join('/');
+  const uri = path
+    .split(/[\\/]/)
+    .filter((s) => s !== '.')
+    .map(encodeURIComponent)
+    .join('/');
   return { uri, uriBaseId: '%SRCROOT%' };
 }
 

@@ -50,7 +50,9 @@ export function stylishFile(f: FileReport, opts: { color: boolean }): string {
   for (const [pos, sev, msg, rule, sv] of rows) {
     if (!pos) {
       const lines = rest.get(rule)!;
-      out.push(`  ${' '.repeat(posW)}  ${' '.repeat(sevW)}  ${c.dim(`… ${plural(lines.length, 'more finding')} of this rule, lines ${lines[0]}–${lines[lines.length - 1]}`)}  ${c.dim(rule)}`);
+      out.push(
+        `  ${' '.repeat(posW)}  ${' '.repeat(sevW)}  ${c.dim(`… ${plural(lines.length, 'more finding')} of this rule, lines ${lines[0]}–${lines[lines.length - 1]}`)}  ${c.dim(rule)}`,
+      );
       continue;
     }
     out.push(`  ${c.dim(pos.padEnd(posW))}  ${sevColor[sv](sev.padEnd(sevW))}  ${msg}  ${c.dim(rule)}`);
@@ -77,5 +79,10 @@ export function stylishSummary(t: RunTotals, opts: { color: boolean; fixHint?: b
 }
 
 export function formatStylish(files: FileReport[], opts: { color: boolean; fixHint?: boolean }): string {
-  return files.filter((f) => f.diagnostics.length).map((f) => stylishFile(f, opts) + '\n').join('') + stylishSummary(totals(files), opts);
+  return (
+    files
+      .filter((f) => f.diagnostics.length)
+      .map((f) => stylishFile(f, opts) + '\n')
+      .join('') + stylishSummary(totals(files), opts)
+  );
 }

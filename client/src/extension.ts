@@ -115,11 +115,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     views.refreshSoon();
     void actionItems.refresh();
     const ms = performance.now() - started;
-    lc.outputChannel.appendLine(`Postmortem Writer: activated in ${Math.round(activationMs)} ms; language server ready ${Math.round(ms)} ms after activation began.`);
+    lc.outputChannel.appendLine(
+      `Postmortem Writer: activated in ${Math.round(activationMs)} ms; language server ready ${Math.round(ms)} ms after activation began.`,
+    );
     return ms;
   });
   // The first check waits for the server; say so where the editor shows background work.
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postmortem: starting the language server…' }, () => serverReady.catch(() => undefined));
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Postmortem: starting the language server…' }, () =>
+    serverReady.catch(() => undefined),
+  );
   serverReady.catch((err: unknown) => {
     lc.outputChannel.appendLine(`The postmortem language server did not start: ${err instanceof Error ? err.message : String(err)}`);
   });
@@ -194,7 +198,8 @@ async function openConfigFile(uri: unknown, created: boolean): Promise<void> {
       );
       if (choice !== 'Create .postmortemrc.yaml') return;
       target = vscode.Uri.joinPath(folder.uri, '.postmortemrc.yaml');
-      const starter = '# Postmortem Writer: rules, template, people, phrases and status for the postmortems below this folder.\n# While this file exists, the postmortem.* settings of VS Code do not apply here.\nrules: {}\n';
+      const starter =
+        '# Postmortem Writer: rules, template, people, phrases and status for the postmortems below this folder.\n# While this file exists, the postmortem.* settings of VS Code do not apply here.\nrules: {}\n';
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starter));
       created = true;
     }

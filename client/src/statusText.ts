@@ -29,7 +29,10 @@ export function qualityStatusText(q: QualityResult | null | undefined): QualityS
   return {
     text: `${q.good} of ${n} good`,
     detail: [...parts, ...(softened ? [softened] : [])].join(' · '),
-    accessibility: `Postmortem quality: ${q.good} of ${n} dimensions good. ` + q.dimensions.map((d) => `${d.label}: ${d.grade}, ${d.summary}.`).join(' ') + (softened ? ` ${softened}.` : ''),
+    accessibility:
+      `Postmortem quality: ${q.good} of ${n} dimensions good. ` +
+      q.dimensions.map((d) => `${d.label}: ${d.grade}, ${d.summary}.`).join(' ') +
+      (softened ? ` ${softened}.` : ''),
     severity: grades.has('poor') ? 'error' : grades.has('fair') ? 'warning' : 'information',
   };
 }

@@ -30,7 +30,9 @@ async function serverEndpoint(serverMain: vscode.Uri, log: (message: string) => 
   try {
     return new Worker(serverMain.toString(true), { name: 'postmortem-language-server' });
   } catch (err) {
-    log(`Postmortem Writer: no worker for the language server (${err instanceof Error ? err.message : String(err)}); running it in the extension host's worker.`);
+    log(
+      `Postmortem Writer: no worker for the language server (${err instanceof Error ? err.message : String(err)}); running it in the extension host's worker.`,
+    );
     const code = await vscode.workspace.fs.readFile(serverMain);
     const channel = new MessageChannel();
     (globalThis as Record<string, unknown>)[SERVER_PORT_GLOBAL] = channel.port1;

@@ -81,7 +81,11 @@ export function boundInput(text: string): Bounded {
   let line = 0;
   const close = () => {
     if (!open) return;
-    notices.push({ start: open.start, end: open.end, message: `This part was read as plain text (${[...open.why].map((w) => WHY[w]).join('; ')}), so its Markdown formatting is not checked.` });
+    notices.push({
+      start: open.start,
+      end: open.end,
+      message: `This part was read as plain text (${[...open.why].map((w) => WHY[w]).join('; ')}), so its Markdown formatting is not checked.`,
+    });
     open = undefined;
   };
   const mask = (i: number, why: Limit) => {

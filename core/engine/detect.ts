@@ -10,7 +10,8 @@ const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n
 const TYPE_LINE = /^(?:type|kind|doc_?type)[ \t]*:[ \t]*["']?(?:post-?mortem|incident[ _-]?(?:review|report|retrospective)|retrospective)["']?[ \t]*$/im;
 const FLAG_LINE = /^post-?mortem[ \t]*:[ \t]*(?:true|yes)[ \t]*$/im;
 /** A title that is unmistakably a postmortem's: "Postmortem: …", "Incident review — …", "… post-mortem", "Post-mortem of …". */
-const STRONG_TITLE = /^(?:\[?SEV-?\d\]?\s*)?(?:post[- ]?mortem|incident (?:review|report|retrospective|analysis)|post[- ]incident review|RCA)\s*(?:[:\u2014\u2013|-]|for\b|of\b|on\b)|\b(?:post[- ]?mortem|incident (?:review|report))\s*$/i;
+const STRONG_TITLE =
+  /^(?:\[?SEV-?\d\]?\s*)?(?:post[- ]?mortem|incident (?:review|report|retrospective|analysis)|post[- ]incident review|RCA)\s*(?:[:\u2014\u2013|-]|for\b|of\b|on\b)|\b(?:post[- ]?mortem|incident (?:review|report))\s*$/i;
 const TITLE_WORDS = /\b(?:post[- ]?mortem|incident (?:review|report|retrospective|analysis)|post[- ]incident review|retrospective|\bRCA\b)/i;
 
 export function isPostmortemText(text: string): boolean {

@@ -43,10 +43,14 @@ export const BLAME_RULES: ReadonlySet<string> = new Set(['blame-language', 'pers
 export function shapeByStatus(findings: Finding[], model: PostmortemModel, options: AnalyzeOptions): Finding[] {
   const status = model.metadata.fields.status?.value;
   if (status === 'draft' && options.status?.draftWarningsAsHints) {
-    return findings.map((f) => (COMPLETENESS_RULES.has(f.rule) && f.severity !== 'hint' ? { ...f, severity: 'hint', shaped: { status: 'draft', from: f.severity } } : f));
+    return findings.map((f) =>
+      COMPLETENESS_RULES.has(f.rule) && f.severity !== 'hint' ? { ...f, severity: 'hint', shaped: { status: 'draft', from: f.severity } } : f,
+    );
   }
   if (status === 'final' && options.status?.finalWarningsAsErrors) {
-    return findings.map((f) => (f.severity === 'warning' && !BLAME_RULES.has(f.rule) ? { ...f, severity: 'error', shaped: { status: 'final', from: f.severity } } : f));
+    return findings.map((f) =>
+      f.severity === 'warning' && !BLAME_RULES.has(f.rule) ? { ...f, severity: 'error', shaped: { status: 'final', from: f.severity } } : f,
+    );
   }
   return findings;
 }

@@ -167,7 +167,11 @@ function stateOf(cache: ParseCache): RuleState {
 }
 
 function json(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Set ? [...x].sort() : x instanceof Map ? [...x.entries()].sort() : typeof x === 'function' ? undefined : x)) ?? 'undefined';
+  return (
+    JSON.stringify(v, (_k, x: unknown) =>
+      x instanceof Set ? [...x].sort() : x instanceof Map ? [...x.entries()].sort() : typeof x === 'function' ? undefined : x,
+    ) ?? 'undefined'
+  );
 }
 
 function sectionChain(sections: Section[], index: number): string {
@@ -252,7 +256,10 @@ export function sentenceRuns(
   const byBlock: Sentence[][] = blocks.map(() => []);
   prose.sentences.forEach((s, i) => byBlock[prose.blockOf[i]].push(s));
   // The section the block starts in (its ancestors) and those its sentences sit in.
-  const openAt = sectionsAt(model.sections, blocks.map((b) => b.start));
+  const openAt = sectionsAt(
+    model.sections,
+    blocks.map((b) => b.start),
+  );
   const sigs = byBlock.map((ss, bi) => [...new Set([openAt[bi], ...ss.map((s) => s.section)])].map((i) => sectionChain(model.sections, i)).join('|'));
   const starts = blocks.map((b) => b.start);
   const blockAt = (offset: number): number => {
@@ -312,7 +319,8 @@ export function sentenceRuns(
         const c = cached[i];
         if (c) {
           const d = b.start - c.at;
-          for (const f of c.value.findings) report({ message: f.message, start: f.start + d, end: f.end + d, ...(f.fixes ? { fixes: shiftFixes(f.fixes, d) } : {}) });
+          for (const f of c.value.findings)
+            report({ message: f.message, start: f.start + d, end: f.end + d, ...(f.fixes ? { fixes: shiftFixes(f.fixes, d) } : {}) });
         } else for (const f of fresh[i]) report(f);
         if (!c) (b.entry.derived ??= new Map()).set(key, { at: b.start, value: { epoch: st.epoch, sig: sigs[i], findings: fresh[i].map(owned) } });
       });
@@ -320,4 +328,3 @@ export function sentenceRuns(
     },
   };
 }
-

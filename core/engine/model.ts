@@ -15,7 +15,13 @@ import { trimEndWhere, trimStartWhere } from '../language/regexp';
  * Builds the postmortem model from the parsed tree. Every element keeps its source span. `memo` (a
  * document's ParseCache keeps one) lets extraction reuse what it found in unchanged nodes.
  */
-export function buildModel(text: string, tree: Root, _lines: LineIndex, options: Pick<AnalyzeOptions, 'sectionAliases'> = {}, memo?: NodeMemo): PostmortemModel {
+export function buildModel(
+  text: string,
+  tree: Root,
+  _lines: LineIndex,
+  options: Pick<AnalyzeOptions, 'sectionAliases'> = {},
+  memo?: NodeMemo,
+): PostmortemModel {
   let metadata = extractMetadata(text, tree, memo);
   const { sections, title } = extractSections(text, tree, options.sectionAliases);
   if (!metadata.fields.date) {

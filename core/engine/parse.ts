@@ -258,7 +258,7 @@ function tableChunks(text: string, b: Block): Block[] {
   const src = text.slice(b.start, b.end);
   if (cutUnsafe(src) || src.indexOf('\n|') < 0) return [b];
   const starts: number[] = [];
-  for (let i = b.start; i < b.end; ) {
+  for (let i = b.start; i < b.end;) {
     starts.push(i);
     const nl = text.indexOf('\n', i);
     if (nl < 0 || nl + 1 >= b.end) break;
@@ -339,7 +339,12 @@ export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blo
         shift(tree.children, b.start - b.prefix.length, b.line - countLines(b.prefix, 0, b.prefix.length));
         const [table, ...rest] = tree.children;
         if (table?.type !== 'table') throw new Error('a block of table rows did not parse as table rows');
-        entry = { children: [...(table.children.slice(1) as unknown as RootContent[]), ...rest], offset: b.start, line: b.line, rows: table.children.length - 1 };
+        entry = {
+          children: [...(table.children.slice(1) as unknown as RootContent[]), ...rest],
+          offset: b.start,
+          line: b.line,
+          rows: table.children.length - 1,
+        };
       }
     }
     kept?.set(key, entry);
@@ -351,7 +356,11 @@ export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blo
       if (open?.type !== 'table') throw new Error('table rows without their table');
       let table = open;
       if (!joined.has(open)) {
-        table = { ...open, children: open.children.slice(), ...(open.position ? { position: { start: open.position.start, end: { ...open.position.end } } } : {}) };
+        table = {
+          ...open,
+          children: open.children.slice(),
+          ...(open.position ? { position: { start: open.position.start, end: { ...open.position.end } } } : {}),
+        };
         joined.add(table);
         children[children.length - 1] = table;
       }

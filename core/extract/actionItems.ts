@@ -16,7 +16,10 @@ import { allMatches, blank, replaceComments } from '../language/regexp';
 
 export const COLUMN_ALIASES: Array<{ field: ActionItemField | 'action'; re: RegExp }> = [
   { field: 'owner', re: /^(?:owners?|assignees?|assigned\s+to|who|responsible|dri|driver|lead|point\s+person)$/i },
-  { field: 'due', re: /^(?:due|due\s+date|deadline|target|target\s+date|eta|by\s+when|when|date|due\s+by|due\s+on|by|completion\s+date|target\s+completion)$/i },
+  {
+    field: 'due',
+    re: /^(?:due|due\s+date|deadline|target|target\s+date|eta|by\s+when|when|date|due\s+by|due\s+on|by|completion\s+date|target\s+completion)$/i,
+  },
   { field: 'ticket', re: /^(?:tickets?|tracking|tracker|issues?|jira|links?|refs?|references?|bugs?|task\s+id|id|key|tracking\s+(?:issue|ticket|link))$/i },
   { field: 'type', re: /^(?:type|kind|category|class|action\s+type|item\s+type)$/i },
   { field: 'priority', re: /^(?:priority|prio|pri|importance)$/i },
@@ -33,7 +36,11 @@ for (const [type, words] of Object.entries(ACTION_TYPE_WORDS) as Array<[ActionTy
 /** The catalogue type a word names ("Detection" -> detect), or undefined. */
 export function actionTypeOf(v: string | undefined): ActionType | undefined {
   if (!v) return undefined;
-  const t = v.replace(/[*_`[\]()]/g, '').trim().toLowerCase().replace(/[:.]$/, '');
+  const t = v
+    .replace(/[*_`[\]()]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[:.]$/, '');
   return TYPE_BY_WORD.get(t);
 }
 
@@ -70,7 +77,8 @@ function cellSpan(cell: TableCell, text: string): Span {
 // ---------------------------------------------------------------------------------------------
 
 const NOT_TICKET = new RegExp(`^(?:${NOT_TICKET_PREFIXES.join('|')})-`, 'i');
-const TICKET_G = /(?<![\p{L}\p{N}_/#-])(?:[A-Z][A-Z0-9]{0,9}-\d{1,7}(?![\p{L}\p{N}-])|GH-\d{1,7}(?![\p{L}\p{N}])|#\d{1,7}(?![\p{L}\p{N}-])|https?:\/\/[^\s)>\]|]+)/giu;
+const TICKET_G =
+  /(?<![\p{L}\p{N}_/#-])(?:[A-Z][A-Z0-9]{0,9}-\d{1,7}(?![\p{L}\p{N}-])|GH-\d{1,7}(?![\p{L}\p{N}])|#\d{1,7}(?![\p{L}\p{N}-])|https?:\/\/[^\s)>\]|]+)/giu;
 
 /** The first ticket reference in `s` (ABC-123, #123, GH-12 or a URL), skipping SEV-2, UTF-8, CVE-… and the like. */
 export function findTicket(s: string): { index: number; text: string } | undefined {
@@ -131,7 +139,10 @@ export function extractActionItems(text: string, tree: Root, sections: Section[]
 function headingDone(sections: Section[], si: number): { value: string; span: Span } | undefined {
   for (let i = si; i >= 0; i = sections[i].parent) {
     const s = sections[i];
-    if (/\b(?:completed|done|finished|already (?:done|implemented|fixed)|resolved|(?:actions?|steps?|measures?) taken)\b/i.test(s.title) && !/\b(?:not|to be|planned|pending|open|in[- ]progress|remaining|outstanding)\b/i.test(s.title)) {
+    if (
+      /\b(?:completed|done|finished|already (?:done|implemented|fixed)|resolved|(?:actions?|steps?|measures?) taken)\b/i.test(s.title) &&
+      !/\b(?:not|to be|planned|pending|open|in[- ]progress|remaining|outstanding)\b/i.test(s.title)
+    ) {
       return { value: 'done', span: s.heading };
     }
     if (s.kind === 'action-items') return undefined;
@@ -153,7 +164,11 @@ function headingFields(text: string, sections: Section[], si: number): { ticket?
     if (t && !out.ticket) out.ticket = { value: t.text, span: { start: s.heading.start + t.index, end: s.heading.start + t.index + t.text.length } };
     const paren = /\(([^()]*)\)\s*$/.exec(src);
     if (paren && !out.due) {
-      const last = paren[1].split(/(?<!\s)\s+(?:-|–|—|to)\s+/).pop()!.replace(/^(?:due|by|until)\s+/i, '').trim();
+      const last = paren[1]
+        .split(/(?<!\s)\s+(?:-|–|—|to)\s+/)
+        .pop()!
+        .replace(/^(?:due|by|until)\s+/i, '')
+        .trim();
       if (looksLikeDate(last)) {
         const at = s.heading.start + paren.index + 1 + paren[1].lastIndexOf(last);
         out.due = { value: last, span: { start: at, end: at + last.length } };
@@ -390,7 +405,10 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
       } else if (!item.fields.due && /^due\s+(?!to\b)\S/i.test(v)) {
         const d = v.replace(/^due\s+/i, '');
         item.fields.due = { value: d, span: at(segStart + (seg.length - seg.trimStart().length) + v.length - d.length, d.length) };
-      } else if (!item.fields.due && (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*|end of .+|eo[dwmqy])$/i.test(v) || looksLikeDate(v))) {
+      } else if (
+        !item.fields.due &&
+        (ISO_DATE.test(v) || /^(?:asap|soon|later|tbd|next \w+|by .+|q[1-4].*|end of .+|eo[dwmqy])$/i.test(v) || looksLikeDate(v))
+      ) {
         item.fields.due = { value: v, span: sp };
       } else if (!item.fields.ticket && findTicket(v)?.text.length === v.length) {
         item.fields.ticket = { value: v, span: sp };
@@ -437,7 +455,11 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
   const desc = line.slice(ds, descEnd).replace(/(?<![\s,;:—–-])[\s,;:—–-]+$/, '');
   const lstrip = desc.length - desc.trimStart().length;
   item.textSpan = at(ds + lstrip, desc.trimStart().length);
-  item.text = desc.trim().replace(/(?:(?<!\s)\s+)?\[[a-z]+\]\s*$/i, '').replace(/\s+/g, ' ').replace(/(?<!\s)\s+([:;,.])/g, '$1');
+  item.text = desc
+    .trim()
+    .replace(/(?:(?<!\s)\s+)?\[[a-z]+\]\s*$/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/(?<!\s)\s+([:;,.])/g, '$1');
   if (item.fields.type) item.fields.type.value = normalizeType(item.fields.type.value);
   return item;
 }

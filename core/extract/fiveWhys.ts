@@ -22,7 +22,10 @@ const PROBLEM = /^(?:problem(?:\s+statement)?|symptom|issue|incident|starting po
 const QUESTION_THEN_ANSWER = /^(why\b[^?]*\?)\s*(?!\s)(?:[—–:-]+(?![—–:-])\s*(?!\s))?(.*)$/i;
 
 function stripMarkup(s: string): string {
-  return s.replace(/\*\*|__/g, '').replace(/^[*_]|[*_]$/g, '').trim();
+  return s
+    .replace(/\*\*|__/g, '')
+    .replace(/^[*_]|[*_]$/g, '')
+    .trim();
 }
 
 /** Source lines of a region with list markers, quotes and emphasis removed, fenced code skipped. */
@@ -101,7 +104,13 @@ export function extractFiveWhys(text: string, sections: Section[]): { chains: Fi
         if (st.answer) used.add(st.answer.span.start);
       }
       if (inRoot && !inWhys) {
-        rootCauses.push(...statements(lines.filter((l) => !used.has(l.span.start) && !WHY.test(l.text) && !ANSWER.test(l.text)), i, s.kind));
+        rootCauses.push(
+          ...statements(
+            lines.filter((l) => !used.has(l.span.start) && !WHY.test(l.text) && !ANSWER.test(l.text)),
+            i,
+            s.kind,
+          ),
+        );
       }
     } else if (inRoot) {
       rootCauses.push(...statements(lines, i, s.kind));
@@ -147,7 +156,10 @@ function readChain(lines: Line[], whySection: boolean, section: number): FiveWhy
       const qa = QUESTION_THEN_ANSWER.exec(rest) ?? /^([^?]*\?)\s*(?!\s)(?:[—–:-]+(?![—–:-])\s*(?!\s))?(.*)$/.exec(rest);
       if (qa && qa[2].trim()) {
         const qEnd = l.text.indexOf(qa[1]) + qa[1].length;
-        steps.push({ why: { text: qa[1].trim(), span: l.span }, answer: { text: stripAnswer(qa[2]), span: { start: Math.min(l.span.end, l.span.start + qEnd), end: l.span.end } } });
+        steps.push({
+          why: { text: qa[1].trim(), span: l.span },
+          answer: { text: stripAnswer(qa[2]), span: { start: Math.min(l.span.end, l.span.start + qEnd), end: l.span.end } },
+        });
         last = 'answer';
       } else {
         steps.push({ why: { text: rest, span: l.span } });
@@ -174,7 +186,7 @@ function readChain(lines: Line[], whySection: boolean, section: number): FiveWhy
       // "1. The API timed out." — an answer-only step.
       steps.push({ answer: { text: l.text, span: l.span } });
       last = 'answer';
-    } else if (last === 'why' && !l.listItem || (last === 'why' && l.indent > 0)) {
+    } else if ((last === 'why' && !l.listItem) || (last === 'why' && l.indent > 0)) {
       // The answer on the line after a question that had none.
       const cur = steps[steps.length - 1];
       cur.answer = { text: stripAnswer(l.text), span: l.span };

@@ -31,7 +31,7 @@ function tomlStrings(s: string): string[] {
   const out: string[] = [];
   let doubleDeadUntil = 0;
   let singleDead = false;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s[i];
     if (c === '"' && i >= doubleDeadUntil) {
       let j = i + 1;

@@ -42,7 +42,10 @@ export const KEY_ALIASES: Record<string, MetadataKey> = {
 };
 
 export function normKey(k: string): string {
-  return k.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return k
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,12 +71,20 @@ const STATUS: Record<string, string> = {
 };
 
 export function normalizeStatus(raw: string): string | undefined {
-  return STATUS[raw.trim().toLowerCase().replace(/[\s_-]+/g, ' ')];
+  return STATUS[
+    raw
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' ')
+  ];
 }
 
 const isoDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?)?$/, 'expected an ISO date and time such as 2026-03-15T14:02Z')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|UTC|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?)?$/,
+    'expected an ISO date and time such as 2026-03-15T14:02Z',
+  )
   .refine((s) => isIsoDate(s.slice(0, 10)), 'not a calendar date');
 const personList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -161,9 +172,7 @@ function fromFrontMatter(text: string, node: Yaml, kind: 'yaml' | 'toml' = 'yaml
     }
     // Numbers and dates written bare in YAML arrive as numbers/strings; compare as text for dates.
     const input = typeof value === 'number' && field !== 'authors' && field !== 'responders' ? String(value) : value;
-    const parsed = FIELD_SCHEMAS[field].safeParse(
-      Array.isArray(input) ? input.map((v) => (typeof v === 'string' ? v : String(v))) : input,
-    );
+    const parsed = FIELD_SCHEMAS[field].safeParse(Array.isArray(input) ? input.map((v) => (typeof v === 'string' ? v : String(v))) : input);
     if (!parsed.success) {
       const message = parsed.error.issues[0]?.message ?? 'invalid value';
       meta.problems.push({ ...valueSpan, key, message: `"${key}": ${message}.`.replace(/\.\.$/, '.') });

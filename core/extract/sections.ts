@@ -27,7 +27,8 @@ const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} '’/&?-]{1,48}?)\s*:(?=\s|$)/u;
  * Names that open ordinary notes and sentences more often than they label a section ("TODO: …",
  * "Fix: …", "Context: …", "Events: …"): never labels, though a heading with them is a section.
  */
-const NOT_LABEL = /^(?:to\s?-?\s?dos?|fix|context|background|description|scope|response|events|analysis|causes?|factors|lessons|learning|actions?|tasks|links|references|appendix|glossary|backlog|luck|lucky|fault|alerting|overview)$/i;
+const NOT_LABEL =
+  /^(?:to\s?-?\s?dos?|fix|context|background|description|scope|response|events|analysis|causes?|factors|lessons|learning|actions?|tasks|links|references|appendix|glossary|backlog|luck|lucky|fault|alerting|overview)$/i;
 
 function labelOf(text: string, node: Paragraph, index: number, aliases?: ExtraAliases): Label | undefined {
   const first = node.children[0];
@@ -95,7 +96,14 @@ export function extractSections(text: string, tree: Root, aliases?: ExtraAliases
     const [h0, h1] = headings;
     const t0 = toString(h0.node).trim();
     const between = text.slice(spanOf(h0.node).end, spanOf(h1.node).start).trim();
-    if (t0 && !sectionKindOf(t0, aliases) && h1.node.depth === h0.node.depth && sectionKindOf(toString(h1.node), aliases) && (between === '' || /^<!--[\s\S]*-->$/.test(between))) first = 1;
+    if (
+      t0 &&
+      !sectionKindOf(t0, aliases) &&
+      h1.node.depth === h0.node.depth &&
+      sectionKindOf(toString(h1.node), aliases) &&
+      (between === '' || /^<!--[\s\S]*-->$/.test(between))
+    )
+      first = 1;
   }
   if (first) title = { text: toString(headings[0].node).trim(), span: spanOf(headings[0].node) };
   // Headings and labels in document order; labels above the first section heading but below the
@@ -108,7 +116,8 @@ export function extractSections(text: string, tree: Root, aliases?: ExtraAliases
     items.push({ depth: node.depth, title: t, kind: sectionKindOf(t, aliases), heading: spanOf(node), index, label: false });
   }
   const titleEnd = first ? spanOf(headings[0].node).end : 0;
-  for (const l of labels) if (l.span.start >= titleEnd) items.push({ depth: LABEL_DEPTH, title: l.title, kind: l.kind, heading: l.span, index: l.index, label: true });
+  for (const l of labels)
+    if (l.span.start >= titleEnd) items.push({ depth: LABEL_DEPTH, title: l.title, kind: l.kind, heading: l.span, index: l.index, label: true });
   items.sort((a, b) => a.heading.start - b.heading.start);
   const sections: Section[] = [];
   const stack: number[] = [];
@@ -122,10 +131,12 @@ export function extractSections(text: string, tree: Root, aliases?: ExtraAliases
       }
     }
     // A label's section also ends at any heading.
-    if (it.label) for (let j = i + 1; j < items.length; j++) if (!items[j].label) {
-      end = Math.min(end, items[j].heading.start);
-      break;
-    }
+    if (it.label)
+      for (let j = i + 1; j < items.length; j++)
+        if (!items[j].label) {
+          end = Math.min(end, items[j].heading.start);
+          break;
+        }
     while (stack.length && sections[stack[stack.length - 1]].depth >= it.depth) stack.pop();
     const bodyNodes = it.label ? [] : collectBody(tree.children, it.index + 1, end);
     const s: Section = {

@@ -53,7 +53,8 @@ export function zoneIn(s: string): string | undefined {
 }
 
 const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
-const VAGUE = '(~\\s*|(?:around|about|approx(?:imately|\\.)?|roughly|circa|ca\\.|c\\.|sometime|some time|shortly (?:before|after)|just (?:before|after)|soon after)\\s+)?';
+const VAGUE =
+  '(~\\s*|(?:around|about|approx(?:imately|\\.)?|roughly|circa|ca\\.|c\\.|sometime|some time|shortly (?:before|after)|just (?:before|after)|soon after)\\s+)?';
 const DATE = `(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})/(\\d{2})/(\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+(\\d{4}))?|${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?)`;
 const TIME = '(?:(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\s*([ap])\\.?m\\.?(?![\\p{L}]))?|(\\d{1,2})\\s*([ap])\\.?m\\.?(?![\\p{L}]))';
 /** The end of a time range ("14:31–14:40 UTC"): the entry keeps the start time and the zone after the range. */
@@ -65,7 +66,10 @@ const ENTRY_START = new RegExp(
 );
 const DATE_ONLY = new RegExp(`^[\\s*_\\[\`(]*(?:${WEEKDAY}\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d)[\\s*_\\]\`):]*`, 'iu');
 /** A date written after the time: "00:03 UTC (Oct 30)", "14:10, 3 March". */
-const DATE_AFTER = new RegExp(`^[\\s*_]*(?:\\(\\s*(?:on\\s+)?(?:${WEEKDAY}\\.?,?\\s+)?${DATE}\\s*\\)|,\\s*(?:on\\s+)?(?:${WEEKDAY}\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d))[\\s*_]*`, 'iu');
+const DATE_AFTER = new RegExp(
+  `^[\\s*_]*(?:\\(\\s*(?:on\\s+)?(?:${WEEKDAY}\\.?,?\\s+)?${DATE}\\s*\\)|,\\s*(?:on\\s+)?(?:${WEEKDAY}\\.?,?\\s+)?${DATE}(?![\\p{L}\\p{N}]|:\\d))[\\s*_]*`,
+  'iu',
+);
 /** A US or Atlantic region zone written as a word after the time: "7:09 AM Eastern" (capitalised only). */
 const REGION_AFTER = /^\s+(Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii)(?:\s+(?:Standard|Daylight))?(?:\s+Time)?(?![\p{L}\p{N}])/u;
 /** A next-day marker after the time: "00:10 (+1 day)", "00:10 (+1)", "00:10 (next day)". */
@@ -75,7 +79,8 @@ const MONTH_DAY_PREFIX = /^([\s*_\[`(]*)(\d{2})-(\d{2})[\sT]+(?=\d{1,2}:\d{2})/;
 /** A hedge written after the time: "14:00-ish", "14:00?", "14:00 (approx.)". */
 const VAGUE_AFTER = /^(?:\s*(?:-\s*)?ish\b|\?|\s*\((?:approx(?:imately|\.)?|roughly|about|est(?:imated|\.)?|circa|ca\.)\))/i;
 
-const NUM = '(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple(?: of)?|several|some|half an?|a half)';
+const NUM =
+  '(?:\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|a few|a couple(?: of)?|several|some|half an?|a half)';
 const UNIT = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)';
 const PART = '(?:day|morning|afternoon|evening|night)';
 /**
@@ -107,7 +112,8 @@ const RELATIVE_START = new RegExp(
   'iu',
 );
 /** A day marker standing alone: "Day 2", "Next day", "The following day (Tuesday)". */
-const DAY_MARKER = /^[\s*_#]*(?:(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}|(?:(?:the\s+)?(?:next|following)\s+morning|\(?\+\s?1\s+day\)?)[\s:*_.)]*)$/i;
+const DAY_MARKER =
+  /^[\s*_#]*(?:(?:day\s+(\d+)|(?:the\s+)?(?:next|following)\s+day|day\s+(?:two|three|four|five))\b[^\n]{0,40}|(?:(?:the\s+)?(?:next|following)\s+morning|\(?\+\s?1\s+day\)?)[\s:*_.)]*)$/i;
 
 export interface TimeMatch {
   length: number;
@@ -224,7 +230,7 @@ export function matchTime(s: string, year?: number, incident?: string): TimeMatc
     }
     if (hour > 24 || minute > 59 || (second ?? 0) > 59) ok = false;
     if (ok) {
-      let zone: string | undefined = m[20] ? (m[21] ? `${m[20]}${m[21]}` : m[20]) : m[22] ?? m[23] ?? (/\dZ\b/i.test(m[0]) ? 'UTC' : undefined);
+      let zone: string | undefined = m[20] ? (m[21] ? `${m[20]}${m[21]}` : m[20]) : (m[22] ?? m[23] ?? (/\dZ\b/i.test(m[0]) ? 'UTC' : undefined));
       // Two-letter US zones ("PT", "ET") only in capitals.
       if (zone && m[22] && /^[a-z]/.test(m[22])) zone = undefined;
       const core = m[0].replace(/(?<![\s*_\]`)])[\s*_\]`)]+$/, '').length;
@@ -372,9 +378,11 @@ export function extractTimelines(text: string, tree: Root, sections: Section[], 
     else blockEntries(text, node, si, timelineOf, state);
   });
   const kept = timelines.filter((t) => t.entries.length > 0 || t.zone !== undefined);
-  kept.forEach((t, i) => t.entries.forEach((e) => {
-    if (e.timeline !== i) e.timeline = i;
-  }));
+  kept.forEach((t, i) =>
+    t.entries.forEach((e) => {
+      if (e.timeline !== i) e.timeline = i;
+    }),
+  );
   return kept;
 }
 
@@ -427,7 +435,8 @@ function memoEntries(
     // Where the node has not moved its entries are the ones found last time (only `timeline`, the
     // index set below for this analysis, is ever written to); moved, they are copied at the new place.
     if (d === 0) for (const e of o.entries) t.entries.push(e);
-    else for (const e of o.entries) t.entries.push({ ...e, span: shiftSpan(e.span, d), timeSpan: shiftSpan(e.timeSpan, d), textSpan: shiftSpan(e.textSpan, d) });
+    else
+      for (const e of o.entries) t.entries.push({ ...e, span: shiftSpan(e.span, d), timeSpan: shiftSpan(e.timeSpan, d), textSpan: shiftSpan(e.textSpan, d) });
     return;
   }
   let t: Timeline | undefined;
@@ -435,7 +444,15 @@ function memoEntries(
   const header = existing?.timeHeader;
   blockEntries(text, node, si, (i) => (t = timelineOf(i)), state);
   const outcome: NodeOutcome = t
-    ? { touched: true, entries: t.entries.slice(before), zone: t.zone, form: t.form, timeHeader: t.timeHeader !== header ? t.timeHeader : undefined, date: state.date, day: state.day }
+    ? {
+        touched: true,
+        entries: t.entries.slice(before),
+        zone: t.zone,
+        form: t.form,
+        timeHeader: t.timeHeader !== header ? t.timeHeader : undefined,
+        date: state.date,
+        day: state.day,
+      }
     : { touched: false, entries: [], form: 'list', date: state.date, day: state.day };
   memo.set(node, 'timeline', key, at, outcome);
 }
@@ -477,12 +494,11 @@ function blockEntries(text: string, node: RootContent, si: number, timelineOf: (
   }
 }
 
-
 function paragraphEntries(text: string, node: Paragraph, si: number, timelineOf: (si: number) => Timeline, state: State): void {
   const start = node.position!.start.offset!;
   const src = text.slice(start, node.position!.end.offset!);
   const firstLine = src.split(/\r?\n/)[0];
-  const stated = matchTime(firstLine, state.year)?.time ? undefined : statedZone(firstLine) ?? bareZone(firstLine);
+  const stated = matchTime(firstLine, state.year)?.time ? undefined : (statedZone(firstLine) ?? bareZone(firstLine));
   if (stated) timelineOf(si).zone ??= stated;
   // Lines of a paragraph that each start with a time ("**09:05** Deploy starts").
   let off = start;

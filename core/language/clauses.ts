@@ -44,7 +44,8 @@ export interface Actor {
 }
 
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
-const GROUP_HEADS = /^(?:team|teams|squad|crew|rotation|group|department|shift|side|org|organisation|organization|vendor|vendors|contractors?|company|companies|management|leadership|staff|people|folks|everyone|everybody|they|customers?|users?|partners?|engineering|support|ops|sres?|dbas?|qa|security|finance|legal|sales|marketing|operators|engineers|developers|devs|reviewers|admins|administrators|responders|on-callers|owners|maintainers|employees|members|colleagues|coworkers|interns|testers|analysts|approvers)$/i;
+const GROUP_HEADS =
+  /^(?:team|teams|squad|crew|rotation|group|department|shift|side|org|organisation|organization|vendor|vendors|contractors?|company|companies|management|leadership|staff|people|folks|everyone|everybody|they|customers?|users?|partners?|engineering|support|ops|sres?|dbas?|qa|security|finance|legal|sales|marketing|operators|engineers|developers|devs|reviewers|admins|administrators|responders|on-callers|owners|maintainers|employees|members|colleagues|coworkers|interns|testers|analysts|approvers)$/i;
 const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
 const PERSON_SET = new Set(PERSON_WORDS);
 const personOnly = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDICATES.phrases, entry: true }]);
@@ -88,7 +89,8 @@ export function actorBefore(text: string, at: number, people: PeopleIndex): Acto
     const head = words[words.length - 1];
     const start = before.length - app[0].length + (app[0].length - app[0].trimStart().length);
     // A role ("the release captain") is a person; any other description ("the index builder") a thing.
-    if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' '))) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1], sure: true };
+    if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' ')))
+      return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1], sure: true };
     return { kind: 'system', text: app[1], start, head, sure: true };
   }
   const sys = SYSTEM_BEFORE_NAME.exec(before);
@@ -106,20 +108,31 @@ function refine(sub: Subject, text: string, at: number, people: PeopleIndex): Ac
   const last = lastRaw.replace(/[^\p{L}\p{N}@_-]/gu, '');
   const lower = last.toLowerCase();
   if (sub.kind === 'person') {
-    if (FIRST_PERSON.has(lower) || (words.length === 2 && /^our$/i.test(words[0]) && /^team$/i.test(words[1]))) return { kind: 'we', text: sub.text, start: sub.start, head: lower };
+    if (FIRST_PERSON.has(lower) || (words.length === 2 && /^our$/i.test(words[0]) && /^team$/i.test(words[1])))
+      return { kind: 'we', text: sub.text, start: sub.start, head: lower };
     if (GROUP_HEADS.test(lower)) return { kind: 'group', text: sub.text, start: sub.start, head: lower };
     return { kind: 'person', text: sub.text, start: sub.start, head: sub.head };
   }
-  if (sub.kind === 'system' && words.length <= 2 && /^\p{Lu}/u.test(last) && lower !== CODE_TOKEN && !/^(?:the|a|an|our|their|this|that|its)$/i.test(words[0]) && personOnlyAt(text, at)) {
+  if (
+    sub.kind === 'system' &&
+    words.length <= 2 &&
+    /^\p{Lu}/u.test(last) &&
+    lower !== CODE_TOKEN &&
+    !/^(?:the|a|an|our|their|this|that|its)$/i.test(words[0]) &&
+    personOnlyAt(text, at)
+  ) {
     // "Oyelaran forgot to …": a name no lexicon knows, with a predicate only people have.
-    if (!people.notPeople.has(lower) && !KNOWN_TOOLS.has(lower) && !SYSTEM_NOUN_SET.has(lower)) return { kind: 'person', text: sub.text, start: sub.start, head: last };
+    if (!people.notPeople.has(lower) && !KNOWN_TOOLS.has(lower) && !SYSTEM_NOUN_SET.has(lower))
+      return { kind: 'person', text: sub.text, start: sub.start, head: last };
   }
   return { kind: sub.kind, text: sub.text, start: sub.start, head: sub.head };
 }
 
 /** Nouns of a mistake or lapse; with a person attached they give a human error as the cause. */
-const ERROR_NOUN = '(?:error|errors|mistake|mistakes|slip|slips|lapse|lapses|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudge?ment|inattention|carelessness|misunderstanding)';
-const PERSON_NOUN = '(?:engineer|developer|dev|operator|ops|admin|administrator|technician|reviewer|contractor|person|user|employee|team member|staff member|staff|human|team|colleague|on-call|oncall|responsible|person in charge|technicians|operators|engineers|developers|admins|reviewers|people)';
+const ERROR_NOUN =
+  '(?:error|errors|mistake|mistakes|slip|slips|lapse|lapses|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudge?ment|inattention|carelessness|misunderstanding)';
+const PERSON_NOUN =
+  '(?:engineer|developer|dev|operator|ops|admin|administrator|technician|reviewer|contractor|person|user|employee|team member|staff member|staff|human|team|colleague|on-call|oncall|responsible|person in charge|technicians|operators|engineers|developers|admins|reviewers|people)';
 /** "a developer's slip", "Keoni's failure to …", "the mistake of the technicians", "an error by the operator", "operator slip". */
 const PERSON_ERROR = new RegExp(
   `(?:\\b${PERSON_NOUN}['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
@@ -131,7 +144,8 @@ const PERSON_ERROR = new RegExp(
 
 /** Where a human error with a person attached stands in the text, or undefined. */
 /** A cheap test before the person-error expression: one of its error nouns must be there at all (kept: see fastPaths.clausePrechecks). */
-const ERROR_NOUN_HINT = /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
+const ERROR_NOUN_HINT =
+  /error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distraction|confusion|negligence|misjudg|inattention|carelessness|misunderstanding/i;
 
 export function personErrorIn(text: string, people: PeopleIndex): { start: number; end: number } | undefined {
   if (fastPaths.clausePrechecks && !ERROR_NOUN_HINT.test(text)) return undefined;
@@ -144,10 +158,12 @@ export function personErrorIn(text: string, people: PeopleIndex): { start: numbe
 }
 
 /** A person's state, with a degree word allowed: "was very tired", "were a bit rushed", "felt groggy". */
-const PERSON_STATE = /\b(?:was|were|is|are|am|got|felt|seemed|looked)\s+(?:(?:very|so|too|quite|really|extremely|completely|totally|a\s+bit|rather|visibly|not\s+enough|badly)\s+)?(tired|exhausted|sleepy|groggy|distracted|rushed|overconfident|careless|sloppy|lazy|inexperienced|fatigued|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent)\b/giu;
+const PERSON_STATE =
+  /\b(?:was|were|is|are|am|got|felt|seemed|looked)\s+(?:(?:very|so|too|quite|really|extremely|completely|totally|a\s+bit|rather|visibly|not\s+enough|badly)\s+)?(tired|exhausted|sleepy|groggy|distracted|rushed|overconfident|careless|sloppy|lazy|inexperienced|fatigued|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent)\b/giu;
 
 /** The person states in a text: offsets of the state words. */
-const STATE_HINT = /tired|exhaust|sleepy|groggy|distract|rushed|overconfident|careless|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent/i;
+const STATE_HINT =
+  /tired|exhaust|sleepy|groggy|distract|rushed|overconfident|careless|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|inattentive|hurried|panicked|overwhelmed|complacent/i;
 
 export function personStatesIn(text: string): Array<{ start: number; end: number; at: number }> {
   const out: Array<{ start: number; end: number; at: number }> = [];
@@ -167,7 +183,15 @@ export function looksLikeName(word: string, people: PeopleIndex): boolean {
   const l = w.toLowerCase();
   // A plural or inflection of a common word ("Retries", "Deploys", "Updates") is no name either.
   const stems = [l, l.replace(/ies$/, 'y'), l.replace(/es$/, ''), l.replace(/s$/, ''), l.replace(/ed$/, ''), l.replace(/ed$/, 'e')];
-  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w) && !people.notPeople.has(l) && !KNOWN_TOOLS.has(l) && !SYSTEM_NOUN_SET.has(l) && !FIRST_PERSON.has(l) && !stems.some((x) => x !== l && x.length > 2 ? knownNonName(x) || SYSTEM_NOUN_SET.has(x) : knownNonName(x)) && taggedAsNameLike(w);
+  return (
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w) &&
+    !people.notPeople.has(l) &&
+    !KNOWN_TOOLS.has(l) &&
+    !SYSTEM_NOUN_SET.has(l) &&
+    !FIRST_PERSON.has(l) &&
+    !stems.some((x) => (x !== l && x.length > 2 ? knownNonName(x) || SYSTEM_NOUN_SET.has(x) : knownNonName(x))) &&
+    taggedAsNameLike(w)
+  );
 }
 
 /** True when the actor is people: a person, a group of people or the writers. */
@@ -184,7 +208,8 @@ export function passiveAgent(text: string, at: number, people: PeopleIndex): (Ac
   let words = m[1].split(/\s+/);
   // "by Radu yesterday", "by the operator on call": keep a name or a two-word role only.
   const twoWord = words.length > 1 && PERSON_SET.has(words.slice(-2).join(' ').toLowerCase());
-  if (words.length > 1 && !/^(?:the|an?|our)$/i.test(words[0]) && !twoWord && !(/^\p{Lu}/u.test(words[1]) && /^\p{Lu}/u.test(words[0]))) words = words.slice(0, 1);
+  if (words.length > 1 && !/^(?:the|an?|our)$/i.test(words[0]) && !twoWord && !(/^\p{Lu}/u.test(words[1]) && /^\p{Lu}/u.test(words[0])))
+    words = words.slice(0, 1);
   if (words.length > 2 && !twoWord) words = words.slice(0, 2);
   const phrase = words.join(' ');
   const start = at + m[0].indexOf(m[1]);
@@ -214,7 +239,8 @@ export function isJudgementWord(w: string): boolean {
   return JUDGEMENT_WORDS.has(w.toLowerCase());
 }
 
-const COPULA_ADJ = /(?:\b(?:was|were|is|are|am|been|being|seemed|seem|seems|looked|acted|behaved)|['’](?:m|re))\s+(?:(?:very|so|too|quite|rather|really|extremely|completely|totally|simply|just|a\s+bit|somewhat)\s+)?([\p{L}-]+)/giu;
+const COPULA_ADJ =
+  /(?:\b(?:was|were|is|are|am|been|being|seemed|seem|seems|looked|acted|behaved)|['’](?:m|re))\s+(?:(?:very|so|too|quite|rather|really|extremely|completely|totally|simply|just|a\s+bit|somewhat)\s+)?([\p{L}-]+)/giu;
 const ADJ_NOUN = /\b(?:an?|the|some|our|their|this|that)\s+([\p{L}-]+)\s+([\p{L}-]+)/giu;
 
 /**
@@ -281,9 +307,11 @@ export function coordinateClauseStart(text: string, at: number): number {
 }
 
 /** A negation earlier in the clause: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */
-const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:nobody|no one|no-one|no individual|none|nothing|not|never|n't|no)(?![\p{L}'’-])(?:(?!\b(?:and|but|so|because|while|which|who|when|since|although)\b)[^,;:.!?\u2014])*$/iu;
+const NEGATED_BEFORE =
+  /(?:^|[^\p{L}])(?:nobody|no one|no-one|no individual|none|nothing|not|never|n't|no)(?![\p{L}'’-])(?:(?!\b(?:and|but|so|because|while|which|who|when|since|although)\b)[^,;:.!?\u2014])*$/iu;
 /** A negation after the words in the clause: "… to be more careful would not have prevented this", "… is not a fix". */
-const NEGATED_AFTER = /^[^,;:.!?\u2014]*?\b(?:would(?:\s+not|n't)\s+have|will(?:\s+not|n't)|is(?:\s+not|n't)\s+(?:a|an|the)\s+(?:fix|control|solution|answer|explanation|cause|safeguard))\b/iu;
+const NEGATED_AFTER =
+  /^[^,;:.!?\u2014]*?\b(?:would(?:\s+not|n't)\s+have|will(?:\s+not|n't)|is(?:\s+not|n't)\s+(?:a|an|the)\s+(?:fix|control|solution|answer|explanation|cause|safeguard))\b/iu;
 
 /**
  * True when the words at [start, end) are negated or denied in their clause: a negative subject or "not"
@@ -353,7 +381,8 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
  * "Human error" talked about as an idea: an explanation offered, rejected, stopped at or started from,
  * something called, considered, accepted or filed under. Cues read from the whole sentence.
  */
-const CONCEPT = /\b(?:explanation|explain(?:s|ed)?|starting point|the start|stop(?:s|ped)? at|stopping at|stop there|label(?:led|ed)?|consider(?:ed)?|accept(?:ed)?|reject(?:ed)?|refuse[sd]?|offered|file (?:this|it) under|treat(?:ed|ing)? (?:it|this)|adequate|pretend(?:ing)?|concept|discuss(?:ed)?|where (?:we|the) (?:stopped|started|explaining starts)|as (?:the|a) cause)\b/i;
+const CONCEPT =
+  /\b(?:explanation|explain(?:s|ed)?|starting point|the start|stop(?:s|ped)? at|stopping at|stop there|label(?:led|ed)?|consider(?:ed)?|accept(?:ed)?|reject(?:ed)?|refuse[sd]?|offered|file (?:this|it) under|treat(?:ed|ing)? (?:it|this)|adequate|pretend(?:ing)?|concept|discuss(?:ed)?|where (?:we|the) (?:stopped|started|explaining starts)|as (?:the|a) cause)\b/i;
 
 /** True when a sentence holding a human-error noun discusses it as a concept rather than giving it as the cause. */
 export function discussesConcept(text: string): boolean {
@@ -361,7 +390,15 @@ export function discussesConcept(text: string): boolean {
 }
 
 /** Sections where a cause is stated. */
-export const CAUSAL_KINDS: ReadonlyArray<SectionKind> = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
+export const CAUSAL_KINDS: ReadonlyArray<SectionKind> = [
+  'summary',
+  'root-causes',
+  'five-whys',
+  'contributing-factors',
+  'what-went-poorly',
+  'lessons-learned',
+  'trigger',
+];
 const NOT_CAUSAL: ReadonlyArray<SectionKind> = ['timeline', 'action-items', 'what-went-well', 'where-we-got-lucky'];
 
 /**

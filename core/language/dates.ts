@@ -236,7 +236,11 @@ export const DEFAULT_WINDOWS: Record<Sev, number | 'quarter' | undefined> = {
 };
 
 /** The last day an action item of an incident of this severity may be due, or undefined for no window. */
-export function windowEnd(incidentDate: IsoDate, severity: string, options: Pick<AnalyzeOptions, 'actionItemWindows'> = {}): { end: IsoDate; window: number | 'quarter' } | undefined {
+export function windowEnd(
+  incidentDate: IsoDate,
+  severity: string,
+  options: Pick<AnalyzeOptions, 'actionItemWindows'> = {},
+): { end: IsoDate; window: number | 'quarter' } | undefined {
   if (!isIsoDate(incidentDate) || !(severity in DEFAULT_WINDOWS)) return undefined;
   const sev = severity as Sev;
   const configured = options.actionItemWindows?.[sev];

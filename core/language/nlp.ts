@@ -40,7 +40,12 @@ let kinds: Map<string, WordKind> | undefined;
 function kindOf(w: string): WordKind | undefined {
   if (!kinds) {
     kinds = new Map();
-    for (const [list, kind] of [[FIRST_NAMES, 'first'], [LAST_NAMES, 'last'], [OTHER_WORDS, 'other']] as const) for (const x of list.split('\n')) kinds.set(x, kind);
+    for (const [list, kind] of [
+      [FIRST_NAMES, 'first'],
+      [LAST_NAMES, 'last'],
+      [OTHER_WORDS, 'other'],
+    ] as const)
+      for (const x of list.split('\n')) kinds.set(x, kind);
   }
   // The lexicon was a plain object, where "constructor" and "__proto__" read as known (non-name) words.
   return kinds.get(w) ?? (w in Object.prototype ? 'other' : undefined);
@@ -51,7 +56,11 @@ const tagCache = new Map<string, WordKind | undefined>();
 function lookUp(w: string): WordKind | undefined {
   if (!tagCache.has(w)) {
     // "José", "Zoë", "Łukasz": looked up as written, then without accents.
-    tagCache.set(w, kindOf(w) ?? (/[^\x00-\x7f]/.test(w) ? kindOf(w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')) : undefined));
+    tagCache.set(
+      w,
+      kindOf(w) ??
+        (/[^\x00-\x7f]/.test(w) ? kindOf(w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')) : undefined),
+    );
   }
   return tagCache.get(w);
 }
@@ -96,7 +105,11 @@ export function infinitive(verb: string): string {
     r = load()(v).verbs().toInfinitive().text() || v;
     // A past form compromise does not know alone ("spotted", "acknowledged") is read in a clause.
     if (r === v && /(?:ed|en)$/.test(v)) {
-      const inClause = load()(`they have ${v} it`).verbs().toInfinitive().text().replace(/^have\s+/, '');
+      const inClause = load()(`they have ${v} it`)
+        .verbs()
+        .toInfinitive()
+        .text()
+        .replace(/^have\s+/, '');
       if (inClause && !/\s/.test(inClause)) r = inClause;
     }
     if (infCache.size > 5000) infCache.clear();

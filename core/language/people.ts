@@ -39,7 +39,8 @@ const APPOSITIVE = new RegExp(
     `|(?<![\\p{L}-])(\\p{Lu}[\\p{L}-]+)\\s+(?:${SYSTEM_NOUN_ALT})s?\\b(?!\\s+(?:lead|owner|engineer|manager|team)s?\\b)`,
   'gu',
 );
-const ROLE = '(?:engineer|developer|operator|administrator|admin|technician|contractor|reviewer|manager|lead|analyst|intern|consultant|specialist|sre|on-call|oncall|responder|member of (?:the|our) [\\p{L}-]+ team|team member|staff member|employee|colleague|architect|tester)s?';
+const ROLE =
+  '(?:engineer|developer|operator|administrator|admin|technician|contractor|reviewer|manager|lead|analyst|intern|consultant|specialist|sre|on-call|oncall|responder|member of (?:the|our) [\\p{L}-]+ team|team member|staff member|employee|colleague|architect|tester)s?';
 const PERSON_APPOSITIVE = new RegExp(
   `(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?),\\s+(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE}(?![\\p{L}])` +
     `|(?<![\\p{L}])(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE},\\s+(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s*,`,
@@ -48,8 +49,13 @@ const PERSON_APPOSITIVE = new RegExp(
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
 /** A capitalised word before a verb only people do ("said", "forgot to", "panicked"): evidence of a person. */
-const PERSON_VERBS = [...new Set([...PERSON_ONLY_VERBS, ...PERSON_ONLY_PREDICATES.phrases])].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-const PERSON_VERB = new RegExp(`(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s+(?:(?:also|then|just|simply|again|still|probably|apparently)\\s+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`, 'gu');
+const PERSON_VERBS = [...new Set([...PERSON_ONLY_VERBS, ...PERSON_ONLY_PREDICATES.phrases])]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+const PERSON_VERB = new RegExp(
+  `(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s+(?:(?:also|then|just|simply|again|still|probably|apparently)\\s+)?(?:${PERSON_VERBS.join('|')})(?![\\p{L}])`,
+  'gu',
+);
 
 function add(set: Set<string>, name: string): void {
   const n = name.trim().toLowerCase().replace(/^@/, '');
@@ -80,7 +86,11 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
   for (const m of allMatches(APPOSITIVE, text)) out.appositives.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   for (const s of sentences) {
     if (PRONOUN.test(s.text)) {
-      out.pronounCaps.push(allMatches(CAPITALISED, s.text).map((m) => m[0]).filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())));
+      out.pronounCaps.push(
+        allMatches(CAPITALISED, s.text)
+          .map((m) => m[0])
+          .filter((w) => !KNOWN_TOOLS.has(w.toLowerCase()) && !COMMON_CAPS.has(w.toLowerCase())),
+      );
     }
   }
   // "Thirumalai, an engineer on our media team," and "one of our engineers, Amadou,": a role in apposition.
@@ -127,7 +137,11 @@ export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Pr
     for (const v of part.personVerbs) evidence.add(v.toLowerCase());
   }
   const isPerson = (name: string): boolean => {
-    const n = name.trim().toLowerCase().replace(/^@/, '').replace(/['’]s$/, '');
+    const n = name
+      .trim()
+      .toLowerCase()
+      .replace(/^@/, '')
+      .replace(/['’]s$/, '');
     if (!n) return false;
     if (name.trim().startsWith('@')) return true;
     if (roster.has(n)) return true;
@@ -136,14 +150,82 @@ export function buildPeopleIndex(text: string, model: PostmortemModel, prose: Pr
     const first = n.split(/\s+/)[0];
     return nameKind(first) === 'first';
   };
-  const roleOf = (name: string): string | undefined => roles.get(name.trim().toLowerCase().replace(/^@/, '').replace(/['’]s$/, ''));
+  const roleOf = (name: string): string | undefined =>
+    roles.get(
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/^@/, '')
+        .replace(/['’]s$/, ''),
+    );
   return { roster, notPeople, roles, isPerson, roleOf };
 }
 
 /** Capitalised words that start sentences and are never names in a postmortem. */
 const COMMON_CAPS = new Set([
-  'the', 'a', 'an', 'we', 'our', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'his', 'her', 'their',
-  'when', 'while', 'after', 'before', 'because', 'since', 'during', 'on', 'at', 'in', 'by', 'for', 'from', 'with', 'without',
-  'and', 'but', 'or', 'so', 'then', 'if', 'why', 'what', 'who', 'how', 'where', 'there', 'here', 'no', 'not', 'nobody',
-  'everyone', 'someone', 'somebody', 'anyone', 'anybody', 'everybody', 'no-one', 'none', 'support', 'ops', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'the',
+  'a',
+  'an',
+  'we',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  'he',
+  'she',
+  'they',
+  'his',
+  'her',
+  'their',
+  'when',
+  'while',
+  'after',
+  'before',
+  'because',
+  'since',
+  'during',
+  'on',
+  'at',
+  'in',
+  'by',
+  'for',
+  'from',
+  'with',
+  'without',
+  'and',
+  'but',
+  'or',
+  'so',
+  'then',
+  'if',
+  'why',
+  'what',
+  'who',
+  'how',
+  'where',
+  'there',
+  'here',
+  'no',
+  'not',
+  'nobody',
+  'everyone',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'everybody',
+  'no-one',
+  'none',
+  'support',
+  'ops',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);

@@ -21,9 +21,42 @@ export interface Subject {
 
 const PERSON_SET = new Set(PERSON_WORDS);
 // Word edges by letter class, not \\b (ASCII only): "Petrișor" holds no "or".
-const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|(?<![\p{L}\p{N}_])(?:and|but|or|because|so|which|that|when|while|since|although|though|after|before|if|where|then|until|as|once)(?![\p{L}\p{N}_])/giu;
+const CLAUSE_BREAK =
+  /[,;:()\u2014\u2013]|\s-\s|(?<![\p{L}\p{N}_])(?:and|but|or|because|so|which|that|when|while|since|although|though|after|before|if|where|then|until|as|once)(?![\p{L}\p{N}_])/giu;
 const RELATIVE = /(?<![\p{L}])(?:who|whom)\s*$/iu;
-const ADVERBS = new Set(['also', 'then', 'clearly', 'simply', 'never', 'probably', 'still', 'apparently', 'again', 'just', 'really', 'obviously', 'certainly', 'definitely', 'likely', 'therefore', 'thus', 'really', 'always', 'arguably', 'perhaps', 'maybe', 'all', 'both', 'themselves', 'himself', 'herself', 'ourselves', 'itself', 'really', 'not']);
+const ADVERBS = new Set([
+  'also',
+  'then',
+  'clearly',
+  'simply',
+  'never',
+  'probably',
+  'still',
+  'apparently',
+  'again',
+  'just',
+  'really',
+  'obviously',
+  'certainly',
+  'definitely',
+  'likely',
+  'therefore',
+  'thus',
+  'really',
+  'always',
+  'arguably',
+  'perhaps',
+  'maybe',
+  'all',
+  'both',
+  'themselves',
+  'himself',
+  'herself',
+  'ourselves',
+  'itself',
+  'really',
+  'not',
+]);
 const WORD = /\S+/g;
 const GERUND = /^\p{L}+ing$/u;
 const GERUND_I = /^\p{L}+ing$/iu;
@@ -31,10 +64,68 @@ const PRONOUN_THING = /^(?:everything|nothing|something|anything)$/i;
 const NON_LETTER = /[^\p{L}]/gu;
 const LY_ADVERB = /^\p{L}{3,}ly$/u;
 const CAPITAL = /^\p{Lu}/u;
-const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "isn't", "wasn't", "aren't", "weren't", 'has', 'have', 'had', 'will', 'would', 'may', 'might', 'must', 'shall']);
+const AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'may',
+  'might',
+  'must',
+  'shall',
+]);
 /** Words that end a noun phrase's head: "the owner of the job", "the engineer on call". */
-const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'for', 'from', 'with', 'without', 'behind', 'under', 'inside', 'within', 'across', 'during', 'near', 'like']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'my', 'your', 'some', 'each', 'every', 'any', 'no']);
+const PREPOSITIONS = new Set([
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'from',
+  'with',
+  'without',
+  'behind',
+  'under',
+  'inside',
+  'within',
+  'across',
+  'during',
+  'near',
+  'like',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'their',
+  'his',
+  'her',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'your',
+  'some',
+  'each',
+  'every',
+  'any',
+  'no',
+]);
 
 /** Classifies the subject of the clause that ends at `at` in `sentence`. */
 export function subjectBefore(sentence: string, at: number, people: PeopleIndex): Subject {
@@ -57,7 +148,14 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
   // Drop trailing adverbs and auxiliaries ("the team also", "we really", "the platform group is").
   while (tokens.length && (ADVERBS.has(tokens[tokens.length - 1].w.toLowerCase()) || AUXILIARIES.has(tokens[tokens.length - 1].w.toLowerCase()))) tokens.pop();
   // Drop leading sentence adverbs ("Unfortunately we", "In hindsight the team"): they are not the subject.
-  while (tokens.length > 1 && isLeadingAdverb(tokens.map((t) => t.w), people)) tokens.shift();
+  while (
+    tokens.length > 1 &&
+    isLeadingAdverb(
+      tokens.map((t) => t.w),
+      people,
+    )
+  )
+    tokens.shift();
   const words = tokens.map((t) => t.w);
   const text = words.join(' ');
   const subjStart = tokens.length ? tokens[0].at : start + (pre.slice(start).length - pre.slice(start).trimStart().length);
@@ -69,7 +167,25 @@ export function subjectBefore(sentence: string, at: number, people: PeopleIndex)
   return 'head' in c ? { kind: c.kind, head: c.head, text, start: subjStart } : { kind: c.kind, text, start: subjStart };
 }
 
-const LEADING = new Set(['so', 'then', 'also', 'again', 'still', 'honestly', 'frankly', 'really', 'meanwhile', 'later', 'first', 'finally', 'instead', 'yet', 'sadly', 'hindsight', 'in']);
+const LEADING = new Set([
+  'so',
+  'then',
+  'also',
+  'again',
+  'still',
+  'honestly',
+  'frankly',
+  'really',
+  'meanwhile',
+  'later',
+  'first',
+  'finally',
+  'instead',
+  'yet',
+  'sadly',
+  'hindsight',
+  'in',
+]);
 
 /** "Unfortunately", "Honestly", "In hindsight": words before the subject that are not part of it. */
 function isLeadingAdverb(words: string[], people: PeopleIndex): boolean {
@@ -85,7 +201,8 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   let clean = words.map(withoutEdgePunctuation);
   let lower = clean.map((w) => w.toLowerCase());
   // "Whoever wrote the runbook", "Anyone watching the graph": a free relative about people.
-  if (/^(?:whoever|whomever|anyone|anybody|someone|somebody|everyone|everybody|nobody)$/.test(lower[0] ?? '') && lower.length > 1) return { kind: 'person', head: lower[0] };
+  if (/^(?:whoever|whomever|anyone|anybody|someone|somebody|everyone|everybody|nobody)$/.test(lower[0] ?? '') && lower.length > 1)
+    return { kind: 'person', head: lower[0] };
   // The head stands before a post-modifier: a preposition ("the owner of the job") or, after a person
   // word or a name, a participle ("the person typing it", "Ana running the migration").
   for (let i = 1; i < lower.length; i++) {
@@ -108,7 +225,7 @@ export function classify(words: string[], people: PeopleIndex): { kind: SubjectK
   // A capitalised head ("Desmond", "Ana Silva") that the document or the lexicon knows as a person.
   const capitalised = CAPITAL.test(clean[clean.length - 1]);
   const noDeterminer = !DETERMINERS.has(lower[0]) || lower.length === 1;
-  if (capitalised && noDeterminer && people.isPerson(clean.slice(-2).join(' ')) ) return { kind: 'person', head: clean[clean.length - 1] };
+  if (capitalised && noDeterminer && people.isPerson(clean.slice(-2).join(' '))) return { kind: 'person', head: clean[clean.length - 1] };
   if (capitalised && noDeterminer && people.isPerson(clean[clean.length - 1])) return { kind: 'person', head: clean[clean.length - 1] };
   // Possessive person before a system head: "Ravi's script" is about a script; "Ravi's team" is people (below).
   // "the SRE team", "Ana's team": a group of people.

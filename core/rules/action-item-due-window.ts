@@ -18,10 +18,7 @@ export const actionItemDueWindow = defineRule({
       const due = dueOf(ctx, item);
       // A finished item's date is history, not a plan to bring forward.
       if (due.kind !== 'date' || due.date <= w.end || statusOf(item) === 'done') continue;
-      ctx.report(
-        item.span,
-        `Due ${due.date} is past the ${severity} window (${window}); bring the date forward, or split out the part that can land by then.`,
-      );
+      ctx.report(item.span, `Due ${due.date} is past the ${severity} window (${window}); bring the date forward, or split out the part that can land by then.`);
     }
   },
 });

@@ -4,7 +4,8 @@ import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
 
 /** Owner values that name nobody. */
-export const NO_OWNER = /^(?:|-+|—|–|\?+|tbd|tbc|tba|n\/?a|none|nobody|no one|unassigned|unowned|someone|somebody|anyone|anybody|owner|@owner|\[owner\]|<owner>|@|todo)$/i;
+export const NO_OWNER =
+  /^(?:|-+|—|–|\?+|tbd|tbc|tba|n\/?a|none|nobody|no one|unassigned|unowned|someone|somebody|anyone|anybody|owner|@owner|\[owner\]|<owner>|@|todo)$/i;
 
 /** The quick-fix for a missing owner: fill or add the Owner cell/column, or append `owner: @…` to a bullet. */
 export function ownerFix(ctx: RuleContext, item: ActionItem): Fix | undefined {

@@ -14,7 +14,11 @@ function isTeamHandle(handle: string): boolean {
 }
 
 function isTeamName(name: string): boolean {
-  const v = name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  const v = name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (TEAM_OWNER_SET.has(v)) return true;
   const words = v.split(/[\s-]+/);
   // "SRE team", "payments squad", and "Team Payments".
@@ -26,7 +30,11 @@ function isTeamName(name: string): boolean {
  * action-item-owner-missing's to report).
  */
 export function ownerKind(value: string): 'person' | 'team' | 'several' | 'none' {
-  let v = value.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '');
+  let v = value
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;,]$/, '');
   if (NO_OWNER.test(v)) return 'none';
   // "SRE (@kim)", "Platform — Kim Lee": a person named with the team is the owner.
   const inParens = /\((@[\w.-]+|[\p{Lu}][\p{Ll}'-]+(?:\s[\p{Lu}][\p{Ll}'-]+)?)\)\s*$/u.exec(v);

@@ -8,8 +8,18 @@ import { defineRule } from './defineRule';
 
 const START = new ConfiguredMatcher(VAGUE_PHRASES.filter((e) => e.position === 'start').map((entry) => ({ phrases: entry.phrases, entry })));
 /** Phrases added by configuration (`phrases.vague.add`): vague anywhere, unless a concrete check stands with them. */
-const CONFIGURED: VagueEntry = { id: 'configured', phrases: [], position: 'anywhere', rescuable: true, instead: 'name the concrete change and how we will know it is done', examples: { flag: [], clean: [] } };
-const ANYWHERE = new ConfiguredMatcher(VAGUE_PHRASES.filter((e) => e.position === 'anywhere').map((entry) => ({ phrases: entry.phrases, entry })), CONFIGURED);
+const CONFIGURED: VagueEntry = {
+  id: 'configured',
+  phrases: [],
+  position: 'anywhere',
+  rescuable: true,
+  instead: 'name the concrete change and how we will know it is done',
+  examples: { flag: [], clean: [] },
+};
+const ANYWHERE = new ConfiguredMatcher(
+  VAGUE_PHRASES.filter((e) => e.position === 'anywhere').map((entry) => ({ phrases: entry.phrases, entry })),
+  CONFIGURED,
+);
 const MAKE = new RegExp(`^(?:${MAKE_VERBS.join('|')})(?![\\p{L}])`, 'iu');
 
 export interface VagueHit {
@@ -76,7 +86,8 @@ export function findVague(raw: string, phrases?: PhraseChanges): VagueHit | unde
   const body = masked.slice(start);
   const concrete = isConcrete(raw);
   const hits: VagueHit[] = [];
-  for (const h of START.get(phrases).scan(masked)) if (h.start === start || h.start === first) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
+  for (const h of START.get(phrases).scan(masked))
+    if (h.start === start || h.start === first) hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
   for (const h of ANYWHERE.get(phrases).scan(masked)) {
     if (h.entry.id === 'make-better' && !MAKE.test(body) && !MAKE.test(masked.slice(first))) continue;
     hits.push({ entry: h.entry, phrase: h.phrase, start: h.start, end: h.end });
@@ -146,14 +157,20 @@ export const actionItemVague = defineRule({
       const what = hit.entry.rescuable
         ? `names no concrete deliverable ("${hit.phrase}" with no artifact, threshold or check)`
         : `relies on "${hit.phrase}" rather than a change`;
-      ctx.report(item.span, `${quoteItem(item)} ${what}; ${hit.entry.instead}.`, [smartFix(raw, item.textSpan, hit, item.form, !!item.fields.owner, !!item.fields.due)]);
+      ctx.report(item.span, `${quoteItem(item)} ${what}; ${hit.entry.instead}.`, [
+        smartFix(raw, item.textSpan, hit, item.form, !!item.fields.owner, !!item.fields.due),
+      ]);
     }
   },
 });
 
 /** Replaces the item's text with a SMART template that keeps the original words to start from. */
 function smartFix(raw: string, span: { start: number; end: number }, hit: VagueHit, form: 'table' | 'bullet', hasOwner: boolean, hasDue: boolean): Fix {
-  const original = raw.trim().replace(/(?<![.;:\s])[.;:\s]+$/, '').replace(/[$}\\]/g, '\\$&').replace(/\|/g, '/');
+  const original = raw
+    .trim()
+    .replace(/(?<![.;:\s])[.;:\s]+$/, '')
+    .replace(/[$}\\]/g, '\\$&')
+    .replace(/\|/g, '/');
   const head = hit.entry.rescuable
     ? `\${1:${original}}: \${2:${WRITTEN_PLACEHOLDERS.change}}, done when \${3:${WRITTEN_PLACEHOLDERS.check}}`
     : `\${1:${WRITTEN_PLACEHOLDERS.habitFree}} (replacing "${original.replace(/"/g, "'")}"), done when \${2:${WRITTEN_PLACEHOLDERS.check}}`;

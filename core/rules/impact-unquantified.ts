@@ -21,7 +21,8 @@ const NOT_FIGURES: RegExp[] = [
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|third|twice|doubled?|tripled?|tenfold|zero|everyone|everybody|nobody|no one|one (?:hour|minute|day|week|customer|user|request|order))\b|\bevery\s+(?!(?:time|day|week|month|hour|minute|now|so)\b)[\w-]+|\b(?:all|every|each|none of)\s+(?:(?:of\s+)?(?:the|our|their)\s+)?(?:[\w-]+\s+)?(?:users?|customers?|requests?|orders?|logins?|sign-ins?|sessions?|payments?|accounts?|merchants?|sellers?|tenants?|regions?|traffic|calls?|queries|query|transactions?|uploads?|downloads?|messages?|emails?|jobs?|builds?|deploys?|deployments?|pages?|sites?|stores?|devices?|apps?|clients?|api calls?)\b/i;
 /** A statement that there was no impact is a figure too (zero). */
-const NO_IMPACT = /\b(?:no|not any|zero)\s+(?:\w+\s+){0,2}(?:impact|data loss|customers?|users?|requests?|orders?)\b|\b(?:unaffected|not affected|no one was affected)\b|\bno\s+(?:[\w-]+\s+){1,3}(?:was|were|has been|have been)\s+(?:compromised|affected|impacted|lost|exposed|harmed|damaged|corrupted)\b/i;
+const NO_IMPACT =
+  /\b(?:no|not any|zero)\s+(?:\w+\s+){0,2}(?:impact|data loss|customers?|users?|requests?|orders?)\b|\b(?:unaffected|not affected|no one was affected)\b|\bno\s+(?:[\w-]+\s+){1,3}(?:was|were|has been|have been)\s+(?:compromised|affected|impacted|lost|exposed|harmed|damaged|corrupted)\b/i;
 /** "A single cask", "only one account": one is a figure too. */
 const ONE = /\b(?:a single|only one|exactly one)\s+[\w-]+/i;
 
@@ -61,9 +62,16 @@ export const impactUnquantified = defineRule({
       if (ctx.text.slice(s.body.start, s.body.end).trim() === '') return;
       if (hasFigures(sectionProse(ctx, s))) return;
       // "## Affected crates" over a list of them: the list is the count.
-      if (/\b(?:affected|impacted)\b/i.test(s.title) && ctx.tree.children.some((n) => n.type === 'list' && n.position!.start.offset! >= s.body.start && n.position!.start.offset! < s.body.end)) return;
+      if (
+        /\b(?:affected|impacted)\b/i.test(s.title) &&
+        ctx.tree.children.some((n) => n.type === 'list' && n.position!.start.offset! >= s.body.start && n.position!.start.offset! < s.body.end)
+      )
+        return;
       void i;
-      ctx.report(s.heading, `The "${s.title}" section gives no figures; state the impact in numbers (users or requests affected, error rate, duration, orders or revenue lost).`);
+      ctx.report(
+        s.heading,
+        `The "${s.title}" section gives no figures; state the impact in numbers (users or requests affected, error rate, duration, orders or revenue lost).`,
+      );
     });
   },
 });

@@ -19,10 +19,31 @@ interface FieldInfo {
 }
 
 const FIELDS: FieldInfo[] = [
-  { key: 'date', label: 'Date', yaml: '${1:YYYY-MM-DD}', line: '${1:YYYY-MM-DD}', example: '2026-03-15', why: 'so the timeline and action-item due dates can be checked against it' },
-  { key: 'severity', label: 'Severity', yaml: `\${1:${WRITTEN_PLACEHOLDERS.severity}}`, line: `\${1:${WRITTEN_PLACEHOLDERS.severity}}`, example: 'SEV-2', why: 'so readers can weigh the incident and deadlines follow its window' },
+  {
+    key: 'date',
+    label: 'Date',
+    yaml: '${1:YYYY-MM-DD}',
+    line: '${1:YYYY-MM-DD}',
+    example: '2026-03-15',
+    why: 'so the timeline and action-item due dates can be checked against it',
+  },
+  {
+    key: 'severity',
+    label: 'Severity',
+    yaml: `\${1:${WRITTEN_PLACEHOLDERS.severity}}`,
+    line: `\${1:${WRITTEN_PLACEHOLDERS.severity}}`,
+    example: 'SEV-2',
+    why: 'so readers can weigh the incident and deadlines follow its window',
+  },
   { key: 'status', label: 'Status', yaml: '${1:draft}', line: '${1:Draft}', example: 'draft', why: 'so readers know whether the document is still changing' },
-  { key: 'authors', label: 'Authors', yaml: `[\${1:${WRITTEN_PLACEHOLDERS.author}}]`, line: `\${1:${WRITTEN_PLACEHOLDERS.author}}`, example: 'Ana Lima', why: 'so readers know whom to ask' },
+  {
+    key: 'authors',
+    label: 'Authors',
+    yaml: `[\${1:${WRITTEN_PLACEHOLDERS.author}}]`,
+    line: `\${1:${WRITTEN_PLACEHOLDERS.author}}`,
+    example: 'Ana Lima',
+    why: 'so readers know whom to ask',
+  },
 ];
 
 /** Labels of metadata lines written without bold or in other shapes ("Date: …", "| Severity | … |", "## Owner: …"). */
@@ -56,7 +77,8 @@ function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
         if (m) labels.push(m[1].trim());
       }
       // "Author(s)": a plural written with a parenthesis is the same label.
-      for (const l of labels) for (const f of FIELDS) if (LABELS[f.key].test(/\(s\)$/i.test(l) ? l.slice(0, -3).trimEnd() : l) && !found.has(f.key)) found.set(f.key, i);
+      for (const l of labels)
+        for (const f of FIELDS) if (LABELS[f.key].test(/\(s\)$/i.test(l) ? l.slice(0, -3).trimEnd() : l) && !found.has(f.key)) found.set(f.key, i);
     });
   return found;
 }
@@ -77,7 +99,10 @@ function shapedLine(ctx: RuleContext, line: number, label: string, value: string
   const src = ctx.text.slice(ctx.lines.offset(line, 0), end);
   if (/^\s*\|/.test(src)) {
     // A two-column table of labels and values gets a row; other tables are left to the author.
-    const cells = src.trim().replace(/^\||\|$/g, '').split('|');
+    const cells = src
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|');
     if (cells.length !== 2) return undefined;
     return { at: end, newText: `${eol}| ${label} | ${value} |`, example: `| ${label} | … |` };
   }
@@ -159,13 +184,14 @@ export const metadataMissing = defineRule({
     const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
     const anchor = documentAnchor(ctx);
     // New lines copy the shape of the last metadata line; a document without any gets front matter.
-    const bold = md.source !== 'front-matter' ? templateLine(ctx) ?? (elsewhere.size ? Math.max(...elsewhere.values()) : undefined) : undefined;
+    const bold = md.source !== 'front-matter' ? (templateLine(ctx) ?? (elsewhere.size ? Math.max(...elsewhere.values()) : undefined)) : undefined;
     for (const f of missing) {
-      const fix = bold !== undefined ? lineFix(ctx, bold, f, eol) : md.source === 'front-matter' ? frontMatterFix(ctx, [f], eol) : frontMatterFix(ctx, missing, eol);
+      const fix =
+        bold !== undefined ? lineFix(ctx, bold, f, eol) : md.source === 'front-matter' ? frontMatterFix(ctx, [f], eol) : frontMatterFix(ctx, missing, eol);
       const shaped = bold !== undefined ? shapedLine(ctx, bold, f.label, f.example, eol) : undefined;
       // The message shows the shape with "…" for names (no invented person); dates and levels get an example.
       // A date example is the document's own (its first dated timeline entry), never a fixed one.
-      const shown = f.key === 'authors' ? '…' : f.key === 'date' ? md.derived?.date?.value ?? 'YYYY-MM-DD' : f.example;
+      const shown = f.key === 'authors' ? '…' : f.key === 'date' ? (md.derived?.date?.value ?? 'YYYY-MM-DD') : f.example;
       const pair = isToml(ctx) ? `${f.key} = ${f.key === 'authors' ? '[…]' : `"${shown}"`}` : `${f.key}: ${shown}`;
       const how = shaped
         ? `a "${shaped.example.replace('…', shown)}" line`

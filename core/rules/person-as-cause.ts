@@ -20,30 +20,100 @@ import { allMatches, trailingByLength } from '../language/regexp';
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
 
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-const NAME = "(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)";
+const alt = (xs: string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+const NAME = '(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)';
 const ADVERB = '(?:(?:also|then|just|still|accidentally|mistakenly|quickly|first|later|again|never|already)\\s+)?';
 /** "<Name> [adverb] <verb>" */
 /** "Rita, the release captain, pushed …": a role between commas does not end the subject. */
 const APPOSITION = '(?:,\\s+(?:the|our|a|an)\\s+[^,.;:]{1,40},)?';
 /** "Sven had set …": a perfect tense before the verb. */
 const PERFECT = '(?:(?:had|has|have)\\s+)?';
-const SUBJECT = new RegExp(`(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAME})?${APPOSITION}\\s+${ADVERB}${PERFECT}(${alt(RESPONSE_VERBS)}|${alt(CAUSE_VERBS)})(?![\\p{L}])`, 'gu');
+const SUBJECT = new RegExp(
+  `(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAME})?${APPOSITION}\\s+${ADVERB}${PERFECT}(${alt(RESPONSE_VERBS)}|${alt(CAUSE_VERBS)})(?![\\p{L}])`,
+  'gu',
+);
 /** "caused by <Name>", "if <Name> had" */
 /** Case-insensitive literal alternation, so NAME keeps its case-sensitive capital letter. */
 const ciAlt = (xs: string[]) =>
-  [...xs].sort((a, b) => b.length - a.length).map((x) => x.split(' ').map((w) => w.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('\\s+')).join('|');
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((x) =>
+      x
+        .split(' ')
+        .map((w) => w.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`))
+        .join('\\s+'),
+    )
+    .join('|');
 const PREFIXED = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_PREFIXES)})\\s+${NAME}(?![\\p{L}])`, 'gu');
 /** Past participles of cause verbs, for the passive: "was raised by Claire", "were deleted by @ops-bot". */
-const PARTICIPLES = [...CAUSE_VERBS.filter((v) => /^[\p{L}-]+ed$/u.test(v) && !/^(?:failed|used|decided)$/.test(v)), 'run', 'broken', 'set', 'made', 'done', 'put', 'raised', 'lowered', 'pushed', 'turned off', 'switched off', 'taken down', 'shut down'];
-const PASSIVE = new RegExp(`(?<![\\p{L}])(?:${ciAlt(['was', 'were', 'been', 'being', 'got', 'is', 'are'])})\\s+(?:\\p{Ll}+ly\\s+)?(?:${ciAlt(PARTICIPLES)})\\s+[bB]y\\s+${NAME}(?![\\p{L}])`, 'gu');
+const PARTICIPLES = [
+  ...CAUSE_VERBS.filter((v) => /^[\p{L}-]+ed$/u.test(v) && !/^(?:failed|used|decided)$/.test(v)),
+  'run',
+  'broken',
+  'set',
+  'made',
+  'done',
+  'put',
+  'raised',
+  'lowered',
+  'pushed',
+  'turned off',
+  'switched off',
+  'taken down',
+  'shut down',
+];
+const PASSIVE = new RegExp(
+  `(?<![\\p{L}])(?:${ciAlt(['was', 'were', 'been', 'being', 'got', 'is', 'are'])})\\s+(?:\\p{Ll}+ly\\s+)?(?:${ciAlt(PARTICIPLES)})\\s+[bB]y\\s+${NAME}(?![\\p{L}])`,
+  'gu',
+);
 /** "a typo by Greta", "the change by @ana" */
 const NOUN_BY = new RegExp(`(?<![\\p{L}])(?:${ciAlt(CAUSE_POSSESSIONS)})\\s+by\\s+${NAME}(?![\\p{L}])`, 'gu');
 /** "<Name>'s change" */
 const POSSESSIVE = new RegExp(`(?<![\\p{L}\\p{N}@_-])${NAME}['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(CAUSE_POSSESSIONS)})(?![\\p{L}])`, 'gu');
 const RESPONSE = new RegExp(`^(?:${alt(RESPONSE_VERBS)})$`, 'iu');
 
-const FUNCTION_WORDS = new Set(['because', 'when', 'after', 'before', 'then', 'so', 'and', 'but', 'while', 'since', 'as', 'once', 'if', 'until', 'also', 'later', 'finally', 'first', 'next', 'meanwhile', 'instead', 'there', 'here', 'why', 'how', 'what', 'where', 'yes', 'no', 'a', 'q', 'answer', 'question', 'today', 'yesterday', 'unfortunately']);
+const FUNCTION_WORDS = new Set([
+  'because',
+  'when',
+  'after',
+  'before',
+  'then',
+  'so',
+  'and',
+  'but',
+  'while',
+  'since',
+  'as',
+  'once',
+  'if',
+  'until',
+  'also',
+  'later',
+  'finally',
+  'first',
+  'next',
+  'meanwhile',
+  'instead',
+  'there',
+  'here',
+  'why',
+  'how',
+  'what',
+  'where',
+  'yes',
+  'no',
+  'a',
+  'q',
+  'answer',
+  'question',
+  'today',
+  'yesterday',
+  'unfortunately',
+]);
 
 /** Roles that say what someone did in the incident; "author" and "action-item owner" say nothing about it. */
 const INCIDENT_ROLE = (role: string) => !/^(?:author|action-item owner)$/i.test(role);
@@ -80,7 +150,8 @@ function replaceFixes(ctx: RuleContext, s: Sentence, a: number, b: number, name:
 export const personAsCause = defineRule({
   id: 'person-as-cause',
   defaultSeverity: 'warning',
-  summary: 'A named person is given as the agent of the failure in the summary or the analysis (read clause by clause: unknown names with a predicate only people have, passives, possessives).',
+  summary:
+    'A named person is given as the agent of the failure in the summary or the analysis (read clause by clause: unknown names with a predicate only people have, passives, possessives).',
   fixable: true,
   scope: 'sentence',
   check(ctx) {
@@ -95,7 +166,13 @@ export const personAsCause = defineRule({
      * Thirumalai"). Only for these two constructions, whose subject is an agent anyway.
      */
     const unknownName = (name: string): boolean =>
-      /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(name) && !ctx.people.notPeople.has(name.toLowerCase()) && !KNOWN_TOOLS.has(name.toLowerCase()) && !SYSTEM_NOUN_SET.has(name.toLowerCase()) && !FUNCTION_WORDS.has(name.toLowerCase()) && !knownNonName(name) && taggedAsNameLike(name);
+      /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(name) &&
+      !ctx.people.notPeople.has(name.toLowerCase()) &&
+      !KNOWN_TOOLS.has(name.toLowerCase()) &&
+      !SYSTEM_NOUN_SET.has(name.toLowerCase()) &&
+      !FUNCTION_WORDS.has(name.toLowerCase()) &&
+      !knownNonName(name) &&
+      taggedAsNameLike(name);
     const report = (a: number, b: number, name: string, how: string, possessive = false, agentOnly = false) => {
       if ((rejected ??= isRejected(s) || isDenied(s))) return;
       // "Because Lucia", "Then Martin": a capitalised function word is not part of the name.
@@ -111,7 +188,12 @@ export const personAsCause = defineRule({
       const fixes = replaceFixes(ctx, s, a, b, name, possessive);
       // "was flipped by Radu" -> "was flipped": a passive needs no agent; offered first.
       const byLength = trailingByLength(s.text.slice(0, a)); // "  by  " before the name (linear; /\s+by\s+$/i was quadratic on runs of spaces)
-      if (byLength !== undefined && agentOnly && !possessive && /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?[\p{L}-]+(?:\s+(?:off|down|up|out))?$/iu.test(s.text.slice(0, a - byLength))) {
+      if (
+        byLength !== undefined &&
+        agentOnly &&
+        !possessive &&
+        /\b(?:was|were|been|being|got|is|are)\s+(?:\p{Ll}+ly\s+)?[\p{L}-]+(?:\s+(?:off|down|up|out))?$/iu.test(s.text.slice(0, a - byLength))
+      ) {
         const from = s.offsetAt(a - byLength);
         const to = s.offsetAt(b);
         if (to - from === b - (a - byLength)) {
@@ -136,7 +218,8 @@ export const personAsCause = defineRule({
         if (RESPONSE.test(verb)) continue;
         // Only the subject of the clause: what precedes must be the sentence start or a clause break.
         const before = s.text.slice(0, m.index);
-        if (before.trim() && !/(?:^|[,;:(\u2014\u2013]|\b(?:and|but|because|when|after|so|then|since|as|while|which|that|where|before))\s*$/i.test(before)) continue;
+        if (before.trim() && !/(?:^|[,;:(\u2014\u2013]|\b(?:and|but|because|when|after|so|then|since|as|while|which|that|where|before))\s*$/i.test(before))
+          continue;
         report(m.index!, m.index! + m[1].length, m[1], 'the agent of the failure');
         if (m[2]) {
           const i2 = m.index! + m[0].indexOf(m[2], m[1].length);

@@ -1,6 +1,16 @@
 import type { Nodes } from 'mdast';
 import { blank, replaceComments } from '../language/regexp';
-import { BRACKET_TAGS, FILLER_PHRASES, HTML_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, PLACEHOLDERS, SNIPPET_PROMPTS, WRITTEN_PLACEHOLDERS, type PlaceholderEntry } from '../data/placeholders';
+import {
+  BRACKET_TAGS,
+  FILLER_PHRASES,
+  HTML_TAGS,
+  PLACEHOLDER_NOUNS,
+  PLACEHOLDER_VERBS,
+  PLACEHOLDERS,
+  SNIPPET_PROMPTS,
+  WRITTEN_PLACEHOLDERS,
+  type PlaceholderEntry,
+} from '../data/placeholders';
 import { PhraseMatcher } from '../language/match';
 import type { Span } from '../types';
 import type { RuleContext } from './defineRule';
@@ -9,7 +19,23 @@ import { defineRule, matchesIn, readSpans } from './defineRule';
 const ENTRY = new Map(PLACEHOLDERS.map((e) => [e.id, e]));
 const TAGS = new Set(BRACKET_TAGS);
 const NOUNS = new Set(PLACEHOLDER_NOUNS);
-const NOUN_WORDS = new Set([...PLACEHOLDER_NOUNS.flatMap((n) => n.split(' ')), 'of', 'the', 'a', 'an', 'and', 'or', 'goes', 'here', 'new', 'first', 'last', 'full', 'short', 'long']);
+const NOUN_WORDS = new Set([
+  ...PLACEHOLDER_NOUNS.flatMap((n) => n.split(' ')),
+  'of',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'goes',
+  'here',
+  'new',
+  'first',
+  'last',
+  'full',
+  'short',
+  'long',
+]);
 const HTML = new Set(HTML_TAGS);
 const filler = new PhraseMatcher<true>([{ phrases: FILLER_PHRASES, entry: true }]);
 
@@ -39,7 +65,8 @@ function isAnglePlaceholder(inner: string): boolean {
   if (/=\s*["']?/.test(inner)) return false;
   const [tag, ...rest] = inner.trim().split(/\s+/);
   // `<br>`, `<details open>`: an element name alone or with a bare attribute. "<Link to the recording>" is prose.
-  if (HTML.has(tag.toLowerCase().replace(/\/$/, '')) && tag === tag.toLowerCase() && rest.length <= 1 && rest.every((a) => /^(?:[a-z-]+\/?|\/)$/.test(a))) return false;
+  if (HTML.has(tag.toLowerCase().replace(/\/$/, '')) && tag === tag.toLowerCase() && rest.length <= 1 && rest.every((a) => /^(?:[a-z-]+\/?|\/)$/.test(a)))
+    return false;
   return true;
 }
 
@@ -105,7 +132,8 @@ const RE = {
   todo: /(?<![\p{L}\p{N}_-])(?:TODO|FIXME|ToDo(?=:)|todo(?=:))(?![\p{L}\p{N}_-])/gu,
   xxx: /(?<![\p{L}\p{N}_])(?:X{2,}(?:[,.]X{3})*|x{3,})(?![\p{L}\p{N}_])/gu,
   date: /(?<![\p{L}\p{N}])(?:(?:YYYY|yyyy)[-/.](?:MM|mm)(?:[-/.](?:DD|dd))?(?:[T ](?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?)?|(?:DD|dd)[-/.](?:MM|mm)[-/.](?:YYYY|yyyy|YY|yy)|(?:MM|mm)[-/](?:DD|dd)[-/](?:YYYY|yyyy|YY|yy)|(?:HH|hh):(?:MM|mm)(?::(?:SS|ss))?)(?![\p{L}\p{N}])/gu,
-  number: /(?<![\p{L}\p{N}+])(?:(?:N|NN|X|\?{1,3})\s?%|[$€£](?:N|X)(?![\p{L}\p{N}])|N\s+(?:users|customers|requests|orders|minutes|mins|hours|seconds|days|errors|tickets|accounts|people|sessions|times|percent|calls|jobs|messages|pods|nodes|hosts)\b)/gu,
+  number:
+    /(?<![\p{L}\p{N}+])(?:(?:N|NN|X|\?{1,3})\s?%|[$€£](?:N|X)(?![\p{L}\p{N}])|N\s+(?:users|customers|requests|orders|minutes|mins|hours|seconds|days|errors|tickets|accounts|people|sessions|times|percent|calls|jobs|messages|pods|nodes|hosts)\b)/gu,
   tbd: /^(?:TBD|TBC|To be (?:determined|confirmed|decided|written|added|completed))(?![\p{L}\p{N}])\s*(?:$|[.:;,(—–-])/iu,
 };
 

@@ -32,7 +32,13 @@ export const sectionEmpty = defineRule({
       if (s.label || !s.title) return;
       // Anything written under the heading counts: text, a table, a subsection. A comment alone (the
       // template's prompt, a note to the author) is not content: a blank template is still blank.
-      if (ctx.text.slice(s.body.start, s.body.end).replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim() !== '') return;
+      if (
+        ctx.text
+          .slice(s.body.start, s.body.end)
+          .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+          .trim() !== ''
+      )
+        return;
       // A label heading ("## Owner: @kim", "## Call recording:") is metadata written as a heading.
       if (!s.kind && /^[\p{L}][\p{L} /-]{0,30}:/u.test(s.title)) return;
       // A subtitle right under the title ("# Postmortem" then "### Checkout outage, 3 March").

@@ -70,7 +70,10 @@ export const sectionMissing = defineRule({
     for (const s of ctx.model.sections) {
       if (s.label) continue;
       // Split on the separators and trim the parts (spaces matched on both sides of the separator were quadratic on long runs).
-      const parts = s.title.split(/,|&|\/|\+|\band\b/i).map((p) => p.trim()).filter(Boolean);
+      const parts = s.title
+        .split(/,|&|\/|\+|\band\b/i)
+        .map((p) => p.trim())
+        .filter(Boolean);
       if (parts.length < 2) continue;
       for (const p of parts) {
         const k = sectionKindOf(p, ctx.options.sectionAliases);
@@ -83,7 +86,9 @@ export const sectionMissing = defineRule({
     for (const kind of ctx.options.template) {
       if (present.has(kind)) continue;
       const info = SECTION_INFO.get(kind)!;
-      ctx.report(anchor, `The "${info.title}" section is missing: ${info.prompt.charAt(0).toLowerCase()}${info.prompt.slice(1)}`, [insertSectionFix(ctx, kind)]);
+      ctx.report(anchor, `The "${info.title}" section is missing: ${info.prompt.charAt(0).toLowerCase()}${info.prompt.slice(1)}`, [
+        insertSectionFix(ctx, kind),
+      ]);
     }
   },
 });

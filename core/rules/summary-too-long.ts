@@ -54,7 +54,9 @@ export const summaryTooLong = defineRule({
       // A blog's excerpt break ("<!-- more -->") ends the summary: what follows is the article.
       const more = /<!--\s*more\s*-->/i.exec(ctx.text.slice(s.body.start, s.body.end));
       const end = more ? s.body.start + more.index : s.body.end;
-      const all = ctx.prose.sentences.filter((x) => x.section === i && x.span.start >= (s.label ? s.heading.start : s.heading.end) && x.span.start < end && !x.cell && /[\p{L}]/u.test(x.text));
+      const all = ctx.prose.sentences.filter(
+        (x) => x.section === i && x.span.start >= (s.label ? s.heading.start : s.heading.end) && x.span.start < end && !x.cell && /[\p{L}]/u.test(x.text),
+      );
       // "On 5. January …": a day number with a period does not end a sentence.
       const sentences = all.filter((x, k) => !(k > 0 && all[k - 1].unit === x.unit && /(?:^|\s)\d{1,2}\.$/.test(all[k - 1].text) && MONTH_START.test(x.text)));
       const count = countWithLists(ctx, s.body, sentences);

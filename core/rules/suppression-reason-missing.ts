@@ -30,9 +30,17 @@ export const suppressionReasonMissing = defineRule({
       const close = d.span.end - 3;
       // Keep the space before "-->" when there is one: insert before it.
       const at = ctx.text.charAt(close - 1) === ' ' ? close - 1 : close;
-      ctx.report(d.span, `This comment silences ${describeTargets(d.rules.map((r) => r.id))} without a reason; add one after " -- " so readers know why the finding does not apply.`, [
-        { title: 'Add a reason to the suppression comment', edits: [{ start: at, end: at, newText: ` -- \${1:${WRITTEN_PLACEHOLDERS.suppressionReason}}` }], snippet: true },
-      ]);
+      ctx.report(
+        d.span,
+        `This comment silences ${describeTargets(d.rules.map((r) => r.id))} without a reason; add one after " -- " so readers know why the finding does not apply.`,
+        [
+          {
+            title: 'Add a reason to the suppression comment',
+            edits: [{ start: at, end: at, newText: ` -- \${1:${WRITTEN_PLACEHOLDERS.suppressionReason}}` }],
+            snippet: true,
+          },
+        ],
+      );
     }
   },
 });

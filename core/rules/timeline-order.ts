@@ -62,8 +62,14 @@ export function orderKeys(entries: TimelineEntry[], spansDays?: boolean): Array<
     if (!date && prev?.date && (e.day === undefined || e.day === prev.day)) date = prev.date;
     let minutes = e.time ? minutesOf(e.time) : undefined;
     if (
-      twelveHour && minutes !== undefined && !own && prev?.minutes !== undefined && prev.minutes >= 12 * 60 && e.time!.hour < 12 &&
-      /(?:^|\D)\d:\d\d/.test(e.timeText) && minutes + 12 * 60 >= prev.minutes
+      twelveHour &&
+      minutes !== undefined &&
+      !own &&
+      prev?.minutes !== undefined &&
+      prev.minutes >= 12 * 60 &&
+      e.time!.hour < 12 &&
+      /(?:^|\D)\d:\d\d/.test(e.timeText) &&
+      minutes + 12 * 60 >= prev.minutes
     ) {
       minutes += 12 * 60;
     }

@@ -41,14 +41,22 @@ function zoneFix(ctx: RuleContext, t: Timeline, first: TimelineEntry, zone: stri
   if (!zone && ctx.text.includes(ZONE_PLACEHOLDER)) return undefined;
   if (t.form === 'table' && t.timeHeader) {
     const at = t.timeHeader.end;
-    return { title: zone ? `Add "(${zone})" to the time column header` : 'Add a time zone placeholder to the time column header', edits: [{ start: at, end: at, newText: ` (${value})` }], preferred: true };
+    return {
+      title: zone ? `Add "(${zone})" to the time column header` : 'Add a time zone placeholder to the time column header',
+      edits: [{ start: at, end: at, newText: ` (${value})` }],
+      preferred: true,
+    };
   }
   const block = topLevelAt(ctx.tree, first.span.start);
   if (!block?.position) return undefined;
   const at = block.position.start.offset!;
   // A list item's block starts at its marker; insert before the whole block, at the start of its line.
   const lineStart = ctx.lines.offset(ctx.lines.lineOf(at), 0);
-  return { title: zone ? `Add an "All times ${zone}." line` : 'Add an "All times [TIME ZONE]." line to fill in', edits: [{ start: lineStart, end: lineStart, newText: `All times ${value}.\n\n` }], preferred: true };
+  return {
+    title: zone ? `Add an "All times ${zone}." line` : 'Add an "All times [TIME ZONE]." line to fill in',
+    edits: [{ start: lineStart, end: lineStart, newText: `All times ${value}.\n\n` }],
+    preferred: true,
+  };
 }
 
 export const timelineTimezone = defineRule({

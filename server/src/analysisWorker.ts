@@ -126,4 +126,3 @@ export class AnalysisWorker {
     this.worker.postMessage({ id: this.running.id, text: job.text, options: job.options });
   }
 }
-

@@ -103,7 +103,6 @@ function v8Heap(): HeapState {
   return { used: h.used_heap_size, limit: h.heap_size_limit, ...(CONFIGURED_MB !== undefined ? { configuredMb: CONFIGURED_MB } : {}) };
 }
 
-
 interface Analysis {
   version: number;
   today: string;
@@ -160,7 +159,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const inWorker = (text: string) => worker !== undefined && text.length >= WORKER_THRESHOLD;
   /** The same check against the worker's own heap (a fresh heap of the configured limit). */
   const workerShortfall = (text: string) =>
-    memoryShortfall(text.length, { used: 0, limit: (CONFIGURED_MB ?? 1024) * 1024 * 1024, ...(CONFIGURED_MB !== undefined ? { configuredMb: CONFIGURED_MB } : {}) }, text);
+    memoryShortfall(
+      text.length,
+      { used: 0, limit: (CONFIGURED_MB ?? 1024) * 1024 * 1024, ...(CONFIGURED_MB !== undefined ? { configuredMb: CONFIGURED_MB } : {}) },
+      text,
+    );
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
   const settingsByUri = new Map<string, Promise<PostmortemSettings>>();
@@ -213,19 +216,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!configurationPull) return Promise.resolve(sources.fallback());
     let p = settingsByUri.get(uri);
     if (!p) {
-      const pending: Promise<PostmortemSettings> = sources.pull(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }), settingsTimeoutMs, {
-        onTimeout: () => {
-          if (loggedFailures.has('config:timeout')) return;
-          loggedFailures.add('config:timeout');
-          connection.console.warn(`The editor did not answer workspace/configuration within ${settingsTimeoutMs} ms; using the settings it pushed or the defaults until it does.`);
+      const pending: Promise<PostmortemSettings> = sources.pull(
+        () => connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' }),
+        settingsTimeoutMs,
+        {
+          onTimeout: () => {
+            if (loggedFailures.has('config:timeout')) return;
+            loggedFailures.add('config:timeout');
+            connection.console.warn(
+              `The editor did not answer workspace/configuration within ${settingsTimeoutMs} ms; using the settings it pushed or the defaults until it does.`,
+            );
+          },
+          onLate: (late) => {
+            if (settingsByUri.get(uri) !== pending) return;
+            settingsByUri.set(uri, Promise.resolve(late));
+            if (documents.get(uri)) schedule(uri);
+          },
+          onError: (err) => logOnce(`config:${uri}`, `Reading the postmortem settings failed; using the defaults. ${errorText(err)}`),
         },
-        onLate: (late) => {
-          if (settingsByUri.get(uri) !== pending) return;
-          settingsByUri.set(uri, Promise.resolve(late));
-          if (documents.get(uri)) schedule(uri);
-        },
-        onError: (err) => logOnce(`config:${uri}`, `Reading the postmortem settings failed; using the defaults. ${errorText(err)}`),
-      });
+      );
       p = pending;
       settingsByUri.set(uri, p);
     }
@@ -238,7 +247,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const day = today();
     const last = state.last;
     const config = configs.resolve(doc.uri, doc.version, settings);
-    if (last && !last.outOfMemory && last.version === doc.version && last.today === day && last.optionsKey === config.key && last.options?.maxSize === settings.maxFileSize) {
+    if (
+      last &&
+      !last.outOfMemory &&
+      last.version === doc.version &&
+      last.today === day &&
+      last.optionsKey === config.key &&
+      last.options?.maxSize === settings.maxFileSize
+    ) {
       return last;
     }
     const text = doc.getText();
@@ -253,7 +269,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // What is not parsed yet must fit in what is left of the heap (common/memory.ts): a document too big
     // for it gets one notice instead of taking the server down with every other open document.
     const unparsed = Math.max(0, text.length - state.cache.cachedChars());
-    const shortfall = isPostmortem && !skipReason(text, analysisOptions.maxSize) ? (inWorker(text) ? workerShortfall(text) : memoryShortfall(unparsed, heap(), text)) : undefined;
+    const shortfall =
+      isPostmortem && !skipReason(text, analysisOptions.maxSize)
+        ? inWorker(text)
+          ? workerShortfall(text)
+          : memoryShortfall(unparsed, heap(), text)
+        : undefined;
     if (isPostmortem && !shortfall && inWorker(text) && worker) {
       // Off the main thread: the other documents' edits are answered meanwhile. Only the latest
       // version is analysed (a newer one replaces a job still waiting); its result is published
@@ -391,7 +412,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (typeof fixedToday === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fixedToday)) today = () => fixedToday;
     // A client command that opens a rule's page as a preview (VS Code); other clients get the page's URL.
     const docCommand = (params.initializationOptions as { ruleDocCommand?: unknown } | undefined)?.ruleDocCommand;
-    if (typeof docCommand === 'string' && /^[\w.]+$/.test(docCommand)) ruleDocLink = (id) => `command:${docCommand}?${encodeURIComponent(JSON.stringify([id]))}`;
+    if (typeof docCommand === 'string' && /^[\w.]+$/.test(docCommand))
+      ruleDocLink = (id) => `command:${docCommand}?${encodeURIComponent(JSON.stringify([id]))}`;
     // A client command that opens the configuration file a "Disable … in .postmortemrc.yaml" fix wrote, and says what that changes.
     const cfgCommand = (params.initializationOptions as { openConfigCommand?: unknown } | undefined)?.openConfigCommand;
     if (typeof cfgCommand === 'string' && /^[\w.]+$/.test(cfgCommand)) configCommand = cfgCommand;
@@ -498,7 +520,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const { doc, analysis } = got;
     try {
       const more = analysis.options
-        ? suppressActions(doc, params, analysis.result, { ...editCaps, ...(configCommand ? { configCommand } : {}), options: analysis.options, fsPath: analysis.config?.fsPath, workspaceFolder: analysis.config?.workspaceFolder, openText: (file) => configs.openText(file) })
+        ? suppressActions(doc, params, analysis.result, {
+            ...editCaps,
+            ...(configCommand ? { configCommand } : {}),
+            options: analysis.options,
+            fsPath: analysis.config?.fsPath,
+            workspaceFolder: analysis.config?.workspaceFolder,
+            openText: (file) => configs.openText(file),
+          })
         : [];
       return [...codeActions(doc, params, analysis.result), ...more];
     } catch (err) {
@@ -539,7 +568,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (showDocumentSupport) {
       await connection.window.showDocument({ uri: target.uri, selection: target.range, takeFocus: true });
     } else {
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Line ${target.range.start.line + 1} of ${decodeURIComponent(target.uri.replace(/^file:\/\//, ''))}` });
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: `Line ${target.range.start.line + 1} of ${decodeURIComponent(target.uri.replace(/^file:\/\//, ''))}`,
+      });
     }
     return null;
   });

@@ -24,7 +24,10 @@ describe('CLI (bundled)', function () {
         assert.equal(r.code, 0, r.stderr);
         assert.equal(r.stderr, '');
         const out = JSON.parse(r.stdout) as JsonReport;
-        assert.deepEqual(out.files[0].diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'), []);
+        assert.deepEqual(
+          out.files[0].diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'),
+          [],
+        );
       } finally {
         t.cleanup();
       }
@@ -74,7 +77,12 @@ describe('CLI (bundled)', function () {
     });
 
     it('exits 2 for a flag without its value and for a bad value', () => {
-      for (const args of [['x.md', '--format'], ['--format', 'xml', 'x.md'], ['--today', '2026-02-30', 'x.md'], ['--today', 'tomorrow', 'x.md']]) {
+      for (const args of [
+        ['x.md', '--format'],
+        ['--format', 'xml', 'x.md'],
+        ['--today', '2026-02-30', 'x.md'],
+        ['--today', 'tomorrow', 'x.md'],
+      ]) {
         const r = runCli(args);
         assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
         assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
@@ -150,7 +158,10 @@ describe('CLI (bundled)', function () {
         const r = runCli(['b.md', 'a.md', '--format', 'json', ...onlyRules('action-item-owner-missing'), ...TODAY], { cwd: t.dir });
         assert.equal(r.code, 1);
         const out = JSON.parse(r.stdout) as JsonReport;
-        assert.deepEqual(out.files.map((f) => f.path), ['b.md', 'a.md']);
+        assert.deepEqual(
+          out.files.map((f) => f.path),
+          ['b.md', 'a.md'],
+        );
         assert.equal(out.files[0].diagnostics.length, 0);
         assert.ok(out.files[1].diagnostics.some((d) => d.rule === 'action-item-owner-missing' && d.severity === 'error'));
       } finally {
@@ -171,8 +182,14 @@ describe('CLI (bundled)', function () {
         const two = lines.indexOf('two.md');
         assert.ok(one >= 0 && two > one, r.stdout);
         const at = positionOf(WITH_WARNING, 'should have');
-        assert.ok(lines.slice(one + 1, two).some((l) => l.includes(`${at.line}:${at.column}`) && l.includes('warning') && l.includes('blame-language')), r.stdout);
-        assert.ok(lines.slice(two + 1).some((l) => /error/.test(l) && l.includes('action-item-owner-missing')), r.stdout);
+        assert.ok(
+          lines.slice(one + 1, two).some((l) => l.includes(`${at.line}:${at.column}`) && l.includes('warning') && l.includes('blame-language')),
+          r.stdout,
+        );
+        assert.ok(
+          lines.slice(two + 1).some((l) => /error/.test(l) && l.includes('action-item-owner-missing')),
+          r.stdout,
+        );
         assert.match(r.stdout, /\u2716 \d+ problems? \(1 error, 1 warning\b/);
       } finally {
         t.cleanup();
@@ -209,7 +226,10 @@ describe('CLI (bundled)', function () {
         const r = runCli(['incidents', '--format', 'json', ...TODAY], { cwd: t.dir });
         assert.equal(r.code, 0, r.stderr);
         const out = JSON.parse(r.stdout) as JsonReport;
-        assert.deepEqual(out.files.map((f) => f.path), ['incidents/2026-09-db.md', 'incidents/a-first.md', 'incidents/nested/2026-10-cache.markdown']);
+        assert.deepEqual(
+          out.files.map((f) => f.path),
+          ['incidents/2026-09-db.md', 'incidents/a-first.md', 'incidents/nested/2026-10-cache.markdown'],
+        );
       } finally {
         t.cleanup();
       }
@@ -221,7 +241,10 @@ describe('CLI (bundled)', function () {
         const r = runCli(['incidents/**/*', '--format', 'json', ...TODAY], { cwd: t.dir });
         assert.equal(r.code, 0, r.stderr);
         const out = JSON.parse(r.stdout) as JsonReport;
-        assert.deepEqual(out.files.map((f) => f.path), ['incidents/2026-09-db.md', 'incidents/a-first.md', 'incidents/nested/2026-10-cache.markdown']);
+        assert.deepEqual(
+          out.files.map((f) => f.path),
+          ['incidents/2026-09-db.md', 'incidents/a-first.md', 'incidents/nested/2026-10-cache.markdown'],
+        );
       } finally {
         t.cleanup();
       }
@@ -233,7 +256,10 @@ describe('CLI (bundled)', function () {
         const r = runCli(['other/readme.txt', 'incidents/a-first.md', 'incidents', '--format', 'json', ...TODAY], { cwd: t.dir });
         assert.equal(r.code, 1, r.stderr);
         const out = JSON.parse(r.stdout) as JsonReport;
-        assert.deepEqual(out.files.map((f) => f.path), ['other/readme.txt', 'incidents/a-first.md', 'incidents/2026-09-db.md', 'incidents/nested/2026-10-cache.markdown']);
+        assert.deepEqual(
+          out.files.map((f) => f.path),
+          ['other/readme.txt', 'incidents/a-first.md', 'incidents/2026-09-db.md', 'incidents/nested/2026-10-cache.markdown'],
+        );
         assert.ok(out.files[0].diagnostics.some((d) => d.rule === 'action-item-owner-missing'));
       } finally {
         t.cleanup();
@@ -261,7 +287,13 @@ describe('CLI (bundled)', function () {
         assert.equal(r.code, 1);
         assert.match(r.stderr, /blob\.md: skipped\. .*binary/);
         const out = JSON.parse(r.stdout) as JsonReport;
-        assert.deepEqual(out.files.map((f) => [f.path, f.diagnostics.length > 0]), [['blob.md', false], ['pm.md', true]]);
+        assert.deepEqual(
+          out.files.map((f) => [f.path, f.diagnostics.length > 0]),
+          [
+            ['blob.md', false],
+            ['pm.md', true],
+          ],
+        );
       } finally {
         t.cleanup();
       }
@@ -273,7 +305,10 @@ describe('CLI (bundled)', function () {
       const r = runCli(['--list-rules', '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
       const out = JSON.parse(r.stdout) as { rules: Array<{ id: string; severity: string; summary: string; docs: string }> };
-      assert.deepEqual(out.rules.map((x) => x.id), RULES.map((x) => x.id));
+      assert.deepEqual(
+        out.rules.map((x) => x.id),
+        RULES.map((x) => x.id),
+      );
       for (const [i, rule] of RULES.entries()) {
         assert.equal(out.rules[i].severity, rule.defaultSeverity);
         assert.equal(out.rules[i].summary, rule.summary);
@@ -292,11 +327,16 @@ describe('CLI (bundled)', function () {
 
   describe('--stdin', () => {
     it('reads the document from a pipe', () => {
-      const r = runCli(['--stdin', '--stdin-filename', 'reviews/pm.md', '--format', 'json', ...onlyRules('action-item-owner-missing'), ...TODAY], { input: WITH_ERROR });
+      const r = runCli(['--stdin', '--stdin-filename', 'reviews/pm.md', '--format', 'json', ...onlyRules('action-item-owner-missing'), ...TODAY], {
+        input: WITH_ERROR,
+      });
       assert.equal(r.code, 1, r.stderr);
       const out = JSON.parse(r.stdout) as JsonReport;
       assert.equal(out.files[0].path, 'reviews/pm.md');
-      assert.deepEqual(out.files[0].diagnostics.map((d) => d.rule), ['action-item-owner-missing']);
+      assert.deepEqual(
+        out.files[0].diagnostics.map((d) => d.rule),
+        ['action-item-owner-missing'],
+      );
     });
   });
 

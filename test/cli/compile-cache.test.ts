@@ -9,7 +9,19 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { BIN, ensureBuilt, tempTree } from './helpers';
 
-const DOC = ['---', 'type: postmortem', 'date: 2026-05-04', '---', '', '# Queue stalled', '', '## Summary', '', 'The operator should have noticed the queue depth sooner.', ''].join('\n');
+const DOC = [
+  '---',
+  'type: postmortem',
+  'date: 2026-05-04',
+  '---',
+  '',
+  '# Queue stalled',
+  '',
+  '## Summary',
+  '',
+  'The operator should have noticed the queue depth sooner.',
+  '',
+].join('\n');
 
 describe('postmortem-lint start-up: the code cache', function () {
   this.timeout(120_000);
@@ -21,7 +33,8 @@ describe('postmortem-lint start-up: the code cache', function () {
     const t = tempTree({ 'postmortems/queue.md': DOC, 'tmp/.keep': '' });
     try {
       const env = { ...process.env, TMPDIR: join(t.dir, 'tmp'), NO_COLOR: '1' };
-      const run = () => spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], { cwd: t.dir, encoding: 'utf8', env });
+      const run = () =>
+        spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], { cwd: t.dir, encoding: 'utf8', env });
       const first = run();
       assert.equal(first.status, 0, first.stderr);
       assert.match(first.stdout, /blame-language/);
@@ -52,7 +65,11 @@ describe('postmortem-lint start-up: the code cache', function () {
       const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid()}`);
       mkdirSync(folder, { recursive: true });
       chmodSync(folder, 0o777);
-      const r = spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], { cwd: t.dir, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } });
+      const r = spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], {
+        cwd: t.dir,
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: tmp },
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(readdirSync(folder), [], 'nothing written to it');
       assert.ok(existsSync(folder));

@@ -13,7 +13,12 @@ import { applyEdits } from '../helpers/edits';
 function finding(start: number, end: number, fixes: Fix[]): Finding {
   return { rule: 'blame-language', severity: 'warning', message: 'm', start, end, fixes };
 }
-const edit = (start: number, end: number, newText: string, extra: Partial<Fix> = {}): Fix => ({ title: 't', edits: [{ start, end, newText }], preferred: true, ...extra });
+const edit = (start: number, end: number, newText: string, extra: Partial<Fix> = {}): Fix => ({
+  title: 't',
+  edits: [{ start, end, newText }],
+  preferred: true,
+  ...extra,
+});
 
 describe('fix applier', () => {
   const text = 'The deploy failed to finish and the operator forgot to page.';
@@ -36,7 +41,14 @@ describe('fix applier', () => {
   });
 
   it('applies a fix with several edits whole, and leaves an overlapping fix for the next pass', () => {
-    const multi: Fix = { title: 'two edits', preferred: true, edits: [{ start: 0, end: 3, newText: 'A' }, { start: 11, end: 17, newText: 'B' }] };
+    const multi: Fix = {
+      title: 'two edits',
+      preferred: true,
+      edits: [
+        { start: 0, end: 3, newText: 'A' },
+        { start: 11, end: 17, newText: 'B' },
+      ],
+    };
     const r = applyFixes(text, [finding(0, 3, [multi]), finding(15, 20, [edit(15, 20, 'C')])]);
     assert.equal(r.output, 'A deploy B to finish and the operator forgot to page.');
     assert.equal(r.deferred.length, 1);
@@ -70,7 +82,10 @@ describe('fix applier', () => {
               return [...acc, { start, end, newText: e.t }];
             }, []);
           const expected = applyEdits(s, edits);
-          const r = applyFixes(s, edits.map((e) => finding(e.start, e.end, [edit(e.start, e.end, e.newText)])));
+          const r = applyFixes(
+            s,
+            edits.map((e) => finding(e.start, e.end, [edit(e.start, e.end, e.newText)])),
+          );
           assert.equal(r.output, expected);
         },
       ),
@@ -80,7 +95,9 @@ describe('fix applier', () => {
   describe('on real postmortems', () => {
     const root = join(__dirname, '..', '..');
     const files = [
-      ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'examples', f)),
+      ...readdirSync(join(root, 'examples'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(root, 'examples', f)),
       ...readdirSync(join(root, 'test', 'fixtures', 'rules')).map((d) => join(root, 'test', 'fixtures', 'rules', d, 'flagged.md')),
     ];
     const lint = (t: string) => analyze(t, { today: '2026-11-23' }).findings;
@@ -91,7 +108,10 @@ describe('fix applier', () => {
       it(`${f.slice(root.length + 1)}: fixing leaves nothing fixable, and fixing again changes nothing`, () => {
         const once = fixUntilStable(readFileSync(f, 'utf8'), lint);
         const left = lint(once.output).filter((x) => preferredFix(x));
-        assert.deepEqual(left.map((x) => `${x.rule}: ${x.message}`), []);
+        assert.deepEqual(
+          left.map((x) => `${x.rule}: ${x.message}`),
+          [],
+        );
         assert.equal(fixUntilStable(once.output, lint).output, once.output);
       });
     }

@@ -63,7 +63,23 @@ describe('CLI flags', function () {
       t = tempTree({});
       const r = await cli(['--help'], { cwd: t.dir });
       assert.equal(r.code, 0);
-      for (const flag of ['--format', '--quiet', '--color', '--no-color', '--config', '--rule', '--today', '--list-rules', '--fix', '--fix-dry-run', '--stdin', '--stdin-filename', '--max-warnings', '--help', '--version']) {
+      for (const flag of [
+        '--format',
+        '--quiet',
+        '--color',
+        '--no-color',
+        '--config',
+        '--rule',
+        '--today',
+        '--list-rules',
+        '--fix',
+        '--fix-dry-run',
+        '--stdin',
+        '--stdin-filename',
+        '--max-warnings',
+        '--help',
+        '--version',
+      ]) {
         assert.ok(r.stdout.includes(flag), flag);
       }
       assert.match(r.stdout, /^Usage: postmortem-lint/);
@@ -98,7 +114,10 @@ describe('CLI flags', function () {
     it('lists every rule with its summary, help URI and default level', async () => {
       const driver = (await sarif()).runs[0].tool.driver;
       assert.equal(driver.name, 'postmortem-lint');
-      assert.deepEqual(driver.rules!.map((r) => r.id), RULES.map((r) => r.id));
+      assert.deepEqual(
+        driver.rules!.map((r) => r.id),
+        RULES.map((r) => r.id),
+      );
       for (const [i, r] of RULES.entries()) {
         assert.equal(driver.rules![i].shortDescription!.text, r.summary);
         assert.ok(driver.rules![i].helpUri!.endsWith(`/docs/rules/${r.id}.md`), driver.rules![i].helpUri);
@@ -145,14 +164,31 @@ describe('CLI flags', function () {
       const lines = r.stdout.trimEnd().split('\n');
       assert.equal(lines.length, 2);
       const warn = lines.find((l) => l.startsWith('::warning '))!;
-      const at = positionOf(WITH_ERROR.replace('The rollback runbook was current.', 'The on-call engineer should have checked 100% of the nodes.'), 'should have');
-      assert.ok(warn.startsWith(`::warning file=a%2Cb.md,line=${at.line},col=${at.column},endLine=${at.line},endColumn=${at.column + 11},title=postmortem-lint%3A blame-language::`), warn);
+      const at = positionOf(
+        WITH_ERROR.replace('The rollback runbook was current.', 'The on-call engineer should have checked 100% of the nodes.'),
+        'should have',
+      );
+      assert.ok(
+        warn.startsWith(
+          `::warning file=a%2Cb.md,line=${at.line},col=${at.column},endLine=${at.line},endColumn=${at.column + 11},title=postmortem-lint%3A blame-language::`,
+        ),
+        warn,
+      );
       assert.ok(lines.some((l) => l.startsWith('::error file=a%2Cb.md,')));
     });
 
     it('escapes %, carriage returns and newlines in messages', () => {
       const text = 'x\n';
-      const d = { rule: 'blame-language', severity: 'error' as const, message: '100% sure\r\nnext', line: 1, column: 1, endLine: 1, endColumn: 2, finding: { rule: 'blame-language', severity: 'error' as const, message: '', start: 0, end: 1 } };
+      const d = {
+        rule: 'blame-language',
+        severity: 'error' as const,
+        message: '100% sure\r\nnext',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        finding: { rule: 'blame-language', severity: 'error' as const, message: '', start: 0, end: 1 },
+      };
       const out = formatGithub([{ path: 'p.md', text, diagnostics: [d], suppressed: [], internalErrors: [] }]);
       assert.equal(out, '::error file=p.md,line=1,col=1,endLine=1,endColumn=2,title=postmortem-lint%3A blame-language::100%25 sure%0D%0Anext\n');
     });
@@ -269,7 +305,12 @@ describe('CLI flags', function () {
     });
 
     it('--config uses the given file instead of discovery', async () => {
-      t = tempTree({ '.git/HEAD': '', '.postmortemrc.yaml': 'rules:\n  blame-language: error\n', 'ci/lenient.yaml': 'rules:\n  blame-language: hint\n', 'pm.md': WITH_WARNING });
+      t = tempTree({
+        '.git/HEAD': '',
+        '.postmortemrc.yaml': 'rules:\n  blame-language: error\n',
+        'ci/lenient.yaml': 'rules:\n  blame-language: hint\n',
+        'pm.md': WITH_WARNING,
+      });
       const r = await cli(['pm.md', '--config', 'ci/lenient.yaml', '--format', 'json'], { cwd: t.dir });
       assert.equal(r.code, 0, r.stderr);
       assert.ok(rulesIn(r).includes('blame-language:hint'));
@@ -294,11 +335,23 @@ describe('CLI flags', function () {
     });
 
     it('ignore globs leave out files found in folders, but never a file named explicitly', async () => {
-      t = tempTree({ '.git/HEAD': '', '.postmortemrc.yaml': 'ignore:\n  - "incidents/drafts/**"\n  - "**/README.md"\n', 'incidents/a.md': WITH_ERROR, 'incidents/drafts/b.md': WITH_ERROR, 'incidents/README.md': '# Incidents\n' });
+      t = tempTree({
+        '.git/HEAD': '',
+        '.postmortemrc.yaml': 'ignore:\n  - "incidents/drafts/**"\n  - "**/README.md"\n',
+        'incidents/a.md': WITH_ERROR,
+        'incidents/drafts/b.md': WITH_ERROR,
+        'incidents/README.md': '# Incidents\n',
+      });
       const folder = await cli(['incidents', '--format', 'json'], { cwd: t.dir });
-      assert.deepEqual(json(folder).files.map((f) => f.path), ['incidents/a.md']);
+      assert.deepEqual(
+        json(folder).files.map((f) => f.path),
+        ['incidents/a.md'],
+      );
       const explicit = await cli(['incidents/drafts/b.md', '--format', 'json'], { cwd: t.dir });
-      assert.deepEqual(json(explicit).files.map((f) => f.path), ['incidents/drafts/b.md']);
+      assert.deepEqual(
+        json(explicit).files.map((f) => f.path),
+        ['incidents/drafts/b.md'],
+      );
     });
 
     it('status shaping: a final postmortem turns warnings into errors unless the config switches it off; blame keeps its severity', async () => {
@@ -310,7 +363,10 @@ describe('CLI flags', function () {
       const lenient = await cli(['lenient/pm.md', '--format', 'json', ...onlyRules('blame-language', 'section-missing')], { cwd: t.dir });
       assert.equal(lenient.code, 0);
       assert.deepEqual(rulesIn(lenient).sort(), ['blame-language:warning', 'section-missing:warning']);
-      const draft = await cli(['--stdin', '--format', 'json', ...onlyRules('blame-language', 'section-missing')], { cwd: t.dir, stdin: FINAL.replace('status: final', 'status: draft') });
+      const draft = await cli(['--stdin', '--format', 'json', ...onlyRules('blame-language', 'section-missing')], {
+        cwd: t.dir,
+        stdin: FINAL.replace('status: final', 'status: draft'),
+      });
       assert.deepEqual(rulesIn(draft).sort(), ['blame-language:warning', 'section-missing:hint']);
     });
   });
@@ -393,10 +449,10 @@ describe('CLI flags', function () {
   });
 
   describe('--today', () => {
-    const OPEN = CAREFUL.replace('| Action | Owner | Due | Type | Ticket |\n| --- | --- | --- | --- | --- |', '| Action | Owner | Due | Type | Ticket | Status |\n| --- | --- | --- | --- | --- | --- |').replace(
-      '| prevent | OPS-4120 |',
-      '| prevent | OPS-4120 | Open |',
-    );
+    const OPEN = CAREFUL.replace(
+      '| Action | Owner | Due | Type | Ticket |\n| --- | --- | --- | --- | --- |',
+      '| Action | Owner | Due | Type | Ticket | Status |\n| --- | --- | --- | --- | --- | --- |',
+    ).replace('| prevent | OPS-4120 |', '| prevent | OPS-4120 | Open |');
     it('is the date the overdue check compares with', async () => {
       t = tempTree({ 'pm.md': OPEN });
       const before = await cli(['pm.md', '--today', '2026-10-15', '--format', 'json', ...onlyRules('action-item-overdue')], { cwd: t.dir });

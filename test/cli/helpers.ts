@@ -41,7 +41,13 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
   const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
   if (!opts.env || !('NO_COLOR' in opts.env)) delete env.NO_COLOR;
   if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env, ...(opts.timeoutMs ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}) });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env,
+    ...(opts.timeoutMs ? { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -58,7 +64,10 @@ export function tempTree(files: Record<string, string | Buffer>): { dir: string;
 
 export interface JsonReport {
   version: number;
-  files: Array<{ path: string; diagnostics: Array<{ rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }> }>;
+  files: Array<{
+    path: string;
+    diagnostics: Array<{ rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }>;
+  }>;
 }
 
 /** 1-based line and UTF-16 column of the first occurrence of `needle` in `text`. */

@@ -26,7 +26,10 @@ describe('CLI with hostile inputs (bundled)', function () {
       for (const args of [['--no-color'], ['--color'], ['--format', 'github']]) {
         const r = runCli(['pm.md', ...args, ...TODAY], { cwd: t.dir });
         const raw = r.stdout.replace(/\u001b\[[0-9;]*m/g, args[0] === '--color' ? '' : '\u0000'); // picocolors' own SGR codes only with --color
-        assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(raw), `${args.join(' ')}: no raw control characters: ${JSON.stringify(r.stdout.slice(0, 300))}`);
+        assert.ok(
+          !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(raw),
+          `${args.join(' ')}: no raw control characters: ${JSON.stringify(r.stdout.slice(0, 300))}`,
+        );
         assert.match(r.stdout, /\\u001b/, `${args.join(' ')}: the escape is shown`);
       }
     } finally {
@@ -41,7 +44,11 @@ describe('CLI with hostile inputs (bundled)', function () {
       const fd = openSync(join(t.dir, 'huge.yaml'), 'w');
       ftruncateSync(fd, 100 * 1024 * 1024);
       closeSync(fd);
-      for (const [config, why] of [['fifo.yaml', /not a regular file/], ['/dev/zero', /not a regular file/], ['huge.yaml', /bytes, more than/]] as const) {
+      for (const [config, why] of [
+        ['fifo.yaml', /not a regular file/],
+        ['/dev/zero', /not a regular file/],
+        ['huge.yaml', /bytes, more than/],
+      ] as const) {
         const r = runCli(['pm.md', '--config', config, ...TODAY], { cwd: t.dir, timeoutMs: 30_000 });
         assert.equal(r.code, 2, `${config}: ${r.stderr}`);
         assert.match(r.stderr, why, config);

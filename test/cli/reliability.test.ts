@@ -21,7 +21,11 @@ describe('CLI reliability (bundled)', function () {
 
   it('skips a 10 MB file and a binary file with a notice each, and exits per the other files', () => {
     const big = CAREFUL + '\nThe cache warmed slowly after the swap.\n'.repeat(Math.ceil(10_500_000 / 40));
-    const t = tempTree({ 'incidents/big.md': big, 'incidents/blob.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x0a]), 'incidents/careful.md': CAREFUL });
+    const t = tempTree({
+      'incidents/big.md': big,
+      'incidents/blob.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x0a]),
+      'incidents/careful.md': CAREFUL,
+    });
     try {
       const ok = runCli(['incidents', '--format', 'json', ...TODAY], { cwd: t.dir });
       assert.equal(ok.code, 0, ok.stderr);
@@ -63,7 +67,10 @@ describe('CLI reliability (bundled)', function () {
       const found = runCli(['incidents', '--format', 'json', ...TODAY], { cwd: t.dir });
       assert.equal(found.code, 1, found.stderr);
       const out = JSON.parse(found.stdout) as JsonReport;
-      assert.ok(out.files[0].diagnostics.some((d) => d.rule === 'action-item-owner-missing' && d.severity === 'error'), 'the defaults apply');
+      assert.ok(
+        out.files[0].diagnostics.some((d) => d.rule === 'action-item-owner-missing' && d.severity === 'error'),
+        'the defaults apply',
+      );
       for (const config of ['incidents/.postmortemrc.yaml', '.postmortemrc.yml']) {
         const named = runCli(['incidents', '--config', config, ...TODAY], { cwd: t.dir });
         assert.equal(named.code, 2, named.stderr);

@@ -56,14 +56,16 @@ A cold cache node behaves like a partial outage.
 `;
 
 /** The careful postmortem with one blame phrase (a warning). */
-export const WITH_WARNING = CAREFUL.replace('The rollback runbook was current.', 'The rollback runbook was current, but the on-call engineer should have checked the hit rate.');
+export const WITH_WARNING = CAREFUL.replace(
+  'The rollback runbook was current.',
+  'The rollback runbook was current, but the on-call engineer should have checked the hit rate.',
+);
 
 /** The careful postmortem with an ownerless action item (an error). */
 export const WITH_ERROR = CAREFUL.replace(
   '| Add a warm-up step to the swap checklist | @dana | 2026-10-20 | prevent | OPS-4120 |',
   '| Add a warm-up step to the swap checklist | @dana | 2026-10-20 | prevent | OPS-4120 |\n| Alert on the cache hit rate | TBD | 2026-10-30 | detect | OPS-4121 |',
 );
-
 
 /** `--rule` flags that switch every rule off except the given ones (tests that count exact output). */
 export function onlyRules(...keep: string[]): string[] {

@@ -35,7 +35,12 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; chunks:
 
 describe('CLI streaming', () => {
   let dir: string;
-  const files: Record<string, string> = { 'a.md': WITH_WARNING, 'b.md': WITH_ERROR, 'c.md': CAREFUL, 'd.md': WITH_WARNING.replace('status: in review', 'status: draft') };
+  const files: Record<string, string> = {
+    'a.md': WITH_WARNING,
+    'b.md': WITH_ERROR,
+    'c.md': CAREFUL,
+    'd.md': WITH_WARNING.replace('status: in review', 'status: draft'),
+  };
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'pm-stream-'));
     writeFileSync(join(dir, '.git'), '');
@@ -44,7 +49,10 @@ describe('CLI streaming', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const expected = () => Object.entries(files).map(([name, text]) => lintText(`pm/${name}`, text, { today: TODAY, status: { draftWarningsAsHints: true, finalWarningsAsErrors: true } }));
+  const expected = () =>
+    Object.entries(files).map(([name, text]) =>
+      lintText(`pm/${name}`, text, { today: TODAY, status: { draftWarningsAsHints: true, finalWarningsAsErrors: true } }),
+    );
 
   for (const [format, render] of [
     ['json', (r: ReturnType<typeof expected>) => formatJson(r)],
@@ -72,7 +80,10 @@ describe('CLI worker threads', () => {
   it('gives the same output, in file order, with workers as without', function () {
     this.timeout(120_000);
     ensureBuilt();
-    const t = tempTree({ '.git/HEAD': '', ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pm/${String(i).padStart(2, '0')}.md`, [WITH_WARNING, WITH_ERROR, CAREFUL][i % 3]])) });
+    const t = tempTree({
+      '.git/HEAD': '',
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pm/${String(i).padStart(2, '0')}.md`, [WITH_WARNING, WITH_ERROR, CAREFUL][i % 3]])),
+    });
     try {
       const plain = runCli(['pm', '--format', 'json', '--today', TODAY], { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '0' } });
       const threaded = runCli(['pm', '--format', 'json', '--today', TODAY], { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '2' } });

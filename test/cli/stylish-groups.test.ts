@@ -4,7 +4,16 @@ import { formatStylish, GROUP_OVER, GROUP_SHOWN } from '../../cli/format/stylish
 import type { CliDiagnostic, FileReport } from '../../cli/results';
 
 function diag(rule: string, line: number): CliDiagnostic {
-  return { rule, severity: 'warning', message: `${rule} at ${line}`, line, column: 1, endLine: line, endColumn: 2, finding: { rule, severity: 'warning', message: '', start: 0, end: 1 } as unknown as CliDiagnostic['finding'] };
+  return {
+    rule,
+    severity: 'warning',
+    message: `${rule} at ${line}`,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 2,
+    finding: { rule, severity: 'warning', message: '', start: 0, end: 1 } as unknown as CliDiagnostic['finding'],
+  };
 }
 
 function file(path: string, diags: CliDiagnostic[]): FileReport {
@@ -13,7 +22,10 @@ function file(path: string, diags: CliDiagnostic[]): FileReport {
 
 describe('stylish output', () => {
   it('counts findings by rule in the summary, most first', () => {
-    const out = formatStylish([file('a.md', [diag('section-missing', 1), diag('section-missing', 1), diag('metadata-missing', 1)]), file('b.md', [diag('section-missing', 1)])], { color: false });
+    const out = formatStylish(
+      [file('a.md', [diag('section-missing', 1), diag('section-missing', 1), diag('metadata-missing', 1)]), file('b.md', [diag('section-missing', 1)])],
+      { color: false },
+    );
     assert.match(out, /by rule: section-missing 3, metadata-missing 1/);
   });
 

@@ -38,12 +38,24 @@ describe('client bundles (esbuild metafiles)', function () {
       // The metafile is the bundle's: it names the entry and the protocol it speaks.
       assert.ok(all.includes(b.entry), `${b.meta} does not list ${b.entry}`);
       assert.ok(all.includes('common/protocol.ts'), `${b.meta} does not list common/protocol.ts`);
-      assert.deepEqual(all.filter((p) => FORBIDDEN.test(p)), []);
+      assert.deepEqual(
+        all.filter((p) => FORBIDDEN.test(p)),
+        [],
+      );
     });
   }
 
   it('the pattern names what it must keep out (a path of each layer, and chrono-node)', () => {
-    for (const p of ['core/index.ts', 'core/language/dates.ts', 'features/quality.ts', 'review/facts.ts', 'config/index.ts', 'cli/run.ts', 'server/src/server.ts', 'node_modules/chrono-node/dist/esm/index.js']) {
+    for (const p of [
+      'core/index.ts',
+      'core/language/dates.ts',
+      'features/quality.ts',
+      'review/facts.ts',
+      'config/index.ts',
+      'cli/run.ts',
+      'server/src/server.ts',
+      'node_modules/chrono-node/dist/esm/index.js',
+    ]) {
       assert.ok(FORBIDDEN.test(p), p);
     }
     for (const p of ['client/src/extension.ts', 'common/protocol.ts', 'node_modules/vscode-languageclient/lib/node/main.js']) assert.ok(!FORBIDDEN.test(p), p);

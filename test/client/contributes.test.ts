@@ -46,15 +46,26 @@ describe('package.json contributions for the writing experience', () => {
   it('contributes every command the client registers, and registers every contributed command', () => {
     const registered = registeredCommands();
     assert.ok(registered.size >= 6, [...registered].join(', '));
-    assert.deepEqual([...registered].filter((id) => !contributed.has(id)), [], 'registered but not contributed');
-    assert.deepEqual([...contributed].filter((id) => !registered.has(id)), [], 'contributed but not registered');
+    assert.deepEqual(
+      [...registered].filter((id) => !contributed.has(id)),
+      [],
+      'registered but not contributed',
+    );
+    assert.deepEqual(
+      [...contributed].filter((id) => !registered.has(id)),
+      [],
+      'contributed but not registered',
+    );
     for (const cmd of c.commands) assert.match(cmd.command, /^postmortem\.[a-z][A-Za-z]*$/);
   });
 
   it('names only real commands in menus, welcome content and the walkthrough', () => {
     const menuCommands = Object.values(c.menus as Record<string, Array<{ command: string }>>).flatMap((items) => items.map((i) => i.command));
     for (const id of menuCommands) assert.ok(contributed.has(id), `menu item ${id}`);
-    const texts = [...c.viewsWelcome.map((w: { contents: string }) => w.contents), ...c.walkthroughs.flatMap((w: { steps: Array<{ description: string }> }) => w.steps.map((s) => s.description))];
+    const texts = [
+      ...c.viewsWelcome.map((w: { contents: string }) => w.contents),
+      ...c.walkthroughs.flatMap((w: { steps: Array<{ description: string }> }) => w.steps.map((s) => s.description)),
+    ];
     const links = texts.flatMap((t: string) => [...t.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]));
     assert.ok(links.length >= 4);
     for (const id of links) assert.ok(contributed.has(id) || builtIn(id), `link to ${id}`);
@@ -66,8 +77,14 @@ describe('package.json contributions for the writing experience', () => {
     assert.equal(container.title, 'Postmortem');
     const icon = readFileSync(join(ROOT, container.icon), 'utf8');
     assert.match(icon, /^<svg[^>]+viewBox="0 0 24 24"/);
-    assert.deepEqual(c.views.postmortem.map((v: { name: string }) => v.name), ['5 Whys', 'Sections', 'Action Items']);
-    assert.deepEqual(c.views.explorer.map((v: { id: string }) => v.id), [VIEW_IDS.fiveWhysExplorer]);
+    assert.deepEqual(
+      c.views.postmortem.map((v: { name: string }) => v.name),
+      ['5 Whys', 'Sections', 'Action Items'],
+    );
+    assert.deepEqual(
+      c.views.explorer.map((v: { id: string }) => v.id),
+      [VIEW_IDS.fiveWhysExplorer],
+    );
     for (const w of c.viewsWelcome) assert.ok(viewIds.has(w.view), w.view);
   });
 
@@ -87,7 +104,10 @@ describe('package.json contributions for the writing experience', () => {
 
   it('has a walkthrough whose steps cover creating, fixing, the 5 Whys view, status, the config file, suppressions, Action Items, the report and CI, with media that exist', () => {
     const [w] = c.walkthroughs;
-    assert.deepEqual(w.steps.map((s: { id: string }) => s.id), ['create', 'findings', 'fiveWhys', 'status', 'config', 'suppress', 'actionItems', 'report', 'ci']);
+    assert.deepEqual(
+      w.steps.map((s: { id: string }) => s.id),
+      ['create', 'findings', 'fiveWhys', 'status', 'config', 'suppress', 'actionItems', 'report', 'ci'],
+    );
     for (const s of w.steps) {
       assert.ok(s.media?.markdown, `${s.id} has markdown media`);
       assert.ok(existsSync(join(ROOT, s.media.markdown)), s.media.markdown);

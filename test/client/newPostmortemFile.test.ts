@@ -39,10 +39,19 @@ describe('new postmortem file names', () => {
 
   it('never overwrites: appends -2, -3, …', async () => {
     const taken = new Set(['2026-03-14-dns.md', '2026-03-14-dns-2.md']);
-    assert.equal(uniqueFileName('2026-03-14-dns.md', (n) => taken.has(n)), '2026-03-14-dns-3.md');
-    assert.equal(uniqueFileName('2026-03-14-api.md', (n) => taken.has(n)), '2026-03-14-api.md');
+    assert.equal(
+      uniqueFileName('2026-03-14-dns.md', (n) => taken.has(n)),
+      '2026-03-14-dns-3.md',
+    );
+    assert.equal(
+      uniqueFileName('2026-03-14-api.md', (n) => taken.has(n)),
+      '2026-03-14-api.md',
+    );
     assert.equal(await uniqueFileNameAsync('2026-03-14-dns.md', async (n) => taken.has(n)), '2026-03-14-dns-3.md');
-    await assert.rejects(uniqueFileNameAsync('a.md', async () => true, 5), /5 files named like a\.md/);
+    await assert.rejects(
+      uniqueFileNameAsync('a.md', async () => true, 5),
+      /5 files named like a\.md/,
+    );
   });
 
   it('reads the folder setting as segments inside the workspace folder', () => {

@@ -6,7 +6,10 @@ describe('restart policy for a dead server', () => {
   it('restarts up to the bound within the window, then stops and tells the user once', () => {
     const p = new RestartPolicy(4, 180_000);
     const got = [0, 1000, 2000, 3000, 4000, 5000, 6000].map((t) => p.closed(t));
-    assert.deepEqual(got.slice(0, 4).map((d) => d.restart), [true, true, true, true]);
+    assert.deepEqual(
+      got.slice(0, 4).map((d) => d.restart),
+      [true, true, true, true],
+    );
     assert.ok(got.slice(0, 4).every((d) => !d.message));
     assert.equal(got[4].restart, false);
     assert.match(got[4].message ?? '', /stopped 5 times in 3 minutes/);

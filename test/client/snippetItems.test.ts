@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { snippetCompletions, typedPrefix, type SnippetEntry } from '../../client/src/snippetItems';
 
 const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'postmortem.code-snippets'), 'utf8')) as Record<string, SnippetEntry>;
-const pmPrefixes = Object.values(snippets).flatMap((s) => [s.prefix].flat()).filter((p) => p.startsWith('pm-'));
+const pmPrefixes = Object.values(snippets)
+  .flatMap((s) => [s.prefix].flat())
+  .filter((p) => p.startsWith('pm-'));
 
 describe('snippet completion after "pm-"', () => {
   it('offers every pm- snippet right after "pm-", wherever the word starts', () => {
@@ -20,7 +22,12 @@ describe('snippet completion after "pm-"', () => {
   });
 
   it('narrows as the prefix grows, and offers nothing elsewhere', () => {
-    assert.deepEqual(snippetCompletions('pm-time', snippets).map((i) => i.label).sort(), ['pm-timeline', 'pm-timeline-row']);
+    assert.deepEqual(
+      snippetCompletions('pm-time', snippets)
+        .map((i) => i.label)
+        .sort(),
+      ['pm-timeline', 'pm-timeline-row'],
+    );
     assert.deepEqual(snippetCompletions('rpm-', snippets), []);
     assert.deepEqual(snippetCompletions('- item', snippets), []);
     assert.equal(typedPrefix('a b'), undefined);

@@ -204,7 +204,10 @@ describe('Sections list (client/src/views/sectionsTree.ts)', () => {
 
   it('adds the document’s other top-level sections after the template', () => {
     const others = buildSectionsList(sections).filter((n) => n.kind === 'other');
-    assert.deepEqual(others.map((n) => n.label), ['Checklist review']);
+    assert.deepEqual(
+      others.map((n) => n.label),
+      ['Checklist review'],
+    );
     assert.match(others[0].description, /not in the template/);
   });
 
@@ -249,7 +252,8 @@ describe('quality status text (client/src/statusText.ts)', () => {
 
 describe('status item of a draft', () => {
   it('says how many findings the draft shows as hints, and only counts what is not written yet', () => {
-    const text = '---\ntitle: Export stalled\ndate: 2026-04-01\nseverity: SEV-3\nstatus: draft\n---\n\n# Export stalled\n\n## Summary\n\nThe export stalled for an hour.\n';
+    const text =
+      '---\ntitle: Export stalled\ndate: 2026-04-01\nseverity: SEV-3\nstatus: draft\n---\n\n# Export stalled\n\n## Summary\n\nThe export stalled for an hour.\n';
     const doc = TextDocument.create('file:///ops/postmortems/a.md', 'markdown', 1, text);
     const result = analyze(text, { today: TODAY, status: { draftWarningsAsHints: true } });
     const softened = result.findings.filter((f) => f.shaped?.status === 'draft').length;

@@ -12,13 +12,25 @@ import { growth } from '../helpers/growth';
 describe('globs from configuration', () => {
   it('an extglob that nests quantifiers (+(*)b) matches in linear time: n and 4n within 6x', () => {
     const m = compileGlob('+(*)b');
-    const ratio = growth((n) => 'a'.repeat(n) + 'c', (s) => m(s), 24);
+    const ratio = growth(
+      (n) => 'a'.repeat(n) + 'c',
+      (s) => m(s),
+      24,
+    );
     assert.ok(ratio < 6, `ratio ${ratio.toFixed(2)}`);
     const files = compileGlobs(['**/+(*)b', '+(a*)b']);
-    const ratio2 = growth((n) => `x/${'a'.repeat(n)}c`, (s) => files(s), 24);
+    const ratio2 = growth(
+      (n) => `x/${'a'.repeat(n)}c`,
+      (s) => files(s),
+      24,
+    );
     assert.ok(ratio2 < 6, `ratio ${ratio2.toFixed(2)}`);
     const exclude = excludeMatcher({ '+(a*)b': true });
-    const ratio3 = growth((n) => 'a'.repeat(n) + 'c', (s) => exclude(s), 24);
+    const ratio3 = growth(
+      (n) => 'a'.repeat(n) + 'c',
+      (s) => exclude(s),
+      24,
+    );
     assert.ok(ratio3 < 6, `ratio ${ratio3.toFixed(2)}`);
   });
 

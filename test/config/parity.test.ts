@@ -17,12 +17,18 @@ describe('same findings in the CLI and through the shared loader', function () {
 
   it('for a final postmortem under a team configuration with suppressions', () => {
     const text = WITH_ERROR.replace('status: in review', 'status: final')
-      .replace('The rollback runbook was current.', 'The on-call engineer should have checked the hit rate.\n\n<!-- postmortem-disable-next-line blame-language -- quoted from the handover -->\nThe release manager failed to wait.')
+      .replace(
+        'The rollback runbook was current.',
+        'The on-call engineer should have checked the hit rate.\n\n<!-- postmortem-disable-next-line blame-language -- quoted from the handover -->\nThe release manager failed to wait.',
+      )
       .replace('## What went poorly', '## Things that hurt');
     const t = tempTree({
       '.git/HEAD': '',
       '.postmortemrc.yaml': 'rules:\n  blame-language: info\n  action-item-ticket-missing: off\n',
-      'team/.postmortemrc.json': JSON.stringify({ template: { sections: ['summary', 'impact', 'timeline', 'what-went-poorly'] }, rules: { 'section-missing': 'warning' } }),
+      'team/.postmortemrc.json': JSON.stringify({
+        template: { sections: ['summary', 'impact', 'timeline', 'what-went-poorly'] },
+        rules: { 'section-missing': 'warning' },
+      }),
       'team/incidents/pm.md': text,
     });
     try {
@@ -38,7 +44,15 @@ describe('same findings in the CLI and through the shared loader', function () {
       const direct = analyze(src, { ...loaded.options, today: '2026-10-10' }).findings.map((f) => {
         const s = lines.position(f.start);
         const e = lines.position(f.end);
-        return { rule: f.rule, severity: f.severity, message: f.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+        return {
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          line: s.line + 1,
+          column: s.character + 1,
+          endLine: e.line + 1,
+          endColumn: e.character + 1,
+        };
       });
       assert.deepEqual(cli, direct);
       // The configuration really shaped the result: the nearer file's template, the farther file's severity, final -> errors.

@@ -111,12 +111,16 @@ status:
   });
 
   it('reports a bad section kind, a bad window and a missing roster name, keeping the rest', () => {
-    const text = 'template: [summary, impactt, timeline]\nactionItems:\n  windows:\n    SEV-1: soon\n    SEV-2: 30\npeople:\n  roster:\n    - role: scribe\n    - Lee Park\n';
+    const text =
+      'template: [summary, impactt, timeline]\nactionItems:\n  windows:\n    SEV-1: soon\n    SEV-2: 30\npeople:\n  roster:\n    - role: scribe\n    - Lee Park\n';
     const r = parseConfigText(text, 'yaml');
     const texts = r.problems.map((_, i) => at(text, r, i));
     assert.ok(texts.includes('impactt'), texts.join('|'));
     assert.ok(texts.includes('soon'), texts.join('|'));
-    assert.ok(r.problems.some((p) => /"name" is missing/.test(p.message)), r.problems.map((p) => p.message).join('\n'));
+    assert.ok(
+      r.problems.some((p) => /"name" is missing/.test(p.message)),
+      r.problems.map((p) => p.message).join('\n'),
+    );
     assert.deepEqual(r.config.template, ['summary', 'timeline']);
     assert.deepEqual(r.config.actionItems, { windows: { 'SEV-2': 30 } });
     assert.deepEqual(r.config.people, { roster: ['Lee Park'] });
@@ -159,8 +163,14 @@ status:
   });
 
   it('merges files farthest first: rules one by one, other keys per key, ignore lists added up', () => {
-    const far = parseConfigText('rules:\n  blame-language: error\n  section-missing: off\npeople:\n  notPeople: [Jenkins]\nignore: [a/**]\nstatus:\n  draftWarningsAsHints: false\n', 'yaml').config;
-    const near = parseConfigText('rules:\n  blame-language: info\npeople:\n  roster: [Lee Park]\nignore: [b/**]\nstatus:\n  finalWarningsAsErrors: false\n', 'yaml').config;
+    const far = parseConfigText(
+      'rules:\n  blame-language: error\n  section-missing: off\npeople:\n  notPeople: [Jenkins]\nignore: [a/**]\nstatus:\n  draftWarningsAsHints: false\n',
+      'yaml',
+    ).config;
+    const near = parseConfigText(
+      'rules:\n  blame-language: info\npeople:\n  roster: [Lee Park]\nignore: [b/**]\nstatus:\n  finalWarningsAsErrors: false\n',
+      'yaml',
+    ).config;
     const m = mergeConfigs([far, near]);
     assert.deepEqual(m.rules, { 'blame-language': 'info', 'section-missing': 'off' });
     assert.deepEqual(m.people, { notPeople: ['Jenkins'], roster: ['Lee Park'] });

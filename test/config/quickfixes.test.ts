@@ -12,7 +12,10 @@ import { ignoreFindingFix } from '../../core/engine/suppress';
 import { configFileForEdit, setRuleInConfig } from '../../config/edit';
 import { applyFix } from '../helpers/edits';
 
-const only = (...ids: string[]) => ({ today: '2026-11-23', rules: Object.fromEntries(RULES.filter((r) => !ids.includes(r.id)).map((r) => [r.id, 'off' as SeveritySetting])) });
+const only = (...ids: string[]) => ({
+  today: '2026-11-23',
+  rules: Object.fromEntries(RULES.filter((r) => !ids.includes(r.id)).map((r) => [r.id, 'off' as SeveritySetting])),
+});
 
 /** Applies the fix (with the given reason) and re-analyses: the finding is gone, nothing else changed. */
 function ignoreAndRecheck(text: string, rule: string) {
@@ -30,7 +33,10 @@ describe('quick-fix: ignore a finding', () => {
   it('puts a disable-next-line comment above an ordinary line, indented like it', () => {
     const text = '# Review\n\n- Notes\n  - The on-call engineer should have rolled back.\n';
     const r = ignoreAndRecheck(text, 'blame-language');
-    assert.equal(r.out, '# Review\n\n- Notes\n  <!-- postmortem-disable-next-line blame-language -- kept verbatim from the review -->\n  - The on-call engineer should have rolled back.\n');
+    assert.equal(
+      r.out,
+      '# Review\n\n- Notes\n  <!-- postmortem-disable-next-line blame-language -- kept verbatim from the review -->\n  - The on-call engineer should have rolled back.\n',
+    );
     assert.deepEqual(r.after.findings, []);
     assert.equal(r.after.suppressed?.length, 1);
   });
@@ -47,7 +53,12 @@ describe('quick-fix: ignore a finding', () => {
   it('uses disable-file after the front matter for findings on line 1 or inside it', () => {
     const text = '---\ntitle: Queue stall\ndate: 2026-13-40\n---\n\n# Queue stall\n';
     const r = ignoreAndRecheck(text, 'metadata-invalid');
-    assert.ok(r.out.startsWith('---\ntitle: Queue stall\ndate: 2026-13-40\n---\n\n<!-- postmortem-disable-file metadata-invalid -- kept verbatim from the review -->\n'), r.out);
+    assert.ok(
+      r.out.startsWith(
+        '---\ntitle: Queue stall\ndate: 2026-13-40\n---\n\n<!-- postmortem-disable-file metadata-invalid -- kept verbatim from the review -->\n',
+      ),
+      r.out,
+    );
     assert.deepEqual(r.after.findings, []);
     assert.equal(r.after.model.metadata.source, 'front-matter');
   });
@@ -78,10 +89,18 @@ describe('quick-fix: disable a rule in the configuration', () => {
   });
 
   it('changes an existing setting, adds rules to a file without them, and to an empty rules key', () => {
-    assert.deepEqual(parseConfigText(setRuleInConfig('rules:\n  blame-language: error\n', 'x.yaml', 'blame-language')!, 'yaml').config.rules, { 'blame-language': 'off' });
-    assert.deepEqual(parseConfigText(setRuleInConfig('root: true\n', 'x.yaml', 'blame-language')!, 'yaml').config, { root: true, rules: { 'blame-language': 'off' } });
+    assert.deepEqual(parseConfigText(setRuleInConfig('rules:\n  blame-language: error\n', 'x.yaml', 'blame-language')!, 'yaml').config.rules, {
+      'blame-language': 'off',
+    });
+    assert.deepEqual(parseConfigText(setRuleInConfig('root: true\n', 'x.yaml', 'blame-language')!, 'yaml').config, {
+      root: true,
+      rules: { 'blame-language': 'off' },
+    });
     assert.deepEqual(parseConfigText(setRuleInConfig('rules:\n', 'x.yaml', 'blame-language')!, 'yaml').config.rules, { 'blame-language': 'off' });
-    assert.deepEqual(JSON.parse(setRuleInConfig('{"rules":{"section-missing":"info"}}', 'x.json', 'blame-language', 'hint')!).rules, { 'section-missing': 'info', 'blame-language': 'hint' });
+    assert.deepEqual(JSON.parse(setRuleInConfig('{"rules":{"section-missing":"info"}}', 'x.json', 'blame-language', 'hint')!).rules, {
+      'section-missing': 'info',
+      'blame-language': 'hint',
+    });
   });
 
   it('refuses to edit a file that does not parse or is not a map', () => {

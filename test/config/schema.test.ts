@@ -24,7 +24,10 @@ describe('configuration JSON Schema', () => {
     assert.equal(updatedPackageJson(text), text, `package.json is ${REFRESH}`);
     const pkg = JSON.parse(text);
     const e = packageEntries();
-    const matched = [...pkg.contributes.jsonValidation.map((v: { fileMatch: string }) => v.fileMatch), ...pkg.contributes.yamlValidation.flatMap((v: { fileMatch: string[] }) => v.fileMatch)];
+    const matched = [
+      ...pkg.contributes.jsonValidation.map((v: { fileMatch: string }) => v.fileMatch),
+      ...pkg.contributes.yamlValidation.flatMap((v: { fileMatch: string[] }) => v.fileMatch),
+    ];
     assert.deepEqual([...matched].sort(), [...CONFIG_FILE_NAMES].sort());
     for (const v of [...pkg.contributes.jsonValidation, ...pkg.contributes.yamlValidation]) assert.equal(v.url, `./${SCHEMA_PATH}`);
     for (const key of Object.keys(e.settings)) assert.ok(pkg.contributes.configuration.properties[key], key);
@@ -32,14 +35,21 @@ describe('configuration JSON Schema', () => {
 
   it('lists every rule id', () => {
     const schema = JSON.parse(schemaText());
-    assert.deepEqual(schema.properties.rules.propertyNames.enum, RULES.map((r) => r.id));
+    assert.deepEqual(
+      schema.properties.rules.propertyNames.enum,
+      RULES.map((r) => r.id),
+    );
   });
 
   describe('agrees with zod', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, SCHEMA_PATH), 'utf8')));
     const cases: Array<[string, string, boolean]> = [
-      ['a full file', 'root: true\nrules:\n  blame-language: error\n  section-missing: [info, {}]\ntemplate:\n  sections: [summary, timeline]\n  aliases:\n    timeline: [Chronology]\npeople:\n  notPeople: [Jenkins]\n  roster: [Lee Park, { name: Dana Okafor, role: scribe }]\nphrases:\n  blame: { add: [dropped the ball], remove: [careless] }\nactionItems:\n  windows: { SEV-1: 7, SEV-3: quarter }\nignore: [drafts/**]\nstatus: { draftWarningsAsHints: false }\n', true],
+      [
+        'a full file',
+        'root: true\nrules:\n  blame-language: error\n  section-missing: [info, {}]\ntemplate:\n  sections: [summary, timeline]\n  aliases:\n    timeline: [Chronology]\npeople:\n  notPeople: [Jenkins]\n  roster: [Lee Park, { name: Dana Okafor, role: scribe }]\nphrases:\n  blame: { add: [dropped the ball], remove: [careless] }\nactionItems:\n  windows: { SEV-1: 7, SEV-3: quarter }\nignore: [drafts/**]\nstatus: { draftWarningsAsHints: false }\n',
+        true,
+      ],
       ['a template list', 'template: [summary, impact]\n', true],
       ['an unknown rule', 'rules:\n  blame-langauge: error\n', false],
       ['an unknown key', 'colour: red\n', false],

@@ -75,7 +75,19 @@ describe('suppression comments', () => {
   });
 
   it('disable ... enable silences a range, and text after enable is checked again', () => {
-    const r = run(doc('<!-- postmortem-disable blame-language -- the chat log below is quoted -->', '', BLAME, '', BLAME, '', '<!-- postmortem-enable blame-language -->', '', BLAME));
+    const r = run(
+      doc(
+        '<!-- postmortem-disable blame-language -- the chat log below is quoted -->',
+        '',
+        BLAME,
+        '',
+        BLAME,
+        '',
+        '<!-- postmortem-enable blame-language -->',
+        '',
+        BLAME,
+      ),
+    );
     assert.deepEqual(r.suppressed, ['5:blame-language:disable', '7:blame-language:disable']);
     assert.deepEqual(r.found, ['11:blame-language']);
   });
@@ -96,10 +108,23 @@ describe('suppression comments', () => {
   });
 
   it('disable-file silences findings on line 1 (front matter and title), where no comment can go above', () => {
-    const text = ['---', 'title: Queue stall', 'date: 2026-13-40', '---', '', '# Queue stall', '', '<!-- postmortem-disable-file section-missing -- a short review -->', ''].join('\n');
+    const text = [
+      '---',
+      'title: Queue stall',
+      'date: 2026-13-40',
+      '---',
+      '',
+      '# Queue stall',
+      '',
+      '<!-- postmortem-disable-file section-missing -- a short review -->',
+      '',
+    ].join('\n');
     const r = run(text, only([...ALL, 'section-missing', 'metadata-invalid']));
     assert.ok(r.suppressed.length > 0 && r.suppressed.every((s) => s.startsWith('1:section-missing')), r.suppressed.join(' '));
-    assert.ok(r.found.some((f) => f.endsWith(':metadata-invalid')), 'other rules still report');
+    assert.ok(
+      r.found.some((f) => f.endsWith(':metadata-invalid')),
+      'other rules still report',
+    );
     assert.ok(!r.found.some((f) => f.endsWith(':section-missing')));
   });
 
@@ -187,7 +212,8 @@ describe('suppression-reason-missing and suppression-unused', () => {
 });
 
 describe('status severity shaping', () => {
-  const withStatus = (status: string) => ['---', 'title: Release rollback delayed', `status: ${status}`, '---', '', '# Release rollback delayed', '', BLAME, ''].join('\n');
+  const withStatus = (status: string) =>
+    ['---', 'title: Release rollback delayed', `status: ${status}`, '---', '', '# Release rollback delayed', '', BLAME, ''].join('\n');
   const sev = (status: string, shaping?: AnalyzeOptions['status'], rule = 'section-missing') => [
     ...new Set(analyze(withStatus(status), only([rule], { status: shaping })).findings.map((f) => f.severity)),
   ];

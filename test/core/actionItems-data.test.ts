@@ -3,15 +3,7 @@
  * function that uses the list, and the lists themselves are checked for shape.
  */
 import { strict as assert } from 'node:assert';
-import {
-  OWNER_EXAMPLES,
-  STATUS_EXAMPLES,
-  TEAM_OWNERS,
-  TEAM_WORDS,
-  TICKET_EXAMPLES,
-  TYPE_EXAMPLES,
-  VAGUE_PHRASES,
-} from '../../core/data/actionItemWords';
+import { OWNER_EXAMPLES, STATUS_EXAMPLES, TEAM_OWNERS, TEAM_WORDS, TICKET_EXAMPLES, TYPE_EXAMPLES, VAGUE_PHRASES } from '../../core/data/actionItemWords';
 import { actionTypeOf, findTicket } from '../../core/extract/actionItems';
 import { statusWord } from '../../core/rules/actionItemCommon';
 import { ownerKind } from '../../core/rules/action-item-owner-team';

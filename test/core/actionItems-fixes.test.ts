@@ -17,7 +17,10 @@ const fixturesRoot = join(__dirname, '..', 'fixtures', 'rules');
 
 /** What an author types over the placeholders the fixes write. */
 function filledIn(s: string): string {
-  return resolveSnippet(s).replace(WRITTEN_PLACEHOLDERS.owner, '@kim').replace(WRITTEN_PLACEHOLDERS.due, '2026-12-01').replace(WRITTEN_PLACEHOLDERS.ticket, 'OPS-4');
+  return resolveSnippet(s)
+    .replace(WRITTEN_PLACEHOLDERS.owner, '@kim')
+    .replace(WRITTEN_PLACEHOLDERS.due, '2026-12-01')
+    .replace(WRITTEN_PLACEHOLDERS.ticket, 'OPS-4');
 }
 
 function apply(text: string, fix: Fix, resolve: (s: string) => string = resolveSnippet): string {
@@ -73,17 +76,25 @@ describe('action-item fixes', () => {
                 assert.ok(!/\n/.test(e.newText), 'no line breaks inserted');
               }
               const line = lines.position(f.start).line;
-              const onLine = (t: string, rule: string) => analyze(t, { today: TODAY }).findings.filter((x) => x.rule === rule && new LineIndex(t).position(x.start).line === line);
+              const onLine = (t: string, rule: string) =>
+                analyze(t, { today: TODAY }).findings.filter((x) => x.rule === rule && new LineIndex(t).position(x.start).line === line);
               // As the editor first shows it: a placeholder the fix wrote is still flagged.
               const shown = apply(text, fix);
               const wrote = Object.values(WRITTEN_PLACEHOLDERS).filter((p) => fix.edits.some((e) => e.newText.includes(p)));
               if (wrote.length) {
-                assert.ok(onLine(shown, f.rule).length + onLine(shown, 'placeholder-text').length > 0, `after "${fix.title}" on line ${line + 1}, the placeholder ${wrote.join(', ')} is still flagged`);
+                assert.ok(
+                  onLine(shown, f.rule).length + onLine(shown, 'placeholder-text').length > 0,
+                  `after "${fix.title}" on line ${line + 1}, the placeholder ${wrote.join(', ')} is still flagged`,
+                );
               }
               // Filled in: the finding is gone.
               const fixed = apply(text, fix, filledIn);
               const after = analyze(fixed, { today: TODAY });
-              assert.deepEqual(onLine(fixed, f.rule).map((x) => x.message), [], `after "${fix.title}" filled in on line ${line + 1}, ${f.rule} is gone`);
+              assert.deepEqual(
+                onLine(fixed, f.rule).map((x) => x.message),
+                [],
+                `after "${fix.title}" filled in on line ${line + 1}, ${f.rule} is gone`,
+              );
               // The item is still one item (the table keeps its rows; the bullet stays a bullet).
               assert.equal(after.model.actionItems.length, before.model.actionItems.length, 'same number of items');
               if (item!.form === 'table') {
@@ -93,7 +104,10 @@ describe('action-item fixes', () => {
                 assert.equal(afterLines.length, beforeLines.length, 'the table keeps its lines');
                 if (isAligned(beforeLines)) assert.ok(isAligned(afterLines), `aligned table stays aligned:\n${afterLines.join('\n')}`);
                 const cells = (l: string) => pipeColumns(l).split(',').length;
-                assert.ok(afterLines.every((l) => cells(l) === cells(afterLines[0])), `every line has the same cells:\n${afterLines.join('\n')}`);
+                assert.ok(
+                  afterLines.every((l) => cells(l) === cells(afterLines[0])),
+                  `every line has the same cells:\n${afterLines.join('\n')}`,
+                );
               }
               checked++;
             }
@@ -115,7 +129,8 @@ describe('action-item fixes', () => {
     const head = '---\ndate: 2026-03-02\nseverity: SEV-2\n---\n# Cache outage\n## Action items\n';
 
     it('adds a column to an aligned table, padded in every line', () => {
-      const doc = head + '| Action          | Due        |\n|-----------------|------------|\n| Pin the driver  | 2026-03-09 |\n| Cap the pool    | 2026-03-12 |\n';
+      const doc =
+        head + '| Action          | Due        |\n|-----------------|------------|\n| Pin the driver  | 2026-03-09 |\n| Cap the pool    | 2026-03-12 |\n';
       const out = fixOf(doc, 'action-item-owner-missing', 9);
       assert.equal(
         out.slice(head.length),
@@ -148,7 +163,11 @@ describe('action-item fixes', () => {
 
     it('appends to a bullet in its own style', () => {
       const cases: Array<[string, string, string]> = [
-        ['- Pin the driver (owner: @kim, OPS-1, type: prevent)', 'action-item-due-missing', '- Pin the driver (owner: @kim, OPS-1, type: prevent, due: YYYY-MM-DD)'],
+        [
+          '- Pin the driver (owner: @kim, OPS-1, type: prevent)',
+          'action-item-due-missing',
+          '- Pin the driver (owner: @kim, OPS-1, type: prevent, due: YYYY-MM-DD)',
+        ],
         ['- Pin the driver — @kim — OPS-1 — prevent', 'action-item-due-missing', '- Pin the driver — @kim — OPS-1 — prevent — due: YYYY-MM-DD'],
         ['- Pin the driver. Owner: @kim. Due: 2026-03-09.', 'action-item-ticket-missing', '- Pin the driver. Owner: @kim. Due: 2026-03-09. Ticket: [ticket].'],
         ['- Pin the driver <!-- keep -->', 'action-item-owner-missing', '- Pin the driver (owner: @owner) <!-- keep -->'],
@@ -186,11 +205,14 @@ describe('action-item fixes', () => {
     });
 
     it('offers the owners the roster and the document name, after the placeholder, and titles its fixes in English', () => {
-      const doc = head + '- Pin the driver (due: 2026-03-20, OPS-1, type: prevent)\n- Cap the pool (owner: Priya Raman, due: 2026-03-20, OPS-2, type: prevent)\n';
+      const doc =
+        head + '- Pin the driver (due: 2026-03-20, OPS-1, type: prevent)\n- Cap the pool (owner: Priya Raman, due: 2026-03-20, OPS-2, type: prevent)\n';
       const f = analyze(doc, { today: TODAY, people: { roster: [{ name: 'Kim Lee' }] } }).findings.find((x) => x.rule === 'action-item-owner-missing')!;
       assert.equal(f.fixes![0].title, 'Add an owner');
       assert.match(f.fixes![0].edits[0].newText, /\$\{1\|@owner,Kim Lee,Priya Raman\|\}/);
-      const none = analyze(head + '- Pin the driver (due: 2026-03-20, OPS-1, type: prevent)\n', { today: TODAY }).findings.find((x) => x.rule === 'action-item-owner-missing')!;
+      const none = analyze(head + '- Pin the driver (due: 2026-03-20, OPS-1, type: prevent)\n', { today: TODAY }).findings.find(
+        (x) => x.rule === 'action-item-owner-missing',
+      )!;
       assert.match(none.fixes![0].edits[0].newText, /\$\{1:@owner\}/);
     });
   });

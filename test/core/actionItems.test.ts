@@ -12,7 +12,9 @@ function fields(item: ActionItem): Record<string, string> {
 
 describe('action-item extraction', () => {
   it('reads a table by its column names, whatever they are called', () => {
-    const [a] = items('| Task | Assignee | Deadline | Jira | Category | State |\n|---|---|---|---|---|---|\n| Cap the pool | @kim | 2026-03-09 | OPS-1 | Prevention | In progress |');
+    const [a] = items(
+      '| Task | Assignee | Deadline | Jira | Category | State |\n|---|---|---|---|---|---|\n| Cap the pool | @kim | 2026-03-09 | OPS-1 | Prevention | In progress |',
+    );
     assert.equal(a.text, 'Cap the pool');
     assert.deepEqual(fields(a), { owner: '@kim', due: '2026-03-09', ticket: 'OPS-1', type: 'prevent', status: 'In progress' });
   });
@@ -36,7 +38,9 @@ describe('action-item extraction', () => {
   });
 
   it('reads labelled fields, also empty ones and bold labels', () => {
-    const [a, b] = items('- [detect] Page on pool exhaustion. Owner: Due: 2026-03-09. Status: Open. Ticket: OPS-2.\n- Cap the pool **Owner:** @kim **Due:** next Friday');
+    const [a, b] = items(
+      '- [detect] Page on pool exhaustion. Owner: Due: 2026-03-09. Status: Open. Ticket: OPS-2.\n- Cap the pool **Owner:** @kim **Due:** next Friday',
+    );
     assert.deepEqual(fields(a), { owner: '', due: '2026-03-09', status: 'Open', ticket: 'OPS-2', type: 'detect' });
     assert.equal(a.text, 'Page on pool exhaustion.');
     assert.deepEqual(fields(b), { owner: '@kim', due: 'next Friday' });
@@ -58,12 +62,19 @@ describe('action-item extraction', () => {
   });
 
   it('types items from a heading or a group label above them', () => {
-    const list = items('### Detection\n\n- Page on pool exhaustion (owner: @kim)\n\n### Other\n\n- **Mitigate:**\n  - Shed load at 90% (owner: @lee)\n- Write the runbook (owner: @kim)');
-    assert.deepEqual(list.map((i) => i.fields.type?.value), ['detect', 'mitigate', undefined]);
+    const list = items(
+      '### Detection\n\n- Page on pool exhaustion (owner: @kim)\n\n### Other\n\n- **Mitigate:**\n  - Shed load at 90% (owner: @lee)\n- Write the runbook (owner: @kim)',
+    );
+    assert.deepEqual(
+      list.map((i) => i.fields.type?.value),
+      ['detect', 'mitigate', undefined],
+    );
   });
 
   it('gives items the ticket and date range end of the subheading above them', () => {
-    const [a, b] = items('### Short-term ([tracked in OPS-12](https://tracker.example.com/OPS-12))\n\n- Cap the pool (owner: @kim)\n\n### Long-term (Q3 2026 – Q1 2027)\n\n- Shard the queue (owner: @lee, OPS-14)');
+    const [a, b] = items(
+      '### Short-term ([tracked in OPS-12](https://tracker.example.com/OPS-12))\n\n- Cap the pool (owner: @kim)\n\n### Long-term (Q3 2026 – Q1 2027)\n\n- Shard the queue (owner: @lee, OPS-14)',
+    );
     assert.equal(a.fields.ticket?.value, 'OPS-12');
     assert.equal(b.fields.due?.value, 'Q1 2027');
     assert.equal(b.fields.ticket?.value, 'OPS-14');
@@ -75,8 +86,13 @@ describe('action-item extraction', () => {
   });
 
   it('takes a paragraph with nested details as one item, and a short label as a group', () => {
-    const list = items('- Move jobs to a queue\n  with a worker per tenant, so that:\n  - one tenant cannot starve others\n- **Prevent**\n  - Cap the pool (owner: @kim)');
-    assert.deepEqual(list.map((i) => i.text), ['Move jobs to a queue with a worker per tenant, so that', 'Cap the pool']);
+    const list = items(
+      '- Move jobs to a queue\n  with a worker per tenant, so that:\n  - one tenant cannot starve others\n- **Prevent**\n  - Cap the pool (owner: @kim)',
+    );
+    assert.deepEqual(
+      list.map((i) => i.text),
+      ['Move jobs to a queue with a worker per tenant, so that', 'Cap the pool'],
+    );
   });
 
   it('does not take channels, severities or periods for tickets', () => {

@@ -30,10 +30,17 @@ describe('placeholder data', () => {
   it('keeps its word lists lower case and free of duplicates and contradictions', () => {
     for (const [name, list] of Object.entries({ BRACKET_TAGS, PLACEHOLDER_NOUNS, PLACEHOLDER_VERBS, FILLER_PHRASES, HTML_TAGS })) {
       assert.deepEqual(duplicates(list), [], `${name} has duplicates`);
-      assert.deepEqual(list.filter((w) => w !== w.toLowerCase()), [], `${name} is lower case`);
+      assert.deepEqual(
+        list.filter((w) => w !== w.toLowerCase()),
+        [],
+        `${name} is lower case`,
+      );
     }
     // A word cannot be both a harmless tag and a placeholder.
-    assert.deepEqual(BRACKET_TAGS.filter((t) => PLACEHOLDER_NOUNS.includes(t)), []);
+    assert.deepEqual(
+      BRACKET_TAGS.filter((t) => PLACEHOLDER_NOUNS.includes(t)),
+      [],
+    );
   });
 
   for (const e of PLACEHOLDERS) {
@@ -47,7 +54,10 @@ describe('placeholder data', () => {
       }
       for (const ex of e.examples.clean) {
         it(`leaves alone: ${ex}`, () => {
-          assert.deepEqual(findings(ex + '\n', 'placeholder-text').map((f) => f.message), []);
+          assert.deepEqual(
+            findings(ex + '\n', 'placeholder-text').map((f) => f.message),
+            [],
+          );
         });
       }
     });
@@ -59,7 +69,10 @@ describe('vague contributing-factor data', () => {
     assert.deepEqual(duplicates(VAGUE_FACTORS.map((e) => e.id)), []);
     const all = VAGUE_FACTORS.flatMap((e) => e.phrases);
     assert.deepEqual(duplicates(all), []);
-    assert.deepEqual(all.filter((p) => p !== p.toLowerCase() || p.trim() !== p || /\s{2}/.test(p)), []);
+    assert.deepEqual(
+      all.filter((p) => p !== p.toLowerCase() || p.trim() !== p || /\s{2}/.test(p)),
+      [],
+    );
     for (const e of VAGUE_FACTORS) assert.ok(e.examples.flag.length > 0 && e.examples.clean.length > 0, e.id);
   });
 
@@ -75,7 +88,10 @@ describe('vague contributing-factor data', () => {
       }
       for (const ex of e.examples.clean) {
         it(`leaves alone: ${ex}`, () => {
-          assert.deepEqual(findings(doc(ex), 'contributing-factor-vague').map((f) => f.message), []);
+          assert.deepEqual(
+            findings(doc(ex), 'contributing-factor-vague').map((f) => f.message),
+            [],
+          );
         });
       }
       it('reads contributing factors only', () => {

@@ -56,7 +56,10 @@ describe('quick-fixes of the structure, timeline and analysis rules', () => {
       for (const [file, text] of files.flatMap((name) => {
         const lf = readFileSync(join(fixtures, rule, name), 'utf8');
         // The same fixture with Windows line endings: fixes must keep them.
-        return [[name, lf], [`${name} (CRLF)`, lf.replace(/\r?\n/g, '\r\n')]] as const;
+        return [
+          [name, lf],
+          [`${name} (CRLF)`, lf.replace(/\r?\n/g, '\r\n')],
+        ] as const;
       })) {
         const findings = analyze(text, { today: '2026-11-23' }).findings.filter((f) => f.rule === rule);
         findings.forEach((f, n) => {
@@ -74,9 +77,17 @@ describe('quick-fixes of the structure, timeline and analysis rules', () => {
               const now = res.findings.filter((x) => x.rule === rule);
               // A prompt comment is no content: the section stays flagged until the author writes under it.
               const staysFlagged = rule === 'section-empty';
-              assert.equal(now.some((x) => x.message === f.message && x.start === mapOffset(fix, f.start)), staysFlagged, staysFlagged ? 'the finding stays' : 'the finding is gone');
+              assert.equal(
+                now.some((x) => x.message === f.message && x.start === mapOffset(fix, f.start)),
+                staysFlagged,
+                staysFlagged ? 'the finding stays' : 'the finding is gone',
+              );
               const added = now.filter((x) => !before.has(key(x, x.start)) && !(staysFlagged && x.message === f.message));
-              assert.deepEqual(added.map((x) => x.message), [], 'no new finding of the rule');
+              assert.deepEqual(
+                added.map((x) => x.message),
+                [],
+                'no new finding of the rule',
+              );
             });
           }
         });

@@ -49,7 +49,10 @@ export function parseLabels(file: string, text: string): { labels: Label[]; stri
       errors.push(`${file}:${i + 1}: unreadable label`);
       return l;
     }
-    const rules = m[2].split(/\s+or\s+|\s*\|\s*/).map((r) => r.trim()).filter(Boolean);
+    const rules = m[2]
+      .split(/\s+or\s+|\s*\|\s*/)
+      .map((r) => r.trim())
+      .filter(Boolean);
     for (const r of rules) if (!FAMILY.has(r)) errors.push(`${file}:${i + 1}: unknown rule "${r}"`);
     if (rules.length === 0) errors.push(`${file}:${i + 1}: no rule named`);
     if (!m[3]) errors.push(`${file}:${i + 1}: no kind named`);
@@ -75,7 +78,9 @@ function score(): { scored: Scored[]; errors: string[]; unlabelled: string[] } {
   const scored: Scored[] = [];
   const errors: string[] = [];
   const unlabelled: string[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()) {
     const { labels, stripped, errors: errs } = parseLabels(file, readFileSync(join(DIR, file), 'utf8'));
     errors.push(...errs);
     const res = analyze(stripped, { today: TODAY });
@@ -110,8 +115,7 @@ function score(): { scored: Scored[]; errors: string[]; unlabelled: string[] } {
 /** A flagged line is found when one of its accepted rules reports on it. */
 const found = (s: Scored) => s.hits.some((h) => (s.rules as string[]).includes(h.rule));
 /** A clean line is a false alarm for `rule` (any blame rule if none) when it reports there, unless a hint is acceptable. */
-const falseAlarm = (s: Scored, rule?: string) =>
-  s.hits.some((h) => (rule ? h.rule === rule : true) && !(s.kind === 'clean-hint' && h.severity === 'hint'));
+const falseAlarm = (s: Scored, rule?: string) => s.hits.some((h) => (rule ? h.rule === rule : true) && !(s.kind === 'clean-hint' && h.severity === 'hint'));
 
 const ratio = (n: number, d: number) => (d === 0 ? NaN : n / d);
 const fmt = (x: number) => (Number.isNaN(x) ? '  -  ' : x.toFixed(2).padStart(5));
@@ -147,13 +151,19 @@ describe('blame-family lines in five voices (issue 17)', () => {
   before(() => {
     const rows: string[] = [];
     rows.push('', 'Blame-family lines: recall on flagged lines, false-positive rate on clean lines');
-    rows.push(`${'rule'.padEnd(24)} ${'flag'.padStart(5)} ${'recall'.padStart(6)} ${'clean'.padStart(6)} ${'fp(any)'.padStart(7)} ${'target'.padStart(6)} ${'fp(tgt)'.padStart(7)}`);
+    rows.push(
+      `${'rule'.padEnd(24)} ${'flag'.padStart(5)} ${'recall'.padStart(6)} ${'clean'.padStart(6)} ${'fp(any)'.padStart(7)} ${'target'.padStart(6)} ${'fp(tgt)'.padStart(7)}`,
+    );
     for (const r of BLAME_RULES) {
       const f = flagged.filter((s) => s.rules[0] === r);
       const t = clean.filter((s) => s.rules[0] === r);
-      rows.push(`${r.padEnd(24)} ${String(f.length).padStart(5)} ${fmt(recallOf(f)).padStart(6)} ${String(clean.length).padStart(6)} ${fmt(fpOf(clean, r)).padStart(7)} ${String(t.length).padStart(6)} ${fmt(fpOf(t)).padStart(7)}`);
+      rows.push(
+        `${r.padEnd(24)} ${String(f.length).padStart(5)} ${fmt(recallOf(f)).padStart(6)} ${String(clean.length).padStart(6)} ${fmt(fpOf(clean, r)).padStart(7)} ${String(t.length).padStart(6)} ${fmt(fpOf(t)).padStart(7)}`,
+      );
     }
-    rows.push(`${'family'.padEnd(24)} ${String(flagged.length).padStart(5)} ${fmt(measured.recall.family).padStart(6)} ${String(clean.length).padStart(6)} ${fmt(measured.falsePositiveRate.family).padStart(7)}`);
+    rows.push(
+      `${'family'.padEnd(24)} ${String(flagged.length).padStart(5)} ${fmt(measured.recall.family).padStart(6)} ${String(clean.length).padStart(6)} ${fmt(measured.falsePositiveRate.family).padStart(7)}`,
+    );
     rows.push('', `${'voice'.padEnd(24)} ${'flag'.padStart(5)} ${'recall'.padStart(6)} ${'clean'.padStart(6)} ${'fp'.padStart(7)}`);
     for (const v of voices) {
       const f = flagged.filter((s) => s.voice === v);
@@ -164,7 +174,9 @@ describe('blame-family lines in five voices (issue 17)', () => {
     for (const sec of [...new Set(scored.map((s) => s.section))].sort()) {
       const f = flagged.filter((s) => s.section === sec);
       const c = clean.filter((s) => s.section === sec);
-      rows.push(`${sec.padEnd(24)} ${String(f.length).padStart(5)} ${fmt(recallOf(f)).padStart(6)} ${String(c.length).padStart(6)} ${fmt(fpOf(c)).padStart(7)}`);
+      rows.push(
+        `${sec.padEnd(24)} ${String(f.length).padStart(5)} ${fmt(recallOf(f)).padStart(6)} ${String(c.length).padStart(6)} ${fmt(fpOf(c)).padStart(7)}`,
+      );
     }
     rows.push('', `${'kind'.padEnd(34)} ${'n'.padStart(4)} ${'found / false alarms'.padStart(20)}`);
     for (const tag of [...new Set(scored.map((s) => `${s.kind === 'flag' ? 'flag' : 'clean'} ${s.tag}`))].sort()) {
@@ -176,7 +188,8 @@ describe('blame-family lines in five voices (issue 17)', () => {
       rows.push('', 'Missed flagged lines:');
       for (const s of flagged.filter((x) => !found(x))) rows.push(`  ${s.file}:${s.line} [${s.rules.join('|')}; ${s.tag}] ${s.text}`);
       rows.push('', 'False alarms on clean lines:');
-      for (const s of clean.filter((x) => falseAlarm(x))) rows.push(`  ${s.file}:${s.line} [${s.hits.map((h) => `${h.rule}/${h.severity}`).join(', ')}; ${s.tag}] ${s.text}`);
+      for (const s of clean.filter((x) => falseAlarm(x)))
+        rows.push(`  ${s.file}:${s.line} [${s.hits.map((h) => `${h.rule}/${h.severity}`).join(', ')}; ${s.tag}] ${s.text}`);
       rows.push('', 'Findings on unlabelled lines:', ...unlabelled.map((u) => `  ${u}`));
     }
     console.log(rows.join('\n'));
@@ -197,8 +210,14 @@ describe('blame-family lines in five voices (issue 17)', () => {
     assert.ok(clean.length >= 300, `clean ${clean.length}`);
     assert.ok(voices.length >= 5, `voices ${voices.join(', ')}`);
     for (const r of BLAME_RULES) {
-      assert.ok(flagged.some((s) => s.rules[0] === r), `no flagged line for ${r}`);
-      assert.ok(clean.some((s) => s.rules[0] === r), `no clean line targeting ${r}`);
+      assert.ok(
+        flagged.some((s) => s.rules[0] === r),
+        `no flagged line for ${r}`,
+      );
+      assert.ok(
+        clean.some((s) => s.rules[0] === r),
+        `no clean line targeting ${r}`,
+      );
     }
     for (const v of voices) {
       assert.ok(flagged.some((s) => s.voice === v) && clean.some((s) => s.voice === v), `voice ${v} needs flagged and clean lines`);
@@ -206,7 +225,17 @@ describe('blame-family lines in five voices (issue 17)', () => {
   });
 
   it('the scorer can fail: a line counts only for its own rule and its own line', () => {
-    const line: Scored = { file: 'x.md', voice: 'x', line: 1, text: '', kind: 'flag', rules: ['person-as-cause'], tag: 't', section: 'summary', hits: [{ rule: 'hindsight-bias', severity: 'info' }] };
+    const line: Scored = {
+      file: 'x.md',
+      voice: 'x',
+      line: 1,
+      text: '',
+      kind: 'flag',
+      rules: ['person-as-cause'],
+      tag: 't',
+      section: 'summary',
+      hits: [{ rule: 'hindsight-bias', severity: 'info' }],
+    };
     assert.equal(found(line), false);
     assert.equal(found({ ...line, hits: [{ rule: 'person-as-cause', severity: 'warning' }] }), true);
     const c: Scored = { ...line, kind: 'clean-hint', rules: ['blame-language'], hits: [{ rule: 'blame-language', severity: 'hint' }] };

@@ -27,7 +27,10 @@ describe('blamelessness docs examples', () => {
     });
     it(`${rule}: the better example is not`, () => {
       const found = analyze(doc(example(page, 'Better'))).findings.filter((f) => f.rule === rule);
-      assert.deepEqual(found.map((f) => f.message), []);
+      assert.deepEqual(
+        found.map((f) => f.message),
+        [],
+      );
     });
   }
 });

@@ -34,22 +34,27 @@ const CASES: Array<[Place, string, string, string]> = [
   ['what-went-poorly', 'Support fails to tag duplicate tickets.', 'blame-language', 'Support does not tag duplicate tickets.'],
   ['what-went-poorly', 'The release manager neglected to read the plan.', 'blame-language', 'The release manager did not read the plan.'],
   ['what-went-poorly', 'Tomas should have checked the replica lag.', 'blame-language', 'Nothing in the process required checking the replica lag.'],
-  ['what-went-poorly', 'They shouldn\'t have merged on a Friday.', 'blame-language', 'Nothing in the process prevented merging on a Friday.'],
+  ['what-went-poorly', "They shouldn't have merged on a Friday.", 'blame-language', 'Nothing in the process prevented merging on a Friday.'],
   ['what-went-poorly', 'Nobody should have missed those alerts.', 'blame-language', 'Nothing in the process prevented missing those alerts.'],
-  ['what-went-poorly', 'The reviewer should have immediately rolled back the release.', 'blame-language', 'Nothing in the process required rolling back the release.'],
+  [
+    'what-went-poorly',
+    'The reviewer should have immediately rolled back the release.',
+    'blame-language',
+    'Nothing in the process required rolling back the release.',
+  ],
   ['what-went-poorly', 'In hindsight we could have paged the vendor.', 'blame-language', 'In hindsight nothing in the process required paging the vendor.'],
   ['what-went-poorly', 'It was a careless change to a shared config.', 'blame-language', 'It was a change to a shared config.'],
   ['what-went-poorly', 'The handover was an incompetent mess.', 'blame-language', 'The handover was a mess.'],
   ['what-went-poorly', 'Reviewers carelessly approved the rename.', 'blame-language', 'Reviewers approved the rename.'],
   ['what-went-poorly', 'Sloppy reviews let the bug through.', 'blame-language', 'Reviews let the bug through.'],
-  ['what-went-poorly', 'Why didn\'t anyone catch this?', 'blame-language', 'What would have caught this earlier?'],
-  ['what-went-poorly', 'Why didn\'t anyone notice the disk filling up?', 'blame-language', 'What would have helped us notice the disk filling up earlier?'],
+  ['what-went-poorly', "Why didn't anyone catch this?", 'blame-language', 'What would have caught this earlier?'],
+  ['what-went-poorly', "Why didn't anyone notice the disk filling up?", 'blame-language', 'What would have helped us notice the disk filling up earlier?'],
   ['what-went-poorly', 'Why did nobody page the vendor sooner?', 'blame-language', 'What would have helped us page the vendor earlier?'],
   ['what-went-poorly', 'Nobody ran the migration in staging!!', 'blame-language', 'Nobody ran the migration in staging.'],
   ['what-went-poorly', 'Nobody ran the migration in staging?!', 'blame-language', 'Nobody ran the migration in staging?'],
   ['what-went-poorly', 'The review took four days, which is ridiculous.', 'blame-language', 'The review took four days.'],
-  ['what-went-poorly', 'The team didn\'t even open the dashboard.', 'blame-language', 'The team did not open the dashboard.'],
-  ['what-went-poorly', 'The on-call didn\'t bother to read the alert.', 'blame-language', 'The on-call did not read the alert.'],
+  ['what-went-poorly', "The team didn't even open the dashboard.", 'blame-language', 'The team did not open the dashboard.'],
+  ['what-went-poorly', "The on-call didn't bother to read the alert.", 'blame-language', 'The on-call did not read the alert.'],
   [
     'what-went-poorly',
     'Engineers need to be more careful when editing DNS records.',
@@ -102,7 +107,7 @@ describe('blamelessness quick-fixes', () => {
       assert.ok(texts.includes('- Checking the plan was not required before approving the migration.'), texts.join('\n'));
     });
 
-    it('asks why again below a human-error last answer of a 5 Whys chain, in the chain\'s style, keeping the answer', () => {
+    it("asks why again below a human-error last answer of a 5 Whys chain, in the chain's style, keeping the answer", () => {
       const chain = [
         '### Why chain',
         '',
@@ -121,15 +126,33 @@ describe('blamelessness quick-fixes', () => {
       assert.match(out, /A2: The engineer made a mistake during the failover\.\nQ3: Why was that possible\?\nA3: What made this action possible or likely\?/);
       // The new step is the chain's last answer now, so the human-error answer is no longer the conclusion;
       // the placeholder answer is flagged until the author writes the condition.
-      assert.deepEqual(lint(out).filter((x) => x.rule === 'human-error-root-cause'), []);
+      assert.deepEqual(
+        lint(out).filter((x) => x.rule === 'human-error-root-cause'),
+        [],
+      );
       const a3 = out.split('\n').findIndex((l) => l.startsWith('A3:'));
-      assert.ok(analyze(out, { today: TODAY }).findings.some((x) => x.rule === 'placeholder-text' && new LineIndex(out).position(x.start).line === a3), 'the placeholder answer is flagged');
+      assert.ok(
+        analyze(out, { today: TODAY }).findings.some((x) => x.rule === 'placeholder-text' && new LineIndex(out).position(x.start).line === a3),
+        'the placeholder answer is flagged',
+      );
     });
   });
 
   describe('properties over generated postmortems', () => {
-    const poorly = [...new Set([...BLAME_PHRASES.flatMap((e) => [...e.examples.flag, ...e.examples.clean]), ...HINDSIGHT.flatMap((e) => [...e.examples.flag, ...e.examples.clean])])];
-    const root = [...HUMAN_ERROR.examples.flag, ...HUMAN_ERROR.examples.clean, ...HUMAN_ACTIONS.examples.flag, ...HUMAN_ACTIONS.examples.clean, ...AGENCY_EXAMPLES.flag, ...AGENCY_EXAMPLES.clean];
+    const poorly = [
+      ...new Set([
+        ...BLAME_PHRASES.flatMap((e) => [...e.examples.flag, ...e.examples.clean]),
+        ...HINDSIGHT.flatMap((e) => [...e.examples.flag, ...e.examples.clean]),
+      ]),
+    ];
+    const root = [
+      ...HUMAN_ERROR.examples.flag,
+      ...HUMAN_ERROR.examples.clean,
+      ...HUMAN_ACTIONS.examples.flag,
+      ...HUMAN_ACTIONS.examples.clean,
+      ...AGENCY_EXAMPLES.flag,
+      ...AGENCY_EXAMPLES.clean,
+    ];
     const timeline = [...TIMELINE_EXAMPLES.flag, ...TIMELINE_EXAMPLES.clean];
     const docs = fc
       .record({
@@ -142,8 +165,14 @@ describe('blamelessness quick-fixes', () => {
         // Examples in the sections they belong to; root causes as bullets or as paragraphs.
         const rootText = root.length ? (paragraphs ? root.join('\n\n') : root.map((r) => `- ${r}`).join('\n')) : 'The pool size file has no schema.';
         let text = postmortemWith('root-causes', rootText).text;
-        text = text.replace('- The first page went to an old rotation.', ['- The first page went to an old rotation.', ...poorly.map((p) => `- ${p}`)].join('\n'));
-        text = text.replace('- 10:04 Error rate alert fires.', ['- 10:04 Error rate alert fires.', ...timeline.map((t, i) => `- 10:${String(10 + i).padStart(2, '0')} ${t}`)].join('\n'));
+        text = text.replace(
+          '- The first page went to an old rotation.',
+          ['- The first page went to an old rotation.', ...poorly.map((p) => `- ${p}`)].join('\n'),
+        );
+        text = text.replace(
+          '- 10:04 Error rate alert fires.',
+          ['- 10:04 Error rate alert fires.', ...timeline.map((t, i) => `- 10:${String(10 + i).padStart(2, '0')} ${t}`)].join('\n'),
+        );
         return text;
       });
 

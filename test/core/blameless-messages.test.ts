@@ -16,19 +16,27 @@ describe('blamelessness messages', () => {
   for (const rule of RULES) {
     for (const f of readdirSync(join(dir, rule)).filter((n) => n.endsWith('.md'))) {
       const text = readFileSync(join(dir, rule, f), 'utf8');
-      for (const x of analyze(text).findings.filter((x) => RULES.includes(x.rule))) messages.set(x.message, { rule: x.rule, words: text.slice(x.start, x.end) });
+      for (const x of analyze(text).findings.filter((x) => RULES.includes(x.rule)))
+        messages.set(x.message, { rule: x.rule, words: text.slice(x.start, x.end) });
     }
   }
 
   it('come from every rule', () => {
-    for (const rule of RULES) assert.ok([...messages.values()].some((m) => m.rule === rule), rule);
+    for (const rule of RULES)
+      assert.ok(
+        [...messages.values()].some((m) => m.rule === rule),
+        rule,
+      );
   });
 
   it('quote the offending words as written', () => {
     for (const [message, { rule, words }] of messages) {
       const quoted = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1].replace(/\s+/g, ' '));
       const w = words.replace(/\s+/g, ' ');
-      assert.ok(quoted.some((q) => q.includes(w) || w.includes(q)), `${rule}: "${message}" does not quote "${words}"`);
+      assert.ok(
+        quoted.some((q) => q.includes(w) || w.includes(q)),
+        `${rule}: "${message}" does not quote "${words}"`,
+      );
     }
   });
 
@@ -43,7 +51,11 @@ describe('blamelessness messages', () => {
     for (const [message, { rule }] of messages) {
       assert.ok(!/\byou\b/i.test(message), `${rule} addresses the reader as "you": ${message}`);
       const found = analyze(doc(message)).findings.filter((f) => f.rule === 'blame-language' || f.rule === 'hindsight-bias');
-      assert.deepEqual(found.map((f) => `${f.rule}: ${f.message}`), [], `${rule}: ${message}`);
+      assert.deepEqual(
+        found.map((f) => `${f.rule}: ${f.message}`),
+        [],
+        `${rule}: ${message}`,
+      );
     }
   });
 });

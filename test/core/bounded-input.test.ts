@@ -17,7 +17,7 @@ const ATTACKS: Record<string, (n: number) => string> = {
   'nested ordered items': (n) => '1. '.repeat(n) + 'x',
   'emphasis openers': (n) => '*a '.repeat(n),
   'strong runs': (n) => '*'.repeat(n) + 'x' + '*'.repeat(n),
-  'brackets': (n) => '['.repeat(n) + 'x' + ']'.repeat(n),
+  brackets: (n) => '['.repeat(n) + 'x' + ']'.repeat(n),
   'nested links': (n) => '[a]('.repeat(n) + 'x' + ')'.repeat(n),
 };
 
@@ -28,7 +28,12 @@ describe('bounded input before the parser', () => {
       const deep = analyze(doc(make(50_000)));
       assert.equal(deep.skipped, undefined, deep.skipped);
       assert.deepEqual(deep.internalErrors, []);
-      const ratio = growth((n) => doc(make(n)), (t) => analyze(t), 1500, { rounds: 5 });
+      const ratio = growth(
+        (n) => doc(make(n)),
+        (t) => analyze(t),
+        1500,
+        { rounds: 5 },
+      );
       assert.ok(ratio < 6, `ratio ${ratio.toFixed(2)}`);
     });
   }

@@ -31,7 +31,11 @@ function run(name: string, place: Place, rule: string | null, examples: { flag: 
       it(`leaves alone: ${ex}`, () => {
         for (const r of rule ? [rule] : FAMILY) {
           const { found } = findingsIn(place, ex, r);
-          assert.deepEqual(found.map((f) => f.message), [], `${r} should not report "${ex}" in ${place}`);
+          assert.deepEqual(
+            found.map((f) => f.message),
+            [],
+            `${r} should not report "${ex}" in ${place}`,
+          );
         }
       });
     }
@@ -39,10 +43,16 @@ function run(name: string, place: Place, rule: string | null, examples: { flag: 
 }
 
 describe('clause data: examples run as tests', () => {
-  run('PERSON_ONLY_PREDICATES (blame-language, what went poorly)', 'what-went-poorly', 'blame-language', { flag: PERSON_ONLY_PREDICATES.examples.flag, clean: [] });
+  run('PERSON_ONLY_PREDICATES (blame-language, what went poorly)', 'what-went-poorly', 'blame-language', {
+    flag: PERSON_ONLY_PREDICATES.examples.flag,
+    clean: [],
+  });
   run('PERSON_ONLY_PREDICATES clean (no blame-family finding)', 'what-went-poorly', null, { flag: [], clean: PERSON_ONLY_PREDICATES.examples.clean });
   run('HUMAN_ERROR_NOUNS (human-error-root-cause, root causes)', 'root-causes', 'human-error-root-cause', HUMAN_ERROR_NOUNS.examples);
-  run('HUMAN_ERROR_NOUNS in the summary', 'summary', 'human-error-root-cause', { flag: HUMAN_ERROR_NOUNS.examples.flag, clean: HUMAN_ERROR_NOUNS.examples.clean });
+  run('HUMAN_ERROR_NOUNS in the summary', 'summary', 'human-error-root-cause', {
+    flag: HUMAN_ERROR_NOUNS.examples.flag,
+    clean: HUMAN_ERROR_NOUNS.examples.clean,
+  });
   run('HUMAN_OMISSIONS (human-error-root-cause, what went poorly)', 'what-went-poorly', 'human-error-root-cause', HUMAN_OMISSIONS.examples);
   run('HINDSIGHT_JUDGEMENTS (hindsight-bias, root causes)', 'root-causes', 'hindsight-bias', HINDSIGHT_JUDGEMENTS.examples);
   run('DENIALS (no blame-family finding)', 'root-causes', null, DENIALS.examples);
@@ -61,7 +71,31 @@ describe('clause data: examples run as tests', () => {
 // ---------------------------------------------------------------------------------------------
 
 /** Latin-script locales of @faker-js/faker (accents, diacritics and hyphenated names among them). */
-const LOCALES = ['de', 'fr', 'es', 'it', 'pt_BR', 'pt_PT', 'nl', 'pl', 'cs_CZ', 'sk', 'sv', 'nb_NO', 'da', 'fi', 'hu', 'ro', 'hr', 'tr', 'id_ID', 'lv', 'es_MX', 'af_ZA', 'fr_CH'] as const;
+const LOCALES = [
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt_BR',
+  'pt_PT',
+  'nl',
+  'pl',
+  'cs_CZ',
+  'sk',
+  'sv',
+  'nb_NO',
+  'da',
+  'fi',
+  'hu',
+  'ro',
+  'hr',
+  'tr',
+  'id_ID',
+  'lv',
+  'es_MX',
+  'af_ZA',
+  'fr_CH',
+] as const;
 
 /** First names of a locale written as one capitalised word (hyphenated allowed): what a writer puts before a verb. */
 function firstNames(locale: (typeof LOCALES)[number]): string[] {
@@ -70,7 +104,132 @@ function firstNames(locale: (typeof LOCALES)[number]): string[] {
   // English words that are also names in some locale ("Will", "May", "Rose") read as words before a verb.
   return all.filter((n) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(n) && !ENGLISH_WORDS.has(n.toLowerCase()));
 }
-const ENGLISH_WORDS = new Set(['will', 'may', 'june', 'april', 'august', 'rose', 'grace', 'hope', 'faith', 'joy', 'bill', 'mark', 'sky', 'summer', 'winter', 'autumn', 'dawn', 'ray', 'iris', 'ivy', 'jade', 'amber', 'ruby', 'pearl', 'river', 'storm', 'star', 'sunny', 'honey', 'candy', 'crystal', 'jewel', 'lily', 'violet', 'holly', 'heather', 'daisy', 'angel', 'hunter', 'chase', 'king', 'miles', 'lane', 'dale', 'glen', 'page', 'rich', 'drew', 'pat', 'sue', 'don', 'ken', 'ben', 'art', 'nova', 'aurora', 'cloud', 'delta', 'echo', 'atlas', 'apollo', 'tempo', 'loki', 'nomad', 'hermes', 'athena', 'juno', 'neptune', 'mercury', 'spark', 'flux', 'argo', 'harbor', 'sentry', 'consul', 'vault', 'envoy', 'chef', 'helm', 'bamboo', 'octopus', 'travis', 'jenkins', 'celery', 'hugo', 'rust', 'elixir', 'mocha', 'jest', 'astro', 'remix', 'gatsby', 'calypso', 'hydra', 'triton', 'alexa', 'siri', 'cortana', 'cassandra', 'tri', 'eka', 'dwi', 'ade', 'aba', 'bo', 'lou', 'noa', 'mika', 'nikola', 'the', 'and', 'so', 'then', 'because', 'after', 'before', 'when', 'while', 'but', 'also', 'why', 'how', 'nobody', 'someone']);
+const ENGLISH_WORDS = new Set([
+  'will',
+  'may',
+  'june',
+  'april',
+  'august',
+  'rose',
+  'grace',
+  'hope',
+  'faith',
+  'joy',
+  'bill',
+  'mark',
+  'sky',
+  'summer',
+  'winter',
+  'autumn',
+  'dawn',
+  'ray',
+  'iris',
+  'ivy',
+  'jade',
+  'amber',
+  'ruby',
+  'pearl',
+  'river',
+  'storm',
+  'star',
+  'sunny',
+  'honey',
+  'candy',
+  'crystal',
+  'jewel',
+  'lily',
+  'violet',
+  'holly',
+  'heather',
+  'daisy',
+  'angel',
+  'hunter',
+  'chase',
+  'king',
+  'miles',
+  'lane',
+  'dale',
+  'glen',
+  'page',
+  'rich',
+  'drew',
+  'pat',
+  'sue',
+  'don',
+  'ken',
+  'ben',
+  'art',
+  'nova',
+  'aurora',
+  'cloud',
+  'delta',
+  'echo',
+  'atlas',
+  'apollo',
+  'tempo',
+  'loki',
+  'nomad',
+  'hermes',
+  'athena',
+  'juno',
+  'neptune',
+  'mercury',
+  'spark',
+  'flux',
+  'argo',
+  'harbor',
+  'sentry',
+  'consul',
+  'vault',
+  'envoy',
+  'chef',
+  'helm',
+  'bamboo',
+  'octopus',
+  'travis',
+  'jenkins',
+  'celery',
+  'hugo',
+  'rust',
+  'elixir',
+  'mocha',
+  'jest',
+  'astro',
+  'remix',
+  'gatsby',
+  'calypso',
+  'hydra',
+  'triton',
+  'alexa',
+  'siri',
+  'cortana',
+  'cassandra',
+  'tri',
+  'eka',
+  'dwi',
+  'ade',
+  'aba',
+  'bo',
+  'lou',
+  'noa',
+  'mika',
+  'nikola',
+  'the',
+  'and',
+  'so',
+  'then',
+  'because',
+  'after',
+  'before',
+  'when',
+  'while',
+  'but',
+  'also',
+  'why',
+  'how',
+  'nobody',
+  'someone',
+]);
 
 const NAMES_BY_LOCALE = LOCALES.map((l) => [l, firstNames(l)] as const);
 
@@ -100,7 +259,9 @@ const CAUSAL: Array<{ heading: string; line: (s: string) => string }> = [
 ];
 
 function doc(heading: string, line: string): { text: string; start: number; end: number } {
-  const head = ['# Certificate expiry on the public API', '', '## Impact', '', 'Clients saw TLS errors for 40 minutes.', '', `## ${heading}`, '', ''].join('\n');
+  const head = ['# Certificate expiry on the public API', '', '## Impact', '', 'Clients saw TLS errors for 40 minutes.', '', `## ${heading}`, '', ''].join(
+    '\n',
+  );
   const text = `${head}${line}\n\n## Action items\n\n- [ ] Alert 14 days before a certificate expires (owner: @ops-lead, due 2026-12-20)\n`;
   return { text, start: head.length, end: head.length + line.length };
 }
@@ -135,7 +296,8 @@ describe('clause reader: properties over names and subjects', () => {
         const { text, start, end } = doc(section.heading, section.line(sentenceFor(subject, predicate)));
         const found = familyOn(text, start, end);
         checked++;
-        if (!found.some((f) => f.rule === 'person-as-cause' && [name, other].some((n) => text.slice(f.start, f.end).startsWith(n)))) misses.push(`${locale} ${section.heading}: ${text.slice(start, end)} -> ${found.map((f) => f.rule).join(',') || 'nothing'}`);
+        if (!found.some((f) => f.rule === 'person-as-cause' && [name, other].some((n) => text.slice(f.start, f.end).startsWith(n))))
+          misses.push(`${locale} ${section.heading}: ${text.slice(start, end)} -> ${found.map((f) => f.rule).join(',') || 'nothing'}`);
       }
     }
     assert.ok(checked >= PERSON_ONLY_PREDICATES.phrases.length * CAUSAL.length);
@@ -159,9 +321,26 @@ describe('clause reader: properties over names and subjects', () => {
   /** System subjects: tools named like people, backticked identifiers, system nouns, appositives. */
   const SYSTEMS: string[] = [
     ...[...KNOWN_TOOLS].map((t) => t.charAt(0).toUpperCase() + t.slice(1)),
-    ...['`cert-renewer`', '`sync_job`', '`reaper`', '`billing-worker-2`', '`renew.sh`', '`ingress-nginx`', '`acme_client`', '`rotate-keys`', '`cron.daily`', '`tls-bot`'],
+    ...[
+      '`cert-renewer`',
+      '`sync_job`',
+      '`reaper`',
+      '`billing-worker-2`',
+      '`renew.sh`',
+      '`ingress-nginx`',
+      '`acme_client`',
+      '`rotate-keys`',
+      '`cron.daily`',
+      '`tls-bot`',
+    ],
     ...SYSTEM_NOUNS.filter((n) => !/s$/.test(n)).map((n) => `The ${n}`),
-    ...['Lumen, our paging bot,', 'Mabel, the experiment scheduler,', 'Otto, the certificate bot,', 'Iris, our deploy pipeline,', 'Remy, the mail relay service,'],
+    ...[
+      'Lumen, our paging bot,',
+      'Mabel, the experiment scheduler,',
+      'Otto, the certificate bot,',
+      'Iris, our deploy pipeline,',
+      'Remy, the mail relay service,',
+    ],
   ];
 
   it(`has 100+ system subjects (${SYSTEMS.length})`, () => assert.ok(SYSTEMS.length >= 100));
@@ -196,7 +375,7 @@ describe('clause reader: parts', () => {
     roleOf: () => undefined,
   };
 
-  it('reads the subject of the clause a phrase stands in, not the sentence\'s first noun', () => {
+  it("reads the subject of the clause a phrase stands in, not the sentence's first noun", () => {
     const t = 'The deploy tool was slow, and the retro concluded that Ines should have paged sooner.';
     assert.equal(actorBefore(t, t.indexOf('should'), people).kind, 'person');
     const u = 'Ines restarted the pod after the scheduler forgot the lock.';
@@ -224,7 +403,10 @@ describe('clause reader: parts', () => {
 
   it('takes judgement words from the AFINN-165 lexicon, aimed at people only', () => {
     assert.ok(isJudgementWord('clueless') && isJudgementWord('reckless') && !isJudgementWord('upset'));
-    assert.deepEqual(judgementsIn('The vendor team was reckless with the keys.', people).map((j) => j.word), ['reckless']);
+    assert.deepEqual(
+      judgementsIn('The vendor team was reckless with the keys.', people).map((j) => j.word),
+      ['reckless'],
+    );
     assert.deepEqual(judgementsIn('The retry loop was reckless.', people), []);
     assert.deepEqual(judgementsIn('Nobody was reckless.', people), []);
   });

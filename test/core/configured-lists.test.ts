@@ -15,10 +15,12 @@ const only = (...ids: string[]): AnalyzeOptions => ({
 });
 
 const kinds = (text: string, options: AnalyzeOptions = {}) => analyze(text, options).model.sections.map((s) => s.kind ?? null);
-const rulesHit = (text: string, rule: string, options: AnalyzeOptions) => analyze(text, { ...only(rule), ...options, rules: only(rule).rules }).findings.filter((f) => f.rule === rule);
+const rulesHit = (text: string, rule: string, options: AnalyzeOptions) =>
+  analyze(text, { ...only(rule), ...options, rules: only(rule).rules }).findings.filter((f) => f.rule === rule);
 
 describe('template.aliases: extra headings name a section', () => {
-  const text = '# Search reindex stalled\n\n## Chronology of the outage\n\n- 10:02 UTC Reindex started.\n\n## 3. Fallout\n\nSearch results were stale for two hours.\n\n## Background\n\nThe index is rebuilt weekly.\n';
+  const text =
+    '# Search reindex stalled\n\n## Chronology of the outage\n\n- 10:02 UTC Reindex started.\n\n## 3. Fallout\n\nSearch results were stale for two hours.\n\n## Background\n\nThe index is rebuilt weekly.\n';
 
   it('maps an extra heading to its kind, compared like the built-in aliases (case, numbering, punctuation)', () => {
     assert.deepEqual(kinds(text), [null, null, 'supporting-information']);
@@ -31,7 +33,10 @@ describe('template.aliases: extra headings name a section', () => {
   });
 
   it('changes what section-missing reports, through the configuration file', () => {
-    const cfg = parseConfigText('template:\n  sections: [timeline, impact]\n  aliases:\n    impact: [Fallout]\n    timeline: [Chronology of the outage]\n', 'yaml');
+    const cfg = parseConfigText(
+      'template:\n  sections: [timeline, impact]\n  aliases:\n    impact: [Fallout]\n    timeline: [Chronology of the outage]\n',
+      'yaml',
+    );
     assert.deepEqual(cfg.problems, []);
     const opts = configToOptions(cfg.config);
     const without = rulesHit(text, 'section-missing', { template: opts.template });
@@ -53,30 +58,46 @@ describe('phrases: literal additions and removals', () => {
 
   it('blame-language flags an added phrase and stops flagging a removed one', () => {
     const base = rulesHit(blameText, 'blame-language', {});
-    assert.deepEqual(base.map((f) => blameText.slice(f.start, f.end)), ['sloppy']);
+    assert.deepEqual(
+      base.map((f) => blameText.slice(f.start, f.end)),
+      ['sloppy'],
+    );
     const changed = rulesHit(blameText, 'blame-language', { phrases: { blame: { add: ['went  sideways'], remove: ['SLOPPY'] } } });
-    assert.deepEqual(changed.map((f) => blameText.slice(f.start, f.end)), ['went sideways']);
+    assert.deepEqual(
+      changed.map((f) => blameText.slice(f.start, f.end)),
+      ['went sideways'],
+    );
     assert.match(changed[0].message, /"went sideways"/);
   });
 
   it('blame-language keeps the built-in entry for an added phrase that is already built in', () => {
     const base = rulesHit(blameText, 'blame-language', {});
     const again = rulesHit(blameText, 'blame-language', { phrases: { blame: { add: ['sloppy'] } } });
-    assert.deepEqual(again.map((f) => f.message), base.map((f) => f.message));
+    assert.deepEqual(
+      again.map((f) => f.message),
+      base.map((f) => f.message),
+    );
   });
 
   it('a phrase both added and removed is not flagged', () => {
     assert.deepEqual(rulesHit(blameText, 'blame-language', { phrases: { blame: { add: ['went sideways'], remove: ['went sideways', 'sloppy'] } } }), []);
   });
 
-  const items = '# Queue backlog\n\n## Action items\n\n- Tighten up the consumer alerts (owner: @kim, due: 2026-05-20, ticket: OPS-12)\n- Improve the runbook (owner: @lee, due: 2026-05-20, ticket: OPS-13)\n- Tighten up paging: alert when consumer lag > 5 min (owner: @kim, due: 2026-05-20, ticket: OPS-14)\n';
+  const items =
+    '# Queue backlog\n\n## Action items\n\n- Tighten up the consumer alerts (owner: @kim, due: 2026-05-20, ticket: OPS-12)\n- Improve the runbook (owner: @lee, due: 2026-05-20, ticket: OPS-13)\n- Tighten up paging: alert when consumer lag > 5 min (owner: @kim, due: 2026-05-20, ticket: OPS-14)\n';
   const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
   it('action-item-vague flags an added phrase anywhere (a concrete check still rescues it) and drops a removed one', () => {
     const base = rulesHit(items, 'action-item-vague', {});
-    assert.deepEqual(base.map((f) => lineOf(items, f.start)), [6]);
+    assert.deepEqual(
+      base.map((f) => lineOf(items, f.start)),
+      [6],
+    );
     const changed = rulesHit(items, 'action-item-vague', { phrases: { vague: { add: ['tighten up'], remove: ['improve'] } } });
-    assert.deepEqual(changed.map((f) => lineOf(items, f.start)), [5]);
+    assert.deepEqual(
+      changed.map((f) => lineOf(items, f.start)),
+      [5],
+    );
     assert.match(changed[0].message, /"tighten up"/);
   });
 
@@ -95,8 +116,18 @@ describe('phrases: literal additions and removals', () => {
     const a = m.get({ add: ['circle back'] });
     assert.notEqual(a, m.get(undefined));
     assert.equal(m.get({ add: ['circle back'] }), a, 'an equal change set (another object) reuses the matcher');
-    assert.deepEqual(a.scan('We will circle back and look into it').map((h) => h.entry), ['added', 'builtin']);
+    assert.deepEqual(
+      a.scan('We will circle back and look into it').map((h) => h.entry),
+      ['added', 'builtin'],
+    );
     const noAdd = new ConfiguredMatcher<string>([{ phrases: ['look into'], entry: 'builtin' }]);
-    assert.deepEqual(noAdd.get({ add: ['circle back'] }).scan('circle back, look into').map((h) => h.entry), ['builtin'], 'a matcher without an added entry ignores additions');
+    assert.deepEqual(
+      noAdd
+        .get({ add: ['circle back'] })
+        .scan('circle back, look into')
+        .map((h) => h.entry),
+      ['builtin'],
+      'a matcher without an added entry ignores additions',
+    );
   });
 });

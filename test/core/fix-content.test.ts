@@ -21,14 +21,20 @@ describe('fixes state only what is known', () => {
   const list = '# Postmortem: cache\n\n## Timeline\n\n- 10:02 Deploy started\n- 10:15 Errors rose\n- 10:40 Rolled back\n';
   const table = '# Postmortem: cache\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 10:02 | Deploy started |\n| 10:15 | Errors rose |\n';
 
-  for (const [name, doc] of [['list', list], ['table', table]] as const) {
+  for (const [name, doc] of [
+    ['list', list],
+    ['table', table],
+  ] as const) {
     it(`timeline-timezone (${name}): a placeholder, never "UTC", when the zone is unknown`, () => {
       const fixed = fixUntilStable(doc, only('timeline-timezone')).output;
       assert.ok(!/UTC/.test(fixed), fixed);
       assert.ok(fixed.includes('[TIME ZONE]'), fixed);
       assert.equal(fixed.split('[TIME ZONE]').length, 2, 'inserted once');
       assert.deepEqual(only('timeline-timezone')(fixed), [], 'the placeholder stands for the statement');
-      assert.ok(lint(fixed).some((f) => f.rule === 'placeholder-text' && fixed.slice(f.start, f.end) === '[TIME ZONE]'), 'placeholder-text reports it');
+      assert.ok(
+        lint(fixed).some((f) => f.rule === 'placeholder-text' && fixed.slice(f.start, f.end) === '[TIME ZONE]'),
+        'placeholder-text reports it',
+      );
     });
   }
 
@@ -72,7 +78,12 @@ describe('fixes state only what is known', () => {
 
   // The check reads the clause the rewrite is in, so what comes before a coordination (an emoji, a
   // possessive name, a time) neither blocks the rewrite nor lends it a subject.
-  const leads = ['Zoë’s 🚨 pager fired at 09:20', 'The queue filled; at 09:20 the pager fired', 'Traffic doubled at noon (✅ expected)', 'Ngozi Adebayo’s alert went off'];
+  const leads = [
+    'Zoë’s 🚨 pager fired at 09:20',
+    'The queue filled; at 09:20 the pager fired',
+    'Traffic doubled at noon (✅ expected)',
+    'Ngozi Adebayo’s alert went off',
+  ];
   for (const lead of leads) {
     it(`rewrites a counterfactual after "${lead}, and …"`, () => {
       const sep = lead.includes(';') ? ', and ' : ', and ';
@@ -85,12 +96,13 @@ describe('fixes state only what is known', () => {
   }
   it('offers no rewrite whose own clause would lose its subject', () => {
     const doc = '# Postmortem: cache\n\n## Summary\n\nThe pager fired, and should have been silenced sooner.\n';
-    for (const f of only('blame-language')(doc)) for (const fix of f.fixes ?? []) {
-      if (fix.snippet) continue;
-      const line = apply(doc, { ...f, fixes: [fix] } as Finding, 0).split('\n')[4];
-      const clause = line.slice(line.lastIndexOf(', and ') + 6);
-      const shape = clauseShape(clause);
-      assert.ok(shape && (shape.subject || /^\w+ing\b/.test(clause)) && shape.verb, `"${clause}" reads as a clause`);
-    }
+    for (const f of only('blame-language')(doc))
+      for (const fix of f.fixes ?? []) {
+        if (fix.snippet) continue;
+        const line = apply(doc, { ...f, fixes: [fix] } as Finding, 0).split('\n')[4];
+        const clause = line.slice(line.lastIndexOf(', and ') + 6);
+        const shape = clauseShape(clause);
+        assert.ok(shape && (shape.subject || /^\w+ing\b/.test(clause)) && shape.verb, `"${clause}" reads as a clause`);
+      }
   });
 });

@@ -31,7 +31,9 @@ const material: string[] = readdirSync(RULES_DIR).flatMap((id) => {
     .filter((p) => p.trim());
 });
 /** Whole flagged fixtures (front matter kept), where action items and timelines have their context. */
-const wholeFixtures: string[] = readdirSync(RULES_DIR).map((id) => readFileSync(join(RULES_DIR, id, 'flagged.md'), 'utf8').replace(/<!--\s*expect[^>]*-->/g, ''));
+const wholeFixtures: string[] = readdirSync(RULES_DIR).map((id) =>
+  readFileSync(join(RULES_DIR, id, 'flagged.md'), 'utf8').replace(/<!--\s*expect[^>]*-->/g, ''),
+);
 
 const documents = fc
   .tuple(

@@ -97,7 +97,11 @@ for (const file of ['lib/edit-map.js', 'dev/lib/edit-map.js']) {
       assert.ok(reads < n, `add() read the edit list ${reads} times for ${2 * n} adds`);
       // The counter itself works: the linear algorithm reads about n²/2 times.
       const linear = new LinearEditMap();
-      assert.ok(countReads(linear, () => { for (let i = 0; i < 200; i++) linear.add(i, 0, ['x']); }) > 10_000);
+      assert.ok(
+        countReads(linear, () => {
+          for (let i = 0; i < 200; i++) linear.add(i, 0, ['x']);
+        }) > 10_000,
+      );
     });
 
     it('applies the same edits as the linear algorithm', async () => {

@@ -79,11 +79,28 @@ const SNIPPETS = [
 
 type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; len: number } | { kind: 'retitle'; which: number; text: string };
 
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom(...SNIPPETS) }).map((e) => ({ ...e, at: e.at })) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 40 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('retitle' as const), which: fc.nat(), text: fc.constantFrom('What went well', 'Root causes', 'Timeline', 'Notes', 'Action items', 'Five whys', 'Where we got lucky') }) },
-).map((e) => e as Edit);
+const edit: fc.Arbitrary<Edit> = fc
+  .oneof(
+    {
+      weight: 5,
+      arbitrary: fc
+        .record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.constantFrom(...SNIPPETS) })
+        .map((e) => ({ ...e, at: e.at })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 40 }) }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('retitle' as const),
+        which: fc.nat(),
+        text: fc.constantFrom('What went well', 'Root causes', 'Timeline', 'Notes', 'Action items', 'Five whys', 'Where we got lucky'),
+      }),
+    },
+  )
+  .map((e) => e as Edit);
 
 function apply(text: string, e: Edit): string {
   if (e.kind === 'retitle') {
@@ -158,7 +175,9 @@ describe('incremental analysis', () => {
     assert.equal(parseBlocks(base).blocks.length, 1, 'and parsed whole without one');
     const unsafe = [
       // A definition in one section, used in another.
-      base.replace('## Summary\n\n', '## Summary\n\nSee the [runbook].\n\n').replace('## Lessons learned\n', '[runbook]: https://runbooks.example.invalid/x\n\n## Lessons learned\n'),
+      base
+        .replace('## Summary\n\n', '## Summary\n\nSee the [runbook].\n\n')
+        .replace('## Lessons learned\n', '[runbook]: https://runbooks.example.invalid/x\n\n## Lessons learned\n'),
       // A heading line inside an HTML block is HTML.
       base.replace('## Impact\n', '<pre>\n## Impact\n</pre>\n'),
       base.replace('## Impact\n', '<div>\n## Impact\n'),
@@ -191,7 +210,10 @@ describe('incremental analysis', () => {
     ['an ancestor heading changes kind', (t) => t.replace('## What went poorly', '## What went well')],
     ['a heading above is removed', (t) => t.replace('\n## What went poorly\n', '\n')],
     ['a name becomes a person by evidence elsewhere', (t) => t.replace('## Lessons learned\n\n', '## Lessons learned\n\nQuillon said he would look into it. ')],
-    ['a name becomes a service by an appositive elsewhere', (t) => t.replace('## Lessons learned\n\n', '## Lessons learned\n\nTomasz, the deploy scheduler, retried the job. ')],
+    [
+      'a name becomes a service by an appositive elsewhere',
+      (t) => t.replace('## Lessons learned\n\n', '## Lessons learned\n\nTomasz, the deploy scheduler, retried the job. '),
+    ],
     ['the metadata changes', (t) => t.replace(/^severity: .*$/m, 'severity: SEV-4')],
   ];
   // Each input a reused timeline node depends on, changed in another block.
@@ -208,7 +230,10 @@ describe('incremental analysis', () => {
       const base = postmortem(5, 30_000).replace('All times UTC.\n', 'All times UTC.\n\n16 June\n');
       const changed = change(base);
       assert.notEqual(changed, base);
-      const entries = (t: string) => JSON.stringify(analyze(t, OPTIONS).model.timelines.map((x) => [x.zone, x.entries.filter((e) => e.span.start > t.indexOf('### Day 1')).map((e) => [e.date, e.day])]));
+      const entries = (t: string) =>
+        JSON.stringify(
+          analyze(t, OPTIONS).model.timelines.map((x) => [x.zone, x.entries.filter((e) => e.span.start > t.indexOf('### Day 1')).map((e) => [e.date, e.day])]),
+        );
       assert.notEqual(entries(changed), entries(base), `the scenario "${name}" changes no entry after the edit`);
       const cache = new ParseCache();
       analyze(base, OPTIONS, cache);
@@ -219,12 +244,19 @@ describe('incremental analysis', () => {
     it(`reuses nothing stale when ${name}`, () => {
       // "Quillon" is nobody's name until the document says so ("pushed" is no predicate only people have,
       // unlike "ignored", which would make it a person at once); "Tomasz" is a person until it says otherwise.
-      const base = postmortem(5, 30_000).replace(/(### Finding 2\n\n)/, '$1Quillon pushed the change anyway. Tomasz ignored the alert and pushed anyway. Odile ignored the warning and pushed anyway. ');
+      const base = postmortem(5, 30_000).replace(
+        /(### Finding 2\n\n)/,
+        '$1Quillon pushed the change anyway. Tomasz ignored the alert and pushed anyway. Odile ignored the warning and pushed anyway. ',
+      );
       const changed = change(base);
       assert.notEqual(changed, base);
       const before = analyze(base, OPTIONS).findings;
       const after = analyze(changed, OPTIONS).findings;
-      const key = (fs: typeof before) => fs.filter((f) => f.start > base.indexOf('### Finding 2')).map((f) => `${f.rule}:${f.message}`).join('\n');
+      const key = (fs: typeof before) =>
+        fs
+          .filter((f) => f.start > base.indexOf('### Finding 2'))
+          .map((f) => `${f.rule}:${f.message}`)
+          .join('\n');
       const cache = new ParseCache();
       analyze(base, OPTIONS, cache);
       sameResult(changed, cache);
@@ -250,7 +282,10 @@ describe('incremental analysis', () => {
         const other = text.replace(/\n/g, eol);
         const cut = (t: string) => splitBlocks(t).map((b) => ({ line: b.line, head: t.slice(b.start, b.end).split(/\r\n?|\n/)[0] }));
         assert.deepStrictEqual(cut(other), cut(text));
-        assert.deepStrictEqual(analyze(other, OPTIONS, new ParseCache()).model.sections.map((x) => x.title.replace(/\r\n?/g, '\n')), analyze(text, OPTIONS).model.sections.map((x) => x.title));
+        assert.deepStrictEqual(
+          analyze(other, OPTIONS, new ParseCache()).model.sections.map((x) => x.title.replace(/\r\n?/g, '\n')),
+          analyze(text, OPTIONS).model.sections.map((x) => x.title),
+        );
       }),
       { numRuns: 10 },
     );
@@ -281,8 +316,7 @@ describe('incremental analysis', () => {
       fc.property(editedDocument, ({ text, tree, blocks, model }) => {
         const whole = buildProse(text, tree, model).sentences;
         const byBlocks = proseByBlocks(text, blocks, model).sentences;
-        const plain = (ss: typeof whole) =>
-          ss.map((s) => ({ ...s, offsetAt: Array.from({ length: s.text.length + 1 }, (_, i) => s.offsetAt(i)) }));
+        const plain = (ss: typeof whole) => ss.map((s) => ({ ...s, offsetAt: Array.from({ length: s.text.length + 1 }, (_, i) => s.offsetAt(i)) }));
         assert.deepStrictEqual(plain(byBlocks), plain(whole));
       }),
       { numRuns: 10 },
@@ -299,7 +333,10 @@ describe('incremental analysis', () => {
         assert.deepStrictEqual(sorted(parts.roster), sorted(whole.roster));
         assert.deepStrictEqual(sorted(parts.notPeople), sorted(whole.notPeople));
         const words = [...new Set(text.match(/@?\p{Lu}[\p{L}-]+/gu) ?? [])];
-        assert.deepStrictEqual(words.filter((w) => parts.isPerson(w)), words.filter((w) => whole.isPerson(w)));
+        assert.deepStrictEqual(
+          words.filter((w) => parts.isPerson(w)),
+          words.filter((w) => whole.isPerson(w)),
+        );
       }),
       { numRuns: 10 },
     );
@@ -311,9 +348,22 @@ describe('incremental analysis', () => {
       fc.property(fc.array(section, { maxLength: 12 }), fc.array(fc.nat(400), { maxLength: 40 }), fc.boolean(), (raw, offsets, sorted) => {
         const sections = raw
           .sort((x, y) => x.a - y.a)
-          .map((r, i) => ({ title: `s${i}`, depth: 2, heading: { start: r.a, end: r.a + r.len }, body: { start: r.a + r.len, end: r.a + r.len + r.body }, hasContent: true, parent: Math.min(r.parent, i - 1) }) as Section);
+          .map(
+            (r, i) =>
+              ({
+                title: `s${i}`,
+                depth: 2,
+                heading: { start: r.a, end: r.a + r.len },
+                body: { start: r.a + r.len, end: r.a + r.len + r.body },
+                hasContent: true,
+                parent: Math.min(r.parent, i - 1),
+              }) as Section,
+          );
         const os = sorted ? [...offsets].sort((x, y) => x - y) : offsets;
-        assert.deepStrictEqual(sectionsAt(sections, os), os.map((o) => sectionAt(sections, o)));
+        assert.deepStrictEqual(
+          sectionsAt(sections, os),
+          os.map((o) => sectionAt(sections, o)),
+        );
       }),
       { numRuns: 500 },
     );

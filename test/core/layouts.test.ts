@@ -120,7 +120,11 @@ describe('layouts', () => {
       if (swap) [sorted[1], sorted[2]] = [sorted[2], sorted[1]];
       const header = x.order.map((i) => (COLUMNS[i] === 'Time' && x.zone ? `Time (${x.zone})` : COLUMNS[i]));
       const rows = sorted.map((t, k) => {
-        const cells = [`${pad(Math.floor(t / 60))}${x.colon ? ':' : ''}${pad(t % 60)}`, DATE_FORMS[x.form](2026, x.month, x.day), `Step ${k + 1} of the rollout`];
+        const cells = [
+          `${pad(Math.floor(t / 60))}${x.colon ? ':' : ''}${pad(t % 60)}`,
+          DATE_FORMS[x.form](2026, x.month, x.day),
+          `Step ${k + 1} of the rollout`,
+        ];
         return `| ${x.order.map((i) => cells[i]).join(' | ')} |`;
       });
       return [
@@ -174,7 +178,12 @@ describe('layouts', () => {
       fc.assert(
         fc.property(
           fc.integer({ min: 0, max: DATE_FORMS.length - 1 }),
-          fc.constantFrom((s: string) => `**${s}:**`, (s: string) => `_${s}_`, (s: string) => `### ${s}`, (s: string) => s),
+          fc.constantFrom(
+            (s: string) => `**${s}:**`,
+            (s: string) => `_${s}_`,
+            (s: string) => `### ${s}`,
+            (s: string) => s,
+          ),
           fc.option(fc.constantFrom('UTC', 'CET', 'JST', 'GMT-3'), { nil: undefined }),
           (form, wrap, zone) => {
             const d1 = DATE_FORMS[form](2026, 5, 14);
@@ -199,7 +208,11 @@ describe('layouts', () => {
               '',
             ].join('\n');
             const es = entries(text);
-            assert.deepEqual(es.map((e) => e.date), ['2026-05-14', '2026-05-14', '2026-05-15', '2026-05-15'], text);
+            assert.deepEqual(
+              es.map((e) => e.date),
+              ['2026-05-14', '2026-05-14', '2026-05-15', '2026-05-15'],
+              text,
+            );
             assert.equal(rules(text, 'timeline-order'), 0, text);
             assert.equal(rules(text, 'timeline-timezone'), zone ? 0 : 1, text);
           },
@@ -222,24 +235,42 @@ describe('layouts', () => {
 
     it('times wrapping past midnight are in order when the metadata spans two dates, reported otherwise', () => {
       const doc = (end: string) =>
-        ['# Nightly job stalled', '', '**Date:** 2026-02-11', `**Start:** 2026-02-11T22:30Z`, `**End:** ${end}`, '', '## Timeline (UTC)', '', '- 22:30 Job starts.', '- 23:50 Job waits on a lock.', '- 00:20 Lock released.', '- 01:10 Job done.', ''].join('\n');
+        [
+          '# Nightly job stalled',
+          '',
+          '**Date:** 2026-02-11',
+          `**Start:** 2026-02-11T22:30Z`,
+          `**End:** ${end}`,
+          '',
+          '## Timeline (UTC)',
+          '',
+          '- 22:30 Job starts.',
+          '- 23:50 Job waits on a lock.',
+          '- 00:20 Lock released.',
+          '- 01:10 Job done.',
+          '',
+        ].join('\n');
       assert.equal(rules(doc('2026-02-12T01:10Z'), 'timeline-order'), 0);
       assert.equal(rules(doc('2026-02-11T23:59Z'), 'timeline-order'), 1);
     });
 
     it('the hover elapsed times agree with timeline-order: a flagged entry is the one that goes back', () => {
       fc.assert(
-        fc.property(fc.array(fc.integer({ min: 0, max: 23 * 60 + 59 }), { minLength: 2, maxLength: 7 }), fc.option(fc.boolean(), { nil: undefined }), (times, spans) => {
-          const meta = spans === undefined ? '' : `**Start:** 2026-02-11T00:00Z\n**End:** 2026-02-${spans ? '12' : '11'}T23:59Z\n`;
-          const text = `# Job stalled\n\n**Date:** 2026-02-11\n${meta}\n## Timeline (UTC)\n\n${times.map((t) => `- ${pad(Math.floor(t / 60))}:${pad(t % 60)} step`).join('\n')}\n`;
-          const r = analyze(text);
-          const flagged = new Set(r.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.start));
-          const elapsed = elapsedMinutes(r.model.timelines[0], spansDays(r.model.metadata));
-          r.model.timelines[0].entries.forEach((e, i) => {
-            if (i === 0) return;
-            assert.equal(flagged.has(e.span.start), elapsed[i]! < elapsed[i - 1]!, `${text}\nentry ${i}: ${elapsed.join(',')}`);
-          });
-        }),
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 23 * 60 + 59 }), { minLength: 2, maxLength: 7 }),
+          fc.option(fc.boolean(), { nil: undefined }),
+          (times, spans) => {
+            const meta = spans === undefined ? '' : `**Start:** 2026-02-11T00:00Z\n**End:** 2026-02-${spans ? '12' : '11'}T23:59Z\n`;
+            const text = `# Job stalled\n\n**Date:** 2026-02-11\n${meta}\n## Timeline (UTC)\n\n${times.map((t) => `- ${pad(Math.floor(t / 60))}:${pad(t % 60)} step`).join('\n')}\n`;
+            const r = analyze(text);
+            const flagged = new Set(r.findings.filter((f) => f.rule === 'timeline-order').map((f) => f.start));
+            const elapsed = elapsedMinutes(r.model.timelines[0], spansDays(r.model.metadata));
+            r.model.timelines[0].entries.forEach((e, i) => {
+              if (i === 0) return;
+              assert.equal(flagged.has(e.span.start), elapsed[i]! < elapsed[i - 1]!, `${text}\nentry ${i}: ${elapsed.join(',')}`);
+            });
+          },
+        ),
         { numRuns: 80 },
       );
     });
@@ -247,7 +278,11 @@ describe('layouts', () => {
     it('"Next morning" and "+1 day" lines on their own start the next day', () => {
       for (const marker of ['**Next morning**', '_The following morning:_', '(+1 day)', '### Day 2']) {
         const es = entries(`# T\n\n## Timeline (UTC)\n\n- 14:00 Job starts.\n\n${marker}\n\n- 13:00 Job checked.\n`);
-        assert.deepEqual(es.map((e) => e.day), [undefined, 1], marker);
+        assert.deepEqual(
+          es.map((e) => e.day),
+          [undefined, 1],
+          marker,
+        );
       }
     });
 
@@ -271,7 +306,12 @@ describe('layouts', () => {
       fc.assert(
         fc.property(
           fc.constantFrom(...NAMES),
-          fc.constantFrom((l: string) => `**${l}:**`, (l: string) => `**${l}**:`, (l: string) => `__${l}:__`, (l: string) => `${l}:`),
+          fc.constantFrom(
+            (l: string) => `**${l}:**`,
+            (l: string) => `**${l}**:`,
+            (l: string) => `__${l}:__`,
+            (l: string) => `${l}:`,
+          ),
           fc.constantFrom('Overview', 'Details', 'Incident report'),
           ([label, kind], form, heading) => {
             const text = `# Disk filled on the build host\n\n## ${heading}\n\n${form(label)} the log rotation job had stopped two weeks earlier.\n`;
@@ -306,20 +346,29 @@ describe('layouts', () => {
   describe('metadata where it is', () => {
     it('a date in the title counts as the date', () => {
       fc.assert(
-        fc.property(fc.integer({ min: 0, max: DATE_FORMS.length - 1 }).filter((f) => f !== 1 && f !== 2 && f !== 5), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (form, m, d) => {
-          const title = `# Checkout outage — ${DATE_FORMS[form](2025, m, d)}`;
-          const r = analyze(`${title}\n\n**Severity:** SEV-2\n**Status:** Final\n**Authors:** Ana\n\n## Summary\n\nIt failed.\n`);
-          assert.equal(r.model.metadata.derived?.date?.value, `2025-${pad(m)}-${pad(d)}`, title);
-          assert.equal(r.findings.filter((f) => f.rule === 'metadata-missing').length, 0, title);
-        }),
+        fc.property(
+          fc.integer({ min: 0, max: DATE_FORMS.length - 1 }).filter((f) => f !== 1 && f !== 2 && f !== 5),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 28 }),
+          (form, m, d) => {
+            const title = `# Checkout outage — ${DATE_FORMS[form](2025, m, d)}`;
+            const r = analyze(`${title}\n\n**Severity:** SEV-2\n**Status:** Final\n**Authors:** Ana\n\n## Summary\n\nIt failed.\n`);
+            assert.equal(r.model.metadata.derived?.date?.value, `2025-${pad(m)}-${pad(d)}`, title);
+            assert.equal(r.findings.filter((f) => f.rule === 'metadata-missing').length, 0, title);
+          },
+        ),
       );
     });
 
     it('a missing date is suggested from the timeline, never from a fixed example', () => {
-      const r = analyze('# Partner API errors\n\n**Severity:** SEV-3\n**Status:** Draft\n**Authors:** Rui\n\n## Timeline (UTC)\n\n- 2024-08-19 10:02 Change deployed.\n');
+      const r = analyze(
+        '# Partner API errors\n\n**Severity:** SEV-3\n**Status:** Draft\n**Authors:** Rui\n\n## Timeline (UTC)\n\n- 2024-08-19 10:02 Change deployed.\n',
+      );
       const f = r.findings.find((x) => x.rule === 'metadata-missing');
       assert.ok(f?.message.includes('2024-08-19'), f?.message);
-      const none = analyze('# Partner API errors\n\n## Summary\n\nIt failed.\n').findings.find((x) => x.rule === 'metadata-missing' && /no date/.test(x.message));
+      const none = analyze('# Partner API errors\n\n## Summary\n\nIt failed.\n').findings.find(
+        (x) => x.rule === 'metadata-missing' && /no date/.test(x.message),
+      );
       assert.ok(none && !/\d{4}-\d{2}-\d{2}/.test(none.message), none?.message);
     });
   });
@@ -331,13 +380,19 @@ describe('layouts', () => {
       assert.deepEqual(r.model.metadata.fields.authors?.value, ['Pia Albers']);
       assert.equal(r.model.metadata.derived?.date?.value, '2026-03-02');
       const missing = r.findings.filter((f) => f.rule === 'metadata-missing');
-      assert.deepEqual(missing.map((f) => /has no (\w+)/.exec(f.message)![1]), ['severity', 'status']);
+      assert.deepEqual(
+        missing.map((f) => /has no (\w+)/.exec(f.message)![1]),
+        ['severity', 'status'],
+      );
       const e = missing[0].fixes![0].edits[0];
       const fixed = applyEdits(text, [{ ...e, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, 'SEV-2') }]);
       const again = analyze(fixed);
       assert.equal(again.model.metadata.fields.severity?.value, 'SEV-2', fixed);
       // The front matter is not prose: no sentence rule reads "authors = [...]" as text.
-      assert.ok(!again.findings.some((f) => !/^(?:metadata|section)-missing$/.test(f.rule) && f.start < fixed.indexOf('+++', 3)), JSON.stringify(again.findings.map((f) => f.rule)));
+      assert.ok(
+        !again.findings.some((f) => !/^(?:metadata|section)-missing$/.test(f.rule) && f.start < fixed.indexOf('+++', 3)),
+        JSON.stringify(again.findings.map((f) => f.rule)),
+      );
     });
   });
 

@@ -81,13 +81,16 @@ describe('model: sections', () => {
   it('knows empty sections from sections with only a table or a subsection', () => {
     const text = `# T\n\n## Summary\n\n## Impact\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Root causes\n\n### Why 1\n\nBecause.\n\n## Lessons\n\n<!-- to do -->\n`;
     const m = model(text);
-    assert.deepEqual(m.sections.map((s) => [s.title, s.hasContent]), [
-      ['Summary', false],
-      ['Impact', true],
-      ['Root causes', true],
-      ['Why 1', true],
-      ['Lessons', false],
-    ]);
+    assert.deepEqual(
+      m.sections.map((s) => [s.title, s.hasContent]),
+      [
+        ['Summary', false],
+        ['Impact', true],
+        ['Root causes', true],
+        ['Why 1', true],
+        ['Lessons', false],
+      ],
+    );
   });
 });
 
@@ -97,21 +100,27 @@ describe('model: timeline', () => {
     const [t] = model(text).timelines;
     assert.equal(t.form, 'table');
     assert.equal(t.zone, 'UTC');
-    assert.deepEqual(t.entries.map((e) => [e.timeText, e.time?.hour, e.time?.minute, e.date ?? null, e.text, e.source]), [
-      ['09:02', 9, 2, null, 'Deploy starts', 'CI'],
-      ['2026-03-01 09:10', 9, 10, '2026-03-01', 'Errors rise', 'Grafana'],
-    ]);
+    assert.deepEqual(
+      t.entries.map((e) => [e.timeText, e.time?.hour, e.time?.minute, e.date ?? null, e.text, e.source]),
+      [
+        ['09:02', 9, 2, null, 'Deploy starts', 'CI'],
+        ['2026-03-01 09:10', 9, 10, '2026-03-01', 'Errors rise', 'Grafana'],
+      ],
+    );
   });
 
   it('reads list timelines with dates, zones, am/pm and separators', () => {
     const text = `---\ndate: 2026-04-02\n---\n# T\n\n## Timeline\n\n- 2 Apr 23:50 CEST — Job starts\n- **00:10** Job fails\n- 3:15 pm - Rollback\n- ~16:00 Recovered\n`;
     const [t] = model(text).timelines;
-    assert.deepEqual(t.entries.map((e) => [e.timeText, e.time?.hour, e.time?.minute, e.date ?? null, e.zone ?? null, e.text]), [
-      ['2 Apr 23:50 CEST', 23, 50, '2026-04-02', 'CEST', 'Job starts'],
-      ['00:10', 0, 10, null, null, 'Job fails'],
-      ['3:15 pm', 15, 15, null, null, 'Rollback'],
-      ['~16:00', 16, 0, null, null, 'Recovered'],
-    ]);
+    assert.deepEqual(
+      t.entries.map((e) => [e.timeText, e.time?.hour, e.time?.minute, e.date ?? null, e.zone ?? null, e.text]),
+      [
+        ['2 Apr 23:50 CEST', 23, 50, '2026-04-02', 'CEST', 'Job starts'],
+        ['00:10', 0, 10, null, null, 'Job fails'],
+        ['3:15 pm', 15, 15, null, null, 'Rollback'],
+        ['~16:00', 16, 0, null, null, 'Recovered'],
+      ],
+    );
   });
 
   it('ignores times that are not at the start of an entry', () => {
@@ -172,10 +181,18 @@ describe('model: action items', () => {
 
 describe('model: 5 Whys', () => {
   const cases: Array<[string, string, number]> = [
-    ['numbered questions and answers', '1. Why did X fail? Because the disk filled.\n2. Why did it fill? Because logs were not rotated.\n3. Why not rotated? Because rotation was never configured.', 3],
+    [
+      'numbered questions and answers',
+      '1. Why did X fail? Because the disk filled.\n2. Why did it fill? Because logs were not rotated.\n3. Why not rotated? Because rotation was never configured.',
+      3,
+    ],
     ['Why N / Because lines', 'Why 1: Why did X fail?\nBecause the disk filled.\n\nWhy 2: Why did it fill?\nBecause logs grew.', 2],
     ['Q/A pairs', '- Q1: Why did X fail?\n- A1: The disk filled.\n- Q2: Why?\n- A2: Logs grew.', 2],
-    ['bold questions', '**1. Why did X fail?** The disk filled.\n\n**2. Why did it fill?** Logs grew.\n\n**3. Why did logs grow?** Debug logging stayed on.\n\n**4. Why?** No default.', 4],
+    [
+      'bold questions',
+      '**1. Why did X fail?** The disk filled.\n\n**2. Why did it fill?** Logs grew.\n\n**3. Why did logs grow?** Debug logging stayed on.\n\n**4. Why?** No default.',
+      4,
+    ],
     ['answers only under a 5 Whys heading', '1. The disk filled.\n2. Logs were not rotated.\n3. Rotation was never configured.', 3],
   ];
   for (const [name, body, steps] of cases) {
@@ -194,8 +211,14 @@ describe('model: 5 Whys', () => {
   it('keeps cause statements apart from chains', () => {
     const text = `# T\n\n## Root causes\n\nThe cron job had no lock, so runs overlapped.\n\n## Contributing factors\n\n- No alert on job duration.\n- Insufficient testing.\n`;
     const m = model(text);
-    assert.deepEqual(m.rootCauses.map((s) => s.text), ['The cron job had no lock, so runs overlapped.']);
-    assert.deepEqual(m.contributingFactors.map((s) => s.text), ['No alert on job duration.', 'Insufficient testing.']);
+    assert.deepEqual(
+      m.rootCauses.map((s) => s.text),
+      ['The cron job had no lock, so runs overlapped.'],
+    );
+    assert.deepEqual(
+      m.contributingFactors.map((s) => s.text),
+      ['No alert on job duration.', 'Insufficient testing.'],
+    );
     assert.equal(m.fiveWhys.length, 0);
   });
 });
@@ -204,6 +227,9 @@ describe('parse: blocks', () => {
   it('cuts at top-level headings, never inside fences, comments or front matter', () => {
     const text = '---\na: 1\n# not a heading\n---\n# T\n\n```\n# code\n```\n\n<!--\n# comment\n-->\n\n## S\n\ntext\n';
     const blocks = splitBlocks(text);
-    assert.deepEqual(blocks.map((b) => text.slice(b.start, b.end).split('\n')[0]), ['---', '# T', '## S']);
+    assert.deepEqual(
+      blocks.map((b) => text.slice(b.start, b.end).split('\n')[0]),
+      ['---', '# T', '## S'],
+    );
   });
 });

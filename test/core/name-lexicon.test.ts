@@ -15,7 +15,9 @@ const lexicon = (require('compromise') as { world(): { model: { one: { lexicon: 
 /** The lookup as it was, in compromise's lexicon object itself. */
 function reference(word: string): { kind: 'first' | 'last' | undefined; nonName: boolean } {
   const w = word.toLowerCase();
-  const tag = lexicon[w] ?? (/[^\x00-\x7f]/.test(w) ? lexicon[w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')] : undefined);
+  const tag =
+    lexicon[w] ??
+    (/[^\x00-\x7f]/.test(w) ? lexicon[w.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/ß/g, 'ss')] : undefined);
   const t = (Array.isArray(tag) ? tag.join(',') : tag) as string | undefined;
   if (!t) return { kind: undefined, nonName: false };
   return {
@@ -31,17 +33,24 @@ describe('name lexicon (generated from compromise)', () => {
     assert.equal(readFileSync(NAME_LEXICON_FILE, 'utf8'), nameLexiconSource(), 'run: npx tsx scripts/gen-name-lexicon.ts --write');
   });
 
-  it('answers as compromise\'s lexicon for every word it holds, capitalised or not', () => {
+  it("answers as compromise's lexicon for every word it holds, capitalised or not", () => {
     for (const w of Object.keys(lexicon)) {
       same(w);
       same(w.charAt(0).toUpperCase() + w.slice(1));
     }
   });
 
-  it('answers as compromise\'s lexicon for any other word, accents and object keys included', () => {
+  it("answers as compromise's lexicon for any other word, accents and object keys included", () => {
     for (const w of ['constructor', '__proto__', 'toString', 'José', 'Zoë', 'Łukasz', 'Søren', 'Straße', 'İpek', 'terraform', 'Monday', '']) same(w);
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^[A-Za-zÀ-ÿłøß]{1,10}$/), fc.constantFrom(...Object.keys(lexicon).slice(0, 500)).map((w) => w + 'é')), (w) => same(w)),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 12 }),
+          fc.stringMatching(/^[A-Za-zÀ-ÿłøß]{1,10}$/),
+          fc.constantFrom(...Object.keys(lexicon).slice(0, 500)).map((w) => w + 'é'),
+        ),
+        (w) => same(w),
+      ),
       { numRuns: 2000 },
     );
   });

@@ -21,7 +21,12 @@ export function postmortemWith(place: Place, line: string): { text: string; star
     'what-went-poorly': '- The first page went to an old rotation.',
   };
   const marker = '\u0000';
-  parts[place] = place === 'timeline' ? `${parts[place]}\n- 10:05 ${marker}` : place === 'what-went-poorly' ? `${parts[place]}\n- ${marker}` : `${parts[place]}\n\n${marker}`;
+  parts[place] =
+    place === 'timeline'
+      ? `${parts[place]}\n- 10:05 ${marker}`
+      : place === 'what-went-poorly'
+        ? `${parts[place]}\n- ${marker}`
+        : `${parts[place]}\n\n${marker}`;
   const text = [
     '---',
     'title: Booking API errors after a pool-size change',
@@ -86,14 +91,20 @@ function runExamples(name: string, place: Place, rule: string, examples: { flag:
       assert.ok(found.length >= 1, `expected ${rule} on: ${ex}`);
       if (own) {
         const words = found.map((f) => key(text.slice(f.start, f.end)));
-        assert.ok(words.some((w) => own.has(w)), `reported ${JSON.stringify(words)}, none of them a phrase of ${name}`);
+        assert.ok(
+          words.some((w) => own.has(w)),
+          `reported ${JSON.stringify(words)}, none of them a phrase of ${name}`,
+        );
       }
     });
   }
   for (const ex of examples.clean) {
     it(`${name} leaves alone: ${ex}`, () => {
       const { text, found } = findingsIn(place, ex, rule);
-      assert.deepEqual(found.map((f) => `${text.slice(f.start, f.end)}: ${f.message}`), []);
+      assert.deepEqual(
+        found.map((f) => `${text.slice(f.start, f.end)}: ${f.message}`),
+        [],
+      );
     });
   }
 }
@@ -124,7 +135,10 @@ describe('blamelessness phrase data', () => {
 
     it('keeps phrases literal, trimmed and lower case', () => {
       const all = [...BLAME_PHRASES.flatMap((e) => e.phrases), ...HINDSIGHT.flatMap((e) => e.phrases), ...HUMAN_ERROR.phrases, ...HUMAN_ACTIONS.phrases];
-      assert.deepEqual(all.filter((p) => p !== p.trim() || p !== p.toLowerCase() || /\s{2}/.test(p)), []);
+      assert.deepEqual(
+        all.filter((p) => p !== p.trim() || p !== p.toLowerCase() || /\s{2}/.test(p)),
+        [],
+      );
     });
 
     it('gives every flag example a phrase of its own entry', () => {
@@ -141,7 +155,11 @@ describe('blamelessness phrase data', () => {
       for (const e of [...BLAME_PHRASES, ...HINDSIGHT]) {
         // The suggestion may quote a rewrite ("what would have caught this earlier?"), never use blame itself.
         const unquoted = e.instead.replace(/"[^"]*"/g, '""');
-        assert.deepEqual(blame.scan(unquoted).map((h) => h.phrase), [], e.id);
+        assert.deepEqual(
+          blame.scan(unquoted).map((h) => h.phrase),
+          [],
+          e.id,
+        );
         assert.ok(!/\byou\b/i.test(e.instead), `${e.id} addresses no one as "you"`);
       }
     });
@@ -169,7 +187,12 @@ describe('blamelessness phrase data', () => {
     it('raises no blamelessness finding without an example in it', () => {
       const { text } = postmortemWith('root-causes', 'The pool size file has no schema.');
       const rules = ['blame-language', 'person-as-cause', 'human-error-root-cause', 'hindsight-bias'];
-      assert.deepEqual(analyze(text).findings.filter((f) => rules.includes(f.rule)).map((f) => f.message), []);
+      assert.deepEqual(
+        analyze(text)
+          .findings.filter((f) => rules.includes(f.rule))
+          .map((f) => f.message),
+        [],
+      );
     });
   });
 });

@@ -35,7 +35,11 @@ const STRICT = { randomSeed: 0, seedingTimeout: null, incubationTimeout: null } 
 async function verdict(p: Pattern, timeout: number): Promise<Verdict> {
   const r = await check(p.source, p.flags, { timeout, ...STRICT });
   const detail =
-    r.status === 'vulnerable' ? `${r.complexity.type}${r.complexity.type === 'polynomial' ? ` degree ${r.complexity.degree}` : ''}, attack ${r.attack.pattern.slice(0, 120)}` : r.status === 'unknown' ? JSON.stringify(r.error) : '';
+    r.status === 'vulnerable'
+      ? `${r.complexity.type}${r.complexity.type === 'polynomial' ? ` degree ${r.complexity.degree}` : ''}, attack ${r.attack.pattern.slice(0, 120)}`
+      : r.status === 'unknown'
+        ? JSON.stringify(r.error)
+        : '';
   return { pattern: p, status: r.status, detail, checker: (r as { checker?: string }).checker };
 }
 
@@ -76,7 +80,16 @@ describe('regular expression budget (recheck)', () => {
     const key = (p: Pattern) => `/${p.source}/${p.flags}`;
     const flagged = verdicts.filter((v) => v.status !== 'safe' && !REGEX_EXEMPTIONS.has(key(v.pattern)));
     if (process.env.REGEX_BUDGET_DUMP) {
-      const all = verdicts.filter((v) => v.status !== 'safe').map((v) => ({ where: v.pattern.where, key: key(v.pattern), status: v.status, checker: v.checker, detail: v.detail, exempt: REGEX_EXEMPTIONS.has(key(v.pattern)) }));
+      const all = verdicts
+        .filter((v) => v.status !== 'safe')
+        .map((v) => ({
+          where: v.pattern.where,
+          key: key(v.pattern),
+          status: v.status,
+          checker: v.checker,
+          detail: v.detail,
+          exempt: REGEX_EXEMPTIONS.has(key(v.pattern)),
+        }));
       require('node:fs').writeFileSync(process.env.REGEX_BUDGET_DUMP, JSON.stringify(all, null, 1));
     }
     assert.deepEqual(

@@ -42,7 +42,12 @@ describe('robustness: any input', () => {
 
   it('survives a billion-laughs alias bomb, deep nesting and long bracket runs, with ranges inside', () => {
     const bomb = ['---', 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(',')}]`,
+      );
     bomb.push('title: Alias bomb', 'severity: SEV-2', '---', '# Alias bomb', '', '## Summary', '', 'The on-call should have checked.');
     const cases = [
       bomb.join('\n'),

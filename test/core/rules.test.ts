@@ -37,7 +37,10 @@ describe('rule fixtures', () => {
       it('has flagged and clean fixtures', () => {
         assert.ok(existsSync(join(dir, 'flagged.md')), `${dir}/flagged.md`);
         assert.ok(existsSync(join(dir, 'clean.md')), `${dir}/clean.md`);
-        assert.ok(readExpectations(readFileSync(join(dir, 'flagged.md'), 'utf8')).some((e) => e.rule === rule.id), 'flagged.md expects at least one finding');
+        assert.ok(
+          readExpectations(readFileSync(join(dir, 'flagged.md'), 'utf8')).some((e) => e.rule === rule.id),
+          'flagged.md expects at least one finding',
+        );
         assert.equal(readExpectations(readFileSync(join(dir, 'clean.md'), 'utf8')).filter((e) => e.rule === rule.id).length, 0, 'clean.md expects nothing');
       });
       if (!existsSync(dir)) return;

@@ -21,7 +21,7 @@ const ROOT = join(__dirname, '..', '..');
 
 const DANGEROUS: Record<string, RegExp> = {
   // `__require(` is how a platform-neutral bundle (dist/server.js) spells Node's require.
-  'child_process': /(?:\b|__)require\(["'](?:node:)?child_process["']\)|from ["'](?:node:)?child_process["']/g,
+  child_process: /(?:\b|__)require\(["'](?:node:)?child_process["']\)|from ["'](?:node:)?child_process["']/g,
   'eval(': /(?<![\w.$])eval\(/g,
   'new Function(': /\bnew Function\(/g,
   'http/https/net': /(?:\b|__)require\(["'](?:node:)?(?:https?|net|http2|dgram|tls)["']\)|from ["'](?:node:)?(?:https?|net|http2|dgram|tls)["']/g,
@@ -58,7 +58,7 @@ function sourceFiles(dir: string): string[] {
 describe('security', function () {
   this.timeout(60_000);
 
-  it('the project\'s own code starts no process, evaluates no code and makes no network request', () => {
+  it("the project's own code starts no process, evaluates no code and makes no network request", () => {
     const files = [...SOURCE_DIRS.flatMap((d) => sourceFiles(join(ROOT, d))), ...sourceFiles(join(ROOT, 'bin'))];
     assert.ok(files.length > 20);
     for (const f of files) {
@@ -103,12 +103,18 @@ describe('security', function () {
     const text = '# Postmortem\n\n## What went poorly\n\nThe operator should have checked the queue.\n';
     const before = analyze(text, { today: '2026-11-23' });
     assert.ok(before.findings.some((f) => f.rule === 'blame-language'));
-    const boom: Rule = { ...RULES[0], id: 'test-only-throwing-rule', check: () => { throw new Error('boom'); } } as Rule;
+    const boom: Rule = {
+      ...RULES[0],
+      id: 'test-only-throwing-rule',
+      check: () => {
+        throw new Error('boom');
+      },
+    } as Rule;
     (RULES as Rule[]).unshift(boom);
     try {
       const r = analyze(text, { today: '2026-11-23' });
       assert.deepEqual(r.internalErrors, [{ rule: 'test-only-throwing-rule', message: 'boom' }]);
-      assert.deepEqual(r.findings, before.findings, 'the other rules\' findings are unchanged');
+      assert.deepEqual(r.findings, before.findings, "the other rules' findings are unchanged");
     } finally {
       (RULES as Rule[]).splice((RULES as Rule[]).indexOf(boom), 1);
     }

@@ -55,7 +55,11 @@ function checkAllVariants(lfText: string, name: string, withFix: boolean, varian
     assert.equal(fixed.startsWith('\uFEFF'), v.bom, `${label}: the BOM is kept, and only where it was`);
     assert.equal(normalise(fixed), baseFixed, `${label}: fixing gives the same text`);
     const breaks = new Set(fixed.match(/\r\n|\r|\n/g) ?? []);
-    if (/[\r\n]/.test(text)) assert.ok(breaks.size <= 1 && (breaks.size === 0 || breaks.has(v.eol)), `${label}: fixed text keeps its line breaks (${[...breaks].map((b) => JSON.stringify(b))})`);
+    if (/[\r\n]/.test(text))
+      assert.ok(
+        breaks.size <= 1 && (breaks.size === 0 || breaks.has(v.eol)),
+        `${label}: fixed text keeps its line breaks (${[...breaks].map((b) => JSON.stringify(b))})`,
+      );
   }
 }
 

@@ -57,7 +57,17 @@ describe('timeline extractor', () => {
   });
 
   describe('matchRelative', () => {
-    for (const s of ['about 20 minutes later', 'an hour or so later — x', 'later that day', 'later that evening the cap', 'the next morning', 'a few minutes later', '~lunchtime', 'shortly after', 'Later, the team']) {
+    for (const s of [
+      'about 20 minutes later',
+      'an hour or so later — x',
+      'later that day',
+      'later that evening the cap',
+      'the next morning',
+      'a few minutes later',
+      '~lunchtime',
+      'shortly after',
+      'Later, the team',
+    ]) {
       it(`reads "${s}"`, () => assert.ok(matchRelative(s)?.relative));
     }
     for (const s of ['Latency rose', 'Later releases fixed it in 2024', 'In the last 30 minutes', 'Afternoon traffic was normal', 'Between 10:00 and 10:20']) {
@@ -67,20 +77,49 @@ describe('timeline extractor', () => {
 
   describe('entries', () => {
     it('reads a table by its time column, with the event and source columns', () => {
-      const es = entries('## Timeline\n\n| Source | When | What happened |\n|---|---|---|\n| deploy log | 09:00 | Rollout. |\n| later that day | 10:00 | Not a time column. |\n');
-      assert.deepEqual(es.map((e) => [hm(e), e.text, e.source]), [['09:00', 'Rollout.', 'deploy log'], ['10:00', 'Not a time column.', 'later that day']]);
+      const es = entries(
+        '## Timeline\n\n| Source | When | What happened |\n|---|---|---|\n| deploy log | 09:00 | Rollout. |\n| later that day | 10:00 | Not a time column. |\n',
+      );
+      assert.deepEqual(
+        es.map((e) => [hm(e), e.text, e.source]),
+        [
+          ['09:00', 'Rollout.', 'deploy log'],
+          ['10:00', 'Not a time column.', 'later that day'],
+        ],
+      );
     });
     it('reads relative times in a table time column as entries without a time', () => {
       const es = entries('## Timeline\n\n| Time | Event |\n|---|---|\n| 09:00 | A |\n| about 20 minutes later | B |\n| 09:40 | C |\n');
-      assert.deepEqual(es.map((e) => [hm(e), e.relative ?? '', e.text]), [['09:00', '', 'A'], ['-', 'about 20 minutes later', 'B'], ['09:40', '', 'C']]);
+      assert.deepEqual(
+        es.map((e) => [hm(e), e.relative ?? '', e.text]),
+        [
+          ['09:00', '', 'A'],
+          ['-', 'about 20 minutes later', 'B'],
+          ['09:40', '', 'C'],
+        ],
+      );
     });
     it('reads list items and nested items, with dates from standalone date items and date headings', () => {
       const es = entries('## Timeline\n\n### 14 March 2026\n\n- 23:50 A\n\n### 15 March 2026\n\n- 00:10 B\n- 2026-03-16\n  - 08:00 C\n');
-      assert.deepEqual(es.map((e) => [hm(e), e.date, e.text]), [['23:50', '2026-03-14', 'A'], ['00:10', '2026-03-15', 'B'], ['08:00', '2026-03-16', 'C']]);
+      assert.deepEqual(
+        es.map((e) => [hm(e), e.date, e.text]),
+        [
+          ['23:50', '2026-03-14', 'A'],
+          ['00:10', '2026-03-15', 'B'],
+          ['08:00', '2026-03-16', 'C'],
+        ],
+      );
     });
     it('reads lines of a paragraph that start with a time, and numbers days from "Day 2" markers', () => {
       const es = entries('## Timeline\n\n**Day 1**\n\n**22:00** A\n**23:10** B\n\nDay 2\n\n**01:00** C\n');
-      assert.deepEqual(es.map((e) => [hm(e), e.day]), [['22:00', 0], ['23:10', 0], ['01:00', 1]]);
+      assert.deepEqual(
+        es.map((e) => [hm(e), e.day]),
+        [
+          ['22:00', 0],
+          ['23:10', 0],
+          ['01:00', 1],
+        ],
+      );
     });
     it('takes the year of the incident date for dates without one', () => {
       const es = entries('---\ndate: 2026-02-18\n---\n\n## Timeline\n\n- 18 Feb 06:55 — A\n');
@@ -88,7 +127,13 @@ describe('timeline extractor', () => {
     });
     it('prefers a time column over a date column and dates each row from the date column', () => {
       const es = entries('## Timeline\n\n| Date | Time (UTC) | Event |\n|---|---|---|\n| 2026-03-01 | 23:50 | A |\n| 2026-03-02 | 00:10 | B |\n');
-      assert.deepEqual(es.map((e) => [hm(e), e.date, e.text]), [['23:50', '2026-03-01', 'A'], ['00:10', '2026-03-02', 'B']]);
+      assert.deepEqual(
+        es.map((e) => [hm(e), e.date, e.text]),
+        [
+          ['23:50', '2026-03-01', 'A'],
+          ['00:10', '2026-03-02', 'B'],
+        ],
+      );
     });
     it('ignores lists and tables outside timeline sections', () => {
       assert.deepEqual(entries('## Impact\n\n- 10:00 to 11:00: checkout down\n'), []);
@@ -117,15 +162,25 @@ describe('timeline extractor', () => {
     it('carries dates down to entries without one and compares dates before times', () => {
       const es = entries('## Timeline\n\n- 2026-04-09 23:48 A\n- 23:59 B\n- 2026-04-10 00:02 C\n- 00:01 D\n');
       const keys = orderKeys(es);
-      assert.deepEqual(keys.map((k) => k?.date), ['2026-04-09', '2026-04-09', '2026-04-10', '2026-04-10']);
+      assert.deepEqual(
+        keys.map((k) => k?.date),
+        ['2026-04-09', '2026-04-09', '2026-04-10', '2026-04-10'],
+      );
       assert.ok(compareKeys(keys[1]!, keys[2]!) < 0);
       assert.ok(compareKeys(keys[2]!, keys[3]!) > 0, '00:01 after 00:02 on the same day is out of order');
     });
     it('reads "1:05" after "12:40" as afternoon when the timeline never writes AM or PM', () => {
       const keys = orderKeys(entries('## Timeline\n\n- 12:40 A\n- 1:05 B\n- 2:30 C\n'));
-      assert.deepEqual(keys.map((k) => k?.minutes), [760, 785, 870]);
+      assert.deepEqual(
+        keys.map((k) => k?.minutes),
+        [760, 785, 870],
+      );
       const am = orderKeys(entries('## Timeline\n\n- 12:40 PM A\n- 1:05 AM B\n'));
-      assert.deepEqual(am.map((k) => k?.minutes), [760, 65], 'written AM stays morning');
+      assert.deepEqual(
+        am.map((k) => k?.minutes),
+        [760, 65],
+        'written AM stays morning',
+      );
     });
     it('gives relative entries no key', () => {
       const es = entries('## Timeline\n\n- 10:00 A\n- an hour later B\n');
@@ -156,13 +211,23 @@ describe('timeline-order sort fix', () => {
         }
         assert.ok(found.length > 0);
         const fixed = apply(text, found[0].fixes![0].edits);
-        assert.deepEqual(analyze(fixed).findings.filter((f) => f.rule === 'timeline-order'), [], fixed);
+        assert.deepEqual(
+          analyze(fixed).findings.filter((f) => f.rule === 'timeline-order'),
+          [],
+          fixed,
+        );
         // Same rows, now in time order; equal times keep their relative order.
         const out = fixed.split('\n').filter((l) => /event \d/.test(l));
-        assert.deepEqual(out.map((l) => /\d\d:\d\d/.exec(l)![0]), rows);
+        assert.deepEqual(
+          out.map((l) => /\d\d:\d\d/.exec(l)![0]),
+          rows,
+        );
         assert.deepEqual([...out].sort(), [...lines].map((l) => (form === 'ordered' ? l.replace(/^1\./, '1.') : l)).sort());
         const tens = out.filter((l) => l.includes('10:00')).map((l) => /event \d/.exec(l)![0]);
-        assert.deepEqual(tens, p.filter((r) => r.t === '10:00').map((r) => r.label));
+        assert.deepEqual(
+          tens,
+          p.filter((r) => r.t === '10:00').map((r) => r.label),
+        );
         checked++;
       }
       assert.ok(checked > 100);
@@ -170,10 +235,16 @@ describe('timeline-order sort fix', () => {
   }
 
   it('reports every entry of a reversed timeline, with the sort fix on the first ten only', () => {
-    const rows = Array.from({ length: 30 }, (_, i) => `- ${String(10 + Math.floor((29 - i) / 6)).padStart(2, '0')}:${String(((29 - i) % 6) * 10).padStart(2, '0')} step ${i}`);
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `- ${String(10 + Math.floor((29 - i) / 6)).padStart(2, '0')}:${String(((29 - i) % 6) * 10).padStart(2, '0')} step ${i}`,
+    );
     const found = analyze(`## Timeline (UTC)\n\n${rows.join('\n')}\n`).findings.filter((f) => f.rule === 'timeline-order');
     assert.equal(found.length, 29);
-    assert.deepEqual(found.map((f) => (f.fixes ? 1 : 0)), [...Array(10).fill(1), ...Array(19).fill(0)]);
+    assert.deepEqual(
+      found.map((f) => (f.fixes ? 1 : 0)),
+      [...Array(10).fill(1), ...Array(19).fill(0)],
+    );
   });
 
   it('keeps a dateless next-day entry out of the preferred fix', () => {

@@ -38,7 +38,10 @@ describe('new postmortem template (features/newPostmortem.ts)', () => {
     const kinds = r.model.sections.filter((s) => s.depth === 2).map((s) => s.kind);
     assert.deepEqual(kinds, DEFAULT_TEMPLATE);
     const titles = r.model.sections.filter((s) => s.depth === 2).map((s) => s.title);
-    assert.deepEqual(titles, DEFAULT_TEMPLATE.map((k) => SECTION_INFO.get(k)!.title));
+    assert.deepEqual(
+      titles,
+      DEFAULT_TEMPLATE.map((k) => SECTION_INFO.get(k)!.title),
+    );
   });
 
   it('reads back the title, date and severity it was given, and draws no structure or metadata findings', () => {
@@ -50,7 +53,10 @@ describe('new postmortem template (features/newPostmortem.ts)', () => {
     assert.equal(f.severity?.value, 'SEV-2');
     assert.equal(r.model.title?.text, 'Ledger export stalled: retries # 2');
     const structural = r.findings.filter((x) => /^(?:section-missing|metadata-|placeholder-text)/.test(x.rule));
-    assert.deepEqual(structural.map((x) => `${x.rule}: ${x.message}`), []);
+    assert.deepEqual(
+      structural.map((x) => `${x.rule}: ${x.message}`),
+      [],
+    );
   });
 
   it('puts the cursor on an empty line of the Summary', () => {
@@ -80,7 +86,11 @@ describe('new postmortem template (features/newPostmortem.ts)', () => {
   it('has the same sections, in the same words, as the pm-full snippet', () => {
     const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', 'snippets', 'postmortem.code-snippets'), 'utf8'));
     const full = Object.values(snippets as Record<string, { prefix: string | string[]; body: string[] }>).find((x) => [x.prefix].flat().includes('pm-full'))!;
-    const headings = (t: string) => t.split(/\r?\n/).filter((l) => /^#{1,6} /.test(l)).slice(1);
+    const headings = (t: string) =>
+      t
+        .split(/\r?\n/)
+        .filter((l) => /^#{1,6} /.test(l))
+        .slice(1);
     assert.deepEqual(headings(filled.text), headings(expandSnippet(full.body)));
   });
 
@@ -145,12 +155,17 @@ describe('timeline summaries (features/modelSummaries.ts)', () => {
     }
   });
 
-  it('takes the author\'s own marks, in any layout', () => {
+  it("takes the author's own marks, in any layout", () => {
     fc.assert(
-      fc.property(fc.constantFrom<MilestoneKind>('detected', 'mitigated', 'resolved'), fc.constantFrom('%s: ', '[%s] ', '**%s** — ', '(%s) '), fc.constantFrom('the queue age chart', 'step 4 of the runbook', 'Kim and Ana'), (kind, form, rest) => {
-        const word = { detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' }[kind];
-        assert.ok(entryMarks(kind, form.replace('%s', word) + rest), form.replace('%s', word) + rest);
-      }),
+      fc.property(
+        fc.constantFrom<MilestoneKind>('detected', 'mitigated', 'resolved'),
+        fc.constantFrom('%s: ', '[%s] ', '**%s** — ', '(%s) '),
+        fc.constantFrom('the queue age chart', 'step 4 of the runbook', 'Kim and Ana'),
+        (kind, form, rest) => {
+          const word = { detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' }[kind];
+          assert.ok(entryMarks(kind, form.replace('%s', word) + rest), form.replace('%s', word) + rest);
+        },
+      ),
     );
   });
 
@@ -265,7 +280,10 @@ describe('quality summary (features/quality.ts)', () => {
   it('counts blame findings against blamelessness', () => {
     const blamed = analyze('# Cache storm\n\n## Summary\n\nDana should have checked the eviction graph before the deploy. Dana was careless.\n');
     const d = dim(blamed, 'blamelessness');
-    assert.ok(blamed.findings.some((f) => dimensionOf(f.rule) === 'blamelessness'), 'the text draws blame findings');
+    assert.ok(
+      blamed.findings.some((f) => dimensionOf(f.rule) === 'blamelessness'),
+      'the text draws blame findings',
+    );
     assert.equal(d.findings, blamed.findings.filter((f) => dimensionOf(f.rule) === 'blamelessness').length);
     assert.notEqual(d.grade, 'good');
     assert.match(d.summary, /finding/);
@@ -289,10 +307,22 @@ describe('quality summary (features/quality.ts)', () => {
 
 describe('ask why again (core/edits/whyAgain.ts)', () => {
   const styles: Array<[string, string, RegExp]> = [
-    ['Why N / Because lines', 'Why 1: Why did the export fail?\nBecause the disk filled.\n\nWhy 2: Why did it fill?\nBecause logs grew without rotation.', /\n\nWhy 3: Why was that possible\?\nBecause $/],
-    ['bold markers in nested bullets', '- **Why 1:** Why did it fail?\n  - **Because** the disk filled.\n- **Why 2:** Why did it fill?\n  - **Because** logs grew.', /\n- \*\*Why 3:\*\* Why was that possible\?\n {2}- \*\*Because\*\* $/],
+    [
+      'Why N / Because lines',
+      'Why 1: Why did the export fail?\nBecause the disk filled.\n\nWhy 2: Why did it fill?\nBecause logs grew without rotation.',
+      /\n\nWhy 3: Why was that possible\?\nBecause $/,
+    ],
+    [
+      'bold markers in nested bullets',
+      '- **Why 1:** Why did it fail?\n  - **Because** the disk filled.\n- **Why 2:** Why did it fill?\n  - **Because** logs grew.',
+      /\n- \*\*Why 3:\*\* Why was that possible\?\n {2}- \*\*Because\*\* $/,
+    ],
     ['Q/A pairs', '- Q1: Why did it fail?\n- A1: The disk filled.\n- Q2: Why?\n- A2: Logs grew.', /\n- Q3: Why was that possible\?\n- A3: $/],
-    ['numbered question-and-answer items', '1. Why did it fail? Because the disk filled.\n2. Why did it fill? Because logs grew.', /\n3\. Why was that possible\? $/],
+    [
+      'numbered question-and-answer items',
+      '1. Why did it fail? Because the disk filled.\n2. Why did it fill? Because logs grew.',
+      /\n3\. Why was that possible\? $/,
+    ],
     ['bold numbered questions', '**1. Why did it fail?** The disk filled.\n\n**2. Why did it fill?** Logs grew.', /\n\n\*\*3\. Why was that possible\?\*\* $/],
     ['answers only, numbered', '1. The disk filled.\n2. Logs were not rotated.', /\n3\. $/],
   ];

@@ -28,7 +28,13 @@ interface Stop {
  * default landed. Variables take fixed values; nested defaults are recorded once, outermost.
  */
 function expand(snippet: string): { text: string; stops: Stop[] } {
-  const vars: Record<string, string> = { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '15', TM_SELECTED_TEXT: '', TM_FILENAME_BASE: 'checkout-outage' };
+  const vars: Record<string, string> = {
+    CURRENT_YEAR: '2026',
+    CURRENT_MONTH: '03',
+    CURRENT_DATE: '15',
+    TM_SELECTED_TEXT: '',
+    TM_FILENAME_BASE: 'checkout-outage',
+  };
   const stops: Stop[] = [];
   let i = 0;
   const parse = (nested: boolean, base: number): string => {
@@ -69,7 +75,10 @@ function expand(snippet: string): { text: string; stops: Stop[] } {
     }
     return s;
   };
-  return { text: parse(false, 0), stops: stops.filter((a) => !stops.some((b) => b !== a && b.start <= a.start && a.end <= b.end && !(b.start === a.start && b.end === a.end))) };
+  return {
+    text: parse(false, 0),
+    stops: stops.filter((a) => !stops.some((b) => b !== a && b.start <= a.start && a.end <= b.end && !(b.start === a.start && b.end === a.end))),
+  };
 }
 
 /** Values a choice offers that are meant to be kept: the closed lists a field takes its value from. */
@@ -97,7 +106,10 @@ function authorValue(placeholder: string): string {
  * reports the placeholder reason instead.
  */
 const placeholderFindings = (text: string): Finding[] =>
-  analyze(text, OPTIONS).findings.filter((f) => f.rule === 'placeholder-text' || (f.rule === 'suppression-reason-missing' && /^<!--\s*postmortem-/.test(text.slice(text.lastIndexOf('<!--', f.start)))));
+  analyze(text, OPTIONS).findings.filter(
+    (f) =>
+      f.rule === 'placeholder-text' || (f.rule === 'suppression-reason-missing' && /^<!--\s*postmortem-/.test(text.slice(text.lastIndexOf('<!--', f.start)))),
+  );
 /** A 5 Whys question ("Why did that happen?") is a question an author may keep, as Ask Why Again writes it. */
 const isWhyQuestion = (s: string) => /^Why\b.*\?$/.test(s);
 const overlaps = (f: Finding, s: Stop) => f.start < s.end && s.start < f.end;
@@ -116,7 +128,8 @@ function checkStops(label: string, text: string, stops: Stop[], authorWords: (s:
   });
   if (!checked.length) return 0;
   const found = placeholderFindings(text);
-  for (const s of checked) if (!found.some((f) => overlaps(f, s))) problems.push(`${label}: "${text.slice(s.start, s.end)}" is written but placeholder-text does not flag it`);
+  for (const s of checked)
+    if (!found.some((f) => overlaps(f, s))) problems.push(`${label}: "${text.slice(s.start, s.end)}" is written but placeholder-text does not flag it`);
   // Replaced (from the end, so earlier offsets hold), nothing flags those places any more.
   let replaced = text;
   const moved: Stop[] = [];
@@ -131,7 +144,8 @@ function checkStops(label: string, text: string, stops: Stop[], authorWords: (s:
     moved.push({ start: s.start, end: s.start + v.length });
   }
   const after = placeholderFindings(replaced);
-  for (const s of moved) if (after.some((f) => overlaps(f, s))) problems.push(`${label}: "${replaced.slice(s.start, s.end)}" is still flagged after it was replaced`);
+  for (const s of moved)
+    if (after.some((f) => overlaps(f, s))) problems.push(`${label}: "${replaced.slice(s.start, s.end)}" is still flagged after it was replaced`);
   return checked.length;
 }
 
@@ -169,7 +183,10 @@ describe('placeholders the extension writes are flagged until replaced', () => {
 
   it('snippets: every tab-stop default, in the section the snippet is for', function () {
     this.timeout(60_000);
-    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'postmortem.code-snippets'), 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+    const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'postmortem.code-snippets'), 'utf8')) as Record<
+      string,
+      { prefix: string | string[]; body: string | string[] }
+    >;
     const SECTION: Array<[RegExp, string]> = [
       [/timeline/, '## Timeline\n\n| Time (UTC) | Event | Source |\n| --- | --- | --- |\n'],
       [/action/, '## Action items\n\n| Action | Type | Priority | Owner | Due | Ticket |\n| --- | --- | --- | --- | --- | --- |\n'],
@@ -189,7 +206,12 @@ describe('placeholders the extension writes are flagged until replaced', () => {
       const lead = whole ? '' : `# Postmortem: checkout outage\n\n${SECTION.find(([re]) => re.test(prefix))?.[1] ?? '## Summary\n\n'}`;
       const tail = /ignore/.test(prefix) ? '\nThe on-call engineer should have checked the dashboard.\n' : '\n';
       const text = lead + body + tail;
-      n += checkStops(name, text, stops.map((x) => ({ ...x, start: x.start + lead.length, end: x.end + lead.length })), () => false);
+      n += checkStops(
+        name,
+        text,
+        stops.map((x) => ({ ...x, start: x.start + lead.length, end: x.end + lead.length })),
+        () => false,
+      );
     }
     const missed = [...new Set(problems.splice(0))];
     assert.equal(missed.length, 0, missed.join('\n'));
@@ -202,7 +224,10 @@ describe('placeholders the extension writes are flagged until replaced', () => {
     const sections = r.model.sections.filter((s) => s.depth === 2);
     assert.ok(sections.length >= 5);
     for (const s of sections) {
-      assert.ok(r.findings.some((f) => f.rule === 'section-empty' && f.start >= s.heading.start && f.start <= s.body.end), `"${s.title}" holds only the template's prompt but is not flagged`);
+      assert.ok(
+        r.findings.some((f) => f.rule === 'section-empty' && f.start >= s.heading.start && f.start <= s.body.end),
+        `"${s.title}" holds only the template's prompt but is not flagged`,
+      );
     }
   });
 });

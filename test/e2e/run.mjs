@@ -79,12 +79,20 @@ try {
   if (!uiOnly) {
     await timed('bundle suite', async () => {
       fs.rmSync(suiteDir, { recursive: true, force: true });
-      const entryPoints = fs.readdirSync(path.join(ROOT, 'test', 'e2e', 'suite'))
+      const entryPoints = fs
+        .readdirSync(path.join(ROOT, 'test', 'e2e', 'suite'))
         .filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts'))
         .map((f) => path.join(ROOT, 'test', 'e2e', 'suite', f));
       await esbuild.build({
-        entryPoints, outdir: suiteDir, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-        external: ['vscode', 'mocha', 'glob'], sourcemap: 'inline', logLevel: 'warning',
+        entryPoints,
+        outdir: suiteDir,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode', 'mocha', 'glob'],
+        sourcemap: 'inline',
+        logLevel: 'warning',
       });
     });
   }
@@ -105,14 +113,23 @@ try {
       extensionDir = await installVsix(CODE_SERVER, runDir, vsix, extensionId);
     });
     console.log('Checking the installed extension:');
-    const files = fs.readdirSync(extensionDir, { recursive: true, withFileTypes: true })
+    const files = fs
+      .readdirSync(extensionDir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
-      .map((e) => path.relative(extensionDir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'));
+      .map((e) =>
+        path
+          .relative(extensionDir, path.join(e.parentPath ?? e.path, e.name))
+          .split(path.sep)
+          .join('/'),
+      );
     check('the .vsix holds the bundled client and server', files.includes('dist/client.js') && files.includes('dist/server.js'));
     check('the .vsix holds the web client and stays under 1 MB', files.includes('dist/web/client.js') && fs.statSync(vsix).size < 1024 * 1024, `${sizeKb} KB`);
     const stray = files.filter((f) => /\.(?:ts|map)$/.test(f) || /^(?:test|node_modules|client|server|out|bench|scripts)\//.test(f));
     check('the .vsix holds no sources, tests, maps or node_modules', stray.length === 0, stray.slice(0, 5).join(', '));
-    check('the .vsix holds every rule page', files.filter((f) => f.startsWith('docs/rules/')).length >= fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md')).length);
+    check(
+      'the .vsix holds every rule page',
+      files.filter((f) => f.startsWith('docs/rules/')).length >= fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md')).length,
+    );
     server = await timed('start code-server', () => startCodeServer(CODE_SERVER, runDir));
     console.log(`code-server on 127.0.0.1:${server.port} (pid ${server.pid}); log ${path.join(runDir, 'code-server.log')}`);
   }
@@ -131,8 +148,15 @@ try {
             ...(process.env.VSCODE_EXECUTABLE_PATH ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH } : {}),
             extensionDevelopmentPath: ROOT,
             extensionTestsPath: testsPath,
-            launchArgs: [wsCopy('ws-suite'), '--disable-extensions', '--disable-workspace-trust',
-              '--user-data-dir', path.join(runDir, 'desktop-ud'), '--extensions-dir', path.join(runDir, 'desktop-exts')],
+            launchArgs: [
+              wsCopy('ws-suite'),
+              '--disable-extensions',
+              '--disable-workspace-trust',
+              '--user-data-dir',
+              path.join(runDir, 'desktop-ud'),
+              '--extensions-dir',
+              path.join(runDir, 'desktop-exts'),
+            ],
             reuseMachineInstall: false,
           });
         } catch (e) {

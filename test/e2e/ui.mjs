@@ -55,7 +55,11 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       results.push({ name, ok: false });
       const file = path.join(outDir, `failed-${results.length}.png`);
       await page.screenshot({ path: file }).catch(() => {});
-      console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').join('\n    ')}\n    screenshot: ${file}`);
+      console.log(
+        `  ✗ ${name}\n    ${String(err?.message ?? err)
+          .split('\n')
+          .join('\n    ')}\n    screenshot: ${file}`,
+      );
     }
   }
   /** Runs a command from the command palette (F1), by its label. */
@@ -122,7 +126,11 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
         if (!texts.includes(rule)) throw new Error(`Problems panel does not list ${rule}:\n${texts}`);
       }
       const errors = Number(/Errors: (\d+)/.exec(label)[1]);
-      const badge = await page.locator('.part.panel .composite-bar .badge-content, .part.panel .action-item.checked .badge-content').first().innerText().catch(() => '');
+      const badge = await page
+        .locator('.part.panel .composite-bar .badge-content, .part.panel .action-item.checked .badge-content')
+        .first()
+        .innerText()
+        .catch(() => '');
       await shot('problems.png');
       return `${label}; badge ${badge || '?'}; ${errors} error(s)`;
     });
@@ -173,7 +181,7 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
     // The Postmortem view container: its views come from the shipped package.json.
     const containers = manifest.contributes?.viewsContainers?.activitybar ?? [];
     const container = containers.find((c) => /postmortem/i.test(c.title ?? ''));
-    const views = container ? manifest.contributes?.views?.[container.id] ?? [] : [];
+    const views = container ? (manifest.contributes?.views?.[container.id] ?? []) : [];
     const fiveWhys = views.find((v) => /why/i.test(v.name));
     const sections = views.find((v) => /section/i.test(v.name));
     const openView = async (view) => {
@@ -185,7 +193,10 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
 
     await step('the activity bar has the Postmortem view container and it opens', async () => {
       if (!container) throw new Error('package.json contributes no "Postmortem" view container in the activity bar');
-      await page.locator(`.activitybar .action-item a[aria-label^="${container.title}"], .activitybar .action-item[aria-label^="${container.title}"]`).first().click();
+      await page
+        .locator(`.activitybar .action-item a[aria-label^="${container.title}"], .activitybar .action-item[aria-label^="${container.title}"]`)
+        .first()
+        .click();
       await page.locator('.sidebar .title-label', { hasText: new RegExp(container.title, 'i') }).waitFor();
     });
 
@@ -227,14 +238,26 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       }
       // A click reveals the section in the editor.
       await rows.nth(at('Root causes')).click();
-      const rootLine = fs.readFileSync(path.join(workspace, 'postmortems', POSTMORTEM), 'utf8').split('\n').indexOf('## Root causes') + 1;
-      await page.locator('.statusbar-item', { hasText: `Ln ${rootLine},` }).first().waitFor();
+      const rootLine =
+        fs
+          .readFileSync(path.join(workspace, 'postmortems', POSTMORTEM), 'utf8')
+          .split('\n')
+          .indexOf('## Root causes') + 1;
+      await page
+        .locator('.statusbar-item', { hasText: `Ln ${rootLine},` })
+        .first()
+        .waitFor();
       await shot('sections.png');
     });
 
     // The Action Items view: the workspace's items from the server's index (test/e2e/suite/workspaceFixture.json).
     const actionItems = views.find((v) => /action items/i.test(v.name));
-    const STATUS_GROUPS = [['overdue', 'Overdue'], ['soon', 'Due within 14 days'], ['open', 'Open'], ['done', 'Done']];
+    const STATUS_GROUPS = [
+      ['overdue', 'Overdue'],
+      ['soon', 'Due within 14 days'],
+      ['open', 'Open'],
+      ['done', 'Done'],
+    ];
     const me = JSON.parse(fs.readFileSync(path.join(workspace, '.vscode', 'settings.json'), 'utf8'))['postmortem.me'];
     /** The rows of a tree pane as level, label and description. */
     const treeRows = (rows) =>
@@ -277,7 +300,11 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
         )
         .catch(async (e) => {
           const rows = page.locator('.pane', { has: actionItemsHeader() }).locator('.monaco-list-row');
-          throw new Error(`the groups are not ${labels.join(' | ')}: ${grouped(await treeRows(rows)).map((g) => g.label).join(' | ')}\n${e.message}`);
+          throw new Error(
+            `the groups are not ${labels.join(' | ')}: ${grouped(await treeRows(rows))
+              .map((g) => g.label)
+              .join(' | ')}\n${e.message}`,
+          );
         });
     /** Drags the side bar's right edge by `dx` pixels (wider rows show each item's owner, due date and postmortem). */
     const widenSideBar = async (dx) => {
@@ -300,23 +327,41 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       await waitForGroups(want.map(([, label]) => label));
       // The header counts them; the activity bar badge counts the overdue ones.
       const header = actionItemsHeader();
-      for (const [b, n] of [['overdue', expectedCounts.overdue], ['open', expectedCounts.open], ['done', expectedCounts.done]]) {
+      for (const [b, n] of [
+        ['overdue', expectedCounts.overdue],
+        ['open', expectedCounts.open],
+        ['done', expectedCounts.done],
+      ]) {
         await header.filter({ hasText: `${n} ${b}` }).waitFor();
       }
-      const badge = page.locator(`.activitybar .action-item:has([aria-label^="${container.title}"]) .badge-content, .activitybar .action-item[aria-label^="${container.title}"] .badge-content`).first();
+      const badge = page
+        .locator(
+          `.activitybar .action-item:has([aria-label^="${container.title}"]) .badge-content, .activitybar .action-item[aria-label^="${container.title}"] .badge-content`,
+        )
+        .first();
       const badgeText = (await badge.innerText().catch(() => '')).trim();
       if (badgeText !== String(expectedCounts.overdue)) throw new Error(`the activity bar badge says "${badgeText}", not ${expectedCounts.overdue} overdue`);
       // Done is collapsed at first; open it to read every item.
       const done = rows.filter({ hasText: /^Done/ }).first();
       if ((await done.getAttribute('aria-expanded')) === 'false') await done.click();
-      await rows.filter({ hasText: FIXTURE.items.find((i) => i.bucket === 'done').text }).first().waitFor();
+      await rows
+        .filter({ hasText: FIXTURE.items.find((i) => i.bucket === 'done').text })
+        .first()
+        .waitFor();
       const groups = grouped(await treeRows(rows));
       const got = groups.map((g) => `${g.label} ${g.description}`);
       if (got.join(' | ') !== want.map(([b, label]) => `${label} ${expectedCounts[b]}`).join(' | ')) throw new Error(`groups: ${got.join(' | ')}`);
       for (const [[b], g] of want.map((w, k) => [w, groups[k]])) {
         const texts = g.children.map((c) => c.label).sort();
         const items = FIXTURE.items.filter((i) => i.bucket === b);
-        if (texts.join('\n') !== items.map((i) => i.text).sort().join('\n')) throw new Error(`${g.label} holds: ${texts.join(' | ')}`);
+        if (
+          texts.join('\n') !==
+          items
+            .map((i) => i.text)
+            .sort()
+            .join('\n')
+        )
+          throw new Error(`${g.label} holds: ${texts.join(' | ')}`);
         for (const i of items) {
           const row = g.children.find((c) => c.label === i.text);
           const pm = FIXTURE.postmortems[i.postmortem];
@@ -327,15 +372,25 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       }
       // Overdue items come first, earliest due date first.
       const overdue = groups[0].children.map((c) => c.label);
-      const byDue = FIXTURE.items.filter((i) => i.bucket === 'overdue').sort((a, b) => a.due.localeCompare(b.due)).map((i) => i.text);
+      const byDue = FIXTURE.items
+        .filter((i) => i.bucket === 'overdue')
+        .sort((a, b) => a.due.localeCompare(b.due))
+        .map((i) => i.text);
       if (overdue.join('\n') !== byDue.join('\n')) throw new Error(`overdue order: ${overdue.join(' | ')}`);
       // A click opens the postmortem at the item's row.
       const item = FIXTURE.items.find((i) => i.bucket === 'overdue' && i.postmortem === 'scanners');
       const file = FIXTURE.postmortems.scanners.path;
       await rows.filter({ hasText: item.text }).first().click();
       await page.locator('.tabs-container .tab.active', { hasText: path.basename(file) }).waitFor();
-      const line = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.includes(item.text)) + 1;
-      await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor();
+      const line =
+        fs
+          .readFileSync(path.join(workspace, file), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.includes(item.text)) + 1;
+      await page
+        .locator('.statusbar-item', { hasText: `Ln ${line},` })
+        .first()
+        .waitFor();
       await editorLines().filter({ hasText: item.text }).waitFor();
       await shot('action-items.png');
       return `${FIXTURE.items.length} items in ${groups.length} groups; badge ${badgeText}; ${path.basename(file)} at line ${line}`;
@@ -353,7 +408,10 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       for (const o of owners) {
         const g = groups.find((x) => x.label === o);
         const texts = g.children.map((c) => c.label).sort();
-        const mine = FIXTURE.items.filter((i) => i.owner === o).map((i) => i.text).sort();
+        const mine = FIXTURE.items
+          .filter((i) => i.owner === o)
+          .map((i) => i.text)
+          .sort();
         if (texts.join('\n') !== mine.join('\n')) throw new Error(`${o} holds: ${texts.join(' | ')}`);
       }
       await titleAction('Show Only My Action Items');
@@ -363,7 +421,10 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       await waitForGroups([myName]);
       const mineGroups = grouped(await treeRows(rows));
       const mineTexts = mineGroups[0].children.map((c) => c.label).sort();
-      const wantMine = FIXTURE.items.filter((i) => i.owner === myName).map((i) => i.text).sort();
+      const wantMine = FIXTURE.items
+        .filter((i) => i.owner === myName)
+        .map((i) => i.text)
+        .sort();
       if (mineTexts.join('\n') !== wantMine.join('\n')) throw new Error(`mine: ${mineTexts.join(' | ')}`);
       await titleAction("Show Everyone's Action Items");
       await titleAction('Group Action Items by Due Date and Status');
@@ -379,12 +440,20 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
       await preview.locator('h1', { hasText: 'Postmortem review' }).waitFor();
       const h2 = (await preview.locator('h2').allInnerTexts()).map((t) => t.trim());
-      for (const h of ['At a glance', 'Severity and status', 'Action items', 'Recurring contributing factors and root causes', 'Time to detect and time to resolve', 'Postmortems']) {
+      for (const h of [
+        'At a glance',
+        'Severity and status',
+        'Action items',
+        'Recurring contributing factors and root causes',
+        'Time to detect and time to resolve',
+        'Postmortems',
+      ]) {
         if (!h2.includes(h)) throw new Error(`the preview lacks "${h}": ${h2.join(' | ')}`);
       }
       // The overdue table names the overdue items; the last table lists every postmortem.
       const body = await preview.locator('body').innerText();
-      for (const i of FIXTURE.items.filter((x) => x.bucket === 'overdue')) if (!body.includes(i.text)) throw new Error(`the report does not list overdue "${i.text}"`);
+      for (const i of FIXTURE.items.filter((x) => x.bucket === 'overdue'))
+        if (!body.includes(i.text)) throw new Error(`the report does not list overdue "${i.text}"`);
       for (const p of Object.values(FIXTURE.postmortems)) if (!body.includes(p.title)) throw new Error(`the report does not list ${p.title}`);
       await shot('report.png');
       // Links render as links (not raw "[…](<file:…>)" text) and open their postmortem.
@@ -442,7 +511,9 @@ export async function runUiTest({ port, workspace, extensionDir, outDir, shotsDi
       const crumbs = page.locator('.breadcrumbs-control', { hasText: name }).first();
       await crumbs.waitFor();
       if (!/postmortems/.test(await crumbs.innerText())) throw new Error(`not in postmortems/: ${await crumbs.innerText()}`);
-      await editorLines().filter({ hasText: `# ${title}` }).waitFor();
+      await editorLines()
+        .filter({ hasText: `# ${title}` })
+        .waitFor();
       await editorLines().filter({ hasText: 'severity: SEV-3' }).waitFor();
       if (await page.locator('.editor-instance .find-widget.visible').count()) await page.keyboard.press('Escape');
       await shot('new-postmortem.png');

@@ -58,7 +58,12 @@ export async function runWebHostTest(vsix, parent = path.join(CACHE, 'runs')) {
     } catch (err) {
       failed++;
       await page.screenshot({ path: path.join(runDir, `web-failed-${failed}.png`) }).catch(() => {});
-      console.log(`  ✗ ${name}\n    ${String(err?.message ?? err).split('\n').slice(0, 6).join('\n    ')}`);
+      console.log(
+        `  ✗ ${name}\n    ${String(err?.message ?? err)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n    ')}`,
+      );
     }
   }
   try {
@@ -96,7 +101,12 @@ export async function runWebHostTest(vsix, parent = path.join(CACHE, 'runs')) {
       }
       await page.keyboard.press('Enter');
       const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
-      await page.waitForFunction(() => !/engineer should have checked/.test(document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? 'engineer should have checked'));
+      await page.waitForFunction(
+        () =>
+          !/engineer should have checked/.test(
+            document.querySelector('.editor-instance .monaco-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ') ?? 'engineer should have checked',
+          ),
+      );
       if (!/Zoë’s 🚨 pager fired/.test((await lines.innerText()).replace(/\u00a0/g, ' '))) throw new Error('the line is gone');
       return title;
     });

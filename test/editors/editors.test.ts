@@ -64,7 +64,7 @@ describe('real editors as LSP clients of the installed postmortem-language-serve
 
   it('Neovim (built-in client): diagnostics, a quick-fix on a line with non-ASCII text, edits followed', function () {
     if (!has('nvim')) {
-      console.log('    SKIPPED: nvim is not installed (scripts/editors-setup.sh installs Debian\'s neovim)');
+      console.log("    SKIPPED: nvim is not installed (scripts/editors-setup.sh installs Debian's neovim)");
       this.skip();
     }
     const { file, out } = project();
@@ -85,7 +85,7 @@ describe('real editors as LSP clients of the installed postmortem-language-serve
 
   it('Emacs (Eglot, markdown-mode): diagnostics, a quick-fix on a line with non-ASCII text, edits followed', function () {
     if (!has('emacs')) {
-      console.log('    SKIPPED: emacs is not installed (scripts/editors-setup.sh installs Debian\'s emacs-nox, elpa-eglot, elpa-markdown-mode)');
+      console.log("    SKIPPED: emacs is not installed (scripts/editors-setup.sh installs Debian's emacs-nox, elpa-eglot, elpa-markdown-mode)");
       this.skip();
     }
     const { file, out } = project();

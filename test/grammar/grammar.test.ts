@@ -155,7 +155,11 @@ async function expectPlain(doc: string, needle: string, opts: { line?: string; n
   const { lines, tokens } = await tokenize(doc);
   const at = locate(lines, needle, opts.line, opts.nth);
   const bad = tokens[at.line].filter((t) => t.end > at.start && t.start < at.end && t.scopes.some((s) => s.endsWith('.postmortem')));
-  assert.deepEqual(bad.map((t) => lines[at.line].slice(t.start, t.end)), [], `${JSON.stringify(needle)} should have no postmortem scope:\n  ${describeTokens(lines, tokens, at.line)}`);
+  assert.deepEqual(
+    bad.map((t) => lines[at.line].slice(t.start, t.end)),
+    [],
+    `${JSON.stringify(needle)} should have no postmortem scope:\n  ${describeTokens(lines, tokens, at.line)}`,
+  );
 }
 
 const TIME = 'constant.numeric.time.postmortem';
@@ -186,7 +190,10 @@ describe('grammar: Markdown injection', () => {
     });
 
     it('tokenises the host alone without any postmortem scope when the injection is absent from the text', async () => {
-      await expectPlain('The deploy finished and the team reviewed the dashboards together.', 'The deploy finished and the team reviewed the dashboards together.');
+      await expectPlain(
+        'The deploy finished and the team reviewed the dashboards together.',
+        'The deploy finished and the team reviewed the dashboards together.',
+      );
     });
   });
 

@@ -17,7 +17,6 @@ export interface Pattern {
   where: string;
 }
 
-
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
@@ -44,7 +43,11 @@ export function literalPatterns(): Pattern[] {
 }
 
 export function runtimePatterns(): Pattern[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'collectRuntimePatterns.ts')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'collectRuntimePatterns.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`collecting runtime patterns failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as Pattern[];
 }

@@ -11,7 +11,11 @@ const seen = new Map<string, { source: string; flags: string; where: string }>()
 const Native = RegExp;
 /** Where the project's code builds the pattern ("runtime file:line"), or undefined for a library's (such as chrono-node's). */
 function fromProject(): string | undefined {
-  const frame = (new Error().stack ?? '').split('\n').slice(1).filter((l) => !l.includes('collectRuntimePatterns'))[0] ?? '';
+  const frame =
+    (new Error().stack ?? '')
+      .split('\n')
+      .slice(1)
+      .filter((l) => !l.includes('collectRuntimePatterns'))[0] ?? '';
   if (!isServerSideSource(frame)) return undefined;
   const at = /([^()\s]+):(\d+):\d+\)?$/.exec(frame);
   return at ? `runtime ${relative(ROOT, at[1].replace(/^file:\/\//, ''))}:${at[2]}` : 'runtime';

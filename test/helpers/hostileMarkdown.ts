@@ -12,7 +12,9 @@ export const frontMatter = fc.oneof(
   fc.constant('---\nseverity: SEV-1\nseverity: SEV-2\n---\n'),
   fc.constant('---\n\tdate: 2026-01-01\n---\n'),
   fc.constant('---\nbase: &b {x: 1}\nother: *b\nlist: &l [1, 2]\nmore: [*l, *l]\n---\n'),
-  fc.constant('---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n'),
+  fc.constant(
+    '---\na: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n',
+  ),
   fc.constant('---\n' + 'k: v\n'.repeat(300) + '---\n'),
   fc.constant('---\n'),
   fc.constant(''),
@@ -32,7 +34,12 @@ export const oddText = fc.oneof(
 );
 
 export const block = fc.oneof(
-  fc.tuple(fc.constantFrom('# ', '## ', '### ', '#### '), fc.constantFrom('Summary', 'Impact', 'Timeline (UTC)', 'Root causes', '5 Whys', 'Action items', 'What went poorly', 'Lessons', 'Notes')).map(([h, t]) => h + t),
+  fc
+    .tuple(
+      fc.constantFrom('# ', '## ', '### ', '#### '),
+      fc.constantFrom('Summary', 'Impact', 'Timeline (UTC)', 'Root causes', '5 Whys', 'Action items', 'What went poorly', 'Lessons', 'Notes'),
+    )
+    .map(([h, t]) => h + t),
   oddText,
   oddText.map((t) => `- ${t}`),
   oddText.map((t) => `1. Why? Because ${t}`),

@@ -14,7 +14,7 @@ const WORD_END = '(?![\\p{L}\\p{N}]|-\\p{L})';
  */
 export function isPhraseTrie(source: string): boolean {
   const tokens: string[] = [];
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const rest = source.slice(i);
     const fixed = [WORD_START, WORD_END, '(?:', '\\s+'].find((t) => rest.startsWith(t));
     if (fixed) {

@@ -30,7 +30,12 @@ Search results were six hours old because the indexer stopped. The on-call engin
 /** npm with a clean environment: no settings inherited from the `npm test` that runs this file. */
 export function npm(args: string[], cwd: string): string {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
-  return execFileSync(NPM, args, { cwd, env: { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(NPM, args, {
+    cwd,
+    env: { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Packs `dir` (running its prepack) into `dest` and returns the tarball's path. */
@@ -39,7 +44,6 @@ export function pack(dir: string, dest: string): string {
   const name = out.trim().split('\n').pop()!.trim();
   return path.join(dest, name);
 }
-
 
 export interface Installed {
   /** The temporary folder holding the tarball and the project. */

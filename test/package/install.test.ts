@@ -15,7 +15,6 @@ import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-language
 import { ROOT } from '../protocol/lspClient';
 import { installedPackage, POSTMORTEM } from './helpers';
 
-
 describe('the postmortem-lint npm package, packed and installed offline', function () {
   this.timeout(180_000);
   let tarball: string;
@@ -27,8 +26,23 @@ describe('the postmortem-lint npm package, packed and installed offline', functi
   });
 
   it('holds the bins, the bundles and what they link to, and declares no runtime dependency', () => {
-    const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['bin/postmortem-lint.js', 'bin/compile-cache.js', 'bin/postmortem-language-server.js', 'dist/cli.js', 'dist/server.js', 'docs/rules/blame-language.md', 'schemas/postmortemrc.schema.json', 'LICENSE', 'README.md', 'icon.png', 'package.json']) {
+    const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
+    for (const f of [
+      'bin/postmortem-lint.js',
+      'bin/compile-cache.js',
+      'bin/postmortem-language-server.js',
+      'dist/cli.js',
+      'dist/server.js',
+      'docs/rules/blame-language.md',
+      'schemas/postmortemrc.schema.json',
+      'LICENSE',
+      'README.md',
+      'icon.png',
+      'package.json',
+    ]) {
       assert.ok(list.includes(f), `${f} is in the tarball`);
     }
     assert.ok(!list.some((f) => f.endsWith('.map') || f.endsWith('.ts') || f.startsWith('node_modules/')), list.join(', '));
@@ -36,7 +50,8 @@ describe('the postmortem-lint npm package, packed and installed offline', functi
     assert.equal(manifest.dependencies, undefined);
     assert.equal(manifest.private, undefined);
     assert.equal(manifest.version, JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-    for (const url of [manifest.homepage, manifest.bugs.url, manifest.repository.url]) assert.match(url, /^(git\+)?https:\/\/github\.com\/postmortem-writer\/postmortem-writer/);
+    for (const url of [manifest.homepage, manifest.bugs.url, manifest.repository.url])
+      assert.match(url, /^(git\+)?https:\/\/github\.com\/postmortem-writer\/postmortem-writer/);
     const installed = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8'));
     assert.ok(installed.devDependencies['postmortem-lint'], 'npm i -D recorded it');
   });
@@ -96,7 +111,10 @@ describe('the postmortem-lint npm package, packed and installed offline', functi
       await connection.sendNotification('initialized', {});
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: POSTMORTEM } });
       const diagnostics = (await published).diagnostics;
-      assert.ok(diagnostics.some((d) => d.code === 'blame-language'), JSON.stringify(diagnostics));
+      assert.ok(
+        diagnostics.some((d) => d.code === 'blame-language'),
+        JSON.stringify(diagnostics),
+      );
       // The rule pages ship in the package: the links point at files that exist.
       const href = diagnostics[0].codeDescription!.href;
       assert.ok(href.startsWith(pathToFileURL(path.join(project, 'node_modules', 'postmortem-lint', 'docs', 'rules')).href), href);

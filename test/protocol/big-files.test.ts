@@ -75,19 +75,29 @@ describe('big and odd files over the protocol (bundled dist/server.js)', functio
     server.client.open(uri('normal.md'), POSTMORTEM);
     const [bigD, mediumD, blobD, normalD] = await Promise.all(waits);
 
-    for (const [d, why] of [[bigD, /10,\d{3},\d{3} characters, more than the 100,000/], [mediumD, /more than the 100,000/], [blobD, /binary/]] as const) {
+    for (const [d, why] of [
+      [bigD, /10,\d{3},\d{3} characters, more than the 100,000/],
+      [mediumD, /more than the 100,000/],
+      [blobD, /binary/],
+    ] as const) {
       assert.equal(d.diagnostics.length, 1, JSON.stringify(d.diagnostics));
       assert.equal(d.diagnostics[0].severity, DiagnosticSeverity.Information);
       assert.deepEqual(d.diagnostics[0].range.start, { line: 0, character: 0 });
       assert.match(d.diagnostics[0].message, why);
     }
-    assert.ok(normalD.diagnostics.some((x) => x.code === 'blame-language'), 'the small postmortem is analysed as usual');
+    assert.ok(
+      normalD.diagnostics.some((x) => x.code === 'blame-language'),
+      'the small postmortem is analysed as usual',
+    );
 
     // Requests for the skipped and the normal documents are answered.
     const symbols = await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('normal.md') } });
     assert.ok(Array.isArray(symbols) && symbols.length > 0);
     assert.deepEqual(await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('big.md') } }), []);
-    assert.equal(await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('blob.md') }, position: { line: 0, character: 0 } }), null);
+    assert.equal(
+      await server.client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('blob.md') }, position: { line: 0, character: 0 } }),
+      null,
+    );
     assert.ok(server.client.running);
   });
 });
@@ -104,7 +114,10 @@ describe('a document too big for the heap that is left (common/memory.ts)', func
     const hugeD = await server.client.openAndWait(uri('huge.md'), huge);
     assert.equal(hugeD.diagnostics.length, 1, JSON.stringify(hugeD.diagnostics));
     assert.equal(hugeD.diagnostics[0].severity, DiagnosticSeverity.Information);
-    assert.match(hugeD.diagnostics[0].message, /needs about 1\d\d MB of memory and the postmortem language server has \d+ MB left; it was not analysed\. .*postmortem\.server\.maxMemory \(now 128 MB\)/);
+    assert.match(
+      hugeD.diagnostics[0].message,
+      /needs about 1\d\d MB of memory and the postmortem language server has \d+ MB left; it was not analysed\. .*postmortem\.server\.maxMemory \(now 128 MB\)/,
+    );
 
     // Typing in it is checked again, and still does not fit.
     const next = server.client.diagnosticsOf(uri('huge.md'), 2);
@@ -115,7 +128,10 @@ describe('a document too big for the heap that is left (common/memory.ts)', func
     assert.match((await next).diagnostics[0].message, /postmortem\.server\.maxMemory/);
 
     const normalD = await server.client.openAndWait(uri('normal.md'), POSTMORTEM);
-    assert.ok(normalD.diagnostics.some((x) => x.code === 'blame-language'), 'a typical postmortem is analysed as usual');
+    assert.ok(
+      normalD.diagnostics.some((x) => x.code === 'blame-language'),
+      'a typical postmortem is analysed as usual',
+    );
     assert.deepEqual(await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('huge.md') } }), []);
     assert.ok(server.client.running, server.client.stderr);
   });
@@ -125,7 +141,7 @@ describe('a document too big for the heap that is left (common/memory.ts)', func
 function oneTable(chars: number): string {
   const rows: string[] = [];
   for (let i = 0, len = 0; len < chars; i++) {
-    const row = `| ${String(9 + Math.floor(i / 60) % 15).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | The queue depth on shard ${i} rose and the on-call engineer paged the storage team | pager |`;
+    const row = `| ${String(9 + (Math.floor(i / 60) % 15)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} | The queue depth on shard ${i} rose and the on-call engineer paged the storage team | pager |`;
     rows.push(row);
     len += row.length + 1;
   }
@@ -159,7 +175,8 @@ describe('a large one-table postmortem, opened or only indexed (server/src/analy
     assert.deepEqual(order.slice(0, 2), ['normal', 'edit'], `answered in this order: ${order.join(', ')}`);
     // Its own result: findings, or one notice saying it could not be checked; never a dead server.
     assert.ok(d.diagnostics.length >= 1);
-    if (d.diagnostics.length === 1 && d.diagnostics[0].severity === DiagnosticSeverity.Information) assert.match(d.diagnostics[0].message, /memory|not analysed/);
+    if (d.diagnostics.length === 1 && d.diagnostics[0].severity === DiagnosticSeverity.Information)
+      assert.match(d.diagnostics[0].message, /memory|not analysed/);
     assert.ok(server.client.running, server.client.stderr);
     // The indexed copy (never opened) did not take it down either.
     const symbols = await server.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('normal.md') } });

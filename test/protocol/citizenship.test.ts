@@ -27,7 +27,10 @@ function codePointColumn(text: string, line: number, utf16: number): number {
   return [...text.split('\n')[line].slice(0, utf16)].length;
 }
 function inUnit(text: string, r: Range, col: (t: string, l: number, c: number) => number): Range {
-  return { start: { line: r.start.line, character: col(text, r.start.line, r.start.character) }, end: { line: r.end.line, character: col(text, r.end.line, r.end.character) } };
+  return {
+    start: { line: r.start.line, character: col(text, r.start.line, r.start.character) },
+    end: { line: r.end.line, character: col(text, r.end.line, r.end.character) },
+  };
 }
 
 async function start(client: TestClient, capabilities: object, initializationOptions: object = {}): Promise<InitializeResult> {
@@ -130,7 +133,11 @@ describe('the server for clients other than VS Code (over stdio)', function () {
       const { source: _s, ...noSource } = blame;
       for (const echo of [noSource, { ...noSource, range: bytes }, { ...blame, range: points }, { range: bytes, code: blame.code, message: blame.message }]) {
         const got = (await actionsFor(echo)).filter((a) => a.title.startsWith('Rewrite'));
-        assert.deepEqual(got.map((a) => a.title), fixes.map((a) => a.title), JSON.stringify(echo.range));
+        assert.deepEqual(
+          got.map((a) => a.title),
+          fixes.map((a) => a.title),
+          JSON.stringify(echo.range),
+        );
         // The edit is always in UTF-16, the negotiated encoding.
         assert.deepEqual(got[0].edit, fixes[0].edit);
       }
@@ -144,7 +151,11 @@ describe('the server for clients other than VS Code (over stdio)', function () {
       const shifted = { ...blame, range: { start: { ...blame.range.start, character: blame.range.start.character + 2 }, end: blame.range.end } };
       const reworded = { ...blame, message: 'an older wording' };
       const foreign = { ...blame, source: 'markdownlint' };
-      for (const d of [shifted, reworded, foreign]) assert.deepEqual((await actionsFor(d)).filter((a) => a.kind === 'quickfix'), []);
+      for (const d of [shifted, reworded, foreign])
+        assert.deepEqual(
+          (await actionsFor(d)).filter((a) => a.kind === 'quickfix'),
+          [],
+        );
       // After an edit above it the finding moves down a line: the old diagnostic is stale.
       const moved = client.diagnosticsOf(uri, 2);
       await client.connection.sendNotification('textDocument/didChange', {
@@ -154,7 +165,10 @@ describe('the server for clients other than VS Code (over stdio)', function () {
       const now = (await moved).diagnostics.find((d) => d.code === 'blame-language')!;
       assert.equal(now.range.start.line, SUMMARY_LINE + 1);
       const { source: _s, ...old } = blame;
-      assert.deepEqual((await actionsFor(old)).filter((a) => a.kind === 'quickfix'), []);
+      assert.deepEqual(
+        (await actionsFor(old)).filter((a) => a.kind === 'quickfix'),
+        [],
+      );
       assert.ok((await actionsFor(now)).some((a) => a.title.startsWith('Rewrite')));
     });
 
@@ -175,7 +189,9 @@ describe('the server for clients other than VS Code (over stdio)', function () {
       assert.deepEqual((await client.openAndWait(txt, NON_ASCII_POSTMORTEM)).diagnostics.length > 0, true, 'control: as Markdown it is checked');
       client.close(txt);
       const published = client.diagnosticsOf(txt, 5);
-      void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: txt, languageId: 'plaintext', version: 5, text: NON_ASCII_POSTMORTEM } });
+      void client.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: txt, languageId: 'plaintext', version: 5, text: NON_ASCII_POSTMORTEM },
+      });
       assert.deepEqual((await published).diagnostics, []);
       const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: txt } })) as CodeLens[];
       assert.deepEqual(lenses, []);

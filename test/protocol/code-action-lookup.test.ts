@@ -25,7 +25,10 @@ describe('code actions look fixes up in the analysis', () => {
     assert.ok(diagnostics.every((d) => d.data === undefined));
     const finding = result.findings[diagnostics.indexOf(fixable)];
     const actions = codeActions(doc, { textDocument: { uri: doc.uri }, range: fixable.range, context: { diagnostics: [fixable] } }, result);
-    assert.deepEqual(actions.map((a) => a.title), finding.fixes!.map((f) => f.title));
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      finding.fixes!.map((f) => f.title),
+    );
     const edit = actions[0].edit!.changes![doc.uri][0];
     assert.equal(doc.offsetAt(edit.range.start), finding.fixes![0].edits[0].start);
   });

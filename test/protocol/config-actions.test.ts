@@ -53,7 +53,11 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     this.timeout(120_000);
     ensureBundle();
     ws = tempWorkspace();
-    ({ client } = await startClient(ws.dir, { today: TODAY, workspace: FULL_WORKSPACE_CAPS, initializationOptions: { openConfigCommand: 'postmortem.openConfigFile' } }));
+    ({ client } = await startClient(ws.dir, {
+      today: TODAY,
+      workspace: FULL_WORKSPACE_CAPS,
+      initializationOptions: { openConfigCommand: 'postmortem.openConfigFile' },
+    }));
   });
 
   after(async () => {
@@ -87,7 +91,11 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
       'Disable blame-language in .postmortemrc.yaml',
     ]);
     assert.deepEqual(await ask(uri, [blame], ['refactor']), [], 'context.only is honoured');
-    assert.deepEqual((await ask(uri, [blame], ['source'])).map((a) => a.kind), ['source.fixAll.postmortem'], 'only source actions for only: [source]');
+    assert.deepEqual(
+      (await ask(uri, [blame], ['source'])).map((a) => a.kind),
+      ['source.fixAll.postmortem'],
+      'only source actions for only: [source]',
+    );
   });
 
   it('"Ignore <rule> on this line" inserts a suppression comment with the reason to fill in; the finding goes, the placeholder reason is flagged until written', async () => {
@@ -103,7 +111,10 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     // Above the paragraph, with the reason as a placeholder (plain text, no snippet syntax).
     assert.equal(comment, '<!-- postmortem-disable-next-line blame-language -- why this does not apply -->');
     const after = await change(uri, 2, text);
-    assert.deepEqual(byCode(after, 'blame-language').map((d) => d.range.start.line), [first.range.start.line]);
+    assert.deepEqual(
+      byCode(after, 'blame-language').map((d) => d.range.start.line),
+      [first.range.start.line],
+    );
     const placeholder = byCode(after, 'suppression-reason-missing');
     assert.equal(placeholder.length, 1, 'the placeholder is not a reason');
     assert.equal(placeholder[0].range.start.line, second.range.start.line);
@@ -120,7 +131,10 @@ describe('configuration and suppression code actions (bundled dist/server.js)', 
     const titles = (await ask(uri, atTop, ['quickfix'])).map((a) => a.title);
     assert.equal(titles.filter((t) => t.startsWith('Ignore')).length, 1, titles.join(' | '));
     assert.equal(titles.filter((t) => t.startsWith('Disable')).length, 1, titles.join(' | '));
-    assert.ok(titles.some((t) => /^Ignore \d+ findings in this file$/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => /^Ignore \d+ findings in this file$/.test(t)),
+      titles.join(' | '),
+    );
   });
 
   it('offers no "Ignore" for the rules that report on suppression comments, but "Disable" in the config', async () => {
@@ -267,7 +281,9 @@ describe('configuration code actions for a client that cannot create files', fun
     const pm = await client.openAndWait(uri, POSTMORTEM);
     const [blame] = byCode(pm, 'blame-language');
     const ask = () =>
-      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: blame.range, context: { diagnostics: [blame] } }) as Promise<CodeAction[]>;
+      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: blame.range, context: { diagnostics: [blame] } }) as Promise<
+        CodeAction[]
+      >;
     const titles = (await ask()).map((a) => a.title);
     assert.ok(titles.includes('Ignore blame-language on this line'));
     assert.ok(!titles.some((t) => t.startsWith('Disable')), titles.join(' | '));
@@ -276,6 +292,8 @@ describe('configuration code actions for a client that cannot create files', fun
     const action = (await ask()).find((a) => a.title.startsWith('Disable'));
     assert.equal(action?.title, 'Disable blame-language in .postmortemrc.json');
     const edits = action!.edit!.changes![cfgUri];
-    assert.deepEqual(JSON.parse(applyTextEdits('{ "rules": { "section-missing": "warning" } }\n', edits)), { rules: { 'section-missing': 'warning', 'blame-language': 'off' } });
+    assert.deepEqual(JSON.parse(applyTextEdits('{ "rules": { "section-missing": "warning" } }\n', edits)), {
+      rules: { 'section-missing': 'warning', 'blame-language': 'off' },
+    });
   });
 });

@@ -61,7 +61,10 @@ describe('configuration in the language server (bundled dist/server.js)', functi
     await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: ws.uri('none.md') } });
     const watch = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.ok(watch, JSON.stringify(registrations));
-    assert.deepEqual((watch.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern), ['**/.postmortemrc.{yaml,yml,json}']);
+    assert.deepEqual(
+      (watch.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern),
+      ['**/.postmortemrc.{yaml,yml,json}'],
+    );
   });
 
   it('reports a bad configuration on the file, at the offending key or value, and lints with the valid rest', async () => {
@@ -82,7 +85,10 @@ describe('configuration in the language server (bundled dist/server.js)', functi
     assert.match(at('5')?.message ?? '', /^ignore: /);
     // The valid rest applies: section-missing is off; blame-language keeps its default severity.
     assert.ok(!has(pm, 'section-missing'), JSON.stringify(codes(pm)));
-    assert.deepEqual(pm.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity), [2]);
+    assert.deepEqual(
+      pm.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity),
+      [2],
+    );
   });
 
   it('reports invalid YAML where it stands and lints with the defaults', async () => {
@@ -186,16 +192,25 @@ describe('configuration in the language server (bundled dist/server.js)', functi
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     // Untitled: no path, so it is checked because its front matter says it is a postmortem.
     const untitled = await client.openAndWait('untitled:Untitled-1', POSTMORTEM.replace('status: in review', 'status: in review\ntype: postmortem'));
-    assert.deepEqual(untitled.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity), [1]);
+    assert.deepEqual(
+      untitled.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity),
+      [1],
+    );
     assert.ok(!has(untitled, 'section-missing'));
 
     const plain = await client.openAndWait(ws.uri('no-config/postmortems/export.md'), POSTMORTEM);
-    assert.deepEqual(plain.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity), [1]);
+    assert.deepEqual(
+      plain.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity),
+      [1],
+    );
 
     // A configuration file replaces the settings for the documents below it.
     ws.write('with-config/.postmortemrc.yaml', 'rules:\n  summary-too-long: off\n');
     const configured = await client.openAndWait(ws.uri('with-config/postmortems/export.md'), POSTMORTEM);
-    assert.deepEqual(configured.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity), [2]);
+    assert.deepEqual(
+      configured.diagnostics.filter((d) => d.code === 'blame-language').map((d) => d.severity),
+      [2],
+    );
     assert.ok(has(configured, 'section-missing'));
     client.settings = {};
   });

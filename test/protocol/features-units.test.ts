@@ -17,7 +17,26 @@ const DOCS = path.join(ROOT, 'docs', 'rules');
 
 describe('rule pages for hovers (server/src/lsp/ruleDocs.ts)', () => {
   it('splits a page at its level-2 headings, not at headings inside fenced examples', () => {
-    const page = ['# some-rule', '', '## Poor', '', '```markdown', '## Follow-ups', '- fix it', '```', '', '## Better', '', '~~~md', '## Action items', '~~~', '', '## Why', '', 'Because.'].join('\n');
+    const page = [
+      '# some-rule',
+      '',
+      '## Poor',
+      '',
+      '```markdown',
+      '## Follow-ups',
+      '- fix it',
+      '```',
+      '',
+      '## Better',
+      '',
+      '~~~md',
+      '## Action items',
+      '~~~',
+      '',
+      '## Why',
+      '',
+      'Because.',
+    ].join('\n');
     const s = docSections(page);
     assert.deepEqual([...s.keys()], ['poor', 'better', 'why']);
     assert.equal(s.get('poor'), '```markdown\n## Follow-ups\n- fix it\n```');
@@ -86,7 +105,11 @@ describe('hovers and code lenses (server/src/lsp/hover.ts, codeLens.ts)', () => 
       } else assert.ok(!text.includes(`**${f.rule}**`), `${f.rule} has no page, so no explanation`);
     }
     assert.ok(explained > 0, 'some finding has a page');
-    assert.equal(hoverAt(doc, result, at('Index rebuild started', 3), 'file:///x/', () => undefined), null, 'plain text: no hover');
+    assert.equal(
+      hoverAt(doc, result, at('Index rebuild started', 3), 'file:///x/', () => undefined),
+      null,
+      'plain text: no hover',
+    );
   });
 
   it('tells the time since the first entry over a time, and nothing over the first entry’s text', () => {

@@ -128,7 +128,8 @@ describe('writing features over stdio (bundled dist/server.js)', function () {
     return v;
   }
 
-  const hover = (uri: string, position: Position) => client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Promise<Hover | null>;
+  const hover = (uri: string, position: Position) =>
+    client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }) as Promise<Hover | null>;
   const lenses = (uri: string) => client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<CodeLens[]>;
 
   before(async function () {
@@ -244,7 +245,10 @@ describe('writing features over stdio (bundled dist/server.js)', function () {
     assert.equal(q.good, q.dimensions.filter((d) => d.grade === 'good').length);
     assert.equal(q.findings, latest.get(uri)!.length);
 
-    const blamed = await open('postmortems/blamed.md', POSTMORTEM.replace('The rollback took four minutes.', 'Ines should have waited for the lock before deploying; her mistake caused the duplicates.'));
+    const blamed = await open(
+      'postmortems/blamed.md',
+      POSTMORTEM.replace('The rollback took four minutes.', 'Ines should have waited for the lock before deploying; her mistake caused the duplicates.'),
+    );
     const qb = await client.connection.sendRequest(QualityRequest, { uri: blamed });
     const bl = qb!.dimensions.find((d) => d.id === 'blamelessness')!;
     assert.ok(bl.findings > 0 && bl.grade !== 'good', JSON.stringify(bl));
@@ -303,7 +307,8 @@ describe('writing features over stdio (bundled dist/server.js)', function () {
     assert.ok(res.text.startsWith('---\r\ntitle: "Queue stalled: retries"\r\n'), res.text.slice(0, 60));
     const uri = await open('postmortems/new-from-server.md', res.text.replace(/\r\n/g, '\n'));
     const codes = new Set(latest.get(uri)!.map((d) => d.code));
-    for (const structural of ['section-missing', 'metadata-missing', 'metadata-invalid']) assert.ok(!codes.has(structural), `${structural} on a new postmortem`);
+    for (const structural of ['section-missing', 'metadata-missing', 'metadata-invalid'])
+      assert.ok(!codes.has(structural), `${structural} on a new postmortem`);
     // Any LSP client may send it: malformed parameters get the untitled template, not an error.
     const odd = await client.connection.sendRequest(NewPostmortemTextRequest, { title: 42, severity: 'SEV-9' } as never);
     assert.ok(odd.text.includes('# Untitled incident') && odd.text.includes('severity: SEV-3'), odd.text.slice(0, 120));

@@ -20,7 +20,6 @@ import { applyFix, applyTextEdits } from '../helpers/edits';
 const fixtureRoot = path.join(ROOT, 'test', 'fixtures', 'rules');
 const WS = path.join(os.tmpdir(), 'postmortem-fixture-fixes');
 
-
 const files: Array<{ rule: string; file: string }> = [];
 for (const rule of readdirSync(fixtureRoot)) {
   for (const file of readdirSync(path.join(fixtureRoot, rule))) {
@@ -67,7 +66,13 @@ describe('quick-fixes of the rule fixtures over the protocol', function () {
         const s = idx.position(f.start);
         const e = idx.position(f.end);
         const diag = published.diagnostics.find(
-          (d: Diagnostic) => d.code === f.rule && d.range.start.line === s.line && d.range.start.character === s.character && d.range.end.line === e.line && d.range.end.character === e.character && d.message === f.message,
+          (d: Diagnostic) =>
+            d.code === f.rule &&
+            d.range.start.line === s.line &&
+            d.range.start.character === s.character &&
+            d.range.end.line === e.line &&
+            d.range.end.character === e.character &&
+            d.message === f.message,
         );
         assert.ok(diag, `the server published ${f.rule} at ${s.line + 1}:${s.character + 1}`);
         const actions = (await client.connection.sendRequest('textDocument/codeAction', {

@@ -30,26 +30,36 @@ ${items}
 `;
 
 describe('findings as the editor shows them', () => {
-  it('merges an action item\'s missing fields into one finding with a fix per field', () => {
+  it("merges an action item's missing fields into one finding with a fix per field", () => {
     fc.assert(
-      fc.property(fc.constantFrom('Cap the flush to one shard at a time', 'Add a session backup before every flush', 'Alert when sessions drop by half'), fc.boolean(), (action, table) => {
-        const items = table ? `| Action | Owner | Due |\n|---|---|---|\n| ${action} | | |` : `- ${action}`;
-        const text = doc(items);
-        const core = analyze(text, { today: TODAY });
-        const row = text.indexOf(action);
-        const raw = core.findings.filter((f) => f.rule.startsWith('action-item-') && f.rule.endsWith('-missing') && f.start <= row && f.end > row);
-        assert.ok(raw.length >= 3, JSON.stringify(raw.map((f) => f.rule)));
-        const shown = presentFindings(core, text).findings.filter((f) => f.start <= row && f.end > row && f.rule.startsWith('action-item-') && f.rule.endsWith('-missing'));
-        assert.equal(shown.length, 1);
-        const [one] = shown;
-        assert.deepEqual([...one.merged!].sort(), raw.map((f) => f.rule).sort());
-        assert.equal(one.rule, 'action-item-owner-missing', 'the most severe rule leads');
-        assert.equal(one.severity, 'error');
-        assert.match(one.message, /lacks an owner, a due date, a ticket and a type\.$/);
-        assert.ok(one.message.length <= MAX_MESSAGE, one.message);
-        assert.equal(one.fixes!.length, raw.reduce((n, f) => n + (f.fixes?.length ?? 0), 0), 'a fix per field');
-        assert.equal(one.fixes!.filter((x) => x.preferred).length, 1);
-      }),
+      fc.property(
+        fc.constantFrom('Cap the flush to one shard at a time', 'Add a session backup before every flush', 'Alert when sessions drop by half'),
+        fc.boolean(),
+        (action, table) => {
+          const items = table ? `| Action | Owner | Due |\n|---|---|---|\n| ${action} | | |` : `- ${action}`;
+          const text = doc(items);
+          const core = analyze(text, { today: TODAY });
+          const row = text.indexOf(action);
+          const raw = core.findings.filter((f) => f.rule.startsWith('action-item-') && f.rule.endsWith('-missing') && f.start <= row && f.end > row);
+          assert.ok(raw.length >= 3, JSON.stringify(raw.map((f) => f.rule)));
+          const shown = presentFindings(core, text).findings.filter(
+            (f) => f.start <= row && f.end > row && f.rule.startsWith('action-item-') && f.rule.endsWith('-missing'),
+          );
+          assert.equal(shown.length, 1);
+          const [one] = shown;
+          assert.deepEqual([...one.merged!].sort(), raw.map((f) => f.rule).sort());
+          assert.equal(one.rule, 'action-item-owner-missing', 'the most severe rule leads');
+          assert.equal(one.severity, 'error');
+          assert.match(one.message, /lacks an owner, a due date, a ticket and a type\.$/);
+          assert.ok(one.message.length <= MAX_MESSAGE, one.message);
+          assert.equal(
+            one.fixes!.length,
+            raw.reduce((n, f) => n + (f.fixes?.length ?? 0), 0),
+            'a fix per field',
+          );
+          assert.equal(one.fixes!.filter((x) => x.preferred).length, 1);
+        },
+      ),
       { numRuns: 6 },
     );
   });
@@ -58,15 +68,24 @@ describe('findings as the editor shows them', () => {
     const text = doc('- Be more careful with cache flushes (owner: @kim, due: 2026-03-20, OPS-4, type: process)');
     const core = analyze(text, { today: TODAY });
     const at = text.indexOf('Be more careful');
-    const onItem = (fs: typeof core.findings) => fs.filter((f) => f.start <= at + 3 && f.end > at + 3).map((f) => f.rule).sort();
+    const onItem = (fs: typeof core.findings) =>
+      fs
+        .filter((f) => f.start <= at + 3 && f.end > at + 3)
+        .map((f) => f.rule)
+        .sort();
     assert.deepEqual(onItem(core.findings), ['action-item-vague', 'blame-language']);
     assert.deepEqual(onItem(presentFindings(core, text).findings), ['action-item-vague']);
   });
 
   it('keeps messages short and moves the advice to the hover', () => {
-    const text = doc('- Cap the flush to one shard at a time (owner: @kim, due: 2026-03-20, OPS-4, type: prevent)') + '\nThe on-call engineer should have checked the flush scope before running it.\n';
+    const text =
+      doc('- Cap the flush to one shard at a time (owner: @kim, due: 2026-03-20, OPS-4, type: prevent)') +
+      '\nThe on-call engineer should have checked the flush scope before running it.\n';
     const core = analyze(text, { today: TODAY });
-    assert.ok(core.findings.some((f) => f.message.length > MAX_MESSAGE), 'the core has long messages to shorten');
+    assert.ok(
+      core.findings.some((f) => f.message.length > MAX_MESSAGE),
+      'the core has long messages to shorten',
+    );
     const shown = presentFindings(core, text);
     for (const f of shown.findings) {
       const original = core.findings.find((c) => c.rule === f.rule && c.start === f.start)!;

@@ -118,7 +118,10 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     const names = symbols[0].children!.map((s) => s.name);
     assert.deepEqual(names, ['Summary', 'Impact', 'Timeline', 'Root causes', 'Contributing factors', 'What went well', 'What went poorly', 'Action items']);
     const rootCauses = symbols[0].children![3];
-    assert.deepEqual(rootCauses.children!.map((s) => s.name), ['Five whys']);
+    assert.deepEqual(
+      rootCauses.children!.map((s) => s.name),
+      ['Five whys'],
+    );
     assert.deepEqual(rootCauses.selectionRange, rangeOf(pmText, '## Root causes'));
   });
 
@@ -204,7 +207,10 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     const at = rangeOf(pmText, '@owner');
     pmText = pmText.replace('@owner', '@dana');
     pmVersion++;
-    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: pmUri, version: pmVersion }, contentChanges: [{ range: at, text: '@dana' }] });
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: pmUri, version: pmVersion },
+      contentChanges: [{ range: at, text: '@dana' }],
+    });
     pmDiags = (await named).diagnostics;
     assert.equal(byCode(pmDiags, 'action-item-owner-missing').length, 0, JSON.stringify(pmDiags, null, 1));
   });
@@ -245,7 +251,10 @@ describe('language server over stdio (bundled dist/server.js)', function () {
       pmText = pmText.replace('About 1,900', 'xAbout 1,900');
     }
     await done;
-    assert.ok(seen.every((v, i) => i === 0 || v > seen[i - 1]), `versions published in order: ${seen}`);
+    assert.ok(
+      seen.every((v, i) => i === 0 || v > seen[i - 1]),
+      `versions published in order: ${seen}`,
+    );
     assert.equal(seen[seen.length - 1], last);
   });
 
@@ -301,7 +310,10 @@ describe('language server over stdio (bundled dist/server.js)', function () {
     const published = await client.openAndWait(wsUri('postmortems/bad-yaml.md'), text);
     const bad = byCode(published.diagnostics, 'metadata-invalid');
     assert.ok(bad.length >= 1, JSON.stringify(published.diagnostics, null, 1));
-    assert.ok(bad.every((d) => d.range.start.line <= 4), 'reported inside the front matter');
+    assert.ok(
+      bad.every((d) => d.range.start.line <= 4),
+      'reported inside the front matter',
+    );
   });
 
   it('gives a binary-looking file one Information diagnostic on line 1', async function () {
@@ -324,7 +336,39 @@ describe('language server over stdio (bundled dist/server.js)', function () {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const atoms = ['#', '##', '|', '---', '```', '- ', '1. ', '[ ]', '**', '`', '>', '\n', '\r', '\r\n', ' ', 'Why 1:', 'Because', 'owner:', '@', ':', 'should have', '\ud800', '\udfff', '\u202e', '😀', '<!--', '-->', '\t', '[x]', 'https://', '${1:a}'];
+    const atoms = [
+      '#',
+      '##',
+      '|',
+      '---',
+      '```',
+      '- ',
+      '1. ',
+      '[ ]',
+      '**',
+      '`',
+      '>',
+      '\n',
+      '\r',
+      '\r\n',
+      ' ',
+      'Why 1:',
+      'Because',
+      'owner:',
+      '@',
+      ':',
+      'should have',
+      '\ud800',
+      '\udfff',
+      '\u202e',
+      '😀',
+      '<!--',
+      '-->',
+      '\t',
+      '[x]',
+      'https://',
+      '${1:a}',
+    ];
     const garbage = Array.from({ length: 6 }, () => Array.from({ length: 400 }, () => atoms[rand(atoms.length)]).join(''));
     garbage.push('---\n' + ':\n'.repeat(50) + '---\n', '> '.repeat(2000) + 'deep', '- '.repeat(1500) + 'nested', '|'.repeat(5000), '');
     for (const [i, text] of garbage.entries()) {

@@ -113,7 +113,11 @@ describe('progress while the server starts (over stdio, bundled dist/server.js)'
     assert.equal(reports[reports.length - 1].message, `${FILES} of ${FILES} files`);
     assert.equal(reports[reports.length - 1].percentage, 100);
     const percentages = reports.map((r) => r.percentage ?? -1);
-    assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), 'progress only goes forward');
+    assert.deepEqual(
+      percentages,
+      [...percentages].sort((a, b) => a - b),
+      'progress only goes forward',
+    );
     assert.ok(events.indexOf('diagnostics') < events.indexOf('end'), `the open document is checked before the index ends: ${events.join(' ')}`);
   });
 });

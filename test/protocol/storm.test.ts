@@ -61,8 +61,29 @@ Human error.
 | Validate the export schema in CI | @lena | 2026-11-01 |
 `;
 
-
-const PIECES = ['a', 'e', ' ', '\n', '. ', 'é', 'ü', '—', '“', '🔥', '𝔘', '👩\u200d💻', 'עב', 'e\u0301', 'should have ', 'failed to ', 'Human error', '- 09:00 ', '| x | y |', '## Impact\n', '`'];
+const PIECES = [
+  'a',
+  'e',
+  ' ',
+  '\n',
+  '. ',
+  'é',
+  'ü',
+  '—',
+  '“',
+  '🔥',
+  '𝔘',
+  '👩\u200d💻',
+  'עב',
+  'e\u0301',
+  'should have ',
+  'failed to ',
+  'Human error',
+  '- 09:00 ',
+  '| x | y |',
+  '## Impact\n',
+  '`',
+];
 
 /** Moves an offset off the middle of a surrogate pair. */
 function snap(text: string, offset: number): number {
@@ -89,7 +110,10 @@ describe('edit storm over the protocol (bundled dist/server.js)', function () {
       initializationOptions: { today: TODAY },
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
       },
     });
     await client.connection.sendNotification('initialized', {});
@@ -102,7 +126,9 @@ describe('edit storm over the protocol (bundled dist/server.js)', function () {
 
   it('ends with the diagnostics of a fresh analysis of each final text, honours or ignores cancellation, and still answers', async () => {
     const rand = prng(20261123);
-    const docs = Array.from({ length: DOCS }, (_, i) => TextDocument.create(pathToFileURL(path.join(dir, 'postmortems', `storm-${i}.md`)).href, 'markdown', 1, BASE));
+    const docs = Array.from({ length: DOCS }, (_, i) =>
+      TextDocument.create(pathToFileURL(path.join(dir, 'postmortems', `storm-${i}.md`)).href, 'markdown', 1, BASE),
+    );
     const opened = docs.map((d) => client.diagnosticsOf(d.uri, 1));
     for (const d of docs) client.open(d.uri, d.getText(), 1);
     await Promise.all(opened);
@@ -124,7 +150,10 @@ describe('edit storm over the protocol (bundled dist/server.js)', function () {
       plan.push({ doc: i, version, change });
     }
     const finals = local.map((d) => client.diagnosticsOf(d.uri, d.version));
-    assert.ok(local.every((d) => d.version > 100), 'every document gets a share of the storm');
+    assert.ok(
+      local.every((d) => d.version > 100),
+      'every document gets a share of the storm',
+    );
 
     let cancelled: Array<Promise<unknown>> = [];
     for (const [n, step] of plan.entries()) {
@@ -138,7 +167,11 @@ describe('edit storm over the protocol (bundled dist/server.js)', function () {
         const b = new CancellationTokenSource();
         const uri = docs[0].uri;
         cancelled = [
-          client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } }, context: { diagnostics: [] } }, a.token),
+          client.connection.sendRequest(
+            'textDocument/codeAction',
+            { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } }, context: { diagnostics: [] } },
+            a.token,
+          ),
           client.connection.sendRequest(QualityRequest, { uri }, b.token),
         ];
         a.cancel();
@@ -157,7 +190,11 @@ describe('edit storm over the protocol (bundled dist/server.js)', function () {
     for (const [i, d] of local.entries()) {
       const text = d.getText();
       const lines = new LineIndex(text);
-      const expected = presentFindings(analyze(text, options), text).findings.map((f) => ({ code: f.rule, range: { start: lines.position(f.start), end: lines.position(f.end) }, message: f.message }));
+      const expected = presentFindings(analyze(text, options), text).findings.map((f) => ({
+        code: f.rule,
+        range: { start: lines.position(f.start), end: lines.position(f.end) },
+        message: f.message,
+      }));
       const actual = got[i].diagnostics.map((x) => ({ code: x.code, range: x.range, message: x.message }));
       assert.equal(got[i].version, d.version);
       assert.deepEqual(actual, expected, `${d.uri}: diagnostics of version ${d.version}`);

@@ -56,7 +56,12 @@ describe('report factors', () => {
       { postmortem: 'd', text: 'Export host disk full' },
       { postmortem: 'e', text: 'The status page was updated late.' },
     ]);
-    const groups = clusters.map((c) => c.members.map((m) => m.postmortem).sort().join(''));
+    const groups = clusters.map((c) =>
+      c.members
+        .map((m) => m.postmortem)
+        .sort()
+        .join(''),
+    );
     assert.deepEqual(groups.sort(), ['ab', 'cd', 'e']);
     const queue = clusters.find((c) => c.postmortems.includes('a'))!;
     assert.ok(queue.shared.includes('queu') && queue.shared.includes('alert'), queue.shared.join(' '));

@@ -85,8 +85,16 @@ describe('report over the fixture workspace', () => {
         assert.equal(got.dueDate, item.dueDate, got.text);
         assert.equal(got.status, item.status, got.text);
       });
-      assert.deepEqual(f.contributingFactors.map((s) => s.text), p.factors.map((s) => s.text), p.file);
-      assert.deepEqual(f.rootCauses.map((s) => s.text), p.rootCauses.map((s) => s.text), p.file);
+      assert.deepEqual(
+        f.contributingFactors.map((s) => s.text),
+        p.factors.map((s) => s.text),
+        p.file,
+      );
+      assert.deepEqual(
+        f.rootCauses.map((s) => s.text),
+        p.rootCauses.map((s) => s.text),
+        p.file,
+      );
     }
   });
 
@@ -99,10 +107,26 @@ describe('report over the fixture workspace', () => {
 
   it('counts postmortems by severity and status', () => {
     const count = (key: (p: FixturePostmortem) => string | undefined, value: string | undefined) => POSTMORTEMS.filter((p) => key(p) === value).length;
-    for (const s of ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']) assert.equal(data.bySeverity[s], count((p) => p.severity, s), s);
-    assert.equal(data.bySeverity.unknown, count((p) => p.severity, undefined));
-    for (const s of ['draft', 'in review', 'final']) assert.equal(data.byStatus[s], count((p) => p.status, s), s);
-    assert.equal(data.byStatus.unknown, count((p) => p.status, undefined));
+    for (const s of ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'])
+      assert.equal(
+        data.bySeverity[s],
+        count((p) => p.severity, s),
+        s,
+      );
+    assert.equal(
+      data.bySeverity.unknown,
+      count((p) => p.severity, undefined),
+    );
+    for (const s of ['draft', 'in review', 'final'])
+      assert.equal(
+        data.byStatus[s],
+        count((p) => p.status, s),
+        s,
+      );
+    assert.equal(
+      data.byStatus.unknown,
+      count((p) => p.status, undefined),
+    );
   });
 
   it('counts action items open, done, overdue, due soon, without owner or date', () => {
@@ -132,7 +156,9 @@ describe('report over the fixture workspace', () => {
 
   it('lists overdue items with owner, due date, days overdue and postmortem, longest overdue first', () => {
     const expected = POSTMORTEMS.flatMap((p) =>
-      p.items.filter(isOverdue).map((i) => ({ text: i.text, owner: i.owner, dueDate: i.dueDate!, days: dayDiff(i.dueDate!, TODAY), path: pathOf(p.file), title: p.title })),
+      p.items
+        .filter(isOverdue)
+        .map((i) => ({ text: i.text, owner: i.owner, dueDate: i.dueDate!, days: dayDiff(i.dueDate!, TODAY), path: pathOf(p.file), title: p.title })),
     ).sort((a, b) => b.days - a.days);
     assert.equal(data.overdue.length, expected.length);
     data.overdue.forEach((o, k) => {
@@ -171,7 +197,10 @@ describe('report over the fixture workspace', () => {
     );
     // Most postmortems first, Uncategorised last.
     const named = data.categories.filter((c) => c.name !== 'Uncategorised').map((c) => c.postmortems);
-    assert.deepEqual(named, [...named].sort((a, b) => b - a));
+    assert.deepEqual(
+      named,
+      [...named].sort((a, b) => b - a),
+    );
     assert.equal(data.categories[data.categories.length - 1].name, 'Uncategorised');
   });
 
@@ -197,7 +226,10 @@ describe('report over the fixture workspace', () => {
   });
 
   it('reports blame findings per postmortem and by month', () => {
-    assert.equal(data.blame.total, POSTMORTEMS.reduce((n, p) => n + p.blame, 0));
+    assert.equal(
+      data.blame.total,
+      POSTMORTEMS.reduce((n, p) => n + p.blame, 0),
+    );
     assert.equal(data.blame.postmortemsWithBlame, POSTMORTEMS.filter((p) => p.blame > 0).length);
     const months = new Map<string, { postmortems: number; findings: number }>();
     for (const p of POSTMORTEMS) {
@@ -215,7 +247,10 @@ describe('report over the fixture workspace', () => {
   it('lists every postmortem by date with its own counts', () => {
     const dated = POSTMORTEMS.filter((p) => p.date).sort((a, b) => a.date!.localeCompare(b.date!));
     const undated = POSTMORTEMS.filter((p) => !p.date);
-    assert.deepEqual(data.list.map((p) => p.path), [...dated, ...undated].map((p) => pathOf(p.file)));
+    assert.deepEqual(
+      data.list.map((p) => p.path),
+      [...dated, ...undated].map((p) => pathOf(p.file)),
+    );
     for (const p of POSTMORTEMS) {
       const row = data.list.find((x) => x.path === pathOf(p.file))!;
       assert.deepEqual(row.actionItems, {
@@ -237,7 +272,10 @@ describe('report over the fixture workspace', () => {
     assert.deepEqual(d.list.map((p) => p.path).sort(), inside.map((p) => pathOf(p.file)).sort());
     assert.equal(d.excluded.undated, POSTMORTEMS.filter((p) => !p.date).length);
     assert.equal(d.excluded.outsidePeriod, POSTMORTEMS.filter((p) => p.date && !inPeriod(p, since, until)).length);
-    assert.equal(d.actionItems.total, inside.reduce((n, p) => n + p.items.length, 0));
+    assert.equal(
+      d.actionItems.total,
+      inside.reduce((n, p) => n + p.items.length, 0),
+    );
     assert.equal(d.actionItems.overdue, inside.flatMap((p) => p.items).filter(isOverdue).length);
     assert.deepEqual(d.period, { since, until });
   });
@@ -247,7 +285,17 @@ describe('report over the fixture workspace', () => {
     assert.equal(r.code, 0, r.stderr);
     const md = r.stdout;
     assert.match(md, /^# Postmortem review\n/);
-    for (const h of ['## At a glance', '## Severity and status', '## Action items', '### Overdue', '## Recurring contributing factors and root causes', '### Categories', '## Time to detect and time to resolve', '## Blame findings over time', '## Postmortems']) {
+    for (const h of [
+      '## At a glance',
+      '## Severity and status',
+      '## Action items',
+      '### Overdue',
+      '## Recurring contributing factors and root causes',
+      '### Categories',
+      '## Time to detect and time to resolve',
+      '## Blame findings over time',
+      '## Postmortems',
+    ]) {
       assert.ok(md.includes(`\n${h}\n`), h);
     }
     // Every table row has as many cells as its header.
@@ -295,7 +343,10 @@ describe('report over the fixture workspace', () => {
   it('a file named explicitly is always taken, even when it reads as no postmortem', async () => {
     const r = await cli(['report', pathOf('notes/desk-setup.md'), '--format', 'json', '--today', TODAY]);
     const d: ReportData = JSON.parse(r.stdout);
-    assert.deepEqual(d.list.map((p) => p.path), [pathOf('notes/desk-setup.md')]);
+    assert.deepEqual(
+      d.list.map((p) => p.path),
+      [pathOf('notes/desk-setup.md')],
+    );
   });
 });
 

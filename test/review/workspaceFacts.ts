@@ -169,7 +169,10 @@ export const IGNORED = ['archive/2024-01-09-old-pager-outage.md'];
 /** Statements (by postmortem file and text) that say the same thing in more than one postmortem. */
 export const RECURRING: Array<Array<{ file: string; text: string }>> = [
   [
-    { file: 'postmortems/2026-01-12-cache-stampede.md', text: 'Monitoring: The checkout error-rate alert waits ten minutes before paging the on-call engineer.' },
+    {
+      file: 'postmortems/2026-01-12-cache-stampede.md',
+      text: 'Monitoring: The checkout error-rate alert waits ten minutes before paging the on-call engineer.',
+    },
     { file: 'postmortems/2026-02-03-queue-backlog.md', text: 'The queue depth alert waits fifteen minutes before paging the on-call engineer.' },
     { file: 'incidents/2026-03-18-dns-change.md', text: 'The login error-rate alert waited ten minutes before paging the on-call engineer.' },
   ],

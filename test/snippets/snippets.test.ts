@@ -46,8 +46,7 @@ function choicesOf(prefix: string, index: number): string[] {
   return t.choices;
 }
 
-const fieldValues = (fields: Record<string, { value: string } | undefined>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.value]));
+const fieldValues = (fields: Record<string, { value: string } | undefined>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.value]));
 
 const STRUCTURE_RULES = ['section-missing', 'metadata-invalid', 'metadata-missing'];
 
@@ -82,7 +81,22 @@ describe('snippets', () => {
 
     it('offers every prefix the writing guide names', () => {
       const all = new Set(Object.values(snippets).flatMap(prefixesOf));
-      for (const p of ['postmortem', 'pm-full', 'pm-short', 'pm-frontmatter', 'pm-timeline', 'pm-timeline-row', 'pm-actions', 'pm-action', 'pm-5whys', 'pm-factor', 'pm-went-well', 'pm-went-poorly', 'pm-lucky', 'pm-ignore']) {
+      for (const p of [
+        'postmortem',
+        'pm-full',
+        'pm-short',
+        'pm-frontmatter',
+        'pm-timeline',
+        'pm-timeline-row',
+        'pm-actions',
+        'pm-action',
+        'pm-5whys',
+        'pm-factor',
+        'pm-went-well',
+        'pm-went-poorly',
+        'pm-lucky',
+        'pm-ignore',
+      ]) {
         assert.ok(all.has(p), `no snippet with prefix ${p}`);
       }
       assert.equal(byPrefix('postmortem'), byPrefix('pm-full'), 'postmortem and pm-full insert the same template');
@@ -91,8 +105,18 @@ describe('snippets', () => {
     it('lists every prefix in snippets/README.md, and the snippet names it quotes exist', () => {
       const readme = readFileSync(join(root, 'snippets', 'README.md'), 'utf8');
       const listed = new Set([...readme.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([^`]+)`/g)].map((x) => x[1])));
-      assert.deepEqual(Object.values(snippets).flatMap(prefixesOf).filter((p) => !listed.has(p)), [], 'prefixes missing from the README table');
-      assert.deepEqual([...listed].filter((p) => !Object.values(snippets).some((s) => prefixesOf(s).includes(p))), [], 'README lists prefixes that do not exist');
+      assert.deepEqual(
+        Object.values(snippets)
+          .flatMap(prefixesOf)
+          .filter((p) => !listed.has(p)),
+        [],
+        'prefixes missing from the README table',
+      );
+      assert.deepEqual(
+        [...listed].filter((p) => !Object.values(snippets).some((s) => prefixesOf(s).includes(p))),
+        [],
+        'README lists prefixes that do not exist',
+      );
       for (const m of readme.matchAll(/"name": "([^"]+)"/g)) assert.ok(m[1] in snippets, `README quotes a snippet name that does not exist: ${m[1]}`);
     });
   });
@@ -103,7 +127,11 @@ describe('snippets', () => {
         const nodes = parseSnippet(bodyOf(s));
         const stops = tabStops(nodes);
         const numbered = [...new Set(stops.map((t) => t.index).filter((i) => i > 0))].sort((a, b) => a - b);
-        assert.deepEqual(numbered, numbered.map((_, i) => i + 1), `tab stops skip a number: ${numbered.join(', ')}`);
+        assert.deepEqual(
+          numbered,
+          numbered.map((_, i) => i + 1),
+          `tab stops skip a number: ${numbered.join(', ')}`,
+        );
         // Mirrors of a tab stop carry no default of their own, so the first one decides.
         const withDefault = stops.filter((t) => t.children || t.choices).map((t) => t.index);
         assert.equal(new Set(withDefault).size, withDefault.length, 'a tab stop has two defaults');
@@ -132,8 +160,14 @@ describe('snippets', () => {
 
     it('has the nine template sections, in order, under their canonical titles', () => {
       const headings = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-      assert.deepEqual(headings, DEFAULT_TEMPLATE.map((k) => SECTION_INFO.get(k)!.title));
-      assert.deepEqual(result.model.sections.filter((s) => s.depth === 2).map((s) => s.kind), DEFAULT_TEMPLATE);
+      assert.deepEqual(
+        headings,
+        DEFAULT_TEMPLATE.map((k) => SECTION_INFO.get(k)!.title),
+      );
+      assert.deepEqual(
+        result.model.sections.filter((s) => s.depth === 2).map((s) => s.kind),
+        DEFAULT_TEMPLATE,
+      );
     });
 
     it('gives each section a one-line prompt in an HTML comment', () => {
@@ -147,7 +181,10 @@ describe('snippets', () => {
     it('passes the structure and metadata checks as inserted', () => {
       assert.deepEqual(result.internalErrors, []);
       const structural = result.findings.filter((f) => STRUCTURE_RULES.includes(f.rule));
-      assert.deepEqual(structural.map((f) => `${f.rule}: ${f.message}`), []);
+      assert.deepEqual(
+        structural.map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
     });
 
     it('fills the front matter: title, today as the date, severity, draft status, authors', () => {
@@ -167,7 +204,11 @@ describe('snippets', () => {
       assert.deepEqual(severities, ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']);
       for (const sev of severities) {
         const r = analyze(expand('postmortem', { values: { 1: 'Checkout down: pool exhausted', 2: sev } }));
-        assert.deepEqual(r.findings.filter((f) => STRUCTURE_RULES.includes(f.rule)).map((f) => f.message), [], sev);
+        assert.deepEqual(
+          r.findings.filter((f) => STRUCTURE_RULES.includes(f.rule)).map((f) => f.message),
+          [],
+          sev,
+        );
         assert.equal(r.model.metadata.fields.severity?.value, normalizeSeverity(sev));
         assert.equal(r.model.metadata.fields.title?.value, 'Checkout down: pool exhausted');
       }
@@ -177,7 +218,10 @@ describe('snippets', () => {
       assert.equal(result.model.timelines[0]?.zone, 'UTC');
       const r = analyze(expand('postmortem', { values: { 7: '14:02', 8: 'Checkout error rate rose above 5%' } }));
       const entries = r.model.timelines.flatMap((t) => t.entries);
-      assert.deepEqual(entries.map((e) => [e.time?.hour, e.time?.minute, e.text]), [[14, 2, 'Checkout error rate rose above 5%']]);
+      assert.deepEqual(
+        entries.map((e) => [e.time?.hour, e.time?.minute, e.text]),
+        [[14, 2, 'Checkout error rate rose above 5%']],
+      );
     });
 
     it('has an action-item table the core reads with every field', () => {
@@ -194,15 +238,28 @@ describe('snippets', () => {
 
     it('passes the structure and metadata checks as inserted', () => {
       assert.deepEqual(result.internalErrors, []);
-      assert.deepEqual(result.findings.filter((f) => STRUCTURE_RULES.includes(f.rule)).map((f) => `${f.rule}: ${f.message}`), []);
-      assert.deepEqual(result.model.sections.filter((s) => s.depth === 2).map((s) => s.kind), DEFAULT_TEMPLATE);
+      assert.deepEqual(
+        result.findings.filter((f) => STRUCTURE_RULES.includes(f.rule)).map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
+      assert.deepEqual(
+        result.model.sections.filter((s) => s.depth === 2).map((s) => s.kind),
+        DEFAULT_TEMPLATE,
+      );
       assert.deepEqual(result.model.metadata.fields.authors?.value, ['Author Name']);
     });
 
     it('has a timeline in UTC and an action item the core reads with its fields', () => {
-      const r = analyze(expand('pm-short', { values: { 7: '09:41', 8: 'Disk use alert on db-3', 13: 'Cap WAL retention at 20 GB', 14: '@ana', 15: '2026-04-01', 16: 'mitigate', 17: 'OPS-77' } }));
+      const r = analyze(
+        expand('pm-short', {
+          values: { 7: '09:41', 8: 'Disk use alert on db-3', 13: 'Cap WAL retention at 20 GB', 14: '@ana', 15: '2026-04-01', 16: 'mitigate', 17: 'OPS-77' },
+        }),
+      );
       assert.equal(r.model.timelines[0]?.zone, 'UTC');
-      assert.deepEqual(r.model.timelines[0]?.entries.map((e) => [e.time?.hour, e.time?.minute]), [[9, 41]]);
+      assert.deepEqual(
+        r.model.timelines[0]?.entries.map((e) => [e.time?.hour, e.time?.minute]),
+        [[9, 41]],
+      );
       assert.equal(r.model.actionItems.length, 1);
       const item = r.model.actionItems[0];
       assert.equal(item.text, 'Cap WAL retention at 20 GB');
@@ -214,7 +271,10 @@ describe('snippets', () => {
   describe('front matter', () => {
     it('is read as valid metadata with every required field', () => {
       const r = analyze(`${expand('pm-frontmatter')}\n# Queue backlog\n`);
-      assert.deepEqual(r.findings.filter((f) => f.rule.startsWith('metadata-')).map((f) => f.message), []);
+      assert.deepEqual(
+        r.findings.filter((f) => f.rule.startsWith('metadata-')).map((f) => f.message),
+        [],
+      );
       const f = r.model.metadata.fields;
       assert.deepEqual([f.date?.value, f.severity?.value, f.status?.value, f.authors?.value], ['2026-03-15', 'SEV-1', 'draft', ['Author Name']]);
     });
@@ -230,7 +290,10 @@ describe('snippets', () => {
     it('the table snippet inside "## Action items" yields an item with every field', () => {
       const r = analyze(doc(expand('pm-actions')));
       assert.equal(r.model.actionItemTables.length, 1);
-      assert.deepEqual(r.model.actionItemTables[0].columns.map((c) => c.field), ['action', 'type', 'priority', 'owner', 'due', 'ticket']);
+      assert.deepEqual(
+        r.model.actionItemTables[0].columns.map((c) => c.field),
+        ['action', 'type', 'priority', 'owner', 'due', 'ticket'],
+      );
       assert.equal(r.model.actionItems.length, 1);
       assert.equal(r.model.actionItems[0].text, 'What will change, and how we will know it is done');
       assert.deepEqual(fieldValues(r.model.actionItems[0].fields), { type: 'prevent', priority: 'P1', owner: '@owner', due: 'YYYY-MM-DD', ticket: '[ticket]' });
@@ -296,7 +359,9 @@ describe('snippets', () => {
     });
 
     it('a contributing factor is read as one statement with its category', () => {
-      const r = analyze(`# Queue backlog\n\n## Contributing factors\n\n${expand('pm-factor', { values: { 1: 'Monitoring', 2: 'The queue-depth alert threshold was 10x normal load', 3: 'detection took 25 minutes' } })}\n`);
+      const r = analyze(
+        `# Queue backlog\n\n## Contributing factors\n\n${expand('pm-factor', { values: { 1: 'Monitoring', 2: 'The queue-depth alert threshold was 10x normal load', 3: 'detection took 25 minutes' } })}\n`,
+      );
       assert.equal(r.model.contributingFactors.length, 1);
       assert.equal(r.model.contributingFactors[0].text, 'Monitoring: The queue-depth alert threshold was 10x normal load — detection took 25 minutes');
       assert.ok(choicesOf('pm-factor', 1).length >= 4);
@@ -334,7 +399,11 @@ describe('snippets', () => {
       assert.equal(new Set(ruleIds).size, ruleIds.length);
       for (const id of ruleIds) assert.match(id, /^[a-z]+(?:-[a-z]+)*$/);
       const silenceable = RULES.map((r) => r.id).filter((id) => !ACCOUNTABILITY_RULES.has(id));
-      assert.deepEqual(silenceable.filter((id) => !ruleIds.includes(id)), [], 'rules missing from pm-ignore');
+      assert.deepEqual(
+        silenceable.filter((id) => !ruleIds.includes(id)),
+        [],
+        'rules missing from pm-ignore',
+      );
     });
 
     it('silences the chosen rule on the next line and carries the reason', () => {
@@ -345,7 +414,10 @@ describe('snippets', () => {
       const comment = expand('pm-ignore', { values: { 1: 'blame-language', 2: 'quoted from the original chat log' } }).replace(/\n$/, '');
       assert.match(comment, /^<!-- postmortem-disable-next-line blame-language -- quoted from the original chat log -->$/);
       const r = analyze(`# Config push\n\n## What went poorly\n\n${comment}\n${flagged}\n`);
-      assert.deepEqual(r.findings.filter((f) => f.rule === 'blame-language' || f.rule.startsWith('suppression-')).map((f) => f.rule), []);
+      assert.deepEqual(
+        r.findings.filter((f) => f.rule === 'blame-language' || f.rule.startsWith('suppression-')).map((f) => f.rule),
+        [],
+      );
       const silenced = (r.suppressed ?? []).filter((f) => f.rule === 'blame-language');
       assert.equal(silenced.length, before.length);
       assert.equal(silenced[0].suppression.reason, 'quoted from the original chat log');

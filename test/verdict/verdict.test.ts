@@ -231,7 +231,15 @@ function presentedCli(text: string, ds: ReturnType<typeof asCli>[]): ReturnType<
   return shown.map((f) => {
     const s = lines.position(f.start);
     const e = lines.position(f.end);
-    return { rule: f.rule, severity: f.severity, message: f.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+    return {
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+    };
   });
 }
 
@@ -287,7 +295,11 @@ describe('one verdict: the language server and postmortem-lint agree', function 
     assert.deepEqual(server.get('postmortems/README.md'), []);
   });
 
-  for (const rel of ['postmortems/2026-03-checkout-webhooks.md', 'teams/payments/incidents/2026-02-card-declines.md', 'teams/search/incidents/2026-01-reindex.md']) {
+  for (const rel of [
+    'postmortems/2026-03-checkout-webhooks.md',
+    'teams/payments/incidents/2026-02-card-declines.md',
+    'teams/search/incidents/2026-01-reindex.md',
+  ]) {
     it(`reports the same findings for ${rel}`, () => {
       const fromCli = cliFor(rel);
       assert.ok(fromCli, `the CLI checked ${rel}`);
@@ -321,7 +333,10 @@ describe('one verdict: the language server and postmortem-lint agree', function 
     assert.ok(rules(checkout, lineOf(CHECKOUT, '<!-- postmortem-disable-next-line hindsight-bias')).includes('suppression-unused:hint'));
 
     // Payments: its template and aliases (Fallout, Why it broke), section-missing as error, draft warnings stay warnings.
-    assert.deepEqual(payments.filter((d) => d.rule === 'section-missing'), []);
+    assert.deepEqual(
+      payments.filter((d) => d.rule === 'section-missing'),
+      [],
+    );
     assert.ok(rules(payments).includes('blame-language:error'), 'the top config still applies below payments');
     assert.ok(rules(payments).some((r) => r.endsWith(':warning')));
     assert.ok(!rules(payments).some((r) => r.startsWith('metadata-missing')));
@@ -329,7 +344,10 @@ describe('one verdict: the language server and postmortem-lint agree', function 
     // Search: root: true cuts the top config (Marvin is a name again, "went sideways" is no phrase), blame is info,
     // and the draft shows only what is not written yet as hints: blame and vague items keep their severity.
     const searchSummary = lineOf(REINDEX, 'Marvin failed');
-    assert.deepEqual(rules(search, searchSummary).filter((r) => r.startsWith('blame-language')), ['blame-language:info']);
+    assert.deepEqual(
+      rules(search, searchSummary).filter((r) => r.startsWith('blame-language')),
+      ['blame-language:info'],
+    );
     assert.ok(rules(search, searchSummary).includes('person-as-cause:warning'));
     assert.ok(rules(search, lineOf(REINDEX, 'Look into shard')).includes('action-item-vague:warning'));
     assert.ok(rules(search).some((r) => r.startsWith('section-missing:hint')));

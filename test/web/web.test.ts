@@ -70,7 +70,10 @@ describe('the web build in a browser worker (dist/web/)', function () {
     const blame = run.diagnostics.find((d) => d.code === 'blame-language');
     assert.ok(blame, JSON.stringify(run.diagnostics.map((d) => d.code)));
     assert.equal(blame.codeDescription?.href, 'https://github.com/postmortem-writer/postmortem-writer/blob/main/docs/rules/blame-language.md');
-    assert.ok(run.actions.some((a) => a.title.startsWith('Rewrite')), JSON.stringify(run.actions));
+    assert.ok(
+      run.actions.some((a) => a.title.startsWith('Rewrite')),
+      JSON.stringify(run.actions),
+    );
     assert.equal(run.hover?.contents.kind, 'markdown');
     assert.match(run.hover!.contents.value, /blame-language/);
     const names = (list: Array<{ name: string; children?: unknown[] }>): string[] => list.flatMap((s) => [s.name, ...names((s.children ?? []) as typeof list)]);

@@ -1,7 +1,7 @@
 // Runs in the page (not transformed by tsx): starts dist/web/server.js in a web worker and speaks
 // JSON-RPC to it with postMessage, as vscode-languageclient/browser does. Called by web.test.ts.
 // Resolves with what the server answered, or early with the errors when the worker fails or goes quiet.
-(({ uri, text }) => {
+({ uri, text }) => {
   let failed;
   const failure = new Promise((resolve) => (failed = resolve));
   const errors = [];
@@ -63,4 +63,4 @@
     return { init, diagnostics, actions, hover, symbols, fiveWhys, sections, actionItems, errors };
   };
   return Promise.race([main(), failure]);
-})
+};

@@ -97,7 +97,11 @@ describe('Action Items view data', () => {
     for (const me of ['@priya', 'priya', 'Priya']) {
       const tree = buildActionItemsTree(result, { groupBy: 'status', mine: true, me });
       const expected = ALL.filter((e) => e.owner === '@priya');
-      assert.equal(tree.groups.reduce((n, g) => n + g.children.length, 0), expected.length, me);
+      assert.equal(
+        tree.groups.reduce((n, g) => n + g.children.length, 0),
+        expected.length,
+        me,
+      );
       assert.match(tree.description, /^mine · /);
     }
     const none = buildActionItemsTree(result, { groupBy: 'status', mine: true, me: '@nobody' });

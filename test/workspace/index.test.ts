@@ -26,7 +26,13 @@ describe('workspace index', () => {
   afterEach(() => ws.remove());
 
   it('indexes every postmortem of the folder, and nothing else', () => {
-    assert.deepEqual(index.all().map((e) => e.path).sort(), POSTMORTEMS.map((p) => p.file).sort());
+    assert.deepEqual(
+      index
+        .all()
+        .map((e) => e.path)
+        .sort(),
+      POSTMORTEMS.map((p) => p.file).sort(),
+    );
     for (const f of [...NOT_POSTMORTEMS, ...IGNORED]) assert.equal(index.get(ws.fileUri(f)), undefined, f);
     for (const p of POSTMORTEMS) assert.equal(index.get(ws.fileUri(p.file))?.facts.title, p.title);
     assert.equal(index.indexing, false);
@@ -67,7 +73,10 @@ describe('workspace index', () => {
 
   it('adds a created postmortem and drops a deleted one', async () => {
     const rel = 'postmortems/2026-06-02-badge-api.md';
-    writeFileSync(join(ws.dir, rel), '---\ntype: postmortem\ntitle: Badge API timeouts\ndate: 2026-06-02\n---\n\n# Badge API timeouts\n\n## Action items\n\n- [ ] Add a timeout to the badge API client (owner: @noor, due: 2026-06-30)\n');
+    writeFileSync(
+      join(ws.dir, rel),
+      '---\ntype: postmortem\ntitle: Badge API timeouts\ndate: 2026-06-02\n---\n\n# Badge API timeouts\n\n## Action items\n\n- [ ] Add a timeout to the badge API client (owner: @noor, due: 2026-06-30)\n',
+    );
     let changed = host.nextChange();
     await Promise.all([changed, index.filesChanged([{ uri: ws.fileUri(rel), type: 1 }])]);
     assert.equal(index.get(ws.fileUri(rel))?.facts.title, 'Badge API timeouts');

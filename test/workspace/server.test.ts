@@ -26,8 +26,7 @@ describe('workspace features over stdio (bundled dist/server.js)', function () {
   let progressEnded: Promise<void>;
 
   /** The next indexChanged notification that `accept` takes. Call it before causing the change. */
-  const indexChanged = (accept: (p: IndexChangedParams) => boolean = (p) => !p.indexing) =>
-    new Promise<void>((resolve) => waiters.push({ accept, resolve }));
+  const indexChanged = (accept: (p: IndexChangedParams) => boolean = (p) => !p.indexing) => new Promise<void>((resolve) => waiters.push({ accept, resolve }));
 
   before(async function () {
     this.timeout(120_000);
@@ -106,9 +105,17 @@ describe('workspace features over stdio (bundled dist/server.js)', function () {
     const r = await client.connection.sendRequest(ActionItemsRequest, {});
     assert.equal(r.today, TODAY);
     assert.equal(r.postmortems, POSTMORTEMS.length);
-    assert.equal(r.items.length, POSTMORTEMS.reduce((n, p) => n + p.items.length, 0));
-    const overdue = r.items.filter((i) => i.bucket === 'overdue').map((i) => i.text.slice(0, 20)).sort();
-    const expected = POSTMORTEMS.flatMap((p) => p.items.filter((i) => i.status === 'open' && i.dueDate && i.dueDate < TODAY)).map((i) => i.text.slice(0, 20)).sort();
+    assert.equal(
+      r.items.length,
+      POSTMORTEMS.reduce((n, p) => n + p.items.length, 0),
+    );
+    const overdue = r.items
+      .filter((i) => i.bucket === 'overdue')
+      .map((i) => i.text.slice(0, 20))
+      .sort();
+    const expected = POSTMORTEMS.flatMap((p) => p.items.filter((i) => i.status === 'open' && i.dueDate && i.dueDate < TODAY))
+      .map((i) => i.text.slice(0, 20))
+      .sort();
     assert.deepEqual(overdue, expected);
   });
 
@@ -124,13 +131,21 @@ describe('workspace features over stdio (bundled dist/server.js)', function () {
 
   it('answers postmortem/similar for a factor being written, naming earlier incidents only', async () => {
     const uri = ws.fileUri('postmortems/2026-06-12-search-lag.md');
-    const text = '---\ntype: postmortem\ndate: 2026-06-12\n---\n\n# Search lag\n\n## Contributing factors\n\n- The search lag alert waits fifteen minutes before paging the on-call engineer.\n';
+    const text =
+      '---\ntype: postmortem\ndate: 2026-06-12\n---\n\n# Search lag\n\n## Contributing factors\n\n- The search lag alert waits fifteen minutes before paging the on-call engineer.\n';
     await client.openAndWait(uri, text);
     const r = await client.connection.sendRequest(SimilarRequest, { uri, position: { line: 9, character: 12 } });
     assert.ok(r);
     assert.match(r.query, /search lag alert/);
-    assert.deepEqual(r.similar.map((s) => s.postmortem.path).sort(), ['incidents/2026-03-18-dns-change.md', 'postmortems/2026-01-12-cache-stampede.md', 'postmortems/2026-02-03-queue-backlog.md']);
-    const hover: { contents: { value: string } } = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 12 } });
+    assert.deepEqual(r.similar.map((s) => s.postmortem.path).sort(), [
+      'incidents/2026-03-18-dns-change.md',
+      'postmortems/2026-01-12-cache-stampede.md',
+      'postmortems/2026-02-03-queue-backlog.md',
+    ]);
+    const hover: { contents: { value: string } } = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 9, character: 12 },
+    });
     assert.match(hover.contents.value, /Similar earlier incidents/);
     assert.equal(await client.connection.sendRequest(SimilarRequest, { uri, position: { line: 5, character: 2 } }), null);
     client.close(uri);

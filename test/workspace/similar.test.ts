@@ -62,7 +62,11 @@ describe('similar incidents: ranking', () => {
       { id: 'queue', facts: pm('Queue backlog', 'The queue depth alert waited fifteen minutes before paging anyone.') },
     ]);
     const r = small.rank({ text: 'The queue depth alert waited twenty minutes before paging the on-call engineer.', limit: 6 });
-    assert.deepEqual(r.map((x) => x.id), ['queue'], JSON.stringify(r.map((x) => [x.id, x.relevance, x.terms])));
+    assert.deepEqual(
+      r.map((x) => x.id),
+      ['queue'],
+      JSON.stringify(r.map((x) => [x.id, x.relevance, x.terms])),
+    );
     assert.ok(r[0].relevance >= MIN_RELEVANCE && r[0].relevance <= 1);
     // Without the queue incident, the rota one shares "on-call engineer" and nothing else: still nothing to name.
     const without = new SimilarIndex([
@@ -74,7 +78,10 @@ describe('similar incidents: ranking', () => {
 
   it('names only earlier incidents when the date is known, and says which statements matched', () => {
     const r = index.rank({ text: 'The error-rate alert waits ten minutes before paging the on-call engineer.', before: '2026-02-01' });
-    assert.deepEqual(r.map((x) => x.id), [CACHE]);
+    assert.deepEqual(
+      r.map((x) => x.id),
+      [CACHE],
+    );
     assert.match(r[0].matches[0].text, /error-rate alert waits ten minutes/);
     assert.ok(r[0].terms.includes('alert') && r[0].terms.includes('pag'), r[0].terms.join(' '));
   });
@@ -164,6 +171,9 @@ Search showed stale results for two hours.
     const doc = TextDocument.create(ws.fileUri(QUEUE), 'markdown', 1, text);
     const lenses = similarLenses(doc, analyze(text, { today: TODAY }), wsIndex);
     assert.ok(lenses.every((l) => l.command!.arguments![0] !== ws.fileUri(QUEUE)));
-    assert.ok(lenses.some((l) => l.command!.arguments![0] === ws.fileUri(CACHE)), 'the earlier cache incident is named');
+    assert.ok(
+      lenses.some((l) => l.command!.arguments![0] === ws.fileUri(CACHE)),
+      'the earlier cache incident is named',
+    );
   });
 });

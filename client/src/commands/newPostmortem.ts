@@ -35,7 +35,9 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | null> 
   if (folders.length === 1) return folders[0];
   const active = vscode.window.activeTextEditor?.document.uri;
   const here = active ? vscode.workspace.getWorkspaceFolder(active) : undefined;
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: here ? `Workspace folder for the postmortem (active: ${here.name})` : 'Workspace folder for the postmortem' });
+  return vscode.window.showWorkspaceFolderPick({
+    placeHolder: here ? `Workspace folder for the postmortem (active: ${here.name})` : 'Workspace folder for the postmortem',
+  });
 }
 
 export async function newPostmortem(context: vscode.ExtensionContext, lc: LanguageClient): Promise<void> {
@@ -71,7 +73,10 @@ export async function newPostmortem(context: vscode.ExtensionContext, lc: Langua
     ignoreFocusOut: true,
   });
   if (authorsText === undefined) return;
-  const authors = authorsText.split(',').map((a) => a.trim()).filter(Boolean);
+  const authors = authorsText
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   await context.globalState.update(AUTHORS_KEY, authors.join(', '));
 
   const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';

@@ -67,7 +67,6 @@ export function folderSegments(setting: string | undefined): string[] | undefine
   return parts;
 }
 
-
 /** Why a typed date is not usable, or undefined when it is a real calendar date written YYYY-MM-DD. */
 export function dateProblem(value: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());

@@ -46,7 +46,9 @@ export function registerShowReport(lc: LanguageClient, storage?: vscode.Uri): vs
       void vscode.window.showInformationMessage('The postmortem server is not running yet; try again in a moment.');
       return;
     }
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the postmortem report' }, () => lc.sendRequest(ReportRequest, chosen!));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Building the postmortem report' }, () =>
+      lc.sendRequest(ReportRequest, chosen!),
+    );
     const name = chosen.since || chosen.until ? `Postmortem review ${chosen.since ?? ''} to ${chosen.until ?? ''}.md` : 'Postmortem review.md';
     const note = result.indexing ? '> The workspace is still being indexed; run the command again when it is done for a complete report.\n\n' : '';
     let uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name}` });

@@ -68,7 +68,12 @@ async function askWhyAgain(lc: LanguageClient, views: WritingController, node?: 
     target =
       pool.length === 1
         ? pool[0]
-        : (await vscode.window.showQuickPick(pool.map((c) => ({ label: c.label, description: c.description, node: c })), { placeHolder: 'Which chain should go one why deeper?' }))?.node;
+        : (
+            await vscode.window.showQuickPick(
+              pool.map((c) => ({ label: c.label, description: c.description, node: c })),
+              { placeHolder: 'Which chain should go one why deeper?' },
+            )
+          )?.node;
     if (!target) return;
     ({ uri, version } = now);
   }
@@ -102,7 +107,12 @@ async function insertSection(lc: LanguageClient, views: WritingController, node?
       void vscode.window.showInformationMessage('Every section of the template is already there.');
       return;
     }
-    kind = (await vscode.window.showQuickPick(missing.map((n) => ({ label: n.label, node: n })), { placeHolder: 'Which section should be inserted?' }))?.node.sectionKind;
+    kind = (
+      await vscode.window.showQuickPick(
+        missing.map((n) => ({ label: n.label, node: n })),
+        { placeHolder: 'Which section should be inserted?' },
+      )
+    )?.node.sectionKind;
     if (!kind) return;
   }
   const res = await lc.sendRequest(InsertSectionRequest, { uri, kind });

@@ -72,7 +72,16 @@ function dueText(item: ActionItemInfo): string | undefined {
 
 function itemNode(item: ActionItemInfo, group: string, showOwner: boolean): ItemNode {
   const parts = [showOwner ? (item.owner ?? 'no owner') : undefined, dueText(item), item.postmortem.title].filter((p): p is string => !!p);
-  const state = item.bucket === 'overdue' ? 'Overdue' : item.bucket === 'soon' ? 'Due within 14 days' : item.bucket === 'done' ? 'Done' : item.status === 'unknown' ? 'No status written' : 'Open';
+  const state =
+    item.bucket === 'overdue'
+      ? 'Overdue'
+      : item.bucket === 'soon'
+        ? 'Due within 14 days'
+        : item.bucket === 'done'
+          ? 'Done'
+          : item.status === 'unknown'
+            ? 'No status written'
+            : 'Open';
   const tooltip = [
     item.text,
     '',
@@ -118,7 +127,12 @@ export function buildActionItemsTree(result: ActionItemsResult | null | undefine
   const empty = { overdue: 0, soon: 0, open: 0, done: 0 };
   if (!result) return { groups: [], counts: empty, description: '', message: 'The postmortem server is not running.' };
   if (opts.mine && !opts.me.trim()) {
-    return { groups: [], counts: empty, description: 'mine', message: 'Set "postmortem.me" to your handle (for example @priya) to see the action items you own.' };
+    return {
+      groups: [],
+      counts: empty,
+      description: 'mine',
+      message: 'Set "postmortem.me" to your handle (for example @priya) to see the action items you own.',
+    };
   }
   const items = (opts.mine ? result.items.filter((i) => isMine(i.owner, opts.me)) : result.items).slice().sort(byUrgency);
   const counts = countsOf(items);

@@ -9,14 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  FiveWhysRequest,
-  QualityRequest,
-  SectionsRequest,
-  type FiveWhysResult,
-  type QualityResult,
-  type SectionsResult,
-} from '../../../common/protocol';
+import { FiveWhysRequest, QualityRequest, SectionsRequest, type FiveWhysResult, type QualityResult, type SectionsResult } from '../../../common/protocol';
 import { QualityStatus } from '../status';
 import { Debouncer, Latest } from './debounce';
 import { FiveWhysTreeData } from './fiveWhysTree';
@@ -44,7 +37,11 @@ export class WritingController implements vscode.Disposable {
     const explorerTree = vscode.window.createTreeView(VIEW_IDS.fiveWhysExplorer, { treeDataProvider: this.fiveWhysView, showCollapseAll: true });
     const sectionsTree = vscode.window.createTreeView(VIEW_IDS.sections, { treeDataProvider: this.sectionsView });
     this.trees.push(fiveWhysTree, explorerTree, sectionsTree);
-    for (const t of this.trees) this.disposables.push(t, t.onDidChangeVisibility((e) => e.visible && this.debouncer.trigger(0)));
+    for (const t of this.trees)
+      this.disposables.push(
+        t,
+        t.onDidChangeVisibility((e) => e.visible && this.debouncer.trigger(0)),
+      );
     this.disposables.push(
       this.fiveWhysView,
       this.sectionsView,

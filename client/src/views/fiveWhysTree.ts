@@ -32,7 +32,6 @@ export interface FiveWhysNode {
 export const HUMAN_ACTION_TOOLTIP =
   "This chain stops at a person's action. Ask why again: what in the system made that action possible or likely (a missing check, confirmation or guard)?";
 
-
 const sameRange = (a: Range | undefined, b: Range | undefined) =>
   !!a && !!b && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 
@@ -60,7 +59,17 @@ function chainNode(chain: FiveWhysChainInfo, index: number): FiveWhysNode {
       });
     }
     if (step.why) {
-      children.push({ id: `${id}/w${i}`, kind: 'why', label: shorten(step.why.text) || `Why ${n}`, description: `why ${n}`, tooltip: step.why.text, icon: 'why', range: step.why.range, chain: index, children: answerChildren });
+      children.push({
+        id: `${id}/w${i}`,
+        kind: 'why',
+        label: shorten(step.why.text) || `Why ${n}`,
+        description: `why ${n}`,
+        tooltip: step.why.text,
+        icon: 'why',
+        range: step.why.range,
+        chain: index,
+        children: answerChildren,
+      });
     } else {
       // An answer with no question of its own (a numbered list of answers): listed in order.
       children.push(...answerChildren.map((a) => ({ ...a, description: a.description ?? `answer ${n}` })));

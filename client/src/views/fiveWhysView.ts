@@ -33,10 +33,7 @@ export class FiveWhysView implements vscode.TreeDataProvider<FiveWhysNode> {
   }
 
   getTreeItem(node: FiveWhysNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(
-      node.label,
-      node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
-    );
+    const item = new vscode.TreeItem(node.label, node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = node.description;
     item.tooltip = node.tooltip;

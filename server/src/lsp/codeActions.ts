@@ -43,9 +43,16 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, result:
 
 /** The current finding a diagnostic the client sent stands for (one with fixes unless `anyFinding`), if it is still there. */
 export function findingOf(doc: TextDocument, diagnostic: Diagnostic, findings: readonly Finding[], anyFinding = false): Finding | undefined {
-  if ((diagnostic.source !== undefined && diagnostic.source !== null && diagnostic.source !== '' && diagnostic.source !== SOURCE) || typeof diagnostic.code !== 'string') return undefined;
+  if (
+    (diagnostic.source !== undefined && diagnostic.source !== null && diagnostic.source !== '' && diagnostic.source !== SOURCE) ||
+    typeof diagnostic.code !== 'string'
+  )
+    return undefined;
   const same = findings.filter(
-    (f) => f.rule === diagnostic.code && (anyFinding || !!f.fixes?.length) && (typeof diagnostic.message !== 'string' || diagnostic.message === '' || f.message === diagnostic.message),
+    (f) =>
+      f.rule === diagnostic.code &&
+      (anyFinding || !!f.fixes?.length) &&
+      (typeof diagnostic.message !== 'string' || diagnostic.message === '' || f.message === diagnostic.message),
   );
   if (!same.length || !diagnostic.range?.start || !diagnostic.range.end) return undefined;
   // UTF-16 first: on a line of ASCII every unit gives the same columns.

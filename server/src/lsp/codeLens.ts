@@ -50,6 +50,7 @@ export function codeLenses(doc: TextDocument, result: AnalysisResult, today: str
     if (g) g.items.push(item);
     else groups.set(key, { at, items: [item] });
   }
-  for (const g of groups.values()) lenses.push(lensAt(doc, g.at, describeActionItems(actionItemSummary(model, today, g.items)), spanOf(g.items.map((i) => i.span))));
+  for (const g of groups.values())
+    lenses.push(lensAt(doc, g.at, describeActionItems(actionItemSummary(model, today, g.items)), spanOf(g.items.map((i) => i.span))));
   return lenses.sort((a, b) => a.range.start.line - b.range.start.line);
 }

@@ -123,7 +123,10 @@ export class ServerConfig {
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
-    this.folders = uris.map(fsPathOf).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
+    this.folders = uris
+      .map(fsPathOf)
+      .filter((p): p is string => !!p)
+      .sort((a, b) => b.length - a.length);
     this.invalidate();
   }
 
@@ -145,7 +148,8 @@ export class ServerConfig {
     const hit = this.resolved.get(uri);
     if (hit && hit.version === version && hit.epoch === this.epoch && hit.settings === settings) return hit.value;
     const fallback = configFromSettings(this.rawSettings.get(settings) ?? {});
-    for (const p of fallback.problems) this.warnOnce(`settings:${p.path.join('.')}:${p.message}`, `postmortem settings: ${p.message}; that setting is ignored.`);
+    for (const p of fallback.problems)
+      this.warnOnce(`settings:${p.path.join('.')}:${p.message}`, `postmortem settings: ${p.message}; that setting is ignored.`);
     const fsPath = fsPathOf(uri);
     let value: ResolvedConfig;
     if (!fsPath) {
@@ -154,7 +158,14 @@ export class ServerConfig {
     } else {
       const workspaceFolder = this.workspaceFolderOf(fsPath);
       const loaded = loadConfigFor(fsPath, { stopAt: workspaceFolder, cache: this.cache, fallback: fallback.config });
-      value = { options: loaded.options, key: JSON.stringify(loaded.options), ignored: loaded.ignored, files: loaded.files, fsPath, ...(workspaceFolder ? { workspaceFolder } : {}) };
+      value = {
+        options: loaded.options,
+        key: JSON.stringify(loaded.options),
+        ignored: loaded.ignored,
+        files: loaded.files,
+        fsPath,
+        ...(workspaceFolder ? { workspaceFolder } : {}),
+      };
       this.report(loaded.files, loaded.problems);
     }
     this.resolved.set(uri, { version, epoch: this.epoch, settings, value });
@@ -199,7 +210,11 @@ export class ServerConfig {
     }
     this.cache.overlays.delete(file);
     this.epoch++;
-    this.report([file], this.cache.read(file).problems.filter((p) => !/no such file/.test(p.message)), true);
+    this.report(
+      [file],
+      this.cache.read(file).problems.filter((p) => !/no such file/.test(p.message)),
+      true,
+    );
   }
 
   /**

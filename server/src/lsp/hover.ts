@@ -66,7 +66,8 @@ export function shortExample(text: string, maxLines = 3): string {
 }
 
 const SHAPED: Record<'draft' | 'final', (from: string, to: string) => string> = {
-  draft: (from, to) => `Shown as ${to === 'hint' ? 'a hint' : `an ${to}`} while the status is draft (${from} once it is not): this is about what is not written yet.`,
+  draft: (from, to) =>
+    `Shown as ${to === 'hint' ? 'a hint' : `an ${to}`} while the status is draft (${from} once it is not): this is about what is not written yet.`,
   final: (from, to) => `Shown as an ${to} because the status is final (a ${from} before).`,
 };
 
@@ -77,7 +78,14 @@ const SHAPED: Record<'draft' | 'final', (from: string, to: string) => string> = 
 export type RuleDocLink = (id: string) => string;
 
 /** The hover at `position`, or null when there is nothing to say there. */
-export function hoverAt(doc: TextDocument, result: AnalysisResult, position: Position, docsBase: string, lookup: RuleDocLookup, link?: RuleDocLink): Hover | null {
+export function hoverAt(
+  doc: TextDocument,
+  result: AnalysisResult,
+  position: Position,
+  docsBase: string,
+  lookup: RuleDocLookup,
+  link?: RuleDocLink,
+): Hover | null {
   const offset = doc.offsetAt(position);
   const parts: string[] = [];
   let start = Infinity;

@@ -35,7 +35,7 @@ function replaceLinks(s: string, by: (text: string, url: string) => string): str
   let out = '';
   let from = 0;
   let urlDeadUntil = -1;
-  for (let i = s.indexOf('['); i >= 0; ) {
+  for (let i = s.indexOf('['); i >= 0;) {
     const j = s.indexOf(']', i + 1);
     if (j < 0) break;
     const u = j + 2;

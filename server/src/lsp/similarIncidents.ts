@@ -98,7 +98,9 @@ export function similarHover(doc: TextDocument, result: AnalysisResult, position
   for (const s of found) {
     const m = s.matches[0];
     const link = `${s.id}#L${m.range.start.line + 1}`;
-    lines.push(`- [${s.title.replace(/([[\]])/g, '\\$1')}](${link})${s.date ? ` (${s.date})` : ''}, ${Math.round(s.relevance * 100)}% alike (shares ${s.terms.slice(0, 5).join(', ')}): ${m.kind} "${m.text}"`);
+    lines.push(
+      `- [${s.title.replace(/([[\]])/g, '\\$1')}](${link})${s.date ? ` (${s.date})` : ''}, ${Math.round(s.relevance * 100)}% alike (shares ${s.terms.slice(0, 5).join(', ')}): ${m.kind} "${m.text}"`,
+    );
   }
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(doc, q.span) };
 }
@@ -136,8 +138,14 @@ export function mergeHovers(a: Hover | null, b: Hover | null): Hover | null {
   const range =
     a.range && b.range
       ? {
-          start: a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character <= b.range.start.character) ? a.range.start : b.range.start,
-          end: a.range.end.line > b.range.end.line || (a.range.end.line === b.range.end.line && a.range.end.character >= b.range.end.character) ? a.range.end : b.range.end,
+          start:
+            a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character <= b.range.start.character)
+              ? a.range.start
+              : b.range.start,
+          end:
+            a.range.end.line > b.range.end.line || (a.range.end.line === b.range.end.line && a.range.end.character >= b.range.end.character)
+              ? a.range.end
+              : b.range.end,
         }
       : (a.range ?? b.range);
   return { contents: { kind: MarkupKind.Markdown, value: `${text(a)}\n\n---\n\n${text(b)}` }, ...(range ? { range } : {}) };

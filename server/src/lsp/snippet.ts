@@ -50,7 +50,10 @@ export function snippetToPlainText(snippet: string): string {
         i = start + 1;
         return '$';
       }
-      const first = snippet.slice(i, close).split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
+      const first = snippet
+        .slice(i, close)
+        .split(/(?<!\\),/)[0]
+        .replace(/\\(.)/g, '$1');
       i = close + 2;
       return first;
     }

@@ -32,12 +32,25 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileForEdit, setRuleInConfig } from '../../../config/edit';
-import { analyze, LineIndex, applyFixes, fixUntilStable, preferredFix, ACCOUNTABILITY_RULES, ignoreFindingFix, type AnalysisResult, type AnalyzeOptions, type Finding, type TextEdit as CoreEdit } from '../../../core';
+import {
+  analyze,
+  LineIndex,
+  applyFixes,
+  fixUntilStable,
+  preferredFix,
+  ACCOUNTABILITY_RULES,
+  ignoreFindingFix,
+  type AnalysisResult,
+  type AnalyzeOptions,
+  type Finding,
+  type TextEdit as CoreEdit,
+} from '../../../core';
 import { findingOf, kindWanted } from './codeActions';
 import { lspEdits } from './convert';
 
 /** Titles of the actions made here (not a finding's own fixes): tests tell the two apart by them. */
-export const SUPPRESS_ACTION_TITLE = /^(?:Ignore (?:\S+|\d+ findings) (?:on this line|in this table|in this file)|Disable \S+ in \.postmortemrc\.(?:yaml|yml|json)|Fix all \S+ problems)$/;
+export const SUPPRESS_ACTION_TITLE =
+  /^(?:Ignore (?:\S+|\d+ findings) (?:on this line|in this table|in this file)|Disable \S+ in \.postmortemrc\.(?:yaml|yml|json)|Fix all \S+ problems)$/;
 
 /** The kind of the whole-document fix; `source.fixAll` requests (codeActionsOnSave) include it. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.postmortem`;
@@ -153,7 +166,12 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
         if (fixable.length >= 2) {
           const edits = appliedEdits(text, fixable);
           if (edits.length) {
-            actions.push({ title: `Fix all ${rule} problems`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [doc.uri]: lspEdits(doc, edits) } } });
+            actions.push({
+              title: `Fix all ${rule} problems`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: { changes: { [doc.uri]: lspEdits(doc, edits) } },
+            });
           }
         }
       }
@@ -169,7 +187,12 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
       const rules = [...new Set(same.flatMap((x) => x.finding.merged ?? [x.finding.rule]))];
       const fix = ignoreFindingFix(text, lines, { rule: rules.join(' '), start: first.start }, undefined, result.model.metadata.frontMatter);
       const title = rules.length > 1 ? fix.title.replace(rules.join(' '), `${rules.length} findings`) : fix.title;
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: same.map((x) => x.diagnostic), edit: { changes: { [doc.uri]: lspEdits(doc, fix.edits, !!fix.snippet) } } });
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: same.map((x) => x.diagnostic),
+        edit: { changes: { [doc.uri]: lspEdits(doc, fix.edits, !!fix.snippet) } },
+      });
     }
     if (disable) {
       const action = disableInConfig(disable.rule, disable.diagnostic, ctx);
@@ -181,7 +204,11 @@ export function suppressActions(doc: TextDocument, params: CodeActionParams, res
   if (only?.length && kindWanted(FIX_ALL_KIND, only)) {
     const fixed = fixUntilStable(text, (t) => analyze(t, ctx.options).findings);
     if (fixed.output !== text) {
-      actions.push({ title: 'Fix all postmortem problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: lspEdits(doc, [minimalEdit(text, fixed.output)]) } } });
+      actions.push({
+        title: 'Fix all postmortem problems',
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [doc.uri]: lspEdits(doc, [minimalEdit(text, fixed.output)]) } },
+      });
     }
   }
   return actions;

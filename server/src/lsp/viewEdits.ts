@@ -5,7 +5,15 @@
  */
 import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_TEMPLATE, SECTION_INFO, insertSectionFix, whyAgainEdit, type AnalysisResult, type SectionKind, type TextEdit as CoreEdit } from '../../../core';
+import {
+  DEFAULT_TEMPLATE,
+  SECTION_INFO,
+  insertSectionFix,
+  whyAgainEdit,
+  type AnalysisResult,
+  type SectionKind,
+  type TextEdit as CoreEdit,
+} from '../../../core';
 import type { DocumentEditResult } from '../../../common/protocol';
 import { toRange } from './convert';
 
@@ -40,6 +48,9 @@ export function insertSectionResult(
   // The cursor goes on the blank line below the inserted prompt.
   const promptEnd = edit.newText.indexOf('-->');
   const lineBreak = promptEnd >= 0 ? edit.newText.slice(promptEnd).search(/\r?\n/) : -1;
-  const offsetInText = promptEnd >= 0 && lineBreak >= 0 ? promptEnd + lineBreak + (edit.newText.slice(promptEnd + lineBreak, promptEnd + lineBreak + 2) === '\r\n' ? 2 : 1) : edit.newText.length;
+  const offsetInText =
+    promptEnd >= 0 && lineBreak >= 0
+      ? promptEnd + lineBreak + (edit.newText.slice(promptEnd + lineBreak, promptEnd + lineBreak + 2) === '\r\n' ? 2 : 1)
+      : edit.newText.length;
   return editResult(doc, fix.edits, edit.start + offsetInText);
 }

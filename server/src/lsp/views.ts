@@ -1,14 +1,7 @@
 /** Answers of the custom requests `postmortem/sections` and `postmortem/fiveWhys` (see ../protocol.ts). */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_TEMPLATE, SECTION_INFO, type AnalysisResult, type SectionKind, type Span } from '../../../core';
-import type {
-  DocumentSectionInfo,
-  FiveWhysChainInfo,
-  FiveWhysResult,
-  SectionsResult,
-  TemplateSectionInfo,
-  TextAt,
-} from '../../../common/protocol';
+import type { DocumentSectionInfo, FiveWhysChainInfo, FiveWhysResult, SectionsResult, TemplateSectionInfo, TextAt } from '../../../common/protocol';
 import { toRange } from './convert';
 
 const HUMAN_ERROR_RULE = 'human-error-root-cause';
@@ -69,8 +62,7 @@ export function sectionsResult(
 export function fiveWhysResult(doc: TextDocument, result: AnalysisResult | undefined, isPostmortem: boolean): FiveWhysResult {
   const base = { uri: doc.uri, version: doc.version, isPostmortem, ...(result?.skipped ? { skipped: result.skipped } : {}) };
   if (!result || !isPostmortem || result.skipped) return { ...base, chains: [] };
-  const at = (t: { text: string; span: Span } | undefined): TextAt | undefined =>
-    t ? { text: t.text, range: toRange(doc, t.span) } : undefined;
+  const at = (t: { text: string; span: Span } | undefined): TextAt | undefined => (t ? { text: t.text, range: toRange(doc, t.span) } : undefined);
   // The core judges "a human action as the conclusion" in the human-error-root-cause rule; the flag
   // mirrors its findings on the chain's conclusion (so it is false while that rule is off).
   const humanErrors = result.findings.filter((f) => f.rule === HUMAN_ERROR_RULE);

@@ -93,7 +93,7 @@ export class WorkspaceFeatures {
       analyze: (text, options?: AnalyzeOptions, uri?: string) => {
         const opts = { ...options, today: hooks.today() };
         // Indexed files go to the analysis worker, so indexing never blocks the open documents.
-        return hooks.analyzeLarge && uri ? hooks.analyzeLarge(`index:${uri}`, text, opts) ?? analyze(text, opts) : analyze(text, opts);
+        return hooks.analyzeLarge && uri ? (hooks.analyzeLarge(`index:${uri}`, text, opts) ?? analyze(text, opts)) : analyze(text, opts);
       },
       shortfall: (text) => hooks.shortfall?.(text),
       isBusy: () => hooks.isBusy(),
@@ -183,7 +183,10 @@ export class WorkspaceFeatures {
       entries.map((e) => e.facts),
       { today: this.hooks.today(), ...(since && isIsoDate(since) ? { since } : {}), ...(until && isIsoDate(until) ? { until } : {}) },
     );
-    const markdown = renderMarkdown(data, { title: 'Postmortem review of the workspace', link: (path, line) => (byPath.has(path) ? `${byPath.get(path)}${line ? `#L${line}` : ''}` : undefined) });
+    const markdown = renderMarkdown(data, {
+      title: 'Postmortem review of the workspace',
+      link: (path, line) => (byPath.has(path) ? `${byPath.get(path)}${line ? `#L${line}` : ''}` : undefined),
+    });
     return { markdown, data, indexing: this.index.indexing };
   }
 

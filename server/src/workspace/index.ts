@@ -256,7 +256,10 @@ export class WorkspaceIndex {
     }
     const folder = this.folderOf(path);
     if (!folder) return this.drop(uri);
-    const rel = path.slice(folder.path.length + 1).split('\\').join('/');
+    const rel = path
+      .slice(folder.path.length + 1)
+      .split('\\')
+      .join('/');
     const settings = await this.settingsOf(folder);
     // A README or index page is left out as in the CLI's report, unless it was opted in (Check This File).
     if (isSkippedPath(rel) || excludeMatcher(settings.exclude)(rel) || (isIndexPage(rel) && !this.host.isOptedIn?.(uri))) return this.drop(uri);

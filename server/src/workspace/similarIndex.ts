@@ -81,7 +81,8 @@ export class SimilarIndex {
   constructor(candidates: Iterable<SimilarCandidate>) {
     for (const c of candidates) {
       this.byId.set(c.id, c.facts);
-      for (const s of c.facts.contributingFactors) this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'contributing factor', range: s.range });
+      for (const s of c.facts.contributingFactors)
+        this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'contributing factor', range: s.range });
       for (const s of c.facts.rootCauses) this.docs.push({ id: this.docs.length, postmortem: c.id, text: s.text, kind: 'root cause', range: s.range });
     }
   }

@@ -36,7 +36,10 @@ suite('New Postmortem command', () => {
     const run = vscode.commands.executeCommand('postmortem.newPostmortem');
     // Close the title prompt as soon as it is open (Escape), however long it takes to appear.
     let settled = false;
-    void Promise.resolve(run).then(() => (settled = true), () => (settled = true));
+    void Promise.resolve(run).then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     for (let i = 0; i < 200 && !settled; i++) {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       await new Promise((r) => setTimeout(r, 25));
@@ -58,7 +61,14 @@ suite('Restart Language Server command', () => {
     const contributed = manifest().contributes?.commands?.find((c) => c.command === 'postmortem.restartServer');
     assert.ok(contributed, 'package.json contributes postmortem.restartServer');
     await vscode.commands.executeCommand('postmortem.restartServer');
-    const text = ['# Cache node ran out of disk', '', '## Summary', '', 'The cache node filled its disk. The on-call engineer should have noticed the alert.', ''].join('\n');
+    const text = [
+      '# Cache node ran out of disk',
+      '',
+      '## Summary',
+      '',
+      'The cache node filled its disk. The on-call engineer should have noticed the alert.',
+      '',
+    ].join('\n');
     await vscode.workspace.fs.writeFile(fixtureUri(name), new TextEncoder().encode(text));
     const doc = await openFixture(name);
     const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => /should have/.test(doc.getText(x.range))), 'the restarted server checks the new file');

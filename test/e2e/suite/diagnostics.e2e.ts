@@ -15,11 +15,7 @@ suite('Postmortem diagnostics in the editor', () => {
 
   suiteSetup(async () => {
     doc = await openFixture(POSTMORTEM);
-    diagnostics = await waitForDiagnostics(
-      doc.uri,
-      (ds) => ds.some((d) => codeOf(d) === 'human-error-root-cause'),
-      'the first postmortem diagnostics',
-    );
+    diagnostics = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'human-error-root-cause'), 'the first postmortem diagnostics');
   });
 
   test('the extension activated on Markdown and runs in a Node extension host', async () => {
@@ -75,13 +71,19 @@ suite('Postmortem diagnostics in the editor', () => {
     assert.match(doc.getText(found[0].range).toLowerCase(), /human error/);
     // The 5 Whys answer just above it ("Because Ravi made a mistake.") states a cause too, and is read as one.
     const answer = lineOf(doc, 'Because Ravi made a mistake');
-    assert.ok(all.some((d) => d.range.start.line === answer), 'the chain\'s last answer is flagged as well');
+    assert.ok(
+      all.some((d) => d.range.start.line === answer),
+      "the chain's last answer is flagged as well",
+    );
     assert.equal(all.length, 2);
   });
 
   test('missing template sections and the unowned action item are reported', () => {
     const missing = diagnostics.filter((d) => codeOf(d) === 'section-missing').map((d) => d.message);
-    assert.ok(missing.some((m) => m.includes('What went well')), `What went well missing: ${missing.join(' | ')}`);
+    assert.ok(
+      missing.some((m) => m.includes('What went well')),
+      `What went well missing: ${missing.join(' | ')}`,
+    );
     assert.ok(!missing.some((m) => m.includes('"Timeline"')), 'Timeline is present, so it is not reported');
     const row = lineOf(doc, 'Be more careful with the print queue');
     assert.ok(diagnostics.some((d) => codeOf(d) === 'action-item-owner-missing' && d.range.start.line === row));
@@ -165,9 +167,9 @@ suite('A draft postmortem in the editor', () => {
 
   test('a fixed action item stays flagged until its placeholder owner is replaced', async () => {
     const line = lineOf(doc, 'Alert when the export queue');
-    const owner = (await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'action-item-owner-missing' && x.range.start.line === line), 'the ownerless item')).find(
-      (x) => codeOf(x) === 'action-item-owner-missing' && x.range.start.line === line,
-    )!;
+    const owner = (
+      await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'action-item-owner-missing' && x.range.start.line === line), 'the ownerless item')
+    ).find((x) => codeOf(x) === 'action-item-owner-missing' && x.range.start.line === line)!;
     const actions = await codeActionsUntil(doc.uri, owner.range, (as) => as.some((a) => a.title === 'Add an owner'));
     const fix = actions.find((a) => a.title === 'Add an owner');
     assert.ok(fix?.edit, `"Add an owner" among: ${actions.map((a) => a.title).join(' | ')}`);
@@ -182,6 +184,10 @@ suite('A draft postmortem in the editor', () => {
     const at = doc.lineAt(line).text.indexOf('@owner');
     edit.replace(doc.uri, new vscode.Range(line, at, line, at + '@owner'.length), '@kim');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
-    await waitForDiagnostics(doc.uri, (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'action-item-owner-missing' && x.range.start.line === line), 'the owner finding to clear');
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => d.length > 0 && !d.some((x) => codeOf(x) === 'action-item-owner-missing' && x.range.start.line === line),
+      'the owner finding to clear',
+    );
   });
 });

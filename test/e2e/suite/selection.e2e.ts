@@ -30,7 +30,10 @@ suite('Markdown outside the postmortem globs', () => {
     assert.deepEqual(ours(notes.uri), [], 'not checked before opting in');
     await vscode.commands.executeCommand('postmortem.checkThisFile', notes.uri);
     const ds = await waitForDiagnostics(notes.uri, (d) => d.some((x) => codeOf(x) === 'blame-language'), 'blame-language after opting in');
-    assert.ok(ds.some((d) => codeOf(d) === 'section-missing'), 'a note is not a full postmortem: sections are missing');
+    assert.ok(
+      ds.some((d) => codeOf(d) === 'section-missing'),
+      'a note is not a full postmortem: sections are missing',
+    );
     // The README was not opted in and stays unchecked.
     const readme = await openFixture('README.md');
     assert.deepEqual(ours(readme.uri), []);

@@ -52,7 +52,9 @@ suite('Snippets', () => {
     const prefixes = Object.values(snippets).flatMap((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]));
     assert.ok(prefixes.includes('pm-5whys') && prefixes.length >= 10, `prefixes: ${prefixes.join(', ')}`);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0));
-    const labels = new Set(list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
+    const labels = new Set(
+      list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)),
+    );
     const missing = prefixes.filter((p) => !labels.has(p));
     assert.deepEqual(missing, [], `offered snippets: ${[...labels].join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

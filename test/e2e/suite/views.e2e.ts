@@ -28,7 +28,12 @@ function postmortemViews(): { container: { id: string; title: string }; fiveWhys
  * Runs `command` again until `doc` changes (its data may not have arrived yet the first time),
  * at most `attempts` times; each attempt waits for the change for a short while.
  */
-async function runUntilChanged(command: string, doc: vscode.TextDocument, accept: () => Promise<unknown> | unknown = () => undefined, attempts = 8): Promise<void> {
+async function runUntilChanged(
+  command: string,
+  doc: vscode.TextDocument,
+  accept: () => Promise<unknown> | unknown = () => undefined,
+  attempts = 8,
+): Promise<void> {
   const version = doc.version;
   for (let i = 0; i < attempts && doc.version === version; i++) {
     const run = vscode.commands.executeCommand(command);

@@ -20,7 +20,11 @@ import fixture from './workspaceFixture.json';
 const { scanners: SCANNERS, rooms: ROOMS, badges: BADGES, notifications: NOTIFICATIONS } = fixture.postmortems;
 const POSTMORTEMS = [SCANNERS, ROOMS, BADGES, NOTIFICATIONS];
 /** The fixtures' action items as written, with their postmortem. */
-const FIXTURE = fixture.items.map((i) => ({ ...i, overdue: i.bucket === 'overdue', pm: fixture.postmortems[i.postmortem as keyof typeof fixture.postmortems] }));
+const FIXTURE = fixture.items.map((i) => ({
+  ...i,
+  overdue: i.bucket === 'overdue',
+  pm: fixture.postmortems[i.postmortem as keyof typeof fixture.postmortems],
+}));
 
 /**
  * Asks again (pausing `pauseMs` between answers) until `accept` holds; fails after `limitMs` with
@@ -88,7 +92,11 @@ suite('Learning across postmortems', () => {
     );
     // The built-in Markdown extension answers with headings too; ours is the File symbol.
     const ours = found.filter((s) => s.kind === vscode.SymbolKind.File);
-    assert.deepEqual(ours.map((s) => s.name), [SCANNERS.title], 'one postmortem matches, by its title');
+    assert.deepEqual(
+      ours.map((s) => s.name),
+      [SCANNERS.title],
+      'one postmortem matches, by its title',
+    );
     assert.equal(ours[0].location.range.start.line, 0, 'it opens at the top');
     assert.match(ours[0].containerName, /2026-04-14/, 'the incident date is its detail');
     assert.match(ours[0].containerName, /postmortems\/2026-04-14-ticket-scanner-sync\.md/);
@@ -103,7 +111,11 @@ suite('Learning across postmortems', () => {
       'an action-item symbol',
     );
     const items = found.filter((s) => s.kind === vscode.SymbolKind.Event);
-    assert.deepEqual(items.map((s) => s.name), [item.text], 'one action item matches');
+    assert.deepEqual(
+      items.map((s) => s.name),
+      [item.text],
+      'one action item matches',
+    );
     assert.ok(sameUri(items[0].location.uri, uri), `in its postmortem: ${items[0].location.uri.toString()}`);
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.equal(items[0].location.range.start.line, lineOf(doc, item.text), 'at its table row');
@@ -131,7 +143,16 @@ suite('Learning across postmortems', () => {
   test('"Postmortem: Show Report" with no period opens a Markdown preview of the whole workspace\'s review', async () => {
     const text = await showReport({}, 'Postmortem review.md');
     assert.match(text.split('\n')[0], /^# Postmortem review\b/, 'the page starts with its title');
-    for (const heading of ['## At a glance', '## Severity and status', '## Action items', '### Overdue', '## Recurring contributing factors and root causes', '## Time to detect and time to resolve', '## Blame findings over time', '## Postmortems']) {
+    for (const heading of [
+      '## At a glance',
+      '## Severity and status',
+      '## Action items',
+      '### Overdue',
+      '## Recurring contributing factors and root causes',
+      '## Time to detect and time to resolve',
+      '## Blame findings over time',
+      '## Postmortems',
+    ]) {
       assert.ok(text.split('\n').includes(heading), `heading "${heading}" in:\n${text}`);
     }
     assert.match(text, /\*\*Period:\*\* all postmortems/);
@@ -145,9 +166,22 @@ suite('Learning across postmortems', () => {
       else assert.ok(row?.includes(item.owner!) && row.includes(item.pm.title), `overdue row for ${item.text} with owner and postmortem:\n${overdue}`);
     }
     // Shown as a preview, not as an editor to save.
-    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
-    assert.ok(previews.length > 0, `a Markdown preview tab among: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
-    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith(`/reports/Postmortem review.md`)), 'no text editor on the report');
+    const previews = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    assert.ok(
+      previews.length > 0,
+      `a Markdown preview tab among: ${vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.label)
+        .join(', ')}`,
+    );
+    assert.ok(
+      !vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .some((t) => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith(`/reports/Postmortem review.md`)),
+      'no text editor on the report',
+    );
     // Links to postmortems are absolute paths the preview opens (it shows file: links as raw text).
     assert.ok(!text.includes('](<file:'), 'no file: link targets');
     const link = /\]\(<(\/[^>#]+\.md)(?:#L\d+)?>\)/.exec(text);
@@ -183,7 +217,10 @@ suite('Learning across postmortems', () => {
     );
     const lens = lenses.find((l) => l.command?.title.includes(SCANNERS.title))!;
     assert.match(lens.command!.title, /^Similar \(\d+%\): /);
-    assert.ok(lens.range.start.line === heading || lens.range.start.line === lineOf(doc, '## Root causes'), `above a factor or root-cause heading: line ${lens.range.start.line + 1}`);
+    assert.ok(
+      lens.range.start.line === heading || lens.range.start.line === lineOf(doc, '## Root causes'),
+      `above a factor or root-cause heading: line ${lens.range.start.line + 1}`,
+    );
     await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && sameUri(editor.document.uri, fixtureUri(SCANNERS.path)), `the scanner postmortem is open: ${editor?.document.uri.toString()}`);
@@ -212,7 +249,10 @@ suite('Learning across postmortems', () => {
       (ls) => ls.length > 0,
       'the code lenses of the scanner postmortem',
     );
-    assert.deepEqual(lenses.filter((l) => /^Similar: /.test(l.command?.title ?? '')).map((l) => l.command!.title), []);
+    assert.deepEqual(
+      lenses.filter((l) => /^Similar: /.test(l.command?.title ?? '')).map((l) => l.command!.title),
+      [],
+    );
   });
 });
 

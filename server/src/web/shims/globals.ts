@@ -6,4 +6,12 @@
 const g = globalThis as { process?: unknown; setImmediate?: unknown };
 export const setImmediate: (fn: (...args: unknown[]) => void, ...args: unknown[]) => unknown =
   typeof g.setImmediate === 'function' ? (g.setImmediate as never) : (fn, ...args) => setTimeout(fn, 0, ...args);
-export const process = (g.process ?? { env: {}, execArgv: [], argv: [], platform: 'browser', versions: {}, cwd: () => '/', on: () => undefined }) as NodeJS.Process;
+export const process = (g.process ?? {
+  env: {},
+  execArgv: [],
+  argv: [],
+  platform: 'browser',
+  versions: {},
+  cwd: () => '/',
+  on: () => undefined,
+}) as NodeJS.Process;
