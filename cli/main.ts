@@ -17,6 +17,16 @@ function readStdin(): Promise<string> {
   });
 }
 
+/**
+ * The reader of stdout went away (`postmortem-lint … | head`): stop at once, quietly, as a Unix tool
+ * killed by SIGPIPE would, with its exit status 141 (128 + SIGPIPE), so `set -o pipefail` still sees
+ * that the run did not finish. Without this, Node reports an unhandled 'error' event with a stack.
+ */
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(141);
+  throw err;
+});
+
 const io: CliIO = {
   cwd: process.cwd(),
   stdout: process.stdout,

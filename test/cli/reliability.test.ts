@@ -8,9 +8,10 @@
  *   --config it is a one-line error (exit 2); found by discovery it is passed over and the defaults apply.
  */
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, runCli, tempTree, type JsonReport } from './helpers';
+import { CLI, ensureBuilt, runCli, tempTree, type JsonReport } from './helpers';
 import { CAREFUL, WITH_ERROR } from './samples';
 
 const TODAY = ['--today', '2026-10-10'];
@@ -18,6 +19,29 @@ const TODAY = ['--today', '2026-10-10'];
 describe('CLI reliability (bundled)', function () {
   this.timeout(60_000);
   before(() => ensureBuilt());
+
+  it('stops quietly with status 141 when the reader of its output goes away (| head)', async () => {
+    // Enough postmortems with findings that the output outlives the reader, which closes after the first chunk.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`incidents/pm-${String(i).padStart(3, '0')}.md`] = WITH_ERROR;
+    const t = tempTree(files);
+    try {
+      const child = spawn(process.execPath, [CLI, 'incidents', ...TODAY], { cwd: t.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let read = 0;
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.stdout.once('data', (c: Buffer) => {
+        read = c.length;
+        child.stdout.destroy();
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      assert.ok(read > 0, 'some output was read before the reader went away');
+      assert.equal(code, 141, stderr);
+      assert.doesNotMatch(stderr, /Error|EPIPE|\n\s+at /, 'no stack trace or error event on stderr');
+    } finally {
+      t.cleanup();
+    }
+  });
 
   it('skips a 10 MB file and a binary file with a notice each, and exits per the other files', () => {
     const big = CAREFUL + '\nThe cache warmed slowly after the swap.\n'.repeat(Math.ceil(10_500_000 / 40));

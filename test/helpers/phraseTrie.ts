@@ -2,6 +2,8 @@
 
 const WORD_START = '(?<![\\p{L}\\p{N}-])';
 const WORD_END = '(?![\\p{L}\\p{N}]|-\\p{L})';
+/** The word edge written once after the whole alternation (core/language/match.ts PHRASE_END): fixed-width lookarounds. */
+const PHRASE_END = `(?:(?<=[\\p{L}\\p{N}])${WORD_END}|(?<![\\p{L}\\p{N}]))`;
 
 /**
  * True when `source` is a phrase list compiled by core/language/match.ts phraseSource: a trie of literal
@@ -16,7 +18,7 @@ export function isPhraseTrie(source: string): boolean {
   const tokens: string[] = [];
   for (let i = 0; i < source.length;) {
     const rest = source.slice(i);
-    const fixed = [WORD_START, WORD_END, '(?:', '\\s+'].find((t) => rest.startsWith(t));
+    const fixed = [PHRASE_END, WORD_START, WORD_END, '(?:', '\\s+'].find((t) => rest.startsWith(t));
     if (fixed) {
       tokens.push(fixed);
       i += fixed.length;
@@ -28,7 +30,7 @@ export function isPhraseTrie(source: string): boolean {
     else if ('[]{}()*+?.^$'.includes(source[i])) return false;
     else tokens.push(source[i++]);
   }
-  const literal = (t: string | undefined) => t !== undefined && ![WORD_START, WORD_END, '(?:', '\\s+', '|', ')'].includes(t);
+  const literal = (t: string | undefined) => t !== undefined && ![PHRASE_END, WORD_START, WORD_END, '(?:', '\\s+', '|', ')'].includes(t);
   /** True when every alternative starting at token `k` starts with a literal. */
   const startsLiteral = (k: number): boolean => {
     if (tokens[k] !== '(?:') return literal(tokens[k]);
