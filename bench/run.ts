@@ -15,6 +15,7 @@
  *       cli-peer      postmortem-lint vs markdownlint-cli2, 1,000 files and one file (bench/cliPeer.ts)
  *       index-10k     the workspace index of 10,000 postmortems: memory, edits while it indexes (bench/serverRows.ts)
  *       typing-table  typing into a 400-row timeline table at typing speed (bench/serverRows.ts)
+ *       typing-1mb    the full run's keystroke row alone: a warm server, 60 keystrokes into a 1 MB postmortem
  *       big-table     = --big-table; memory = --memory; scale = --scale
  *
  * Ratios are measured side by side in the same run, with the two sides interleaved run by run, so
@@ -93,6 +94,19 @@ const ONLY: Record<string, () => Promise<unknown>> = {
   'big-table': () => benchBigTable(),
   memory: async () => benchMemory(),
   scale: async () => (await import('./scale')).scaleBench(),
+  // The language-server keystroke row of the full run alone: warm server, 60 keystrokes into a 1 MB postmortem.
+  'typing-1mb': async () => {
+    const server = await startServer();
+    try {
+      const warm = sized('3.5 KB');
+      await typingLatency(server, 'warm-up.md', warm, editPoint(warm), 40);
+      const big = sized('1 MB');
+      const l = await typingLatency(server, 'large.md', big, editPoint(big), 60);
+      return { openMs: round(l.open, 1), medianMs: round(l.edit.median, 2), p95Ms: round(l.edit.p95, 2), rssMb: round(server.rssMb() ?? NaN, 1) };
+    } finally {
+      await server.stop();
+    }
+  },
 };
 
 async function main(): Promise<void> {

@@ -12,10 +12,18 @@
  *   for exactly that text.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyze, failedResult, type AnalysisResult, type AnalyzeOptions } from '../../core';
+import { analyze, failedResult, ParseCache, type AnalysisResult, type AnalyzeOptions } from '../../core';
 
 /** Documents of at least this many characters are analysed in the worker. */
 export const WORKER_THRESHOLD = 100_000;
+
+/**
+ * Open documents whose parse the worker keeps between versions (the most recently analysed ones), so
+ * a keystroke in a large open postmortem re-parses only the block it changed, as on the main thread.
+ * Without it every version was parsed from scratch: a 1 MB document took its full analysis (~2.5 s)
+ * per keystroke. Indexed files are analysed once and keep nothing.
+ */
+const KEPT_PARSES = 4;
 
 const ROLE = 'postmortem-analysis-worker';
 
@@ -23,21 +31,40 @@ interface Job {
   key: string;
   text: string;
   options: AnalyzeOptions;
+  /** Keep this document's parse in the worker for its next version (an open document). */
+  keep: boolean;
   /** Undefined: superseded by a newer job for the same key before it started. */
   resolve: (r: AnalysisResult | undefined) => void;
 }
 
+type ToWorker = { id: number; key: string; keep: boolean; text: string; options: AnalyzeOptions } | { forget: string };
+
 /** In the worker thread: answers jobs until the thread ends. Returns false in the main thread. */
 export function runAnalysisWorkerIfAsked(): boolean {
   if (isMainThread || (workerData as { role?: string } | undefined)?.role !== ROLE) return false;
-  parentPort!.on('message', (m: { id: number; text: string; options: AnalyzeOptions }) => {
+  const caches = new Map<string, ParseCache>();
+  parentPort!.on('message', (m: ToWorker) => {
+    if ('forget' in m) {
+      caches.delete(m.forget);
+      return;
+    }
+    let cache: ParseCache | undefined;
+    if (m.keep) {
+      cache = caches.get(m.key) ?? new ParseCache();
+      // Most recent last; the oldest kept parse goes when there are too many.
+      caches.delete(m.key);
+      caches.set(m.key, cache);
+      if (caches.size > KEPT_PARSES) caches.delete(caches.keys().next().value!);
+    }
+    const hitsBefore = cache?.hits ?? 0;
     let result: AnalysisResult;
     try {
-      result = analyze(m.text, m.options);
+      result = analyze(m.text, m.options, cache);
     } catch (err) {
+      caches.delete(m.key);
       result = failedResult(err);
     }
-    parentPort!.postMessage({ id: m.id, result });
+    parentPort!.postMessage({ id: m.id, result, reusedBlocks: (cache?.hits ?? 0) - hitsBefore });
   });
   return true;
 }
@@ -49,6 +76,8 @@ export class AnalysisWorker {
   private nextId = 1;
   /** Jobs run (for tests and logs). */
   runs = 0;
+  /** Blocks the last job took from the parse the worker kept (for tests and logs). */
+  lastReusedBlocks = 0;
 
   /**
    * @param script the file the worker runs (the bundle, or under tsx the TypeScript entry).
@@ -61,13 +90,18 @@ export class AnalysisWorker {
   ) {}
 
   /** Analyses `text` in the worker; a later call with the same key replaces this one if it has not started. */
-  analyze(key: string, text: string, options: AnalyzeOptions): Promise<AnalysisResult | undefined> {
+  analyze(key: string, text: string, options: AnalyzeOptions, keep = false): Promise<AnalysisResult | undefined> {
     return new Promise((resolve) => {
       // Superseded before it started: resolved with nothing; the newer job answers the newer version.
       this.waiting.get(key)?.resolve(undefined);
-      this.waiting.set(key, { key, text, options, resolve });
+      this.waiting.set(key, { key, text, options, keep, resolve });
       this.pump();
     });
+  }
+
+  /** Drops the parse kept for this document (it was closed). */
+  forget(key: string): void {
+    this.worker?.postMessage({ forget: key } satisfies ToWorker);
   }
 
   /** Whether a job for this key is waiting or running. */
@@ -87,10 +121,11 @@ export class AnalysisWorker {
       stdout: false,
       stderr: false,
     });
-    w.on('message', (m: { id: number; result: AnalysisResult }) => {
+    w.on('message', (m: { id: number; result: AnalysisResult; reusedBlocks: number }) => {
       const job = this.running;
       if (!job || job.id !== m.id) return;
       this.running = undefined;
+      this.lastReusedBlocks = m.reusedBlocks;
       job.resolve(m.result);
       this.pump();
     });
@@ -123,6 +158,6 @@ export class AnalysisWorker {
     this.worker ??= this.start();
     this.running = { ...job, id: this.nextId++ };
     this.runs++;
-    this.worker.postMessage({ id: this.running.id, text: job.text, options: job.options });
+    this.worker.postMessage({ id: this.running.id, key: job.key, keep: job.keep, text: job.text, options: job.options } satisfies ToWorker);
   }
 }

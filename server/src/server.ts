@@ -281,7 +281,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       // when it comes, unless the document changed again.
       state.cache.clear();
       analysis.pending = true;
-      void worker.analyze(doc.uri, text, analysisOptions).then((result) => {
+      void worker.analyze(doc.uri, text, analysisOptions, true).then((result) => {
         if (!result || state.last !== analysis) return;
         analysis.result = presentFindings(result, text);
         analysis.pending = false;
@@ -492,6 +492,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const uri = e.document.uri;
     const state = states.get(uri);
     states.delete(uri);
+    worker?.forget(uri);
     settingsByUri.delete(uri);
     configs.forget(uri);
     if (isConfigUri(uri)) {
