@@ -5,6 +5,7 @@
  */
 import type { FiveWhysChain, Section, SectionKind, Span, Statement, WhyStep } from '../types';
 import { kindsAt } from './sections';
+import { withoutLineComments } from '../language/regexp';
 
 interface Line {
   /** Text after list markers and emphasis. */
@@ -44,7 +45,7 @@ function linesOf(text: string, region: Span): Line[] {
       const body = raw.slice(m[0].length);
       const lead = body.length - body.trimStart().length;
       // "**1. Why …?**": numbering inside emphasis counts as a numbered item.
-      const stripped = stripMarkup(body.replace(/<!--.*?-->/g, ''));
+      const stripped = stripMarkup(withoutLineComments(body));
       const inner = /^\d+[.)]\s+/.exec(stripped);
       const clean = inner ? stripped.slice(inner[0].length) : stripped;
       // Keep the span on the visible text.
