@@ -15,6 +15,7 @@ import {
   withoutTrailingWordOrSpace,
 } from '../../core/language/regexp';
 import { EXPLAINED } from '../../core/rules/contributing-factor-vague';
+import { isWhyTitle } from '../../core/extract/fiveWhys';
 import { endsWithLowerWordNotBe } from '../../core/rules/hindsight-bias';
 import { WHY_LABEL } from '../../core/rules/human-error-root-cause';
 
@@ -527,6 +528,18 @@ describe('rewrites of patterns recheck found super-linear (old pattern against t
     );
     fc.assert(
       fc.property(join(bits, 12), (t) => assert.equal(EXPLAINED.test(t), old.test(t), JSON.stringify(t))),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('isWhyTitle says what /\\bwhys\\b|^\\W*why\\b.*\\?\\W*$/i says', () => {
+    const bits = fc.oneof(
+      fc.constantFrom('why', 'WHY', 'Why', 'whys', 'whyx', 'x', ' ', '?', '!', '.', '\n', '\r', '\u2028', '-', '#', 'a', '2', 'é'),
+      attack('?'),
+      attack('WHY?'),
+    );
+    fc.assert(
+      fc.property(join(bits, 12), (t) => assert.equal(isWhyTitle(t), /\bwhys\b|^\W*why\b.*\?\W*$/i.test(t), JSON.stringify(t))),
       { numRuns: 5000, seed: 20261207 },
     );
   });
