@@ -17,6 +17,7 @@ import {
 import { EXPLAINED } from '../../core/rules/contributing-factor-vague';
 import { isWhyTitle } from '../../core/extract/fiveWhys';
 import { endsWithLowerWordNotBe } from '../../core/rules/hindsight-bias';
+import { headingText } from '../../core/rules/metadata-missing';
 import { WHY_LABEL } from '../../core/rules/human-error-root-cause';
 
 const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
@@ -541,6 +542,14 @@ describe('rewrites of patterns recheck found super-linear (old pattern against t
     fc.assert(
       fc.property(join(bits, 12), (t) => assert.equal(isWhyTitle(t), /\bwhys\b|^\W*why\b.*\?\W*$/i.test(t), JSON.stringify(t))),
       { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('headingText gives what /^[ \\t]*#{1,6}[ \\t]+([^:#]+?)[ \\t#]*$/ captures', () => {
+    const bits = fc.oneof(fc.constantFrom('#', '##', '#######', ' ', '\t', ':', 'a', 'Owner', '*', '\r', '\n', '\x00'), attack('\t'), attack(' #'));
+    fc.assert(
+      fc.property(join(bits, 12), (t) => assert.equal(headingText(t), /^[ \t]*#{1,6}[ \t]+([^:#]+?)[ \t#]*$/.exec(t)?.[1], JSON.stringify(t))),
+      { numRuns: 8000, seed: 20261207 },
     );
   });
 });
