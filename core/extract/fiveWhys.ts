@@ -5,6 +5,7 @@
  */
 import type { FiveWhysChain, Section, SectionKind, Span, Statement, WhyStep } from '../types';
 import { kindsAt } from './sections';
+import { withoutLineComments } from '../language/regexp';
 
 interface Line {
   /** Text after list markers and emphasis. */
@@ -44,7 +45,7 @@ function linesOf(text: string, region: Span): Line[] {
       const body = raw.slice(m[0].length);
       const lead = body.length - body.trimStart().length;
       // "**1. Why …?**": numbering inside emphasis counts as a numbered item.
-      const stripped = stripMarkup(body.replace(/<!--.*?-->/g, ''));
+      const stripped = stripMarkup(withoutLineComments(body));
       const inner = /^\d+[.)]\s+/.exec(stripped);
       const clean = inner ? stripped.slice(inner[0].length) : stripped;
       // Keep the span on the visible text.
@@ -90,7 +91,7 @@ export function extractFiveWhys(text: string, sections: Section[]): { chains: Fi
     }
     const titleHasWhy = /\bwhys?\b/i.test(s.title);
     // Plain numbered answers make a chain only under a 5 Whys heading or a why question ("Why?"), not "Why it failed".
-    const chain = readChain(lines, inWhys || /\bwhys\b|^\W*why\b.*\?\W*$/i.test(s.title), i);
+    const chain = readChain(lines, inWhys || isWhyTitle(s.title), i);
     if (chain) {
       if (titleHasWhy || s.kind === 'five-whys' || s.parent >= 0) {
         chain.heading = { text: s.title, span: s.heading };
@@ -208,4 +209,20 @@ function readChain(lines: Line[], whySection: boolean, section: number): FiveWhy
 
 function stripAnswer(s: string): string {
   return s.replace(/^(?:because\b[,:]?\s*|a\d*\s*[:.)]\s*)/i, '').trim();
+}
+
+/**
+ * True when a section title names a 5 Whys: "Five whys", or a question that starts with "Why": what
+ * `/\bwhys\b|^\W*why\b.*\?\W*$/i.test(title)` gives, in linear time. (In that pattern `.*`, "?" and
+ * `\W*` all read a run of question marks, split every way: quadratic.) The question mark is the first
+ * one in the trailing run of non-word characters, on the line that "why" is on.
+ */
+export function isWhyTitle(title: string): boolean {
+  if (/\bwhys\b/i.test(title)) return true;
+  const why = /^\W*why\b/i.exec(title);
+  if (!why) return false;
+  let z = title.length;
+  while (z > why[0].length && /\W/.test(title[z - 1])) z--;
+  const q = title.indexOf('?', z);
+  return q >= 0 && !/[\n\r\u2028\u2029]/.test(title.slice(why[0].length, q));
 }

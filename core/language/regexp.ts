@@ -171,3 +171,83 @@ export function linksToText(s: string): string {
   }
   return out + s.slice(from);
 }
+
+/**
+ * `s` without a parenthesis at its end and the spaces around it: what `s.replace(/\s*\([^)]*\)\s*$/,
+ * '')` gives, in linear time. (That pattern tried every space of a long run, and from each read the
+ * rest of the run: quadratic.) The parenthesis opens at the first "(" after the ")" before the last.
+ */
+export function withoutTrailingParenthesis(s: string): string {
+  const t = s.trimEnd();
+  if (!t.endsWith(')')) return s;
+  const open = t.indexOf('(', t.lastIndexOf(')', t.length - 2) + 1);
+  return open < 0 || open >= t.length - 1 ? s : s.slice(0, open).trimEnd();
+}
+
+/**
+ * True when `s` holds a link target "](target)": what `/\]\(\s*[^)\s]+\s*\)/.test(s)` gives, in linear
+ * time. (That pattern read a run of "](](…" to its end from every opener in it: quadratic.) Every opener
+ * inside a target's run, but one that ends the run, reaches the same end, so the search goes on there.
+ */
+export function hasLinkTarget(s: string): boolean {
+  const space = (i: number): boolean => i < s.length && /\s/.test(s[i]);
+  let from = 0;
+  for (let o = s.indexOf('](', from); o >= 0; o = s.indexOf('](', from)) {
+    let i = o + 2;
+    while (space(i)) i++;
+    let j = i;
+    while (j < s.length && s[j] !== ')' && !space(j)) j++;
+    if (j > i) {
+      let k = j;
+      while (space(k)) k++;
+      if (s[k] === ')') return true;
+    }
+    from = Math.max(o + 1, j - 2); // an opener just before j starts a new run after spaces
+  }
+  return false;
+}
+
+/**
+ * `s` without its HTML comments that stay on one line: what `s.replace(/<!--.*?-->/g, '')` gives
+ * (`.` stops at a line terminator), in linear time, as replaceComments on each line.
+ */
+export function withoutLineComments(s: string): string {
+  return s.includes('<!--')
+    ? s
+        .split(/([\n\r\u2028\u2029])/)
+        .map((p) => replaceComments(p, () => ''))
+        .join('')
+    : s;
+}
+
+const ASCII_LETTER = /[A-Za-z]/;
+const WORD = /\w/;
+const IDENT_PART = /[A-Za-z-]/;
+const IDENT_TAIL = /[\w-]/;
+
+/**
+ * `s` with each identifier holding a digit ("db-2", "v8x") replaced by `by`: what
+ * `s.replace(/\b[A-Za-z][A-Za-z-]*\d[\w-]*\/g, by)` gives, in linear time. (That pattern, from each
+ * word start of a run like "a-a-a-…", read the run to its end: quadratic.) Every start inside a run of
+ * letters and hyphens reaches the same end, so a run with no digit after it is passed over once.
+ */
+export function replaceIdentifiers(s: string, by: string): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < s.length) {
+    if (!ASCII_LETTER.test(s[i]) || (i > 0 && WORD.test(s[i - 1]))) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    while (e < s.length && IDENT_PART.test(s[e])) e++;
+    if (e < s.length && s[e] >= '0' && s[e] <= '9') {
+      let f = e + 1;
+      while (f < s.length && IDENT_TAIL.test(s[f])) f++;
+      out += s.slice(from, i) + by;
+      from = i = f;
+    } else i = e;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}

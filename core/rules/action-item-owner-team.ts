@@ -2,6 +2,7 @@ import { TEAM_OWNERS, TEAM_WORDS } from '../data/actionItemWords';
 import { fieldFix, ownerPlaceholder } from './actionItemCommon';
 import { NO_OWNER } from './action-item-owner-missing';
 import { defineRule } from './defineRule';
+import { withoutTrailingParenthesis } from '../language/regexp';
 
 const TEAM_OWNER_SET = new Set(TEAM_OWNERS);
 const TEAM_WORD_SET = new Set(TEAM_WORDS);
@@ -39,7 +40,7 @@ export function ownerKind(value: string): 'person' | 'team' | 'several' | 'none'
   // "SRE (@kim)", "Platform — Kim Lee": a person named with the team is the owner.
   const inParens = /\((@[\w.-]+|[\p{Lu}][\p{Ll}'-]+(?:\s[\p{Lu}][\p{Ll}'-]+)?)\)\s*$/u.exec(v);
   if (inParens && !/^@[\w.-]*(?:team|ops)\b/i.test(inParens[1])) return 'person';
-  v = v.replace(/\s*\([^)]*\)\s*$/, '');
+  v = withoutTrailingParenthesis(v);
   if (/^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return 'person';
   const parts = v.split(/(?:(?<!\s)\s+)?(?:,|;|&|\+|\band\b|\s\/\s|(?<=\S)\/(?=@))\s*/i).filter((p) => p.trim());
   if (parts.length > 1) return parts.some((p) => (p.startsWith('@') ? isTeamHandle(p) : isTeamName(p))) ? 'team' : 'several';

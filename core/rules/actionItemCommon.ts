@@ -3,7 +3,7 @@
  * and the quick-fixes that fill in a missing field (a table cell or column, or a field appended to a
  * bullet in the style the bullet already uses). Not a rule itself; the registry does not list it.
  */
-import { blank, replaceComments, replaceDelimited } from '../language/regexp';
+import { blank, hasLinkTarget, replaceComments, replaceDelimited } from '../language/regexp';
 import { DONE_STATUS, OPEN_STATUS } from '../data/actionItemWords';
 import { addDays, isIsoDate, resolveDue, windowEnd, type DueResolution } from '../language/dates';
 import { findTicket } from '../extract/actionItems';
@@ -99,7 +99,7 @@ export function quoteItem(item: ActionItem, max = 60): string {
 /** True when the item's row or paragraph refers to a ticket anywhere (a tracker id or a link). */
 export function hasTicket(ctx: RuleContext, item: ActionItem): boolean {
   const v = item.fields.ticket?.value;
-  if (v && (findTicket(v) || /\]\(\s*[^)\s]+\s*\)/.test(v))) return true;
+  if (v && (findTicket(v) || hasLinkTarget(v))) return true;
   const end = item.form === 'bullet' ? (item.contentEnd ?? item.span.end) : item.span.end;
   return !!findTicket(replaceComments(ctx.text.slice(item.span.start, end), () => ''));
 }

@@ -11,9 +11,13 @@ const STOP = new Set(
     ' ',
   ),
 );
-/** What follows the phrase and makes it specific: "Insufficient testing: …", "— …", "because …". */
-const EXPLAINED =
-  /^\s*(?:[:;(—–]|\s-\s|,?\s*(?:because|since|as|so|so that|which|where|when|while|meaning|e\.g\.|i\.e\.|for example|such as|in that|caused by|due to)\b)\s*(\S+\s+){2,}/i;
+/**
+ * What follows the phrase and makes it specific: "Insufficient testing: …", "— …", "because …". The
+ * spaces before a word are read by one quantifier (before, `^\s*,?\s*` split a long run of spaces every
+ * way: quadratic).
+ */
+export const EXPLAINED =
+  /^(?:\s*(?:[:;(—–]|(?:,\s*)?(?:because|since|as|so|so that|which|where|when|while|meaning|e\.g\.|i\.e\.|for example|such as|in that|caused by|due to)\b)|\s+-\s)\s*(\S+\s+){2,}/i;
 /** Enough content words of its own outside the phrase. */
 const MIN_CONTENT_WORDS = 5;
 

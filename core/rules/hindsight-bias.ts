@@ -195,7 +195,7 @@ export const hindsightBias = defineRule({
           if (MANNER_BEFORE.test(before)) continue;
           // "state clearly which flag changed": after a verb that is not a form of "be", an adverb of manner.
           if (
-            /\b(?!(?:is|was|were|are|be|been|being|it|this|that|there)\b)\p{Ll}+\s+$/u.test(before) &&
+            endsWithLowerWordNotBe(before) &&
             !/^\s*[,]/.test(s.text.slice(h.end)) &&
             /\b(?:state|states|stated|explain|explains|explained|describe|describes|described|show|shows|showed|write|writes|wrote|written|say|says|said|mark|marks|marked|label|labels|labelled|labeled|communicate|communicates|communicated|document|documents|documented|visible|see|seen|define|defined|separate|separated|identify|identified|indicate|indicates|indicated)\s+$/i.test(
               before,
@@ -231,3 +231,29 @@ export const hindsightBias = defineRule({
     }
   },
 });
+
+const BE_OR_PRONOUN = /(?:is|was|were|are|be|been|being|it|this|that|there)\b/y;
+const LOWER = /^\p{Ll}$/u;
+const ASCII_WORD = /\w/;
+
+/**
+ * True when `s` ends in a lower-case word and spaces, read from a word edge that does not start "is",
+ * "was", "it", "there"…: what `/\b(?!(?:is|…|there)\b)\p{Ll}+\s+$/u.test(s)` gives, read once from
+ * the end. (That pattern, from each start in a long run of lower-case letters, read to its end:
+ * quadratic.)
+ */
+export function endsWithLowerWordNotBe(s: string): boolean {
+  let w = s.length;
+  while (w > 0 && /\s/.test(s[w - 1])) w--;
+  if (w === s.length) return false;
+  let p = w;
+  while (p > 0) {
+    const q = p >= 2 && /[\udc00-\udfff]/.test(s[p - 1]) && /[\ud800-\udbff]/.test(s[p - 2]) ? p - 2 : p - 1;
+    if (!LOWER.test(s.slice(q, p))) break;
+    p = q;
+    const edge = (p > 0 && ASCII_WORD.test(s[p - 1])) !== ASCII_WORD.test(s[p]);
+    BE_OR_PRONOUN.lastIndex = p;
+    if (edge && !BE_OR_PRONOUN.test(s)) return true;
+  }
+  return false;
+}

@@ -128,6 +128,14 @@ function answerSpan(ctx: RuleContext, text: string, span: Span, hitAt: number): 
   return { start: span.start + a, end: span.start + end };
 }
 
+/**
+ * A "Q2:" or "Why:" label at a line's start, removed before checking that only markup lies between an
+ * answer and the next why. Its leading spaces stay on the line (a run of blank lines is read once, not
+ * from each of its line starts); spaces are markup either way, so the check gives what
+ * /^\s*(?:q\d*|why)\s*[:.)]?/gim gave.
+ */
+export const WHY_LABEL = /^[^\S\n\r\u2028\u2029]*(?:q\d*|why)\s*[:.)]?/gim;
+
 /** True when `at` lies in a 5 Whys answer that the next "why" directly follows (the chain goes on from it). */
 function followedByWhy(ctx: RuleContext, at: number): boolean {
   for (const c of ctx.model.fiveWhys) {
@@ -136,7 +144,7 @@ function followedByWhy(ctx: RuleContext, at: number): boolean {
       const a = c.steps[i].answer?.span;
       if (!a || at < a.start || at >= a.end) continue;
       const next = c.steps[i + 1]?.why?.span;
-      return !!next && next.start >= a.end && /^[\s>*_#\-\d.)]*$/.test(ctx.text.slice(a.end, next.start).replace(/^\s*(?:q\d*|why)\s*[:.)]?/gim, ''));
+      return !!next && next.start >= a.end && /^[\s>*_#\-\d.)]*$/.test(ctx.text.slice(a.end, next.start).replace(WHY_LABEL, ''));
     }
   }
   return false;

@@ -1,9 +1,10 @@
 import type { Section } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
+import { replaceIdentifiers } from '../language/regexp';
 
 /** Numbers that measure nothing: dates, years, versions, identifiers, severities, status codes, placeholders. */
-const NOT_FIGURES: RegExp[] = [
+const NOT_FIGURES: (RegExp | ((s: string) => string))[] = [
   /\b\d{4}-\d{2}-\d{2}\b/g,
   /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/gi,
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?/gi,
@@ -15,7 +16,7 @@ const NOT_FIGURES: RegExp[] = [
   /#\d+\b/g,
   /\b(?:HTTP|status|code|error)\s*[1-5]\d\d\b/gi,
   /\b[45]\d\d(?=s\b|\s+(?:errors?|responses?|status(?:es)?|codes?|pages?)\b)/gi,
-  /\b[A-Za-z][A-Za-z-]*\d[\w-]*/g,
+  (s) => replaceIdentifiers(s, ' '),
   /\b(?:XX+|N)(?:%|(?![\w]))/g,
 ];
 const NUMBER_WORDS =
@@ -28,7 +29,7 @@ const ONE = /\b(?:a single|only one|exactly one)\s+[\w-]+/i;
 
 export function hasFigures(text: string): boolean {
   let t = text;
-  for (const re of NOT_FIGURES) t = t.replace(re, ' ');
+  for (const re of NOT_FIGURES) t = typeof re === 'function' ? re(t) : t.replace(re, ' ');
   return /\d/.test(t) || NUMBER_WORDS.test(t) || NO_IMPACT.test(t) || ONE.test(t);
 }
 

@@ -3,13 +3,22 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
   allMatches,
+  hasLinkTarget,
   lastLineStart,
+  replaceIdentifiers,
   trailingByLength,
   trimEndWhere,
   trimStartWhere,
   withoutLastWord,
+  withoutLineComments,
+  withoutTrailingParenthesis,
   withoutTrailingWordOrSpace,
 } from '../../core/language/regexp';
+import { EXPLAINED } from '../../core/rules/contributing-factor-vague';
+import { isWhyTitle } from '../../core/extract/fiveWhys';
+import { endsWithLowerWordNotBe } from '../../core/rules/hindsight-bias';
+import { headingText } from '../../core/rules/metadata-missing';
+import { WHY_LABEL } from '../../core/rules/human-error-root-cause';
 
 const PATTERNS = [/a+/g, /\p{Lu}\p{Ll}*/gu, /(?:)/g, /(?:)/gu, /x*/gu, /(?<![\p{L}])(to|of)\s+(\p{Lu})/gu, /\b\w/gy, /[\u{1F692}]|b/gu];
 const text = fc.array(fc.constantFrom('a', 'b', 'A', 'Ana', ' ', 'to', 'of', 'x', '\u{1F692}', '\ud83d', 'é', '\n'), { maxLength: 20 }).map((p) => p.join(''));
@@ -414,4 +423,133 @@ describe('optional separators that carry their own spaces', () => {
       );
     });
   }
+});
+
+describe('rewrites of patterns recheck found super-linear (old pattern against the linear form)', () => {
+  const join = (bits: fc.Arbitrary<string>, max: number) => fc.array(bits, { maxLength: max }).map((p) => p.join(''));
+  // Each generator mixes the attack shape recheck reported (long runs of one repeated piece) with the
+  // pieces that make the old pattern match.
+  const attack = (piece: string) => fc.integer({ min: 0, max: 40 }).map((n) => piece.repeat(n));
+
+  it('withoutTrailingParenthesis gives what /\\s*\\([^)]*\\)\\s*$/ removes', () => {
+    const bits = fc.oneof(fc.constantFrom('(', ')', ' ', '\t', '\n', 'a', 'SRE', '@kim', '()', '(x)', ' (a b) '), attack('\t'), attack(' ('));
+    fc.assert(
+      fc.property(join(bits, 14), (t) => assert.equal(withoutTrailingParenthesis(t), t.replace(/\s*\([^)]*\)\s*$/, ''), JSON.stringify(t))),
+      { numRuns: 3000, seed: 20261207 },
+    );
+  });
+
+  it('hasLinkTarget says what /\\]\\(\\s*[^)\\s]+\\s*\\)/ says', () => {
+    const bits = fc.oneof(fc.constantFrom('](', ']', '(', ')', ' ', '\t', '\n', 'x', 'http://a', '[a](b)', '](b )', ']( b)'), attack(']('), attack('](]'));
+    fc.assert(
+      fc.property(join(bits, 14), (t) => assert.equal(hasLinkTarget(t), /\]\(\s*[^)\s]+\s*\)/.test(t), JSON.stringify(t))),
+      { numRuns: 3000, seed: 20261207 },
+    );
+  });
+
+  it('withoutLineComments gives what /<!--.*?-->/g removes', () => {
+    const bits = fc.oneof(
+      fc.constantFrom('<!--', '-->', '<!---->', '-', '>', '<', '!', 'a', ' ', '\n', '\r', '\u2028', '\u2029', '\u{1F692}'),
+      attack('-><!--\x00'),
+    );
+    fc.assert(
+      fc.property(join(bits, 14), (t) => assert.equal(withoutLineComments(t), t.replace(/<!--.*?-->/g, ''), JSON.stringify(t))),
+      { numRuns: 3000, seed: 20261207 },
+    );
+  });
+
+  it('WHY_LABEL leaves markup only where /^\\s*(?:q\\d*|why)\\s*[:.)]?/gim did', () => {
+    const only = (s: string) => /^[\s>*_#\-\d.)]*$/.test(s);
+    const bits = fc.oneof(
+      fc.constantFrom('q', 'Q', 'q1', 'Q12', 'why', 'Why', 'WHY', ':', '.', ')', ' ', '\t', '\n', '\r', '\u2028', '>', '*', '#', '-', '2', 'a', 'x'),
+      attack('\n'),
+      attack(' \n'),
+    );
+    fc.assert(
+      fc.property(join(bits, 14), (t) => assert.equal(only(t.replace(WHY_LABEL, '')), only(t.replace(/^\s*(?:q\d*|why)\s*[:.)]?/gim, '')), JSON.stringify(t))),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('replaceIdentifiers gives what /\\b[A-Za-z][A-Za-z-]*\\d[\\w-]*/g replaces', () => {
+    const bits = fc.oneof(
+      fc.constantFrom('A', 'a', 'z', '-', '_', '0', '7', ' ', '\x00', 'é', 'db-2', 'v8x', '2a', '_a1-b2', '\u{1F692}'),
+      attack('-A'),
+      attack('a-'),
+    );
+    fc.assert(
+      fc.property(join(bits, 14), (t) => assert.equal(replaceIdentifiers(t, ' '), t.replace(/\b[A-Za-z][A-Za-z-]*\d[\w-]*/g, ' '), JSON.stringify(t))),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('endsWithLowerWordNotBe says what /\\b(?!(?:is|…|there)\\b)\\p{Ll}+\\s+$/u says', () => {
+    const bits = fc.oneof(
+      fc.constantFrom(
+        'is',
+        'was',
+        'were',
+        'been',
+        'being',
+        'it',
+        'this',
+        'there',
+        'the',
+        'state',
+        'x',
+        'A',
+        'µ',
+        'ß',
+        '\u{1D41A}',
+        '\ud835',
+        '1',
+        '_',
+        ' ',
+        '\t',
+        '\n',
+        ',',
+      ),
+      attack('hµ'),
+      attack('is'),
+    );
+    fc.assert(
+      fc.property(join(bits, 12), (t) =>
+        assert.equal(endsWithLowerWordNotBe(t), /\b(?!(?:is|was|were|are|be|been|being|it|this|that|there)\b)\p{Ll}+\s+$/u.test(t), JSON.stringify(t)),
+      ),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('EXPLAINED says what its old form with ^\\s*,?\\s* said', () => {
+    const old =
+      /^\s*(?:[:;(—–]|\s-\s|,?\s*(?:because|since|as|so|so that|which|where|when|while|meaning|e\.g\.|i\.e\.|for example|such as|in that|caused by|due to)\b)\s*(\S+\s+){2,}/i;
+    const bits = fc.oneof(
+      fc.constantFrom(' ', '\t', '\n', ',', ':', ';', '(', '—', '-', ' - ', 'because', 'Since', 'so that', 'e.g.', 'due to', 'as', 'asx', 'x', 'T', 'word '),
+      attack(' '),
+    );
+    fc.assert(
+      fc.property(join(bits, 12), (t) => assert.equal(EXPLAINED.test(t), old.test(t), JSON.stringify(t))),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('isWhyTitle says what /\\bwhys\\b|^\\W*why\\b.*\\?\\W*$/i says', () => {
+    const bits = fc.oneof(
+      fc.constantFrom('why', 'WHY', 'Why', 'whys', 'whyx', 'x', ' ', '?', '!', '.', '\n', '\r', '\u2028', '-', '#', 'a', '2', 'é'),
+      attack('?'),
+      attack('WHY?'),
+    );
+    fc.assert(
+      fc.property(join(bits, 12), (t) => assert.equal(isWhyTitle(t), /\bwhys\b|^\W*why\b.*\?\W*$/i.test(t), JSON.stringify(t))),
+      { numRuns: 5000, seed: 20261207 },
+    );
+  });
+
+  it('headingText gives what /^[ \\t]*#{1,6}[ \\t]+([^:#]+?)[ \\t#]*$/ captures', () => {
+    const bits = fc.oneof(fc.constantFrom('#', '##', '#######', ' ', '\t', ':', 'a', 'Owner', '*', '\r', '\n', '\x00'), attack('\t'), attack(' #'));
+    fc.assert(
+      fc.property(join(bits, 12), (t) => assert.equal(headingText(t), /^[ \t]*#{1,6}[ \t]+([^:#]+?)[ \t#]*$/.exec(t)?.[1], JSON.stringify(t))),
+      { numRuns: 8000, seed: 20261207 },
+    );
+  });
 });
