@@ -22,7 +22,7 @@ export function withFigures(page: string, figures: string, date: string): string
     '',
     `Written by \`npm run bench -- --write\` on ${date}. Compare ratios, which are measured side by side in one run, rather than absolute times.`,
     '',
-    figures.trim(),
+    separateTables(figures.trim()),
     '',
     '<!-- markdownlint-enable MD013 -->',
     END,
@@ -32,4 +32,19 @@ export function withFigures(page: string, figures: string, date: string): string
 
 export function writeBenchReadme(figures: string, date: string, file = BENCH_README): void {
   writeFileSync(file, withFigures(readFileSync(file, 'utf8'), figures, date));
+}
+
+/**
+ * A blank line after each table, where the bench prints a note on the next line: in Markdown that line
+ * would otherwise be read as one more table row (one cell wide).
+ */
+export function separateTables(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  lines.forEach((line, k) => {
+    const prev = lines[k - 1];
+    if (k > 0 && prev.startsWith('|') && line.trim() !== '' && !line.startsWith('|')) out.push('');
+    out.push(line);
+  });
+  return out.join('\n');
 }

@@ -1,7 +1,7 @@
 /** `npm run bench -- --write` replaces only the figures block of bench/README.md. */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { BENCH_README, withFigures } from '../../bench/writeReadme';
+import { BENCH_README, separateTables, withFigures } from '../../bench/writeReadme';
 
 describe('bench --write', () => {
   const page = ['# Benchmark', '', 'Intro.', '', '<!-- bench:start -->', 'old figures', '<!-- bench:end -->', '', '## How', '', 'Text.', ''].join('\n');
@@ -18,6 +18,15 @@ describe('bench --write', () => {
   it('writing twice gives the page of the second run only', () => {
     const once = withFigures(page, 'run 1', '2026-12-07');
     assert.equal(withFigures(once, 'run 2', '2026-12-08'), withFigures(page, 'run 2', '2026-12-08'));
+  });
+
+  it('puts a blank line between a table and the note the bench prints under it, and only there', () => {
+    const printed = ['| a | b |', '| --- | --- |', '| 1 | 2 |', 'ratio: 1.1', '', '| c |', '| --- |', '| 3 |', '', 'text'].join('\n');
+    assert.equal(
+      separateTables(printed),
+      ['| a | b |', '| --- | --- |', '| 1 | 2 |', '', 'ratio: 1.1', '', '| c |', '| --- |', '| 3 |', '', 'text'].join('\n'),
+    );
+    assert.equal(separateTables(separateTables(printed)), separateTables(printed));
   });
 
   it('fails on a page without the markers instead of writing nothing', () => {
