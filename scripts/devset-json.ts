@@ -4,6 +4,7 @@
  *   npx tsx scripts/devset-json.ts ../shared/devset/docs/*.md | node ../shared/devset/score.mjs
  */
 import { readFileSync } from 'node:fs';
+import { toDiagnostic } from '../cli/results';
 import { analyze, LineIndex } from '../core';
 
 const today = '2026-11-23';
@@ -11,21 +12,8 @@ const files = process.argv.slice(2).map((path) => {
   const text = readFileSync(path, 'utf8');
   const lines = new LineIndex(text);
   const { findings } = analyze(text, { today });
-  return {
-    path,
-    diagnostics: findings.map((f) => {
-      const s = lines.position(f.start);
-      const e = lines.position(f.end);
-      return {
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        line: s.line + 1,
-        column: s.character + 1,
-        endLine: e.line + 1,
-        endColumn: e.character + 1,
-      };
-    }),
-  };
+  // The CLI's own conversion, without the finding it carries for its formatters.
+  return { path, diagnostics: findings.map((f) => toDiagnostic(lines, f)).map(({ finding: _, ...d }) => d) };
 });
+
 process.stdout.write(JSON.stringify({ version: 1, files }) + '\n');
