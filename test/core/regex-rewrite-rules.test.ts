@@ -1,0 +1,116 @@
+/**
+ * Issue #16: six super-linear patterns of the rules rewritten linearly (blame-language, hindsight-bias,
+ * human-error-root-cause). Each OLD pattern is kept here, and only here, to pin what its caller used:
+ * fast-check compares old and new on texts built from the pattern's own words, spaces, punctuation,
+ * capitals, case-folding characters (ſ, the Kelvin sign, U+0345) and surrogate pairs, and on the shape
+ * of recheck's attack at small sizes. Every rewrite gives exactly the old result (no deliberate
+ * difference).
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { rejectionFrame, withoutClauseBefore } from '../../core/rules/blame-language';
+
+const RUNS = 4000;
+
+/** A text of up to `max` pieces drawn from `pieces`, each piece in lower, upper or title case. */
+function textOf(pieces: string[], max = 24): fc.Arbitrary<string> {
+  const cased = fc
+    .tuple(fc.constantFrom(...pieces), fc.constantFrom(0, 0, 0, 1, 2))
+    .map(([p, c]) => (c === 1 ? p.toUpperCase() : c === 2 ? p.charAt(0).toUpperCase() + p.slice(1) : p));
+  return fc.array(cased, { maxLength: max }).map((p) => p.join(''));
+}
+
+/** `unit` repeated `n` times between a head and a tail: the shape of a recheck attack, small. */
+function attack(head: string[], unit: string[], tail: string[]): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.constantFrom(...head), fc.constantFrom(...unit), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...tail))
+    .map(([h, u, n, t]) => h + u.repeat(n) + t);
+}
+
+const ODD = ['ſ', '\u212a', '\u0345', 'é', 'ß', 'ı', 'İ', '\u{1D400}', '\ud83d', '\u00a0', '_', '7', '\x00'];
+const SPACES = [' ', ' ', ' ', '\t', '\n', '  '];
+
+describe('regex rewrites (issue #16): blame-language', () => {
+  const OLD_REJECTION =
+    /\b(?:calling|treating|labell?ing|describing|writing (?:it|this|that) (?:up )?as|blaming)\b[^.;]*?\b(?:would|is not|isn't|was not|wasn't|does not|doesn't|hides?|stops?|ends?|explains? nothing)\b/i;
+  const rejectionWords = [
+    'calling',
+    'treating',
+    'labelling',
+    'labeling',
+    'describing',
+    'writing it as',
+    'writing this up as',
+    'writing that',
+    'blaming',
+    'would',
+    'is not',
+    "isn't",
+    'was not',
+    "wasn't",
+    'does not',
+    "doesn't",
+    'hide',
+    'hides',
+    'stops',
+    'end',
+    'explains nothing',
+    'explain nothing',
+    'the handover',
+    'careless',
+    'x',
+    'ing',
+    'call',
+    '.',
+    ';',
+    ',',
+    "'",
+    '-',
+    ...SPACES,
+    ...ODD,
+  ];
+
+  it('rejectionFrame gives what the old REJECTION_FRAME pattern tested', () => {
+    const texts = fc.oneof(
+      textOf(rejectionWords),
+      attack(['', 'x ', 'calling '], ["TREATING\x00WASN'", 'treating ', 'calling would', 'calling. would '], ['U', '', ' would', '.']),
+    );
+    fc.assert(
+      fc.property(texts, (t) => rejectionFrame(t) === OLD_REJECTION.test(t)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('rejectionFrame: a result in the gerund clause, not in the next one', () => {
+    assert.equal(rejectionFrame('Calling the handover careless would hide the gap.'), true);
+    assert.equal(rejectionFrame('Calling the handover careless. It would hide the gap.'), false);
+    assert.equal(rejectionFrame('Calling it; treating it as a lapse hides the gap.'), true);
+    assert.equal(rejectionFrame('callingwould'), false);
+  });
+
+  const OLD_WITHOUT = /(?:^\W*|[,;:\u2014]\s*)without\b[^,;:]*,?\s*[\p{L}'’-]+\s*$/iu;
+  const withoutWords = ['without', 'WITHOUT', 'withouts', 'paging', 'we', 'it', 'x', "'", '’', '-', ',', ';', ':', '\u2014', '.', '(', ...SPACES, ...ODD];
+
+  it('withoutClauseBefore gives what the old "without …, word" pattern tested', () => {
+    const texts = fc.oneof(
+      textOf(withoutWords),
+      attack(['h', '', ', '], ["\u2014without'o", 'without ', ', without', '\t'], ["h'\t\t:without'", ' we', ', we ', '']),
+      fc
+        .tuple(textOf(withoutWords, 8), attack(['h', ''], ["\u2014without'o"], ["h'"]), fc.constantFrom('\t', ' ', ''), textOf(withoutWords, 6))
+        .map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(texts, (t) => withoutClauseBefore(t) === OLD_WITHOUT.test(t)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('withoutClauseBefore: the clause "without" opens runs to the end', () => {
+    assert.equal(withoutClauseBefore('Without paging we '), true);
+    assert.equal(withoutClauseBefore('The check ran, without paging, we'), true);
+    assert.equal(withoutClauseBefore('Without paging, alerts, we'), false);
+    assert.equal(withoutClauseBefore('We ran without paging: we'), false);
+    assert.equal(withoutClauseBefore("without'"), true);
+    assert.equal(withoutClauseBefore('withoutx'), false);
+  });
+});
