@@ -8,7 +8,9 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { allMatches } from '../../core/language/regexp';
 import { rejectionFrame, withoutClauseBefore } from '../../core/rules/blame-language';
+import { clauseMatches } from '../../core/rules/hindsight-bias';
 
 const RUNS = 4000;
 
@@ -26,6 +28,9 @@ function attack(head: string[], unit: string[], tail: string[]): fc.Arbitrary<st
     .tuple(fc.constantFrom(...head), fc.constantFrom(...unit), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...tail))
     .map(([h, u, n, t]) => h + u.repeat(n) + t);
 }
+
+/** What a caller of a global pattern reads: each match's start, text and groups. */
+const shape = (ms: ReadonlyArray<RegExpExecArray>) => ms.map((m) => ({ index: m.index, groups: [...m] }));
 
 const ODD = ['ſ', '\u212a', '\u0345', 'é', 'ß', 'ı', 'İ', '\u{1D400}', '\ud83d', '\u00a0', '_', '7', '\x00'];
 const SPACES = [' ', ' ', ' ', '\t', '\n', '  '];
@@ -112,5 +117,124 @@ describe('regex rewrites (issue #16): blame-language', () => {
     assert.equal(withoutClauseBefore('We ran without paging: we'), false);
     assert.equal(withoutClauseBefore("without'"), true);
     assert.equal(withoutClauseBefore('withoutx'), false);
+  });
+});
+
+describe('regex rewrites (issue #16): hindsight-bias', () => {
+  const OLD_IF_HAD =
+    /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+  const IF_HAD =
+    /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b/giu;
+  const WOULD_HAVE = /\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+  const ifHadWords = [
+    'if',
+    'when',
+    'we',
+    'the team',
+    '@ana',
+    "o'neil",
+    'had',
+    'not',
+    'never',
+    'quickly',
+    'been',
+    'tested',
+    'given',
+    'shown',
+    'run',
+    'done',
+    'sent',
+    'sent-out',
+    're-tested',
+    'c',
+    'would',
+    'have',
+    'not have',
+    "n't",
+    'never',
+    ' would have',
+    'wouldn',
+    '.',
+    ';',
+    ',',
+    '-',
+    ...SPACES,
+    ...ODD,
+  ];
+
+  it('clauseMatches(IF_HAD, WOULD_HAVE) gives the old IF_HAD matches: start, text and groups', () => {
+    const texts = fc.oneof(
+      textOf(ifHadWords, 30),
+      attack(
+        ['', 'x ', 'if we had tested '],
+        ['when\tc\thad\t', 'if we had sent ', 'when c had tested would '],
+        ['\x00', ' would have', '. would have', 'would have'],
+      ),
+    );
+    fc.assert(
+      fc.property(texts, (t) => assert.deepEqual(shape(clauseMatches(t, IF_HAD, WOULD_HAVE)), shape(allMatches(OLD_IF_HAD, t)))),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('clauseMatches(IF_HAD, WOULD_HAVE): a participle that a hyphen ends, and two conditionals in one sentence', () => {
+    const t = 'If we had sent-would have. If the team had been tested, it would have; when we had run it we would not have.';
+    assert.deepEqual(shape(clauseMatches(t, IF_HAD, WOULD_HAVE)), shape(allMatches(OLD_IF_HAD, t)));
+    assert.equal(clauseMatches(t, IF_HAD, WOULD_HAVE).length, 3);
+  });
+
+  const OLD_HAD_INVERTED =
+    /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b[^.;]*?,/giu;
+  const HAD_INVERTED =
+    /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b/giu;
+  const invertedWords = [
+    'had',
+    'were',
+    'the',
+    'a',
+    'one of them',
+    'either',
+    'reviewer',
+    'second engineer',
+    'we',
+    'they',
+    'someone',
+    'Ana',
+    "O'Neil",
+    'not',
+    'simply',
+    'quickly',
+    'been',
+    'run',
+    'looked',
+    'dı',
+    'p',
+    'ßb',
+    'and',
+    'but',
+    ',',
+    ';',
+    ':',
+    '.',
+    '-',
+    ...SPACES,
+    ...ODD,
+  ];
+
+  it('clauseMatches(HAD_INVERTED, ",") gives the old HAD_INVERTED matches: start, text and groups', () => {
+    const texts = fc.oneof(
+      textOf(invertedWords, 30),
+      attack(['had\tdı\tp', 'Had we ', '; had the team ', 'x, were they '], ['ßb', 'run ', 'ßb, had we ', '; had we '], ['.', ',', ', it', '']),
+    );
+    fc.assert(
+      fc.property(texts, (t) => assert.deepEqual(shape(clauseMatches(t, HAD_INVERTED, /,/g)), shape(allMatches(OLD_HAD_INVERTED, t)))),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('clauseMatches(HAD_INVERTED, ","): an inversion after ";" and one whose comma is in the next clause', () => {
+    const t = 'It held; had the reviewer run the suite, it would have failed. Had we looked. Then, it stopped';
+    assert.deepEqual(shape(clauseMatches(t, HAD_INVERTED, /,/g)), shape(allMatches(OLD_HAD_INVERTED, t)));
+    assert.equal(clauseMatches(t, HAD_INVERTED, /,/g).length, 1);
   });
 });
