@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { allMatches } from '../../core/language/regexp';
 import { rejectionFrame, withoutClauseBefore } from '../../core/rules/blame-language';
 import { clauseMatches } from '../../core/rules/hindsight-bias';
+import { endsInPossession, passiveDecision } from '../../core/rules/human-error-root-cause';
 
 const RUNS = 4000;
 
@@ -236,5 +237,99 @@ describe('regex rewrites (issue #16): hindsight-bias', () => {
     const t = 'It held; had the reviewer run the suite, it would have failed. Had we looked. Then, it stopped';
     assert.deepEqual(shape(clauseMatches(t, HAD_INVERTED, /,/g)), shape(allMatches(OLD_HAD_INVERTED, t)));
     assert.equal(clauseMatches(t, HAD_INVERTED, /,/g).length, 1);
+  });
+});
+
+describe('regex rewrites (issue #16): human-error-root-cause', () => {
+  const OLD_PASSIVE =
+    /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|performed|uploaded|entered|typed|edited|made|approved without|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b[^,;.]*?(?=\s+by\s)/iu;
+  const passiveWords = [
+    'was',
+    'were',
+    'been',
+    'got',
+    'quickly',
+    'deemed',
+    'approved',
+    'approved without',
+    'run',
+    'running',
+    'made',
+    'review',
+    'by',
+    ' by ',
+    'by by',
+    'abby',
+    'the',
+    'engineer',
+    ',',
+    ';',
+    '.',
+    ...SPACES,
+    ...ODD,
+  ];
+
+  it('passiveDecision gives the old PASSIVE_DECISION match: start, text and verb', () => {
+    const texts = fc.oneof(
+      textOf(passiveWords, 30),
+      attack(['', 'x ', 'was run '], ['got\trun\x00', 'was run ', '  ', 'was made, '], [',', ' by x', '  by ', ' by', 'by ']),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        const m = passiveDecision(t);
+        const o = OLD_PASSIVE.exec(t);
+        assert.deepEqual(m && { index: m.index, groups: [...m] }, o && { index: o.index, groups: [...o] });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('passiveDecision: the match ends where the spaces before "by" begin', () => {
+    const m = passiveDecision('The change was deemed safe   by the developer.');
+    assert.ok(m);
+    assert.equal(m[0], 'was deemed safe');
+    assert.equal(m[1], 'deemed');
+    assert.equal(passiveDecision('It was deemed safe, by then.'), null);
+  });
+
+  const OLD_POSSESSION = /\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu;
+  const possessionWords = [
+    'had',
+    'has',
+    'have',
+    'its',
+    'itſ',
+    'their',
+    'his',
+    'her',
+    'the',
+    'a',
+    'an',
+    'config',
+    'rollout checklist',
+    'x-y',
+    'ha',
+    'xhad',
+    ...SPACES,
+    ...ODD,
+  ];
+
+  it('endsInPossession gives what the old "had its …" pattern tested (up to 30 code points, case-folded)', () => {
+    const texts = fc.oneof(
+      textOf(possessionWords, 20),
+      attack(['had\ta\t', 'had the ', 'x had an '], ['\t\t', 'ab ', '\u{1D400}', '\u0345'], ['\x00', '', ' ', 'x']),
+    );
+    fc.assert(
+      fc.property(texts, (t) => endsInPossession(t) === OLD_POSSESSION.test(t)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('endsInPossession: 30 code points, not 30 UTF-16 units', () => {
+    const astral = '\u{1D400}'.repeat(20);
+    assert.equal(endsInPossession(`had the ${astral}`), true);
+    assert.equal(endsInPossession(`had the ${'a'.repeat(31)}`), false);
+    assert.equal(endsInPossession('had the '), false);
+    assert.equal(endsInPossession('had the  '), true);
   });
 });
