@@ -500,8 +500,9 @@ export const REJECTION_CUES = [
 ];
 
 /**
- * A gerund that names a way of describing the event, followed by what that description would do:
- * "Calling the handover careless would hide …", "Treating it as somebody's fault stops the review".
+ * A gerund that names a way of describing the event, followed in its clause (no "." or ";" between) by
+ * what that description would do, REJECTION_RESULT: "Calling the handover careless would hide …",
+ * "Treating it as somebody's fault stops the review" (rules/blame-language.ts, rejectionFrame).
  */
-export const REJECTION_FRAME =
-  /\b(?:calling|treating|labell?ing|describing|writing (?:it|this|that) (?:up )?as|blaming)\b[^.;]*?\b(?:would|is not|isn't|was not|wasn't|does not|doesn't|hides?|stops?|ends?|explains? nothing)\b/i;
+export const REJECTION_GERUND = /\b(?:calling|treating|labell?ing|describing|writing (?:it|this|that) (?:up )?as|blaming)\b/gi;
+export const REJECTION_RESULT = /\b(?:would|is not|isn't|was not|wasn't|does not|doesn't|hides?|stops?|ends?|explains? nothing)\b/i;

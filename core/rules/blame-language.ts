@@ -1,5 +1,5 @@
 import { WRITTEN_PLACEHOLDERS } from '../data/placeholders';
-import { BLAME_PHRASES, REJECTION_CUES, REJECTION_FRAME, type BlameKind, type PhraseEntry } from '../data/blame';
+import { BLAME_PHRASES, REJECTION_CUES, REJECTION_GERUND, REJECTION_RESULT, type BlameKind, type PhraseEntry } from '../data/blame';
 import { KNOWN_TOOLS } from '../data/people';
 import { PhraseMatcher } from '../language/match';
 import { allMatches, withoutLastWord } from '../language/regexp';
@@ -74,7 +74,32 @@ export function insideQuotes(sentence: string, hitStart: number, hitEnd: number)
 
 /** True when the sentence quotes or names blame in order to set it aside. */
 export function isRejected(sentence: Sentence): boolean {
-  return rejection.scan(sentence.text, sentence.folded).length > 0 || REJECTION_FRAME.test(sentence.text);
+  return rejection.scan(sentence.text, sentence.folded).length > 0 || rejectionFrame(sentence.text);
+}
+
+/**
+ * True when a REJECTION_GERUND ("calling", "treating") has a REJECTION_RESULT ("would", "hides") after
+ * it in its clause (no "." or ";" between): what `/GERUND[^.;]*?RESULT/i.test(text)` gave, in linear
+ * time. (That pattern, from every gerund of a long clause without a result, read the clause to its
+ * end.) A later gerund of the same clause sees only part of what the first one sees, so each clause is
+ * read once, from its first gerund.
+ */
+export function rejectionFrame(text: string): boolean {
+  const gerund = REJECTION_GERUND;
+  gerund.lastIndex = 0;
+  for (let m = gerund.exec(text); m; m = gerund.exec(text)) {
+    const from = m.index + m[0].length;
+    let stop = from;
+    while (stop < text.length && text[stop] !== '.' && text[stop] !== ';') stop++;
+    // The gerund ends at a word edge, so the slice's start cuts no word the result could begin.
+    if (REJECTION_RESULT.test(text.slice(from, stop))) {
+      gerund.lastIndex = 0;
+      return true;
+    }
+    gerund.lastIndex = stop + 1;
+  }
+  gerund.lastIndex = 0;
+  return false;
 }
 
 const NEGATED_FAULT = /\b(?:nobody|no one|no-one|none of (?:us|them)|not|never|n't)\b(?:\s+[\p{L}'’-]+){0,4}\s*$/iu;
@@ -581,7 +606,7 @@ export const blameLanguage = defineRule({
           // "so they could have tested": a purpose clause.
           if (/^could/.test(h.phrase) && /\bso(?:\s+that)?\s+[\p{L}'-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
           // "Without paging we could have noticed it later": what a safeguard spared, not a judgement.
-          if (/^could/.test(h.phrase) && /(?:^\W*|[,;:\u2014]\s*)without\b[^,;:]*,?\s*[\p{L}'’-]+\s*$/iu.test(s.text.slice(0, h.start))) continue;
+          if (/^could/.test(h.phrase) && withoutClauseBefore(s.text.slice(0, h.start))) continue;
           let actor = actorBefore(s.text, h.start, ctx.people);
           // "Ysolde should have looked …", "the team says Ysolde should have …": a name no lexicon lists,
           // alone before a counterfactual or an omission, with nothing saying it is a system.
@@ -645,4 +670,55 @@ export function openCondition(before: string): boolean {
     }
   }
   return /\b(?:whether|if)\b/i.test(before.slice(last + 1));
+}
+
+const SPACE = /\s/;
+const WORD_CHAR = /\w/iu;
+const FINAL_WORD_CHAR = /[\p{L}'’-]/iu;
+const WITHOUT = /without/giu;
+
+/** The code point that ends at `end` in `s` (two UTF-16 units for a surrogate pair). */
+function codePointBefore(s: string, end: number): string {
+  const c = s.charCodeAt(end - 1);
+  const b = end >= 2 ? s.charCodeAt(end - 2) : 0;
+  return c >= 0xdc00 && c <= 0xdfff && b >= 0xd800 && b <= 0xdbff ? s.slice(end - 2, end) : s[end - 1];
+}
+
+/**
+ * True when `before` ends in a clause opened by "without" and a last word ("Without paging we"): what
+ * `/(?:^\W*|[,;:\u2014]\s*)without\b[^,;:]*,?\s*[\p{L}'’-]+\s*$/iu.test(before)` gave, read from the
+ * end. (That pattern, from every "without" of a long stretch, tried every split of what follows between
+ * its runs: cubic.) The last word is the run of letters, apostrophes and hyphens before the closing
+ * spaces; what "without" may be followed by before it ends at the last ",;:" that is not a comma
+ * followed only by spaces: a "without" ending at or after that point and before the text's end
+ * qualifies, when the text before it has no word character or ends in ",;:—" and spaces.
+ */
+export function withoutClauseBefore(before: string): boolean {
+  let end = before.length;
+  while (end > 0 && SPACE.test(before[end - 1])) end--;
+  let word = end;
+  while (word > 0 && FINAL_WORD_CHAR.test(codePointBefore(before, word))) word -= codePointBefore(before, word).length;
+  if (word === end) return false;
+  // The earliest end of "without" from which the text up to the last word reads as `[^,;:]*,?\s*`.
+  let from = word;
+  while (from > 0 && SPACE.test(before[from - 1])) from--;
+  if (from > 0 && before[from - 1] === ',') from--;
+  else from = word;
+  while (from > 0 && !',;:'.includes(before[from - 1])) from--;
+  let firstWordChar = -2;
+  WITHOUT.lastIndex = Math.max(0, from - 7);
+  for (let m = WITHOUT.exec(before); m; m = WITHOUT.exec(before)) {
+    const after = m.index + m[0].length;
+    if (after >= end) break;
+    if (WORD_CHAR.test(before[after])) continue;
+    if (firstWordChar === -2) firstWordChar = before.search(WORD_CHAR);
+    let p = m.index;
+    while (p > 0 && SPACE.test(before[p - 1])) p--;
+    if (m.index === firstWordChar || (p > 0 && ',;:\u2014'.includes(before[p - 1]))) {
+      WITHOUT.lastIndex = 0;
+      return true;
+    }
+  }
+  WITHOUT.lastIndex = 0;
+  return false;
 }

@@ -23,15 +23,19 @@ const matcher = new PhraseMatcher<HindsightEntry>([...HINDSIGHT, JUDGED_DECISION
  * the condition must be people: "if the cache had been warm, …" is about a system.
  */
 const IF_HAD =
-  /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b[^.;]*?\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
+  /\b(?:if|when)\s+([\p{L}@'’-]+(?:\s+[\p{L}@'’-]+){0,3}?)\s+had\s+(?:(?:not|never|only|just|already|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+(?:ed|en|wn|un|ne|t))\b/giu;
+/** What ends an IF_HAD condition's clause: "… would have", "… wouldn't have". */
+const WOULD_HAVE = /\bwould(?:\s+not|n't|\s+never)?\s+have\b/giu;
 /** Actions people take, in the passive of a condition: "if the monitoring work had been started …". */
 const PEOPLE_ACTION_PASSIVE =
   /^(?:started|done|tested|reviewed|deployed|merged|run|checked|investigated|prioriti[sz]ed|escalated|reverted|rolled|made|read|followed|noticed|caught|communicated|announced|scheduled|planned|taken|given)$/i;
 /** "was a dangerous decision", "were the wrong call": a past decision judged with a negative word (AFINN-165). */
 const DECISION_JUDGED =
   /\b(?:was|were|had been|proved|turned out to be)\s+(?:a|an|the)\s+(?:(?:very|really|rather|quite|pretty)\s+)?([\p{L}-]+)\s+(?:decision|call|choice|idea|move|plan|bet|gamble|trade-off|tradeoff|approach|assumption)\b/giu;
+/** The head of an inverted condition, which a comma ends later in its clause (HAD_INVERTED_END). */
 const HAD_INVERTED =
-  /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b[^.;]*?,/giu;
+  /(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:had|were)\s+((?:the|our|a|an|either|any|one)\s+(?:of\s+(?:them|us)|[\p{L}-]+(?:\s+[\p{L}-]+)?)|we|they|someone|anyone|\p{Lu}[\p{L}'’-]+)\s+(?:(?:not|only|just|simply|\p{Ll}+ly)\s+)?(been\s+)?([\p{L}-]+))\b/giu;
+const HAD_INVERTED_END = /,/g;
 /** "A simple checklist would have prevented this": a hypothetical fix named as what would have spared the outage. */
 const HYPOTHETICAL_FIX =
   /(?:^|[-*:]\s+)((?:a|an|one|a single|a simple|a quick|just one)\s+(?:[\p{L}-]+\s+){0,4}?would\s+have\s+(?:\p{Ll}+ly\s+)?(?:prevented|saved|spared|kept|revealed|caught|avoided|stopped|limited|shown|exposed|flagged|found))\b/iu;
@@ -92,10 +96,52 @@ function removalFix(s: Sentence, a: number, b: number, words: string): Fix | und
   return { title: `Remove "${words}"`, edits: [{ start: from, end: to, newText }], preferred: true };
 }
 
+/**
+ * Every match of `HEAD[^.;]*?TAIL` (with HEAD's and TAIL's flags, both global), as allMatches gives
+ * it, in linear time: IF_HAD then WOULD_HAVE, HAD_INVERTED then a comma. (That pattern, from every
+ * way a head can end, read the clause to its end looking for a tail.) Needs: HEAD matches no "." or ";"
+ * but as its first character, TAIL none, two tails never overlap, and no head ends one character past
+ * a tail's start (a participle or a word does not end in "w" or ","). Then a head is followed by a
+ * tail exactly when it ends at or before the start of its clause's last tail: so HEAD is matched (in
+ * the engine's own order) on the clause cut just after that start, and the first tail after the head
+ * ends the match. The clause is read with the "." or ";" before it, which a head may start on and a
+ * word edge looks at.
+ */
+export function clauseMatches(text: string, head: RegExp, tail: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let start = 0; start <= text.length;) {
+    let stop = start;
+    while (stop < text.length && text[stop] !== '.' && text[stop] !== ';') stop++;
+    const from = Math.max(0, start - 1);
+    const clause = text.slice(from, stop);
+    const tails = allMatches(tail, clause);
+    if (tails.length) {
+      const cut = clause.slice(0, tails[tails.length - 1].index + 1);
+      let t = 0;
+      // A match ends inside its clause, so the next one is looked for from this clause's start.
+      head.lastIndex = 0;
+      for (let h = head.exec(cut); h; h = head.exec(cut)) {
+        const headEnd = h.index + h[0].length;
+        while (tails[t].index < headEnd) t++;
+        const end = tails[t].index + tails[t][0].length;
+        // The head's own match, its groups kept, made the whole match in `text`.
+        h[0] = clause.slice(h.index, end);
+        h.index += from;
+        h.input = text;
+        out.push(h);
+        head.lastIndex = end;
+      }
+      head.lastIndex = 0;
+    }
+    start = stop + 1;
+  }
+  return out;
+}
+
 /** Counterfactual conditionals whose condition is about people (see IF_HAD, HAD_INVERTED, COULD_HAVE_BEEN). */
 function readConditionals(ctx: RuleContext, s: Sentence): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of allMatches(IF_HAD, s.text)) {
+  for (const m of clauseMatches(s.text, IF_HAD, WOULD_HAVE)) {
     const subj = m.index + m[0].indexOf(m[1]);
     const actor = actorBefore(s.text.slice(0, subj + m[1].length) + ' had', subj + m[1].length + 1, ctx.people);
     // "if we had deployed …"; "if the work had been started …" (a passive of what people do).
@@ -104,7 +150,7 @@ function readConditionals(ctx: RuleContext, s: Sentence): Array<{ start: number;
   }
   // An inversion at the head of a clause ("Had a second engineer looked …, …", "Were the window respected, …")
   // is a counterfactual whoever its subject is.
-  for (const m of allMatches(HAD_INVERTED, s.text)) {
+  for (const m of clauseMatches(s.text, HAD_INVERTED, HAD_INVERTED_END)) {
     const start = m.index + m[0].indexOf(m[1]);
     if (/^were\b/i.test(m[1]) && !/^(?:the|our|a|an|we|they)\b/i.test(m[2])) continue;
     // "Had one been needed, …": a passive of something other than what people do is a plain conditional.

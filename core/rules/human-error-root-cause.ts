@@ -53,9 +53,49 @@ const reader = new PhraseMatcher<Reading>([
 /** "caused by a developer running …", "was an engineer executing …": a person's action named as the cause. */
 const PERSON_ACTION_CAUSE =
   /\b(?:caused by|due to|because of|triggered by|result of|identified as|was|were)\s+(?:an?|the|one of (?:our|the))\s+((?:[\p{L}-]+\s+)?(?:engineer|developer|operator|administrator|admin|technician|employee|team member|staff member|contractor|reviewer|user|person|member of (?:the\s+)?[\p{L}-]+ team))\s+(?:\p{Ll}+ly\s+)?([\p{L}-]+ing)\b/iu;
-/** A decision or harmful action in the passive, whose "by …" agent may be a person. */
+/** A decision or harmful action in the passive, whose "by …" agent may be a person (see passiveDecision). */
 const PASSIVE_DECISION =
-  /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|performed|uploaded|entered|typed|edited|made|approved without|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b[^,;.]*?(?=\s+by\s)/iu;
+  /\b(?:was|were|been|got)\s+(?:\p{Ll}+ly\s+)?(deemed|performed|uploaded|entered|typed|edited|made|approved without|judged|decided|considered|approved|merged|deleted|removed|executed|pushed|deployed|changed|modified|misconfigured|introduced|disabled|dropped|truncated|wiped|overwritten|run|made|skipped|ignored|overlooked)\b/iu;
+const BY = /\sby\s/giu;
+const SPACE = /\s/;
+
+/**
+ * The first PASSIVE_DECISION followed in its clause (no ",;." between) by " by ", the match running to
+ * the spaces before "by": what `/${PASSIVE_DECISION}[^,;.]*?(?=\s+by\s)/iu.exec(text)` gave, in linear
+ * time. (That pattern, from every verb of a long clause without " by ", read the clause to its end,
+ * and tried every space of a run before it.) A verb is followed by " by " exactly when it ends at or
+ * before the space of its clause's last " by ", so the verb is looked for on the clause cut just after
+ * that space (a verb does not end in a space); the match then ends where the spaces before the first
+ * " by " after the verb begin.
+ */
+export function passiveDecision(text: string): RegExpExecArray | null {
+  for (let start = 0; start < text.length;) {
+    let stop = start;
+    while (stop < text.length && text[stop] !== ',' && text[stop] !== ';' && text[stop] !== '.') stop++;
+    const clause = text.slice(start, stop);
+    // Each " by " (the space before it, and the one after it), overlapping ones included: " by by ".
+    const bys: number[] = [];
+    for (let b = BY.exec(clause); b; b = BY.exec(clause)) {
+      bys.push(b.index);
+      BY.lastIndex = b.index + 1;
+    }
+    if (bys.length) {
+      const h = PASSIVE_DECISION.exec(clause.slice(0, bys[bys.length - 1] + 1));
+      if (h) {
+        const headEnd = h.index + h[0].length;
+        let end = bys.find((b) => b >= headEnd)!;
+        while (end > headEnd && SPACE.test(clause[end - 1])) end--;
+        h[0] = clause.slice(h.index, end);
+        h.index += start;
+        h.input = text;
+        return h;
+      }
+    }
+    start = stop + 1;
+  }
+  return null;
+}
+
 /** Negation just before a noun: "not a typo", "no human error", "without any oversight". */
 const NEGATED_NOUN = /\b(?:not|no|never|without|nor|neither|rather than|instead of)\s+(?:(?:a|an|any|the|simply|just|merely|only)\s+)?$/i;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -199,7 +239,7 @@ function readSentence(
     const passive =
       /\b(?:was|were|been|being|got|get|is|are)\s+(?:\p{Ll}+(?:ed|en|wn|un|t)\s+)?$/iu.test(before) ||
       /\b(?:was|were|been|being|got|get|is|are)\s*$/i.test(before) ||
-      /\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu.test(before);
+      endsInPossession(before);
     if (h.entry === 'manner' && /^(?:by mistake|by accident|mistakenly|accidentally|inadvertently)$/.test(h.phrase) && (actor.kind === 'none' || passive))
       return { start: h.start, end: h.end, reading: 'manner' };
     if (
@@ -236,7 +276,7 @@ function readSentence(
     if (agent && isPeople(agent)) return { start: pw.index, end: agent.end, reading: 'person-action' };
   }
   // "was deemed good enough by the developer": a person's decision, in the passive, given as the cause.
-  const p = PASSIVE_DECISION.exec(s.text);
+  const p = passiveDecision(s.text);
   if (p && !NEGATED_NOUN.test(s.text.slice(0, p.index))) {
     const agent = passiveAgent(s.text, p.index + p[0].length, ctx.people);
     if (agent && isPeople(agent)) return { start: p.index + p[0].indexOf(p[1]), end: agent.end, reading: 'person-action' };
@@ -339,3 +379,41 @@ export const humanErrorRootCause = defineRule({
     }
   },
 });
+
+const NOUN_PHRASE_CHAR = /[\p{L}\s-]/iu;
+const DETERMINER = /^(?:its|their|his|her|the|a|an)$/iu;
+const HAVE_AT_END = /\b(?:had|has|have)$/iu;
+
+/** Where the run of spaces (or of other characters) that ends at `end` in `s` begins. */
+function runStart(s: string, end: number, spaces: boolean): number {
+  let i = end;
+  while (i > 0 && SPACE.test(s[i - 1]) === spaces) i--;
+  return i;
+}
+
+/**
+ * True when `before` ends in "had", "has" or "have", a determiner and 1 to 30 letters, spaces or
+ * hyphens ("had the rollout checklist"): what `/\b(?:had|has|have)\s+(?:its|their|his|her|the|a|an)\s+[\p{L}\s-]{1,30}$/iu`
+ * tests, read from the end. (That pattern, from each determiner, tried every split of a long run of
+ * spaces between its \s+ and the run of letters and spaces: cubic.) The run may begin after any space
+ * among the last 30 code points that are all letters, spaces or hyphens; every start in one run of
+ * spaces leaves the same words before it, so each run is read once.
+ */
+export function endsInPossession(before: string): boolean {
+  let e = before.length;
+  for (let n = 0; n < 30 && e > 0; n++) {
+    const c = before.charCodeAt(e - 1);
+    const pair = c >= 0xdc00 && c <= 0xdfff && e >= 2 && before.charCodeAt(e - 2) >= 0xd800 && before.charCodeAt(e - 2) <= 0xdbff;
+    if (!NOUN_PHRASE_CHAR.test(before.slice(pair ? e - 2 : e - 1, e))) return false;
+    e -= pair ? 2 : 1;
+    // The run may start at e when a space comes before it; the first such e in a run of spaces stands for them all.
+    if (e > 0 && SPACE.test(before[e - 1]) && (n === 0 || !SPACE.test(before[e]))) {
+      const det = runStart(before, e, true);
+      const detStart = runStart(before, det, false);
+      if (detStart === det || detStart === 0 || !DETERMINER.test(before.slice(detStart, det))) continue;
+      const have = runStart(before, detStart, true);
+      if (HAVE_AT_END.test(before.slice(runStart(before, have, false), have))) return true;
+    }
+  }
+  return false;
+}
