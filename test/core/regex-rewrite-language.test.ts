@@ -8,8 +8,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { appositiveBefore, negatedInClause, personErrorIn } from '../../core/language/clauses';
-import type { PeopleIndex } from '../../core/language/people';
+import { personAppositives, type PeopleIndex } from '../../core/language/people';
 import { KNOWN_TOOLS } from '../../core/data/people';
+import { allMatches } from '../../core/language/regexp';
 import { assertProperty } from '../helpers/property';
 
 const join = (parts: string[]) => parts.join('');
@@ -146,6 +147,39 @@ describe('personErrorIn, the human-error noun with a person (clauses.ts)', () =>
     for (let n = 0; n < 60; n++) {
       for (const tail of ['\x00', 'engineer', 'the engineer', 'the new engineer', 'theengineer']) same('slip by ' + ' \t'.repeat(n) + tail);
       same('a mistake of the' + ' '.repeat(n) + 'operators.');
+    }
+  });
+});
+
+describe('personAppositives, "Name, the engineer," and "the engineer, Name," (people.ts)', () => {
+  const ROLE =
+    '(?:engineer|developer|operator|administrator|admin|technician|contractor|reviewer|manager|lead|analyst|intern|consultant|specialist|sre|on-call|oncall|responder|member of (?:the|our) [\\p{L}-]+ team|team member|staff member|employee|colleague|architect|tester)s?';
+  const OLD = new RegExp(
+    `(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?),\\s+(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE}(?![\\p{L}])` +
+      `|(?<![\\p{L}])(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE},\\s+(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s*,`,
+    'gu',
+  );
+  const tuple = (m: RegExpExecArray) => [m.index, m[0], m[1], m[2]];
+  const same = (s: string) => {
+    assert.deepEqual(personAppositives(s).map(tuple), allMatches(OLD, s).map(tuple), JSON.stringify(s));
+    return true;
+  };
+  const piece = fc.constantFrom(
+    ...['Thirumalai', 'Amadou', 'Mary-Jane', 'Bg', 'A', 'The', 'the', 'Our', 'our', 'a', 'An', 'an', 'One of our', 'one of our', 'tthe', 'Ta'],
+    ...['engineer', 'engineers', 'team member', 'member of the web team', 'admin', 'administrator', 'lead', 'leads', 'on-call', 'media', 'senior', 'x-y'],
+    ...[',', ', ', ' ', ' ', ' ', '\t', '\n', '.', 'é', '\u{1F692}', '\u{1D400}', '-', 'aa'],
+  );
+  const text = fc.array(piece, { maxLength: 16 }).map(join);
+
+  it('equals the old global pattern, every match with its names', () => {
+    assertProperty(fc.property(text, same), { seed: 16, numRuns: 4000, minRuns: 400, budgetMs: 8000 });
+  });
+
+  it("equals it on recheck's attack shapes", () => {
+    for (let n = 0; n < 40; n++) {
+      same('Bg,aa\t' + 'a '.repeat(n) + '\x00');
+      same('a ' + 'a\ta '.repeat(n) + 'engineer, Ana,');
+      same('Ana, the ' + 'new '.repeat(n % 6) + 'engineer, and the engineer, Bo,');
     }
   });
 });
