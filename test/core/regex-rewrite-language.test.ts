@@ -9,6 +9,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { appositiveBefore, negatedInClause, personErrorIn } from '../../core/language/clauses';
 import { personAppositives, type PeopleIndex } from '../../core/language/people';
+import { subjectMatches } from '../../core/rules/person-as-cause';
+import { CAUSE_VERBS, RESPONSE_VERBS } from '../../core/data/agency';
+import { PERSON_ONLY_PREDICATES } from '../../core/data/clauses';
 import { KNOWN_TOOLS } from '../../core/data/people';
 import { allMatches } from '../../core/language/regexp';
 import { assertProperty } from '../helpers/property';
@@ -147,6 +150,54 @@ describe('personErrorIn, the human-error noun with a person (clauses.ts)', () =>
     for (let n = 0; n < 60; n++) {
       for (const tail of ['\x00', 'engineer', 'the engineer', 'the new engineer', 'theengineer']) same('slip by ' + ' \t'.repeat(n) + tail);
       same('a mistake of the' + ' '.repeat(n) + 'operators.');
+    }
+  });
+});
+
+describe('subjectMatches, a name as the subject of a verb (person-as-cause.ts)', () => {
+  // The old pattern as person-as-cause.ts built it: global, with "\s+[^,.;:]{1,40}" in the apposition.
+  const alt = (xs: string[]) =>
+    [...xs]
+      .sort((a, b) => b.length - a.length)
+      .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+      .join('|');
+  const CAUSE = [...new Set([...CAUSE_VERBS, ...PERSON_ONLY_PREDICATES.phrases])];
+  const NAME = '(@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]|\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}]+)?)';
+  const ADVERB = '(?:(?:also|then|just|still|accidentally|mistakenly|quickly|first|later|again|never|already)\\s+)?';
+  const APPOSITION = '(?:,\\s+(?:the|our|a|an)\\s+[^,.;:]{1,40},)?';
+  const PERFECT = '(?:(?:had|has|have)\\s+)?';
+  const OLD = new RegExp(
+    `(?<![\\p{L}\\p{N}@_'’-])${NAME}(?:\\s+and\\s+${NAME})?${APPOSITION}\\s+${ADVERB}${PERFECT}(${alt(RESPONSE_VERBS)}|${alt(CAUSE)})(?![\\p{L}])`,
+    'gu',
+  );
+  const tuple = (m: RegExpExecArray) => [m.index, m[0], m[1], m[2], m[3]];
+  const same = (s: string) => {
+    assert.deepEqual(subjectMatches(s).map(tuple), allMatches(OLD, s).map(tuple), JSON.stringify(s));
+    return true;
+  };
+  const verb = fc.constantFrom(...CAUSE.slice(0, 40), ...CAUSE.slice(-10), ...RESPONSE_VERBS.slice(0, 10));
+  const piece = fc.oneof(
+    { weight: 3, arbitrary: verb },
+    {
+      weight: 12,
+      arbitrary: fc.constantFrom(
+        ...['Ana', 'Bo Cy', 'Mary-Jane', '@ops-bot', '@a', 'A', 'Af', 'Ax', 'and', 'had', 'then', 'accidentally', 'the', 'our', 'a', 'an'],
+        ...['release captain', ',', ', ', ' ', ' ', ' ', ' ', '\t', '\n', '.', ';', 'x', "'", '-', '\u{1F692}', 'É'],
+      ),
+    },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('r', ' ', '\u{1F692}'), fc.integer({ min: 36, max: 42 })).map(([c, n]) => c.repeat(n)) },
+  );
+  const text = fc.array(piece, { maxLength: 16 }).map(join);
+
+  it('equals the old global pattern, every match with its groups', () => {
+    assertProperty(fc.property(text, same), { seed: 16, numRuns: 3000, minRuns: 300, budgetMs: 8000 });
+  });
+
+  it("equals it on recheck's attack shapes and at the 40-character bound", () => {
+    for (let n = 0; n < 50; n++) {
+      for (const end of ['.', ',', ', pushed', ' pushed']) same('At,\ta\t' + '\t'.repeat(n) + end);
+      same('A' + '\tand\tAf\tAx'.repeat(n % 8) + '\tdeployed');
+      for (const sp of ['', ' ', '  ']) same(`Rita, the${sp} ${'c'.repeat(n)}, pushed the flag.`);
     }
   });
 });
