@@ -60,8 +60,63 @@ export function personOnlyAt(text: string, at: number): boolean {
   return hits.length > 0 && hits[0].start === 0;
 }
 
-/** "Lumen, our paging bot, …": the appositive just before `at`, when there is one. */
-const APPOSITIVE_BEFORE = /(?:^|[\s(])["“]?(\p{Lu}[\p{L}\p{N}_-]*|codespan)["”]?,\s+((?:the|our|a|an|their|its)\s+[^,;:]{1,60}?),\s*$/u;
+/** The determiner that opens an appositive's description, after the comma and its spaces. */
+const APPOSITIVE_DETERMINER = /^\s+(?:the|our|a|an|their|its)(?=\s)/;
+const NAME_PART = /[\p{L}\p{N}_-]/u;
+const APPOSITIVE_NAME = /^(?:\p{Lu}[\p{L}\p{N}_-]*|codespan)$/u;
+const SPACE = /\s/;
+
+/** Where the code point that ends just before `i` starts. */
+function codePointBefore(s: string, i: number): number {
+  const lo = s.charCodeAt(i - 1);
+  return i > 1 && lo >= 0xdc00 && lo <= 0xdfff && s.charCodeAt(i - 2) >= 0xd800 && s.charCodeAt(i - 2) <= 0xdbff ? i - 2 : i - 1;
+}
+
+/**
+ * "Lumen, our paging bot, …": the appositive that ends `before`, when there is one: the match of
+ * /(?:^|[\s(])["“]?(\p{Lu}[\p{L}\p{N}_-]*|codespan)["”]?,\s+((?:the|our|a|an|their|its)\s+[^,;:]{1,60}?),\s*$/u
+ * (`match` from `index`, `name` its group 1, `description` its group 2), read back from the end in linear
+ * time. (That pattern tried every space of a long run after "Name, the" and read the rest of the run
+ * from each: cubic on crafted text.) The description holds no comma, so it lies between the last two
+ * commas; the name is the whole run of name characters before the first of them.
+ */
+export function appositiveBefore(before: string): { index: number; match: string; name: string; description: string } | undefined {
+  let end = before.length;
+  while (end > 0 && SPACE.test(before[end - 1])) end--;
+  if (end === 0 || before[end - 1] !== ',') return undefined;
+  const close = end - 1;
+  const open = before.lastIndexOf(',', close - 1);
+  if (open < 0) return undefined;
+  const between = before.slice(open + 1, close);
+  if (between.includes(';') || between.includes(':')) return undefined;
+  const det = APPOSITIVE_DETERMINER.exec(between);
+  if (!det) return undefined;
+  // "\s+[^,;:]{1,60}" after the determiner: some split of the rest into a run of spaces (at most the
+  // leading ones) and 1 to 60 characters (code points, as the u flag counts them).
+  const rest = between.slice(det[0].length);
+  let spaces = 0;
+  while (spaces < rest.length && SPACE.test(rest[spaces])) spaces++;
+  let length = rest.length;
+  for (let i = 1; i < rest.length; i++)
+    if (rest.charCodeAt(i) >= 0xdc00 && rest.charCodeAt(i) <= 0xdfff && rest.charCodeAt(i - 1) >= 0xd800 && rest.charCodeAt(i - 1) <= 0xdbff) length--;
+  if (Math.max(1, length - 60) > Math.min(spaces, length - 1)) return undefined;
+  let nameEnd = open;
+  if (before[nameEnd - 1] === '"' || before[nameEnd - 1] === '”') nameEnd--;
+  let nameStart = nameEnd;
+  while (nameStart > 0) {
+    const p = codePointBefore(before, nameStart);
+    if (!NAME_PART.test(before.slice(p, nameStart))) break;
+    nameStart = p;
+  }
+  const name = before.slice(nameStart, nameEnd);
+  if (!APPOSITIVE_NAME.test(name)) return undefined;
+  let lead = nameStart;
+  if (before[lead - 1] === '"' || before[lead - 1] === '“') lead--;
+  if (lead > 0 && before[lead - 1] !== '(' && !SPACE.test(before[lead - 1])) return undefined;
+  const index = lead > 0 ? lead - 1 : 0;
+  const description = between.slice(det[0].length - det[0].trimStart().length);
+  return { index, match: before.slice(index), name, description };
+}
 /** "Our bot Karel forgot": a system noun just before a name. */
 const SYSTEM_BEFORE_NAME = /\b(?:the|our|a|an|their)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+["“]?\p{Lu}[\p{L}-]*["”]?\s*$/u;
 
@@ -82,16 +137,16 @@ export function actorBefore(text: string, at: number, people: PeopleIndex): Acto
     if (PERSON_SET.has(head)) return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: named[3], start, head: named[3], sure: true };
     return { kind: 'system', text: named[1], start, head, sure: true };
   }
-  const app = APPOSITIVE_BEFORE.exec(before);
+  const app = appositiveBefore(before);
   if (app) {
     // The appositive decides: "Lumen, our paging bot," is a system; "Rita, the release captain," a person.
-    const words = app[2].toLowerCase().split(/\s+/);
+    const words = app.description.toLowerCase().split(/\s+/);
     const head = words[words.length - 1];
-    const start = before.length - app[0].length + (app[0].length - app[0].trimStart().length);
+    const start = app.index + (app.match.length - app.match.trimStart().length);
     // A role ("the release captain") is a person; any other description ("the index builder") a thing.
     if (PERSON_SET.has(head) || PERSON_SET.has(words.slice(-2).join(' ')))
-      return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app[1], start, head: app[1], sure: true };
-    return { kind: 'system', text: app[1], start, head, sure: true };
+      return { kind: GROUP_HEADS.test(head) ? 'group' : 'person', text: app.name, start, head: app.name, sure: true };
+    return { kind: 'system', text: app.name, start, head, sure: true };
   }
   const sys = SYSTEM_BEFORE_NAME.exec(before);
   if (sys && (SYSTEM_NOUN_SET.has(sys[1].toLowerCase()) || KNOWN_TOOLS.has(sys[1].toLowerCase()))) {
@@ -137,7 +192,7 @@ const PERSON_NOUN =
 const PERSON_ERROR = new RegExp(
   `(?:\\b${PERSON_NOUN}['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
     `|(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+)['’]s\\s+(?:[\\p{L}-]+\\s+)?${ERROR_NOUN}\\b` +
-    `|\\b${ERROR_NOUN}\\s+(?:of|by|from)\\s+(?:the|a|an|our|one of our|his|her|their)?\\s*(?:[\\p{L}-]+\\s+)?${PERSON_NOUN}\\b` +
+    `|\\b${ERROR_NOUN}\\s+(?:of|by|from)\\s+(?:(?:the|a|an|our|one of our|his|her|their)\\s*)?(?:[\\p{L}-]+\\s+)?${PERSON_NOUN}\\b` +
     `|\\b(?:${PERSON_NOUN}|ops|manual)\\s+${ERROR_NOUN}\\b)`,
   'iu',
 );
@@ -306,9 +361,40 @@ export function coordinateClauseStart(text: string, at: number): number {
   return start;
 }
 
-/** A negation earlier in the clause: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */
-const NEGATED_BEFORE =
-  /(?:^|[^\p{L}])(?:nobody|no one|no-one|no individual|none|nothing|not|never|n't|no)(?![\p{L}'’-])(?:(?!\b(?:and|but|so|because|while|which|who|when|since|although)\b)[^,;:.!?\u2014])*$/iu;
+/** A negative word: "Nobody here was lazy", "It is not going to conclude that X was sloppy". */
+const NEGATION = /(?:^|[^\p{L}])(?:nobody|no one|no-one|no individual|none|nothing|not|never|n't|no)(?![\p{L}'’-])/giu;
+/** A word that starts another clause, ending the reach of a negation before it. */
+const CLAUSE_LINK = /\b(?:and|but|so|because|while|which|who|when|since|although)\b/giu;
+const CLAUSE_STOPS = new Set([',', ';', ':', '.', '!', '?', '\u2014']);
+
+/**
+ * True when a negation stands in the clause that ends `s`: a negative word with neither a stop
+ * (, ; : . ! ? —) nor a clause link ("and", "because", "which", …) from its end to the end of `s`. What
+ * /(?:^|[^\p{L}])(?:nobody|…|no)(?![\p{L}'’-])(?:(?!\b(?:and|but|…)\b)[^,;:.!?\u2014])*$/iu tests, in
+ * linear time: that pattern read to the end from every negative word ("no no no …": quadratic). Here the
+ * clause start is found once (the last stop, then the last link after it) and only the negations that
+ * end after it are looked at.
+ */
+function negatedBefore(s: string): boolean {
+  let cut = -1;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (CLAUSE_STOPS.has(s[i])) {
+      cut = i;
+      break;
+    }
+  }
+  CLAUSE_LINK.lastIndex = cut + 1;
+  for (let m = CLAUSE_LINK.exec(s); m; m = CLAUSE_LINK.exec(s)) cut = m.index;
+  CLAUSE_LINK.lastIndex = 0;
+  // A negation that ends after the cut starts at it or later: its boundary may be the stop itself, and a
+  // link word cannot stand inside it. Two negations never overlap (none holds a boundary followed by
+  // another), so going on from the end of each match misses none.
+  NEGATION.lastIndex = Math.max(0, cut);
+  let found = false;
+  for (let m = NEGATION.exec(s); m && !found; m = NEGATION.exec(s)) found = m.index + m[0].length > cut;
+  NEGATION.lastIndex = 0;
+  return found;
+}
 /** A negation after the words in the clause: "… to be more careful would not have prevented this", "… is not a fix". */
 const NEGATED_AFTER =
   /^[^,;:.!?\u2014]*?\b(?:would(?:\s+not|n't)\s+have|will(?:\s+not|n't)|is(?:\s+not|n't)\s+(?:a|an|the)\s+(?:fix|control|solution|answer|explanation|cause|safeguard))\b/iu;
@@ -319,7 +405,7 @@ const NEGATED_AFTER =
  * people to be more careful would not have helped", "telling staff to try harder is not a fix").
  */
 export function negatedInClause(text: string, start: number, end: number): boolean {
-  return NEGATED_BEFORE.test(text.slice(0, start)) || NEGATED_AFTER.test(text.slice(end));
+  return negatedBefore(text.slice(0, start)) || NEGATED_AFTER.test(text.slice(end));
 }
 
 /**

@@ -41,11 +41,35 @@ const APPOSITIVE = new RegExp(
 );
 const ROLE =
   '(?:engineer|developer|operator|administrator|admin|technician|contractor|reviewer|manager|lead|analyst|intern|consultant|specialist|sre|on-call|oncall|responder|member of (?:the|our) [\\p{L}-]+ team|team member|staff member|employee|colleague|architect|tester)s?';
+/**
+ * "Thirumalai, an engineer on …" and "one of our engineers, Amadou,". Sticky: tried only where either
+ * form can start (APPOSITIVE_START), as a global search would try it. (Searched for with the g flag,
+ * recheck's fuzzer measured the search growing with the square of runs like "a a a …"; anchored at each
+ * start it finds it linear, and the matches are the same.)
+ */
 const PERSON_APPOSITIVE = new RegExp(
   `(?<![\\p{L}])(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?),\\s+(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE}(?![\\p{L}])` +
     `|(?<![\\p{L}])(?:[Tt]he|[Oo]ur|[Aa]n?|[Oo]ne of our)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ROLE},\\s+(\\p{Lu}[\\p{Ll}]+(?:-\\p{Lu}?\\p{Ll}+)?)\\s*,`,
-  'gu',
+  'yu',
 );
+/** Where PERSON_APPOSITIVE can match: a capital (a name, "The", "Our", "A", "One") or "t", "o", "a" after no letter. */
+const APPOSITIVE_START = /(?<![\p{L}])[\p{Lu}toa]/gu;
+
+/** Every match of PERSON_APPOSITIVE in `text`, left to right, none overlapping: what a global search gives. */
+export function personAppositives(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  APPOSITIVE_START.lastIndex = 0;
+  for (let at = APPOSITIVE_START.exec(text); at; at = APPOSITIVE_START.exec(text)) {
+    PERSON_APPOSITIVE.lastIndex = at.index;
+    const m = PERSON_APPOSITIVE.exec(text);
+    if (m) {
+      out.push(m);
+      APPOSITIVE_START.lastIndex = m.index + m[0].length;
+    }
+  }
+  APPOSITIVE_START.lastIndex = PERSON_APPOSITIVE.lastIndex = 0;
+  return out;
+}
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;
 /** A capitalised word before a verb only people do ("said", "forgot to", "panicked"): evidence of a person. */
@@ -94,7 +118,7 @@ export function peopleEvidence(text: string, sentences: Prose['sentences']): Peo
     }
   }
   // "Thirumalai, an engineer on our media team," and "one of our engineers, Amadou,": a role in apposition.
-  for (const m of allMatches(PERSON_APPOSITIVE, text)) out.personVerbs.push(m[1] ?? m[2]);
+  for (const m of personAppositives(text)) out.personVerbs.push(m[1] ?? m[2]);
   for (const s of sentences) for (const m of allMatches(PERSON_VERB, s.text)) if (!COMMON_CAPS.has(m[1].toLowerCase())) out.personVerbs.push(m[1]);
   return out;
 }
