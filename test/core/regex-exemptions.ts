@@ -76,14 +76,6 @@ export const REGEX_EXEMPTIONS = new Map<string, string>([
     "core/rules/metadata-missing.ts:71: not yet rewritten; recheck (strict) finds polynomial degree 5; attack '#\\t' + '\\t'.repeat(130) + '\\t#' + '\\t'.repeat(130) + '\\t'.repeat(130) + '\\t__' + '\\t\\t'.repeat(130) + '\\t\\r'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
   ],
   [
-    '/^\\s*\\|?\\s*:?-+:?\\s*(?:\\|\\s*:?-+:?\\s*)+\\|?\\s*$|^\\s*\\|\\s*:?-+:?\\s*\\|\\s*$/',
-    "core/engine/suppress.ts:247: not yet rewritten; recheck (strict) finds polynomial degree 3; attack '\\t' + '\\t'.repeat(1651) + '-|-\\t' + '\\t'.repeat(1651) + '\\t-'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
-  ],
-  [
-    '/<!--[ \\t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\\s,]|-->)([\\s\\S]*?)-->/g',
-    "core/engine/suppress.ts:39: not yet rewritten; recheck (strict) finds polynomial degree 2; attack '<!--postmortem-enable\\n'.repeat(11678). Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
-  ],
-  [
     '/^##\\s+(.+?)\\s*#*\\s*$/',
     "server/src/lsp/ruleDocs.ts: reads only the project's own rule pages (docs/rules/*.md, bundled with the extension), never a document or a setting; recheck is right that it is super-linear on crafted text, which cannot reach it.",
   ],
