@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { allMatches } from '../../core/language/regexp';
+import { boldLine } from '../../core/extract/metadata';
 import { DELIMITER_ROW, directiveMatches, withoutDirectives } from '../../core/engine/suppress';
 
 const RUNS = { numRuns: 3000 };
@@ -40,6 +41,31 @@ function same<T>(pieces: string[], oldOf: (s: string) => T, newOf: (s: string) =
 const SPACES = [' ', '  ', '\t', ' \t', '\u00a0', '\n', '\r', '\u2028'];
 
 describe('line patterns rewritten linearly give what the old patterns gave', () => {
+  it('bold metadata line (metadata.ts): label and value', () => {
+    const OLD = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{1,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*(.*?)[ \t]*$/;
+    const pieces = [...SPACES, '-', '*', '+', '**', '__', '_', ':', 'Date', 'a', 'x y', '2026-03-15', '\x00', 'é', '𝐀'];
+    same(
+      pieces,
+      (s) => {
+        const b = OLD.exec(s);
+        return b ? { label: b[1], value: b[2] } : undefined;
+      },
+      boldLine,
+      shaped(
+        ['', ' ', '\t', '  '],
+        ['', '- ', '* ', '+\t', '-'],
+        ['**', '__', '*'],
+        ['Date', 'a', 'x y', 'Date:', ' ', 'Sev*', 'é𝐀', 'L'.repeat(41)],
+        [':**', '**:', ': **', '** :', ':__', '__:', ':', '**'],
+        ['', ' ', '\t\t', '  '],
+        ['', 'v', '2026-03-15', 'a  b', '\x00', '\u2028', '**x**'],
+        ['', ' ', '\t', ' \t ', '\r'],
+      ),
+    );
+    assert.deepEqual(boldLine('- **Date:**  2026-03-15 \t'), { label: 'Date', value: '2026-03-15' });
+    assert.deepEqual(boldLine('**Severity**:'), { label: 'Severity', value: '' });
+  });
+
   it('suppression directives (suppress.ts): every match, its kind and body; the text without them', () => {
     const OLD = /<!--[ \t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
     const directive = shaped(
