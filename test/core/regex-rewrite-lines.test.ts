@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { allMatches } from '../../core/language/regexp';
 import { boldLine } from '../../core/extract/metadata';
+import { plainLabel } from '../../core/extract/sections';
 import { DELIMITER_ROW, directiveMatches, withoutDirectives } from '../../core/engine/suppress';
 
 const RUNS = { numRuns: 3000 };
@@ -64,6 +65,28 @@ describe('line patterns rewritten linearly give what the old patterns gave', () 
     );
     assert.deepEqual(boldLine('- **Date:**  2026-03-15 \t'), { label: 'Date', value: '2026-03-15' });
     assert.deepEqual(boldLine('**Severity**:'), { label: 'Severity', value: '' });
+  });
+
+  it('plain section label (sections.ts): the text through the colon and the label', () => {
+    const OLD = /^([\p{L}][\p{L}\p{N} '’/&?-]{1,48}?)\s*:(?=\s|$)/u;
+    const pieces = [...SPACES, 'A', 'b', 'Root cause', 'What went well?', ':', '’', '/', '&', '-', '1', '𝐀', '.', 'x'];
+    same(
+      pieces,
+      (s) => {
+        const m = OLD.exec(s);
+        return m ? { text: m[0], label: m[1] } : undefined;
+      },
+      plainLabel,
+      shaped(
+        ['A', 'Root cause', '𝐀', '1', 'é', ''],
+        ['', 'b', ' ', '  ', '?', '’s', '/x', '-', 'x'.repeat(48), '\t'],
+        ['', ' ', '\t', '\u00a0', '  '],
+        [':', '', '::'],
+        ['', ' ', 'x', '\n', '\t'],
+      ),
+    );
+    assert.deepEqual(plainLabel('Root cause : the cache'), { text: 'Root cause :', label: 'Root cause' });
+    assert.deepEqual(plainLabel('A  : b'), { text: 'A  :', label: 'A ' });
   });
 
   it('suppression directives (suppress.ts): every match, its kind and body; the text without them', () => {
