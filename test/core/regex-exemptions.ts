@@ -24,10 +24,6 @@ export const REGEX_EXEMPTIONS = new Map<string, string>([
     "core/data/blame.ts:238: not yet rewritten; recheck (strict) finds polynomial degree 3; attack 'TREATING\\x00WASN\\''.repeat(864) + 'U'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
   ],
   [
-    '/\\b(?:(?:all\\s+)?(?:times?|timestamps?|clock times?)(?:\\s+(?:below|above|here|shown|listed|given|used|quoted|in this (?:document|report|postmortem|timeline|section)))?(?:\\s*(?:are|is))?(?:\\s+(?:shown|given|listed|expressed|written))?(?:\\s+(?:in|as))?|time[\\s-]?zone(?:\\s+(?:is|used))?)\\s*[:=—–-]?\\s*(?:the\\s+)?$/i',
-    "core/extract/timeline.ts:294: not yet rewritten; recheck (strict) finds polynomial degree 2; attack 'TIME ' + ' \\t'.repeat(38730) + 'N'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
-  ],
-  [
     '/^\\s*(?:\\*\\*|__)?\\s*(?:category\\s*:\\s*)?([\\p{L}][\\p{L}&/ -]{1,30}?)\\s*(?:\\*\\*|__)?\\s*(?::|\\s[—–]\\s)(?:\\s*(?:\\*\\*|__))?\\s+(\\S.*)$/su',
     "review/factors.ts:61: not yet rewritten; recheck (strict) finds polynomial degree 2; attack 'AA ' + ' '.repeat(54773) + '*'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
   ],

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { allMatches } from '../../core/language/regexp';
 import { boldLine } from '../../core/extract/metadata';
 import { plainLabel } from '../../core/extract/sections';
+import { ZONE_STATEMENT } from '../../core/extract/timeline';
 import { DELIMITER_ROW, directiveMatches, withoutDirectives } from '../../core/engine/suppress';
 
 const RUNS = { numRuns: 3000 };
@@ -87,6 +88,36 @@ describe('line patterns rewritten linearly give what the old patterns gave', () 
     );
     assert.deepEqual(plainLabel('Root cause : the cache'), { text: 'Root cause :', label: 'Root cause' });
     assert.deepEqual(plainLabel('A  : b'), { text: 'A  :', label: 'A ' });
+  });
+
+  it('zone statement (timeline.ts): same yes/no', () => {
+    const OLD =
+      /\b(?:(?:all\s+)?(?:times?|timestamps?|clock times?)(?:\s+(?:below|above|here|shown|listed|given|used|quoted|in this (?:document|report|postmortem|timeline|section)))?(?:\s*(?:are|is))?(?:\s+(?:shown|given|listed|expressed|written))?(?:\s+(?:in|as))?|time[\s-]?zone(?:\s+(?:is|used))?)\s*[:=—–-]?\s*(?:the\s+)?$/i;
+    const pieces = [
+      ...SPACES,
+      'All ',
+      'time',
+      'times',
+      'TIME',
+      'timestamps',
+      'clock times',
+      'zone',
+      'time zone',
+      'time-zone',
+      'are',
+      'is',
+      'shown',
+      'in',
+      'as',
+    ];
+    const more = [...pieces, 'below', 'in this report', ':', '=', '—', '-', 'the', 'N', 'UTC', 'x'];
+    same(
+      more,
+      (s) => OLD.test(s),
+      (s) => ZONE_STATEMENT.test(s),
+    );
+    assert.ok(ZONE_STATEMENT.test('All times are shown in '));
+    assert.ok(ZONE_STATEMENT.test('Time zone: '));
   });
 
   it('suppression directives (suppress.ts): every match, its kind and body; the text without them', () => {
