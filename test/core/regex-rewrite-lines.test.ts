@@ -12,6 +12,7 @@ import { boldLine } from '../../core/extract/metadata';
 import { plainLabel } from '../../core/extract/sections';
 import { ZONE_STATEMENT } from '../../core/extract/timeline';
 import { DELIMITER_ROW, directiveMatches, withoutDirectives } from '../../core/engine/suppress';
+import { labelLineLabel, lineShape } from '../../core/rules/metadata-missing';
 
 const RUNS = { numRuns: 3000 };
 
@@ -186,6 +187,53 @@ describe('line patterns rewritten linearly give what the old patterns gave', () 
         ['', ' '],
         ['', '|'],
         ['', ' ', '\t', 'a', '\n'],
+      ),
+    );
+  });
+
+  it('metadata label line (metadata-missing.ts): the label', () => {
+    const OLD = /^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /-]{0,30}?)(?:\*\*|__)?[ \t]*(?::|(?:\*\*|__)[ \t]*:)/;
+    const pieces = [...SPACES, '#', '##', '#######', '-', '*', '+', '**', '__', '_', 'A', 'Date', 'b', '/', ':', '\x00', 'é'];
+    same(
+      pieces,
+      (s) => OLD.exec(s)?.[1],
+      labelLineLabel,
+      shaped(
+        ['', ' ', '\t'],
+        ['', '# ', '## ', '####### ', '#'],
+        ['', '- ', '* ', '+ ', '-'],
+        ['', '**', '__', '*'],
+        ['Date', 'A', 'Incident date', 'a/b-c', 'é', 'A'.repeat(31), 'A'.repeat(32), ''],
+        ['', ' ', '  ', '\t', ' x', ' '.repeat(31)],
+        ['', '**', '__'],
+        ['', ' ', '\t'],
+        [':', '**:', '** :', '', '_:'],
+      ),
+    );
+    assert.equal(labelLineLabel('## **Incident date** : x'), 'Incident date');
+    assert.equal(labelLineLabel('A' + ' '.repeat(40) + ':'), 'A');
+    assert.equal(labelLineLabel('- Owner of the incident review process: x'), undefined);
+  });
+
+  it('metadata line shape (metadata-missing.ts): groups 1 to 9, which its fix copies', () => {
+    const OLD = /^([ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?)((?:\*\*|__)?)([^*_:\n]+)(:?)((?:\*\*|__)?)(:?)([ \t]*)(.*?)((?:[ \t]{2,}|\\)?)$/;
+    const pieces = [...SPACES, '#', '##', '-', '*', '+', '**', '__', '_', 'Date', ':', 'value', '\\', 'x'];
+    same(
+      pieces,
+      (s) => OLD.exec(s)?.slice(1),
+      (s) => lineShape(s)?.slice(1),
+      shaped(
+        ['', ' ', '\t'],
+        ['', '# ', '## ', '#'],
+        ['', '- ', '* ', '-'],
+        ['', '**', '__'],
+        ['Date', ' ', 'a b ', '', '\r', '#x'],
+        ['', ':'],
+        ['', '**', '__'],
+        ['', ':'],
+        ['', ' ', '\t\t'],
+        ['', 'value', 'v*a_l:ue', '\\', '\u2028'],
+        ['', ' ', '  ', '\t \t', '\\', ' \\'],
       ),
     );
   });
