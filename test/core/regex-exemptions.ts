@@ -24,18 +24,6 @@ export const REGEX_EXEMPTIONS = new Map<string, string>([
     "core/data/blame.ts:238: not yet rewritten; recheck (strict) finds polynomial degree 3; attack 'TREATING\\x00WASN\\''.repeat(864) + 'U'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
   ],
   [
-    '/^\\s*(?:\\*\\*|__)?\\s*(?:category\\s*:\\s*)?([\\p{L}][\\p{L}&/ -]{1,30}?)\\s*(?:\\*\\*|__)?\\s*(?::|\\s[—–]\\s)(?:\\s*(?:\\*\\*|__))?\\s+(\\S.*)$/su',
-    "review/factors.ts:61: not yet rewritten; recheck (strict) finds polynomial degree 2; attack 'AA ' + ' '.repeat(54773) + '*'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
-  ],
-  [
-    '/^\\s*(?:\\*\\*|__)?\\s*category\\s*:\\s*([\\p{L}][\\p{L}&/ -]{0,30}?)\\s*(?:\\*\\*|__)?\\s*(?:[:—–]|\\s-\\s|$)/iu',
-    "review/factors.ts:78: not yet rewritten; recheck (strict) finds polynomial degree 2; attack 'category:agryyra' + '  '.repeat(38730) + '\\x00'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
-  ],
-  [
-    '/[([]\\s*category\\s*:\\s*([\\p{L}][\\p{L}&/ -]{0,30}?)\\s*[)\\]]/iu',
-    "review/factors.ts:79: not yet rewritten; recheck (strict) finds polynomial degree 2; attack '(category:o&gr &o' + '  '.repeat(38730) + '\\x00'. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
-  ],
-  [
     "/(?:^\\W*|[,;:\\u2014]\\s*)without\\b[^,;:]*,?\\s*[\\p{L}'’-]+\\s*$/iu",
     "core/rules/blame-language.ts:485: not yet rewritten; recheck (strict) finds polynomial degree 3; attack 'h' + '—without\\'o'.repeat(936) + 'h\\'' + '\\t'.repeat(936) + ':without\\''. Reached from document text; bounded end to end only by test/core/attack-growth.test.ts (every attack kind in every part of a postmortem stays within 6x from n to 4n). Rewrite it linearly.",
   ],

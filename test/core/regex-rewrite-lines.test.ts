@@ -13,6 +13,7 @@ import { plainLabel } from '../../core/extract/sections';
 import { ZONE_STATEMENT } from '../../core/extract/timeline';
 import { DELIMITER_ROW, directiveMatches, withoutDirectives } from '../../core/engine/suppress';
 import { labelLineLabel, lineShape } from '../../core/rules/metadata-missing';
+import { explicitCategory, splitLabel } from '../../review/factors';
 
 const RUNS = { numRuns: 3000 };
 
@@ -236,5 +237,99 @@ describe('line patterns rewritten linearly give what the old patterns gave', () 
         ['', ' ', '  ', '\t \t', '\\', ' \\'],
       ),
     );
+  });
+
+  it('factor label (review/factors.ts): label and text', () => {
+    const OLD = /^\s*(?:\*\*|__)?\s*(?:category\s*:\s*)?([\p{L}][\p{L}&/ -]{1,30}?)\s*(?:\*\*|__)?\s*(?::|\s[—–]\s)(?:\s*(?:\*\*|__))?\s+(\S.*)$/su;
+    const oldSplit = (text: string): { label?: string; rest: string } => {
+      const m = OLD.exec(text);
+      if (!m) return { rest: text };
+      const label = m[1].trim();
+      if (label.split(/\s+/).length > 3 || /^(?:we|the|our|it|this|that|there|note|root cause|because|why|problem)\b/i.test(label)) return { rest: text };
+      return { label, rest: m[2] };
+    };
+    const pieces = [...SPACES, '**', '__', '*', 'category', 'Category', ':', 'Testing', 'AB', 'x', ' — ', '—', '–', '-', '&', '/', 'we ', 'é', '𝐀', 'text'];
+    same(
+      pieces,
+      oldSplit,
+      splitLabel,
+      shaped(
+        ['', ' ', '\n'],
+        ['', '**', '__', '*'],
+        ['', ' ', '\t'],
+        ['', 'category', 'category :', 'category: ', 'Category:'],
+        ['Testing', 'AB', 'x', 'We noticed', 'é𝐀', 'a & b/c-d', 'A'.repeat(31), ''],
+        ['', ' ', '  '],
+        ['', '**', '__'],
+        ['', ' ', '\t'],
+        [':', ' — ', '—', ' – ', ' - ', ''],
+        ['', '**', ' **'],
+        ['', ' ', '  ', '\n'],
+        ['', 'the text', '*x', ' ', '\n'],
+      ),
+    );
+    assert.deepEqual(splitLabel('**Testing** —  staging differs'), { label: 'Testing', rest: 'staging differs' });
+  });
+
+  it('written category (review/factors.ts): the category, leading or in brackets', () => {
+    const LEADING = /^\s*(?:\*\*|__)?\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*(?:\*\*|__)?\s*(?:[:—–]|\s-\s|$)/iu;
+    const BRACKETED = /[([]\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*[)\]]/iu;
+    const pieces = [
+      ...SPACES,
+      '**',
+      '__',
+      '*',
+      'category',
+      'CATEGORY',
+      ':',
+      'hiring',
+      'o&gr',
+      'a',
+      ' - ',
+      '-',
+      '—',
+      '–',
+      '(',
+      '[',
+      ')',
+      ']',
+      '/',
+      'é',
+      '𝐀',
+      'x',
+    ];
+    same(
+      pieces,
+      (s) => (LEADING.exec(s) ?? BRACKETED.exec(s))?.[1].trim() || undefined,
+      explicitCategory,
+      shaped(
+        ['', ' '],
+        ['', '**', '__'],
+        ['', ' '],
+        ['category', 'Category', 'CATEGORY', 'x'],
+        ['', ' '],
+        [':', ''],
+        ['', ' ', '  '],
+        ['hiring', 'o&gr', 'a', 'é', 'A'.repeat(31), 'A'.repeat(32), ''],
+        ['', ' ', '  '],
+        ['', '**', '__'],
+        ['', ' ', '\t'],
+        ['', ':', '—', '–', ' - ', '-', 'x'],
+        ['', ' ', ' x'],
+      ),
+      shaped(
+        ['', 'x ', '(x'],
+        ['(', '['],
+        ['', ' '],
+        ['category', 'Category'],
+        ['', ' '],
+        [':'],
+        ['', ' '],
+        ['capacity', 'o&gr &o', 'a', ''],
+        ['', ' ', '  '],
+        [')', ']', '', 'x)'],
+      ),
+    );
+    assert.equal(explicitCategory('the queue filled (category: capacity  ) overnight'), 'capacity');
   });
 });
