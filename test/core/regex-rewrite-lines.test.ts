@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { allMatches } from '../../core/language/regexp';
+import { labelledFields } from '../../core/extract/actionItems';
 import { boldLine } from '../../core/extract/metadata';
 import { plainLabel } from '../../core/extract/sections';
 import { ZONE_STATEMENT } from '../../core/extract/timeline';
@@ -331,5 +332,55 @@ describe('line patterns rewritten linearly give what the old patterns gave', () 
       ),
     );
     assert.equal(explicitCategory('the queue filled (category: capacity  ) overnight'), 'capacity');
+  });
+
+  it('labelled action-item fields (actionItems.ts): every match, its label and value', () => {
+    const NAMES =
+      'owners?|assignee|assigned to|dri|due(?: date| by| on)?|deadline|target(?: date)?|eta|tickets?|tracking|issue|jira|type|kind|category|priority|prio|status|state';
+    const OLD = new RegExp(
+      `(?<![\\p{L}])(${NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))([^,;()\\n|—–]{0,300}?)(?=\\s*(?:[,;)\\n|—–]|\\.\\s|\\.$|$)|\\s*(?<=[\\s:])(?:${NAMES})\\s*:)`,
+      'giu',
+    );
+    const labels = [
+      'owner',
+      'Owners',
+      'assigned to',
+      'due',
+      'due date',
+      'Due by',
+      'eta',
+      'target date',
+      'ticket',
+      'type',
+      'ſtatus',
+      'prio',
+      'priority',
+      'state',
+    ];
+    const pieces = [...SPACES, ...labels, ':', '=', ' ', '2026-03-02', '@kim', '.', ',', ';', '(', ')', '|', '—', '–', 'x', 'é', '𝐀', 'fix the cache'];
+    const field = shaped(
+      ['', 'Fix it ', 'beta', '(', 'x:'],
+      labels,
+      ['', ' ', '  ', '\n', '\t'],
+      [':', '=', '', ': ', ' : '],
+      ['', ' ', '\n '],
+      ['', '@kim', '2026-03-02', 'a b', 'x.', '𝐀', 'v'.repeat(299), 'v'.repeat(301)],
+      ['', ' ', '  '],
+      ['', ',', '.', '. ', ';', ')', '(', '—', ' owner:', ' type :', ' due 2026-01-01', 'x'],
+    );
+    same(
+      pieces,
+      (s) => allMatches(OLD, s).map((m) => ({ index: m.index, text: m[0], label: m[1], value: m[2] })),
+      labelledFields,
+      field,
+      field.chain((a) => field.map((b) => a + b)),
+      fc
+        .tuple(fc.constantFrom(...labels), fc.constantFrom('=:', ': ', ':\t', '= '), fc.integer({ min: 1, max: 80 }), fc.constantFrom('(', '', '.', ' x'))
+        .map(([l, sep, n, end]) => 's' + `${l}${sep}`.repeat(n) + end),
+    );
+    assert.deepEqual(labelledFields('Fix the cache (owner: @kim, due 2026-03-02)'), [
+      { index: 15, text: 'owner: @kim', label: 'owner', value: '@kim' },
+      { index: 28, text: 'due 2026-03-02', label: 'due', value: '2026-03-02' },
+    ]);
   });
 });
