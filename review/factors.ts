@@ -56,14 +56,99 @@ export function terms(s: string): string[] {
   return out;
 }
 
-/** A label written before the factor ("Monitoring: …", "**Testing** — …"), with the text after it. */
+// Labels are read by the small scanners below rather than by one pattern each: the patterns'
+// lazy labels, which may hold spaces, met runs of `\s*` around bold markers and separators, and a
+// run of spaces was split every way on a line that failed (quadratic). Each scanner does what its
+// pattern did (written in its comment), in linear time; test/core/regex-rewrite-lines.test.ts
+// compares them with the patterns.
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+const boldAt = (s: string, i: number): boolean => s.startsWith('**', i) || s.startsWith('__', i);
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && /\s/.test(s[i])) i++;
+  return i;
+}
+const LABEL_FIRST = /^\p{L}$/u;
+const LABEL_REST = /^[\p{L}&/ -]$/u;
+
+/**
+ * The shortest label at `p` that `after` accepts, as `[\p{L}][\p{L}&/ -]{min,30}?` reads it (lengths in
+ * code points), with what `after` gave (a position, or -1 for no). `after(w, spaced)` is told where
+ * the first non-space at or after the label's end is, and whether spaces came before it: every end
+ * inside one run of spaces gets the same answer, so a run is read once, and asked about once.
+ */
+function shortestLabel(s: string, p: number, min: number, after: (w: number, spaced: boolean) => number): { end: number; at: number } | undefined {
+  const c0 = s.codePointAt(p);
+  if (c0 === undefined || !LABEL_FIRST.test(String.fromCodePoint(c0))) return undefined;
+  let q = p + (c0 > 0xffff ? 2 : 1);
+  let w = -1;
+  let askedW = -1;
+  let askedSpaced = false;
+  for (let count = 0; ; count++) {
+    if (count >= min) {
+      if (q >= w) w = skipSpaces(s, q);
+      const spaced = w > q;
+      if (w !== askedW || spaced !== askedSpaced) {
+        const at = after(w, spaced);
+        if (at >= 0) return { end: q, at };
+        askedW = w;
+        askedSpaced = spaced;
+      }
+    }
+    const c = s.codePointAt(q);
+    if (count === 30 || c === undefined || !LABEL_REST.test(String.fromCodePoint(c))) return undefined;
+    q += c > 0xffff ? 2 : 1;
+  }
+}
+
+/** Where a written category's label begins after "category:" at `i` (its case as `flags` say), or -1. */
+const CATEGORY_WORD = /category\s*:\s*/y;
+const CATEGORY_WORD_I = /category\s*:\s*/iy;
+function afterCategoryWord(re: RegExp, s: string, i: number): number {
+  re.lastIndex = i;
+  return re.test(s) ? re.lastIndex : -1;
+}
+
+/**
+ * After a factor label: spaces, a bold marker, spaces, then ":" or " — " (or " – "), then an optional
+ * bold marker, spaces, and the text. Where the text starts, or -1.
+ */
+function factorLabelEnd(s: string, w: number, spaced: boolean): number {
+  let e = -1;
+  if (boldAt(s, w)) {
+    const w2 = skipSpaces(s, w + 2);
+    e = s[w2] === ':' ? w2 + 1 : w2 > w + 2 && (s[w2] === '—' || s[w2] === '–') && isSpace(s[w2 + 1]) ? w2 + 2 : -1;
+  } else e = s[w] === ':' ? w + 1 : spaced && (s[w] === '—' || s[w] === '–') && isSpace(s[w + 1]) ? w + 2 : -1;
+  if (e < 0) return -1;
+  const w3 = skipSpaces(s, e);
+  if (boldAt(s, w3)) {
+    const w4 = skipSpaces(s, w3 + 2);
+    if (w4 > w3 + 2 && w4 < s.length) return w4;
+  }
+  return w3 > e && w3 < s.length ? w3 : -1;
+}
+
+/**
+ * A label written before the factor ("Monitoring: …", "**Testing** — …"), with the text after it.
+ * The label is what group 1 of
+ * `/^\s*(?:\*\*|__)?\s*(?:category\s*:\s*)?([\p{L}][\p{L}&/ -]{1,30}?)\s*(?:\*\*|__)?\s*(?::|\s[—–]\s)(?:\s*(?:\*\*|__))?\s+(\S.*)$/su`
+ * gave, and the text its group 2.
+ */
 export function splitLabel(text: string): { label?: string; rest: string } {
-  const m = /^\s*(?:\*\*|__)?\s*(?:category\s*:\s*)?([\p{L}][\p{L}&/ -]{1,30}?)\s*(?:\*\*|__)?\s*(?::|\s[—–]\s)(?:\s*(?:\*\*|__))?\s+(\S.*)$/su.exec(text);
-  if (!m) return { rest: text };
-  const label = m[1].trim();
+  let i = skipSpaces(text, 0);
+  if (boldAt(text, i)) i = skipSpaces(text, i + 2);
+  const afterWord = afterCategoryWord(CATEGORY_WORD, text, i);
+  const found = (afterWord >= 0 ? labelWith(text, afterWord) : undefined) ?? labelWith(text, i);
+  if (!found) return { rest: text };
+  const label = found.label.trim();
   // A label is a short name, not the start of a sentence ("We noticed: …" is not a category).
   if (label.split(/\s+/).length > 3 || /^(?:we|the|our|it|this|that|there|note|root cause|because|why|problem)\b/i.test(label)) return { rest: text };
-  return { label, rest: m[2] };
+  return { label, rest: found.rest };
+}
+
+function labelWith(text: string, p: number): { label: string; rest: string } | undefined {
+  const l = shortestLabel(text, p, 1, (w, spaced) => factorLabelEnd(text, w, spaced));
+  return l && { label: text.slice(p, l.end), rest: text.slice(l.at) };
 }
 
 function keywordPattern(keywords: string[]): RegExp {
@@ -72,12 +157,41 @@ function keywordPattern(keywords: string[]): RegExp {
 }
 const CATEGORY_PATTERNS = CATEGORIES.map((c) => ({ name: c.name, re: keywordPattern(c.keywords) }));
 
-/** A category written explicitly: "Category: Hiring — …" at the start, or "(category: hiring)" / "[category: hiring]" anywhere. */
+/** After a leading written category: spaces, a bold marker, spaces, then ":", "—", "–", " - " or the end. */
+function leadingCategoryEnd(s: string, w: number, spaced: boolean): boolean {
+  if (boldAt(s, w)) {
+    const w2 = skipSpaces(s, w + 2);
+    return w2 === s.length || s[w2] === ':' || s[w2] === '—' || s[w2] === '–' || (w2 > w + 2 && s[w2] === '-' && isSpace(s[w2 + 1]));
+  }
+  return w === s.length || s[w] === ':' || s[w] === '—' || s[w] === '–' || (spaced && s[w] === '-' && isSpace(s[w + 1]));
+}
+
+/**
+ * A category written explicitly: "Category: Hiring — …" at the start, or "(category: hiring)" /
+ * "[category: hiring]" anywhere. What group 1 of
+ * `/^\s*(?:\*\*|__)?\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*(?:\*\*|__)?\s*(?:[:—–]|\s-\s|$)/iu`,
+ * else of `/[([]\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*[)\]]/iu`, gave (trimmed).
+ */
 export function explicitCategory(text: string): string | undefined {
-  const m =
-    /^\s*(?:\*\*|__)?\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*(?:\*\*|__)?\s*(?:[:—–]|\s-\s|$)/iu.exec(text) ??
-    /[([]\s*category\s*:\s*([\p{L}][\p{L}&/ -]{0,30}?)\s*[)\]]/iu.exec(text);
-  return m?.[1].trim() || undefined;
+  return (leadingCategory(text) ?? bracketedCategory(text))?.trim() || undefined;
+}
+
+function leadingCategory(text: string): string | undefined {
+  let i = skipSpaces(text, 0);
+  if (boldAt(text, i)) i = skipSpaces(text, i + 2);
+  const p = afterCategoryWord(CATEGORY_WORD_I, text, i);
+  const l = p < 0 ? undefined : shortestLabel(text, p, 0, (w, spaced) => (leadingCategoryEnd(text, w, spaced) ? w : -1));
+  return l && text.slice(p, l.end);
+}
+
+function bracketedCategory(text: string): string | undefined {
+  for (let o = 0; o < text.length; o++) {
+    if (text[o] !== '(' && text[o] !== '[') continue;
+    const p = afterCategoryWord(CATEGORY_WORD_I, text, skipSpaces(text, o + 1));
+    const l = p < 0 ? undefined : shortestLabel(text, p, 0, (w) => (text[w] === ')' || text[w] === ']' ? w : -1));
+    if (l) return text.slice(p, l.end);
+  }
+  return undefined;
 }
 
 function knownCategory(name: string): string | undefined {

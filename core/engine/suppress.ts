@@ -36,7 +36,41 @@ export interface Directive {
 /** Rules whose findings are about suppressions themselves; comments never silence them. */
 export const ACCOUNTABILITY_RULES = new Set(['suppression-reason-missing', 'suppression-unused']);
 
-const DIRECTIVE = /<!--[ \t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g;
+/** What follows a comment's "<!--" in a directive: its kind, then a space, a comma or the comment's end. */
+const DIRECTIVE_HEAD = /[ \t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)/y;
+
+/** One directive comment in a text: where it starts, the whole comment, its kind, and its body (between the kind and "-->"). */
+export interface DirectiveMatch {
+  index: number;
+  text: string;
+  kind: string;
+  body: string;
+}
+
+/**
+ * Every directive comment in `s`, in order: what the matches of
+ * `/<!--[ \t]*postmortem-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)([\s\S]*?)-->/g`
+ * give, in linear time. (That pattern, from every "<!--postmortem-enable" of a run with no "-->", read
+ * to the end of the text: quadratic.) A comment ends at the first "-->" after its kind; when none
+ * follows, none follows a later comment either.
+ */
+export function directiveMatches(s: string): DirectiveMatch[] {
+  const out: DirectiveMatch[] = [];
+  for (let open = s.indexOf('<!--'); open >= 0;) {
+    DIRECTIVE_HEAD.lastIndex = open + 4;
+    const head = DIRECTIVE_HEAD.exec(s);
+    if (!head) {
+      open = s.indexOf('<!--', open + 1);
+      continue;
+    }
+    const bodyStart = open + 4 + head[0].length;
+    const close = s.indexOf('-->', bodyStart);
+    if (close < 0) break;
+    out.push({ index: open, text: s.slice(open, close + 3), kind: head[1], body: s.slice(bodyStart, close) });
+    open = s.indexOf('<!--', close + 3);
+  }
+  return out;
+}
 
 /**
  * The HTML nodes that may hold a directive, in document order. Every directive contains
@@ -83,10 +117,10 @@ export function parseDirectives(text: string, tree: Root): Directive[] {
   for (const node of htmlNodes(text, tree)) {
     // The node's value is the source text at its offset; check that, so offsets stay honest.
     if (text.slice(node.start, node.start + node.value.length) !== node.value) continue;
-    for (const m of allMatches(DIRECTIVE, node.value)) {
-      const start = node.start + m.index!;
-      const bodyStart = start + m[0].length - 3 - m[2].length;
-      const body = m[2];
+    for (const m of directiveMatches(node.value)) {
+      const start = node.start + m.index;
+      const bodyStart = start + m.text.length - 3 - m.body.length;
+      const body = m.body;
       const sep = /(?:^|\s)--(?:\s|$)/.exec(body);
       const idsPart = sep ? body.slice(0, sep.index) : body;
       const reason = sep ? body.slice(sep.index + sep[0].length).trim() : '';
@@ -94,16 +128,27 @@ export function parseDirectives(text: string, tree: Root): Directive[] {
       for (const id of allMatches(RULE_ID, idsPart)) {
         rules.push({ id: id[0], span: { start: bodyStart + id.index!, end: bodyStart + id.index! + id[0].length } });
       }
-      out.push({ kind: m[1] as Directive['kind'], rules, reason, span: { start, end: start + m[0].length } });
+      out.push({ kind: m.kind as Directive['kind'], rules, reason, span: { start, end: start + m.text.length } });
     }
   }
   cache.set(tree, out);
   return out;
 }
 
+/** `s` without its directive comments. */
+export function withoutDirectives(s: string): string {
+  let rest = '';
+  let from = 0;
+  for (const m of directiveMatches(s)) {
+    rest += s.slice(from, m.index);
+    from = m.index + m.text.length;
+  }
+  return from === 0 ? s : rest + s.slice(from);
+}
+
 /** True when a line holds nothing but whitespace and suppression comments. */
 function onlyDirectives(lineText: string): boolean {
-  return lineText.replace(DIRECTIVE, '').trim() === '' && /<!--/.test(lineText);
+  return withoutDirectives(lineText).trim() === '' && /<!--/.test(lineText);
 }
 
 interface Scope {
@@ -235,6 +280,13 @@ export function applySuppressions(
   return { findings: kept, suppressed, unused };
 }
 
+/**
+ * A GFM table's delimiter row ("| --- | :-: |", "---|---"), tested on the line without its surrounding
+ * spaces (String#trim removes what `\s` matches): the line's own `^\s*` and `\s*$` runs, beside the
+ * `\s*` of a first or last cell, were split every way on a failing row (cubic).
+ */
+export const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?$|^\|\s*:?-+:?\s*\|$/;
+
 /** True when line `line` is part of a GFM table (a block of lines with pipes and a delimiter row). */
 function tableBlock(text: string, lines: LineIndex, line: number): { first: number; last: number } | undefined {
   const at = (l: number) => text.slice(lines.lineStarts[l], lines.lineEnd(l));
@@ -244,7 +296,7 @@ function tableBlock(text: string, lines: LineIndex, line: number): { first: numb
   while (first > 0 && at(first - 1).trim() !== '' && at(first - 1).includes('|')) first--;
   while (last + 1 < lines.lineCount && at(last + 1).trim() !== '' && at(last + 1).includes('|')) last++;
   for (let l = first; l <= last; l++) {
-    if (/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$/.test(at(l))) return { first, last };
+    if (DELIMITER_ROW.test(at(l).trim())) return { first, last };
   }
   return undefined;
 }

@@ -321,15 +321,98 @@ const LABELS: Array<{ field: ActionItemField; re: string }> = [
 ];
 const LABEL_NAMES = LABELS.map((l) => l.re).join('|');
 /**
- * Longest labelled value read (characters): bounding the lazy value keeps a line of many labels with no
+ * Longest labelled value read (code points): bounding the value keeps a line of many labels with no
  * separator linear (each label read at most this far, not to the end of the line).
  */
 const MAX_FIELD_VALUE = 300;
-/** `Owner: @kim`, `due 2026-03-02`, `type: detect`, up to the next separator or label. */
-const LABELLED = new RegExp(
-  `(?<![\\p{L}])(${LABEL_NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))([^,;()\\n|—–]{0,${MAX_FIELD_VALUE}}?)(?=\\s*(?:[,;)\\n|—–]|\\.\\s|\\.$|$)|\\s*(?<=[\\s:])(?:${LABEL_NAMES})\\s*:)`,
-  'giu',
-);
+/** A label and its separator, up to where its value starts: `Owner: `, `due 2026-03-02` (before the date). */
+const LABEL_HEAD = new RegExp(`(?<![\\p{L}])(${LABEL_NAMES})(?:\\s*[:=]\\s*|\\s+(?=\\d{4}-\\d{2}-\\d{2}))`, 'giu');
+/** A next label with its colon, where a value ends: `… owner: …`. */
+const NEXT_LABEL = new RegExp(`(?:${LABEL_NAMES})\\s*:`, 'iuy');
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+
+/** A labelled field of an action item's line: where it starts, its text (label to value end), label and value. */
+export interface LabelledField {
+  index: number;
+  text: string;
+  label: string;
+  value: string;
+}
+
+/**
+ * `Owner: @kim`, `due 2026-03-02`, `type: detect`: each label with its value, up to the next
+ * separator (`,;)|—–`, a line break, a full stop before a space or the end, the end) or the next
+ * label with a colon. What the matches of
+ * `/(?<![\p{L}])(LABELS)(?:\s*[:=]\s*|\s+(?=\d{4}-\d{2}-\d{2}))([^,;()\n|—–]{0,300}?)(?=\s*(?:[,;)\n|—–]|\.\s|\.$|$)|\s*(?<=[\s:])(?:LABELS)\s*:)/giu`
+ * gave (index, [0], [1], [2]), in linear time. That pattern tried its lookahead at each of a value's
+ * 300 ends, from each label of the line, and each try read the run of spaces after the end (degree 4
+ * to recheck). Here LABEL_HEAD finds each label, the value's possible ends are walked in code, and
+ * whether a value may end at a position (which depends on the position only) is decided once per
+ * position, reading each run of spaces once.
+ */
+export function labelledFields(line: string): LabelledField[] {
+  const n = line.length;
+  // For each position, read once from the end of the line: the end of its run of spaces, the next line
+  // break, the next character no value holds, and the first position at or after it where a value may
+  // end (a value ends at the first such position, so no end is tried twice). Then the code points before it.
+  const spaceEnd = new Int32Array(n + 1).fill(n);
+  const nextBreak = new Int32Array(n + 1).fill(n);
+  const nextStop = new Int32Array(n + 1).fill(n);
+  const nextEnd = new Int32Array(n + 1).fill(n);
+  let askedW = -1;
+  let answer = true;
+  for (let i = n - 1; i >= 0; i--) {
+    spaceEnd[i] = isSpace(line[i]) ? spaceEnd[i + 1] : i;
+    nextBreak[i] = line[i] === '\n' ? i : nextBreak[i + 1];
+    nextStop[i] = ',;()\n|—–'.includes(line[i]) ? i : nextStop[i + 1];
+    const inPair = /[\udc00-\udfff]/.test(line[i]) && i > 0 && /[\ud800-\udbff]/.test(line[i - 1]);
+    if (spaceEnd[i] !== askedW || nextBreak[i] < spaceEnd[i]) {
+      askedW = spaceEnd[i];
+      answer = valueMayEndAt(line, askedW, nextBreak[i]);
+    }
+    nextEnd[i] = !inPair && answer ? i : nextEnd[i + 1];
+  }
+  const codePoints = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) codePoints[i + 1] = codePoints[i] + (/[\udc00-\udfff]/.test(line[i]) && i > 0 && /[\ud800-\udbff]/.test(line[i - 1]) ? 0 : 1);
+  const out: LabelledField[] = [];
+  LABEL_HEAD.lastIndex = 0;
+  for (let head = LABEL_HEAD.exec(line); head; head = LABEL_HEAD.exec(line)) {
+    const valueStart = head.index + head[0].length;
+    let end = nextEnd[valueStart];
+    let from = valueStart;
+    if (end > nextStop[valueStart] || codePoints[end] - codePoints[valueStart] > MAX_FIELD_VALUE) end = -1;
+    if (end < 0 && /[:=]/.test(head[0])) {
+      // The pattern then gave back the spaces after the colon: its value, empty, could end at the last line break among them.
+      const sep = head.index + head[0].search(/[:=]/) + 1;
+      if (nextBreak[sep] < valueStart) {
+        let lastBreak = valueStart - 1;
+        while (line[lastBreak] !== '\n') lastBreak--;
+        end = from = lastBreak;
+      }
+    }
+    if (end < 0) {
+      LABEL_HEAD.lastIndex = head.index + 1;
+      continue;
+    }
+    out.push({ index: head.index, text: line.slice(head.index, end), label: head[1], value: line.slice(from, end) });
+    LABEL_HEAD.lastIndex = end;
+  }
+  LABEL_HEAD.lastIndex = 0;
+  return out;
+}
+
+/**
+ * Whether a labelled value may end before a run of spaces that ends at `w` (`br`: the first line break
+ * at or after the value's end): a line break in the run, a separator, the end, or a next label and colon.
+ */
+function valueMayEndAt(line: string, w: number, br: number): boolean {
+  if (br < w || w === line.length) return true;
+  const c = line[w];
+  if (',;)|—–'.includes(c) || (c === '.' && (w + 1 === line.length || isSpace(line[w + 1])))) return true;
+  if (w === 0 || !(isSpace(line[w - 1]) || line[w - 1] === ':')) return false;
+  NEXT_LABEL.lastIndex = w;
+  return NEXT_LABEL.test(line);
+}
 const LABEL_FIELD = LABELS.map((l) => ({ field: l.field, re: new RegExp(`^(?:${l.re})$`, 'i') }));
 const NO_OWNER_WORD = /^(?:\?+|tbd|tbc|someone|somebody|unassigned|none|n\/a|nobody)$/i;
 const TYPE_WORD = new RegExp(`^(?:${TYPE_NAMES})$`, 'i');
@@ -358,18 +441,18 @@ export function fromLine(text: string, span: Span, contentStart: number, source:
   const taken: Array<[number, number]> = [];
   const isTaken = (i: number) => taken.some(([a, b]) => i >= a && i < b);
 
-  for (const m of allMatches(LABELLED, line)) {
-    const label = m[1].toLowerCase();
+  for (const m of labelledFields(line)) {
+    const label = m.label.toLowerCase();
     const field = LABEL_FIELD.find((l) => l.re.test(label))!.field;
     if (item.fields[field]) continue;
     // "type" and "state" are ordinary words too: only a colon makes them labels.
-    if ((field === 'type' || field === 'status' || field === 'ticket') && !/^\s*[:=]/.test(m[0].slice(m[1].length))) continue;
-    const valueStart = m.index! + m[0].length - m[2].length;
-    const value = m[2].trim().replace(/\.$/, '');
-    const lead = m[2].length - m[2].trimStart().length;
+    if ((field === 'type' || field === 'status' || field === 'ticket') && !/^\s*[:=]/.test(m.text.slice(m.label.length))) continue;
+    const valueStart = m.index + m.text.length - m.value.length;
+    const value = m.value.trim().replace(/\.$/, '');
+    const lead = m.value.length - m.value.trimStart().length;
     item.fields[field] = { value, span: at(valueStart + lead, value.length) };
-    taken.push([m.index!, m.index! + m[0].length]);
-    cut(m.index!);
+    taken.push([m.index, m.index + m.text.length]);
+    cut(m.index);
   }
   // "(…)" group holding fields: cut the description there, and read bare parts ("prevent", "OPS-12", "@kim").
   const paren = /\(([^()]*)\)\s*(?:\.\s*)?$/.exec(line);

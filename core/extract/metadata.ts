@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Metadata, MetadataKey, Span } from '../types';
 import { readFlatToml } from './flatYaml';
 import { findFullDate, isIsoDate } from '../language/dates';
+import { trimEndWhere } from '../language/regexp';
 
 /** Front-matter keys (normalised: lower case, `-` and spaces as `_`) and the field they fill. */
 export const KEY_ALIASES: Record<string, MetadataKey> = {
@@ -238,8 +239,23 @@ function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** `**Date:** 2026-03-15`, `**Severity**: SEV-2`, `- **Authors:** Ana, Ben` above the first `##` heading. */
-const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{1,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*(.*?)[ \t]*$/;
+/**
+ * `**Date:** 2026-03-15`, `**Severity**: SEV-2`, `- **Authors:** Ana, Ben` above the first `##` heading,
+ * matched on a line without its trailing spaces and tabs (see boldLine).
+ */
+const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)([^*_\n]{1,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*([^ \t\n\r\u2028\u2029].*)?$/;
+
+/**
+ * A bold metadata line's label and value (without the spaces around it), or undefined: what
+ * `/^…(?:\*\*|__)[ \t]*:)[ \t]*(.*?)[ \t]*$/` gave on the line, in linear time. The line's trailing
+ * spaces and tabs are cut in code first, and the value starts at a character that is not one, so no
+ * two runs of spaces meet (the lazy value before `[ \t]*$` read a run of tabs again from each of its
+ * characters: quadratic).
+ */
+export function boldLine(line: string): { label: string; value: string } | undefined {
+  const b = BOLD_LINE.exec(trimEndWhere(line, /[ \t]/));
+  return b ? { label: b[1], value: b[2] ?? '' } : undefined;
+}
 
 function fromBoldLines(text: string, tree: Root): Metadata {
   let limit = text.length;
@@ -253,7 +269,7 @@ function fromBoldLines(text: string, tree: Root): Metadata {
       if (next && (next.type === 'paragraph' || next.type === 'list') && next.position) {
         const src = text.slice(next.position.start.offset!, next.position.end.offset!);
         const lines = src.split(/\r?\n/).filter((l) => l.trim());
-        if (lines.length && lines.every((l) => BOLD_LINE.test(l))) limit = next.position.end.offset!;
+        if (lines.length && lines.every((l) => boldLine(l) !== undefined)) limit = next.position.end.offset!;
       }
       break;
     }
@@ -267,21 +283,21 @@ function fromBoldLines(text: string, tree: Root): Metadata {
       re.lastIndex++;
       continue;
     }
-    const b = BOLD_LINE.exec(m[0]);
+    const b = boldLine(m[0]);
     if (!b) continue;
-    const label = b[1].trim();
+    const label = b.label.trim();
     const field = KEY_ALIASES[normKey(label)];
-    const labelStart = m.index + m[0].indexOf(b[1]);
-    const keySpan = { start: labelStart, end: labelStart + b[1].length };
-    const valueStart = m.index + m[0].length - b[2].length - (m[0].length - m[0].trimEnd().length);
-    const valueSpan = { start: valueStart, end: valueStart + b[2].length };
+    const labelStart = m.index + m[0].indexOf(b.label);
+    const keySpan = { start: labelStart, end: labelStart + b.label.length };
+    const valueStart = m.index + m[0].length - b.value.length - (m[0].length - m[0].trimEnd().length);
+    const valueSpan = { start: valueStart, end: valueStart + b.value.length };
     found = true;
     if (!field) {
-      meta.extra[label] = b[2];
+      meta.extra[label] = b.value;
       continue;
     }
     if (meta.fields[field]) continue;
-    const rawValue = b[2];
+    const rawValue = b.value;
     if (rawValue === '') {
       meta.problems.push({ ...keySpan, key: label, message: `"${label}" has no value.` });
       continue;

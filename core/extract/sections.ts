@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { exactSectionKind, sectionKindOf, type ExtraAliases } from '../data/sections';
 import type { Section, SectionKind, Span } from '../types';
-import { blank, replaceComments } from '../language/regexp';
+import { blank, replaceComments, trimEndWhere } from '../language/regexp';
 
 export function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
@@ -20,8 +20,27 @@ interface Label {
   index: number;
 }
 
-/** Leading "**X:**", "**X**:", "__X:__", or "X:" (plain text, up to six words) of a paragraph. */
-const PLAIN_LABEL = /^([\p{L}][\p{L}\p{N} '’/&?-]{1,48}?)\s*:(?=\s|$)/u;
+/** The characters a plain label ("Root cause:") may have: a letter, then 1 to 48 of these. */
+const PLAIN_LABEL_CHARS = /^[\p{L}][\p{L}\p{N} '’/&?-]{1,48}$/u;
+
+/**
+ * A plain label opening `s` ("Root cause: …", "What went well?:"): the text through its colon, and the
+ * label (the text before the colon, without the spaces before it, but at least two characters); or
+ * undefined. What `/^([\p{L}][\p{L}\p{N} '’/&?-]{1,48}?)\s*:(?=\s|$)/u` gave as `[0]` and `[1]`, in
+ * linear time: neither the label nor the spaces can hold a colon, so only the first colon can end it,
+ * found with indexOf; the spaces before it are cut in code. (The pattern's lazy label, which may hold
+ * spaces, and the `\s*` after it split a run of spaces every way: quadratic.)
+ */
+export function plainLabel(s: string): { text: string; label: string } | undefined {
+  const colon = s.indexOf(':');
+  if (colon < 0 || (colon + 1 < s.length && !/\s/.test(s[colon + 1]))) return undefined;
+  const before = s.slice(0, colon);
+  let label = trimEndWhere(before, /\s/);
+  // One character (one code point) is too short: the label takes the space after it, as the pattern did.
+  const first = label.codePointAt(0);
+  if (first !== undefined && label.length === (first > 0xffff ? 2 : 1)) label = before.slice(0, label.length + 1);
+  return PLAIN_LABEL_CHARS.test(label) ? { text: s.slice(0, colon + 1), label } : undefined;
+}
 
 /**
  * Names that open ordinary notes and sentences more often than they label a section ("TODO: …",
@@ -51,12 +70,12 @@ function labelOf(text: string, node: Paragraph, index: number, aliases?: ExtraAl
     return { title, kind, span: { start, end: colonAfter ? afterStrong + colonAfter[0].length : afterStrong }, index };
   }
   if (first.type !== 'text') return undefined;
-  const m = PLAIN_LABEL.exec(first.value);
-  if (!m || m[1].trim().split(/\s+/).length > 6 || NOT_LABEL.test(m[1].trim())) return undefined;
+  const m = plainLabel(first.value);
+  if (!m || m.label.trim().split(/\s+/).length > 6 || NOT_LABEL.test(m.label.trim())) return undefined;
   // Plain text names a section only by an exact name ("Root cause:", "What went well?:"), never by a keyword.
-  const kind = exactSectionKind(m[1], aliases);
+  const kind = exactSectionKind(m.label, aliases);
   if (!kind) return undefined;
-  return { title: m[1].trim(), kind, span: { start, end: start + m[0].length }, index };
+  return { title: m.label.trim(), kind, span: { start, end: start + m.text.length }, index };
 }
 
 /**

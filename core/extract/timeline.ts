@@ -295,10 +295,12 @@ const STRIP_SEPARATOR = /^[\s\-–—:|•·]+/;
 /**
  * The words that introduce a zone stated for times: "All times are UTC", "Times below in CET",
  * "timestamps are given in Europe/Berlin", "(all times UTC)", "Time zone: CEST". "Response times rose at
- * 14:00 UTC" states nothing about the timeline: the zone must follow these words directly.
+ * 14:00 UTC" states nothing about the timeline: the zone must follow these words directly. The
+ * separator is `\s*(?:[:=—–-]\s*)?`, not `\s*[:=—–-]?\s*`: without a separator those were two runs
+ * of spaces side by side, split every way on a failing run (quadratic).
  */
-const ZONE_STATEMENT =
-  /\b(?:(?:all\s+)?(?:times?|timestamps?|clock times?)(?:\s+(?:below|above|here|shown|listed|given|used|quoted|in this (?:document|report|postmortem|timeline|section)))?(?:\s*(?:are|is))?(?:\s+(?:shown|given|listed|expressed|written))?(?:\s+(?:in|as))?|time[\s-]?zone(?:\s+(?:is|used))?)\s*[:=—–-]?\s*(?:the\s+)?$/i;
+export const ZONE_STATEMENT =
+  /\b(?:(?:all\s+)?(?:times?|timestamps?|clock times?)(?:\s+(?:below|above|here|shown|listed|given|used|quoted|in this (?:document|report|postmortem|timeline|section)))?(?:\s*(?:are|is))?(?:\s+(?:shown|given|listed|expressed|written))?(?:\s+(?:in|as))?|time[\s-]?zone(?:\s+(?:is|used))?)\s*(?:[:=—–-]\s*)?(?:the\s+)?$/i;
 
 /** A line that is a zone and nothing else ("_(UTC+4)_", "**Times: CET**", "Time zone — JST"): the zone, or undefined. */
 export function bareZone(s: string): string | undefined {

@@ -3,6 +3,7 @@ import { KEY_ALIASES, normKey } from '../extract/metadata';
 import type { Fix, MetadataKey } from '../types';
 import type { RuleContext } from './defineRule';
 import { defineRule } from './defineRule';
+import { trimEndWhere, trimStartWhere } from '../language/regexp';
 import { documentAnchor } from './section-missing';
 
 type Required = 'date' | 'severity' | 'status' | 'authors';
@@ -53,7 +54,39 @@ const LABELS: Record<Required, RegExp> = {
   status: /^(?:status|state|document status|postmortem status|review status)$/i,
   authors: /^(?:authors?|written by|prepared by|owners?|postmortem owner|document owner|editors?|created by|by)$/i,
 };
-const LABEL_LINE = /^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /-]{0,30}?)(?:\*\*|__)?[ \t]*(?::|(?:\*\*|__)[ \t]*:)/;
+/** What comes before a label line's label: indent, heading marks, list marker, bold marker; only one reading of a line reaches a letter. */
+const LABEL_LINE_START = /^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?(?=[A-Za-z])/;
+/** What ends a label line's label: a colon, with a bold marker before or after it and spaces between. */
+const LABEL_LINE_END = /(?:\*\*|__)?[ \t]*(?::|(?:\*\*|__)[ \t]*:)/y;
+
+/**
+ * The label of a label line ("Date: …", "- **Severity**: …", "## Owner: …"), or undefined: what group 1
+ * of `/^[ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Za-z][A-Za-z /-]{0,30}?)(?:\*\*|__)?[ \t]*(?::|(?:\*\*|__)[ \t]*:)/`
+ * gave, in linear time. The label is the shortest run of 1 to 31 label characters that LABEL_LINE_END
+ * follows; where it ends inside a run of spaces, the end is the same for each space of the run, so the
+ * run is read once, not again from each space (the pattern's lazy label and `[ \t]*` did: quadratic).
+ */
+export function labelLineLabel(line: string): string | undefined {
+  const start = LABEL_LINE_START.exec(line);
+  if (!start) return undefined;
+  const p = start[0].length;
+  let q = p + 1;
+  while (q - p <= 31 && q <= line.length) {
+    LABEL_LINE_END.lastIndex = q;
+    if (LABEL_LINE_END.test(line)) return line.slice(p, q);
+    let next = q;
+    while (line[next] === ' ') next++;
+    if (next > q) {
+      // The end after each space of this run is the one just tested (unless a tab follows, which no label holds).
+      if (line[next] === '\t') return undefined;
+      q = next;
+      continue;
+    }
+    if (q >= line.length || !/[A-Za-z/-]/.test(line[q])) return undefined;
+    q++;
+  }
+  return undefined;
+}
 
 /** Metadata-like lines at the top of the document that the metadata reader does not take (plain labels, tables), with their 0-based lines. */
 function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
@@ -73,8 +106,8 @@ function labelledElsewhere(ctx: RuleContext): Map<Required, number> {
       if (/^\s*\|/.test(line)) labels.push(...line.split('|').map((c) => c.replace(/[*_]/g, '').trim()));
       else if (h !== undefined) labels.push(h.replace(/[*_]/g, '').trim());
       else {
-        const m = LABEL_LINE.exec(line);
-        if (m) labels.push(m[1].trim());
+        const label = labelLineLabel(line);
+        if (label) labels.push(label.trim());
       }
       // "Author(s)": a plural written with a parenthesis is the same label.
       for (const l of labels)
@@ -91,7 +124,29 @@ function templateLine(ctx: RuleContext): number | undefined {
   return Math.max(...spans.map((s) => ctx.lines.lineOf(s.start)));
 }
 
-const SHAPE = /^([ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?)((?:\*\*|__)?)([^*_:\n]+)(:?)((?:\*\*|__)?)(:?)([ \t]*)(.*?)((?:[ \t]{2,}|\\)?)$/;
+/** A label line up to its value: indent and markers, bold marker, label, colon, bold marker, colon. */
+const SHAPE_HEAD = /^([ \t]*(?:#{1,6}[ \t]+)?(?:[-*+][ \t]+)?)((?:\*\*|__)?)([^*_:\n]+)(:?)((?:\*\*|__)?)(:?)/;
+
+/**
+ * The parts of a label line, as groups 1 to 9 (index 0 unused): SHAPE_HEAD's six, then the spaces
+ * before the value, the value, and its hard line break (two or more spaces, or a backslash); undefined
+ * for a line without that shape. What
+ * `/^(…)((?:\*\*|__)?)([^*_:\n]+)(:?)((?:\*\*|__)?)(:?)([ \t]*)(.*?)((?:[ \t]{2,}|\\)?)$/` gave, in
+ * linear time: the value's spaces are cut in code instead of by that pattern's `[ \t]*`, lazy `.*?` and
+ * `[ \t]{2,}`, which split a run of spaces every way (degree 5). The value cannot hold a line break
+ * (`.`), and no other reading of the head moves one into the label, so one after the head is no match.
+ */
+export function lineShape(src: string): string[] | undefined {
+  const head = SHAPE_HEAD.exec(src);
+  if (!head) return undefined;
+  const rest = src.slice(head[0].length);
+  if (/[\n\r\u2028\u2029]/.test(rest)) return undefined;
+  const value = trimStartWhere(rest, /[ \t]/);
+  const spaces = rest.slice(0, rest.length - value.length);
+  const trail = value.length - trimEndWhere(value, /[ \t]/).length;
+  const hardBreak = trail >= 2 ? value.slice(value.length - trail) : value.endsWith('\\') ? '\\' : '';
+  return [...head, spaces, value.slice(0, value.length - hardBreak.length), hardBreak];
+}
 
 /** A label line for a field in the shape of the template line, and where it goes; undefined for shapes it cannot copy. */
 function shapedLine(ctx: RuleContext, line: number, label: string, value: string, eol: string): { at: number; newText: string; example: string } | undefined {
@@ -114,7 +169,7 @@ function shapedLine(ctx: RuleContext, line: number, label: string, value: string
     const lead = s.body.end >= ctx.text.length && !/\n$/.test(ctx.text) ? eol + eol : '';
     return { at: s.body.end, newText: `${lead}${heading[1]} ${label}${eol}${value}${eol}${eol}`, example: `${heading[1]} ${label}` };
   }
-  const m = SHAPE.exec(src);
+  const m = lineShape(src);
   const shape = (v: string) => (m ? `${m[1]}${m[2]}${label}${m[4]}${m[5]}${m[6]}${m[7] || ' '}${v}${m[9]}` : `**${label}:** ${v}`);
   return { at: end, newText: eol + shape(value), example: shape('…').trim() };
 }
