@@ -9,13 +9,33 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, LineIndex, RULES } from '../../core';
 import { codeLenses } from '../../server/src/lsp/codeLens';
 import { hoverAt, shortText } from '../../server/src/lsp/hover';
-import { docSections, ruleDocSummary } from '../../server/src/lsp/ruleDocs';
+import fc from 'fast-check';
+import { docSections, h2Text, ruleDocSummary } from '../../server/src/lsp/ruleDocs';
 import { readSettings } from '../../server/src/server';
 import { ROOT } from './lspClient';
 
 const DOCS = path.join(ROOT, 'docs', 'rules');
 
 describe('rule pages for hovers (server/src/lsp/ruleDocs.ts)', () => {
+  it('reads a "## " heading as the lazy pattern it replaces did, without its super-linear retries', () => {
+    // The old pattern, kept here only: it retried the trailing spaces and #s from every position.
+    const OLD = /^##\s+(.+?)\s*#*\s*$/;
+    const line = fc.stringMatching(/^(?:##)?[# \ta-zé]{0,14}$/);
+    fc.assert(
+      fc.property(line, (l) => assert.equal(h2Text(l), OLD.exec(l)?.[1])),
+      { numRuns: 5000 },
+    );
+    for (const [l, want] of [
+      ['## Why', 'why'],
+      ['##   Better ##  ', 'better'],
+      ['## C#', 'c'],
+      ['##  ', ' '],
+      ['### Three', undefined],
+      ['#Why', undefined],
+    ] as const)
+      assert.equal(h2Text(l)?.toLowerCase(), want, l);
+  });
+
   it('splits a page at its level-2 headings, not at headings inside fenced examples', () => {
     const page = [
       '# some-rule',

@@ -26,10 +26,10 @@ export function docSections(markdown: string): Map<string, string> {
       if (!fence) fence = f[1];
       else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
     }
-    const h = !fence && !f ? /^##\s+(.+?)\s*#*\s*$/.exec(line) : null;
-    if (h) {
+    const h = !fence && !f ? h2Text(line) : undefined;
+    if (h !== undefined) {
       flush();
-      current = h[1].toLowerCase();
+      current = h.toLowerCase();
       body = [];
     } else if (/^#\s/.test(line) && !fence) {
       flush();
@@ -38,6 +38,27 @@ export function docSections(markdown: string): Map<string, string> {
   }
   flush();
   return out;
+}
+
+const isSpace = (c: string): boolean => /\s/.test(c);
+
+/**
+ * A "## Heading" line's text without its closing #s and spaces (undefined for any other line): what
+ * `/^##\s+(.+?)\s*#*\s*$/` captured, read from both ends once instead of by a lazy group that
+ * retried the spaces and #s after it from every position.
+ */
+export function h2Text(line: string): string | undefined {
+  if (!line.startsWith('##')) return undefined;
+  let start = 2;
+  while (start < line.length && isSpace(line[start])) start++;
+  if (start === 2) return undefined;
+  // Only spaces after "##": the capture took the last of them, if at least two.
+  if (start === line.length) return start >= 4 ? line[start - 1] : undefined;
+  let end = line.length;
+  while (end > start && isSpace(line[end - 1])) end--;
+  while (end > start && line[end - 1] === '#') end--;
+  while (end > start && isSpace(line[end - 1])) end--;
+  return line.slice(start, Math.max(end, start + 1));
 }
 
 export function ruleDocSummary(markdown: string): RuleDocSummary {
