@@ -8,6 +8,13 @@
  * - emphasis and strike delimiters (`*`, `_`, `~`), brackets (`[`, `]`) and tag openers (`<`, as in
  *   a run of unclosed `<!--`) of one paragraph (or one table row): past MAX_DELIMITERS each kind is
  *   treated as plain text.
+ * - inline HTML that micromark reads up to its closer, and through the rest of the paragraph when
+ *   there is none (`<!--` to `-->`, `<![` to `]]>`, `<?` to `?>`, `<!` to `>`): past MAX_UNCLOSED such
+ *   openers of one paragraph with no closer after them, the next are treated as plain text (each
+ *   would read to the paragraph's end and find nothing, so the tree does not change);
+ * - a bracket (`[`, or `![`) with no closer within MAX_LABEL characters of its paragraph is treated as
+ *   plain text: GFM's autolink check walks back from every word to the nearest bracket still open,
+ *   so one bracket left open before a long paragraph made the parse quadratic in its length;
  * - line length: past MAX_LINE characters of one line, the characters with inline Markdown meaning
  *   (`*`, `_`, `~`, `[`, `]`, `<`, `>`, backticks, `\`, `|`, `!`, `&`) are treated as plain text, so a very
  *   long line costs the parser a bounded amount of inline work per character;
@@ -26,6 +33,10 @@ export const DEFAULT_MAX_SIZE = 2_000_000;
 export const MAX_NESTING = 16;
 /** Emphasis delimiters or brackets per paragraph (or table row) beyond this are plain text. */
 export const MAX_DELIMITERS = 400;
+/** Unclosed inline HTML comments, declarations and processing instructions per paragraph beyond this are plain text. */
+export const MAX_UNCLOSED = 16;
+/** Characters from a bracket to its closer beyond which the bracket is plain text (no link text is this long). */
+export const MAX_LABEL = 1_000;
 /** Characters of one line beyond this are read without inline Markdown (emphasis, links, code, HTML, tables). */
 export const MAX_LINE = 10_000;
 /** Columns of leading whitespace (a tab to the next multiple of 4) beyond which a container marker is plain text. */
@@ -33,7 +44,7 @@ export const MAX_INDENT = 64;
 /** What a character past a limit reads as: no Markdown meaning, not a space, not a word character. */
 export const MASK = '\u00b7';
 
-export type Limit = 'nesting' | 'delimiters' | 'line';
+export type Limit = 'nesting' | 'delimiters' | 'unclosed' | 'label' | 'line';
 
 export interface Bounded {
   text: string;
@@ -49,6 +60,8 @@ export interface Bounded {
 const WHY: Record<Limit, string> = {
   nesting: `lists or quotes nested deeper than ${MAX_NESTING} levels`,
   delimiters: `more than ${MAX_DELIMITERS} emphasis marks, brackets or tags in one paragraph`,
+  unclosed: `more than ${MAX_UNCLOSED} unclosed HTML comments or declarations in one paragraph`,
+  label: `a bracket with no closer within ${MAX_LABEL.toLocaleString('en-US')} characters`,
   line: `a line longer than ${MAX_LINE.toLocaleString('en-US')} characters`,
 };
 
@@ -70,6 +83,48 @@ function markerEnd(text: string, j: number, eol: number): number {
     if ((d === 46 || d === 41) /* . ) */ && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) return k + 1;
   }
   return -1;
+}
+
+/** The closer of the inline HTML opened at `k` that micromark reads to, possibly past the line (undefined for any other `<`). */
+function htmlCloser(text: string, k: number): string | undefined {
+  const c = text.charCodeAt(k + 1);
+  if (c === 63 /* ? */) return '?>';
+  if (c !== 33 /* ! */) return undefined;
+  if (text.startsWith('--', k + 2)) return '-->';
+  return text.charCodeAt(k + 2) === 91 /* [ */ ? ']]>' : '>';
+}
+
+/** Where the paragraph that goes on at line start `pos` ends: the next blank line or table row, or the end of the text. */
+function paragraphEnd(text: string, pos: number): number {
+  let eol = text.indexOf('\n', pos);
+  if (eol < 0 || text.charCodeAt(pos) === 124 /* | */) return eol < 0 ? text.length : eol;
+  for (;;) {
+    const start = eol + 1;
+    if (start >= text.length) return text.length;
+    let k = start;
+    while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+    if (k >= text.length || text.charCodeAt(k) === 10 || text.charCodeAt(start) === 124) return start;
+    eol = text.indexOf('\n', start);
+    if (eol < 0) return text.length;
+  }
+}
+
+/**
+ * For each unescaped `[` in [from, end), where its `]` is (matched as a stack, innermost first), or
+ * -1 when none closes it there.
+ */
+function bracketPartners(text: string, from: number, end: number): Map<number, number> {
+  const partner = new Map<number, number>();
+  const open: number[] = [];
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92 /* a backslash escapes the next character */) k++;
+    else if (c === 91 /* [ */) {
+      open.push(k);
+      partner.set(k, -1);
+    } else if (c === 93 /* ] */ && open.length > 0) partner.set(open.pop() as number, k);
+  }
+  return partner;
 }
 
 export function boundInput(text: string): Bounded {
@@ -103,6 +158,16 @@ export function boundInput(text: string): Bounded {
   let emphasis = 0;
   let brackets = 0;
   let angles = 0;
+  let unclosed = 0;
+  // The current paragraph's end and, per closer, where it last occurs in the paragraph (found once per
+  // paragraph, on its first opener).
+  let paraEnd = -1;
+  let lastCloser = new Map<string, number>();
+  // The current paragraph's brackets and their closers (found once per paragraph, on its first bracket).
+  let partners: Map<number, number> | undefined;
+  // The open code fence, and whether the line before was blank (or indented code after one).
+  let fence: { char: number; length: number } | undefined;
+  let afterBlank = true;
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -145,10 +210,35 @@ export function boundInput(text: string): Bounded {
         break;
       }
     }
+    // Code (fenced, or indented after a blank line) is not inline-parsed: the bracket and HTML checks
+    // skip it, so a bracket or `<!` in a code sample is never reported.
+    let lead = i;
+    let indent = 0;
+    for (; lead < eol; lead++) {
+      const w = text.charCodeAt(lead);
+      if (w === 32) indent++;
+      else if (w === 9) indent += 4 - (indent % 4);
+      else break;
+    }
+    const fenceChar = text.charCodeAt(lead);
+    let fenceLength = 0;
+    if (indent < 4 && (fenceChar === 96 || fenceChar === 126)) while (text.charCodeAt(lead + fenceLength) === fenceChar) fenceLength++;
+    let code = false;
+    if (fence) {
+      code = true;
+      if (fenceLength >= fence.length && fenceChar === fence.char && text.slice(lead + fenceLength, eol).trim() === '') fence = undefined;
+    } else if (fenceLength >= 3 && !(fenceChar === 96 && text.slice(lead + fenceLength, eol).includes('`'))) {
+      code = true;
+      fence = { char: fenceChar, length: fenceLength };
+    } else if (indent >= 4 && afterBlank && !blank) code = true;
+    afterBlank = blank || (afterBlank && code && !fence);
     if (blank || text.charCodeAt(i) === 124 /* | */) {
       emphasis = 0;
       brackets = 0;
       angles = 0;
+      unclosed = 0;
+      paraEnd = -1;
+      partners = undefined;
     }
     const long = Math.min(eol, pos + MAX_LINE);
     for (let k = i; k < long; k++) {
@@ -157,8 +247,31 @@ export function boundInput(text: string): Bounded {
         if (++emphasis > MAX_DELIMITERS) mask(k, 'delimiters');
       } else if (c === 91 || c === 93) {
         if (++brackets > MAX_DELIMITERS) mask(k, 'delimiters');
+        else if (c === 91 && !code) {
+          if (paraEnd < 0) {
+            paraEnd = paragraphEnd(text, pos);
+            lastCloser = new Map();
+          }
+          partners ??= bracketPartners(text, k, paraEnd);
+          const to = partners.get(k);
+          if (to !== undefined && (to < 0 || to - k > MAX_LABEL)) mask(k, 'label');
+        }
       } else if (c === 60 /* < */) {
         if (++angles > MAX_DELIMITERS) mask(k, 'delimiters');
+        else if (!code) {
+          const closer = htmlCloser(text, k);
+          if (closer === undefined) continue;
+          if (paraEnd < 0) {
+            paraEnd = paragraphEnd(text, pos);
+            lastCloser = new Map();
+          }
+          let last = lastCloser.get(closer);
+          if (last === undefined) {
+            const found = text.slice(pos, paraEnd).lastIndexOf(closer);
+            lastCloser.set(closer, (last = found < 0 ? -1 : pos + found));
+          }
+          if (last < k + 2 && ++unclosed > MAX_UNCLOSED) mask(k, 'unclosed');
+        }
       }
     }
     for (let k = Math.max(i, long); k < eol; k++) if (inlineMark(text.charCodeAt(k))) mask(k, 'line');

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze, ParseCache } from '../../core';
-import { boundInput, MASK, MAX_DELIMITERS, MAX_INDENT, MAX_LINE, MAX_NESTING } from '../../core/engine/bound';
+import { boundInput, MASK, MAX_DELIMITERS, MAX_INDENT, MAX_LINE, MAX_LABEL, MAX_NESTING, MAX_UNCLOSED } from '../../core/engine/bound';
 import { growth } from '../helpers/growth';
 
 const doc = (body: string) => `# Postmortem: nesting\n\n## Summary\n\n${body}\n`;
@@ -19,6 +19,14 @@ const ATTACKS: Record<string, (n: number) => string> = {
   'strong runs': (n) => '*'.repeat(n) + 'x' + '*'.repeat(n),
   brackets: (n) => '['.repeat(n) + 'x' + ']'.repeat(n),
   'nested links': (n) => '[a]('.repeat(n) + 'x' + ')'.repeat(n),
+  // Inline HTML that micromark reads up to its closer, through the rest of the paragraph when there is none.
+  'unclosed comments': (n) => 'The cache ' + '<!--'.repeat(n),
+  'unclosed declarations': (n) => 'The cache ' + '<!A'.repeat(n),
+  'unclosed processing instructions': (n) => 'The cache ' + '<?'.repeat(n),
+  'unclosed CDATA': (n) => 'The cache ' + '<![CDATA['.repeat(n),
+  // One bracket left open before a long paragraph: GFM's autolink check walks back to it from every word.
+  'an unclosed bracket, then prose': (n) => 'The [cache ' + 'was cold and '.repeat(n),
+  'a bracket closed far away': (n) => 'The ![cache ' + 'was cold and '.repeat(n) + 'then] it warmed.',
 };
 
 describe('bounded input before the parser', () => {
@@ -53,6 +61,54 @@ describe('bounded input before the parser', () => {
     assert.ok(b.limited.length >= 2);
     const ordinary = doc('> quoted\n> > twice\n\n- **bold** and _em_ [link](x)');
     assert.equal(boundInput(ordinary).text, ordinary, 'ordinary Markdown is untouched');
+  });
+
+  it('reads unclosed HTML openers past MAX_UNCLOSED in a paragraph as plain text, and leaves closed ones alone', () => {
+    const unclosed = (k: number, opener: string) => doc(`The cache ${`${opener} x `.repeat(k)}was cold.`);
+    // Masks where the text had `<` (the brackets of `<![CDATA[` have no closer either: they are plain text too).
+    const maskedAngles = (text: string) => [...boundInput(text).text].filter((c, i) => c === MASK && text[i] === '<').length;
+    for (const opener of ['<!--', '<!A', '<?', '<![CDATA[']) {
+      const over = unclosed(MAX_UNCLOSED + 7, opener);
+      assert.equal(maskedAngles(over), 7, opener);
+      assert.ok(
+        boundInput(over).notices.some((n) => /unclosed/.test(n.message)),
+        opener,
+      );
+      assert.equal(maskedAngles(unclosed(MAX_UNCLOSED, opener)), 0, `${opener}: ${MAX_UNCLOSED} unclosed are read as written`);
+    }
+    // Closed comments and declarations, however many, and unclosed ones in other paragraphs.
+    const closed = doc(`The cache ${'<!-- a --> <!B> <?c?> '.repeat(3 * MAX_UNCLOSED)}was cold.`);
+    assert.equal(boundInput(closed).text, closed);
+    const spread = doc(Array.from({ length: 3 }, () => `The cache ${'<!-- x '.repeat(MAX_UNCLOSED)}was cold.`).join('\n\n'));
+    assert.equal(boundInput(spread).text, spread, 'the count is per paragraph');
+    // A closer later in the same paragraph, on another line, closes them.
+    const later = doc(`The cache ${'<!-- x '.repeat(2 * MAX_UNCLOSED)}\nwas cold -->.`);
+    assert.equal(boundInput(later).text, later);
+    // The sentence around them is still read.
+    const flagged = doc(`Bob should have warmed the cache ${'<!-- x '.repeat(MAX_UNCLOSED + 3)}before the deploy.`);
+    assert.ok(analyze(flagged).findings.some((f) => f.rule === 'blame-language'));
+  });
+
+  it('reads a bracket with no closer within MAX_LABEL characters of its paragraph as plain text', () => {
+    const open = doc(`The [cache ${'was cold and '.repeat(200)}`);
+    const b = boundInput(open);
+    assert.equal([...b.text].filter((c) => c === MASK).length, 1);
+    assert.equal(b.text.indexOf(MASK), open.indexOf('['));
+    assert.match(b.notices[0].message, /bracket/);
+    // Links, nested labels, escaped and short asides are read as written; the count is per paragraph.
+    const ordinary = doc(
+      `See [the runbook](https://example.com/r) and ![graph][g], [a [nested] label], \\[not a label, [short aside] and ${'word '.repeat(150)}[x](y).\n\n[g]: https://example.com/g.png`,
+    );
+    assert.equal(boundInput(ordinary).text, ordinary);
+    const near = doc(`The [cache ${'was cold and '.repeat(Math.floor(MAX_LABEL / 13) - 2)}] done.`);
+    assert.equal(boundInput(near).text, near);
+    const far = doc(`The [cache ${'was cold and '.repeat(Math.floor(MAX_LABEL / 13) + 2)}] done.`);
+    assert.equal(boundInput(far).text.indexOf(MASK), far.indexOf('['));
+    // Code is not inline-parsed: brackets and `<!` there are never read as plain text.
+    const code = doc(`Before:\n\n\`\`\`ts\nconst a = [1, [2\n${'<!-- x\n'.repeat(MAX_UNCLOSED + 3)}\`\`\`\n\n    stack[0] = x; a[\n\nAfter [the fix](x).`);
+    assert.equal(boundInput(code).text, code);
+    const split = doc(`The [cache was cold.\n\n${'was cold and '.repeat(200)}]`);
+    assert.equal(boundInput(split).text.indexOf(MASK), split.indexOf('['), 'a closer in the next paragraph does not count');
   });
 
   it('reads a line past MAX_LINE characters without inline Markdown, at the same offsets, with one notice', () => {
