@@ -201,9 +201,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout.write(stylishFile(shown, { color }) + '\n');
       }
     };
+    // json and github print no fix: the core then builds none (stylish counts the fixable, SARIF and --fix apply them).
+    const fixesShown = !!(opts.fix || opts.fixDryRun) || (opts.format !== 'json' && opts.format !== 'github');
     const optionsFor = (input: Input): AnalyzeOptions => {
       const loaded = configFor(input.absPath);
-      return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
+      return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules }, ...(fixesShown ? {} : { fixes: false }) };
     };
     // Many files, streamed output: lint on every core (cli/workers.ts), results written in file order.
     const threads = streaming && !opts.fix && !opts.stdin ? workerCount(inputs.length, undefined, io.env) : 0;

@@ -142,7 +142,7 @@ function analyzeText(text: string, options: AnalyzeOptions, cache?: ParseCache):
       report(span, message, fixes) {
         const start = Math.max(0, Math.min(span.start, text.length));
         const end = Math.max(start, Math.min(span.end, text.length));
-        findings.push({ rule: rule.id, severity, message, start, end, ...(fixes?.length ? { fixes } : {}) });
+        findings.push({ rule: rule.id, severity, message, start, end, ...(fixes?.length && options.fixes !== false ? { fixes } : {}) });
       },
     };
     try {
@@ -154,5 +154,16 @@ function analyzeText(text: string, options: AnalyzeOptions, cache?: ParseCache):
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   // Status shaping, suppression comments and their accountability (core/engine/finishAnalysis.ts).
-  return finishAnalysis({ text, tree, lines, model, options, findings, internalErrors });
+  const result = finishAnalysis({ text, tree, lines, model, options, findings, internalErrors });
+  return options.fixes === false ? withoutFixes(result) : result;
+}
+
+/** `options.fixes: false`: no finding carries fixes, whichever step made it (a rule, an unused suppression). */
+function withoutFixes(result: AnalysisResult): AnalysisResult {
+  const strip = <F extends Finding>(f: F): F => {
+    if (!f.fixes) return f;
+    const { fixes: _dropped, ...rest } = f;
+    return rest as F;
+  };
+  return { ...result, findings: result.findings.map(strip), ...(result.suppressed ? { suppressed: result.suppressed.map(strip) } : {}) };
 }

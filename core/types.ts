@@ -266,6 +266,13 @@ export interface AnalyzeOptions {
   status?: { draftWarningsAsHints?: boolean; finalWarningsAsErrors?: boolean };
   /** Honour `<!-- postmortem-disable... -->` comments (default true). */
   inlineSuppressions?: boolean;
+  /**
+   * Build each finding's fixes (default true). false: findings carry no `fixes`, and the rules skip the
+   * work of building them (some rewrites are read back with compromise, which costs its loading and a
+   * parse per rewrite). For callers that print no fix: the CLI's json and github output. The findings
+   * themselves (rule, severity, message, range) are the same either way.
+   */
+  fixes?: boolean;
   /** People and not-people known from configuration (`people.roster`, `people.notPeople`). */
   people?: {
     /** Names of services and tools that look like people's names ("Jenkins", "Hermes"). */

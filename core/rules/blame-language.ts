@@ -623,7 +623,8 @@ export const blameLanguage = defineRule({
         ctx.report(
           { start: s.offsetAt(h.start), end: s.offsetAt(h.end) },
           messageFor(e.kind, words, subject, e.instead),
-          checkedFixes(s, h.start, h.end, h.phrase, subject),
+          // Rewrites are built (and read back with compromise) only for a caller that shows fixes.
+          ctx.options.fixes === false ? undefined : checkedFixes(s, h.start, h.end, h.phrase, subject),
         );
       }
     }
