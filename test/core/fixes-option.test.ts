@@ -66,6 +66,36 @@ describe('analyze({ fixes: false })', () => {
     assert.ok(analyze(doc, { today: TODAY, fixes: false }).findings.every((f) => !f.fixes));
   });
 
+  it("'preferred': each finding keeps exactly the full analysis's preferred fix, and nothing else", () => {
+    let preferred = 0;
+    let others = 0;
+    for (const doc of docs) {
+      const full = analyze(doc, { today: TODAY });
+      const pref = analyze(doc, { today: TODAY, fixes: 'preferred' });
+      assert.deepEqual(withoutFixes(pref.findings), withoutFixes(full.findings));
+      full.findings.forEach((f, i) => {
+        const want = (f.fixes ?? []).filter((x) => x.preferred);
+        preferred += want.length;
+        others += (f.fixes?.length ?? 0) - want.length;
+        assert.deepEqual(pref.findings[i].fixes ?? [], want, `${f.rule} at ${f.start}`);
+      });
+    }
+    assert.ok(preferred > 3 && others > 0, `${preferred} preferred and ${others} other fixes: the comparison must see both`);
+  });
+
+  it("'preferred': a blame rewrite after the first that reads is not read back", () => {
+    const doc = blameDoc('The on-call engineer', 'checked', `${Date.now().toString(36)}q panel`);
+    const before = compromiseUses();
+    const pref = analyze(doc, { today: TODAY, fixes: 'preferred' }).findings.find((f) => f.rule === 'blame-language');
+    const prefUses = compromiseUses() - before;
+    const full = analyze(doc, { today: TODAY }).findings.find((f) => f.rule === 'blame-language');
+    const fullUses = compromiseUses() - before - prefUses;
+    assert.ok(full?.fixes && full.fixes.length > 1, 'the full analysis offers several rewrites');
+    assert.deepEqual(pref?.fixes, [full.fixes.find((x) => x.preferred)]);
+    // The full analysis asks again only for the rewrites the preferred mode skipped (the rest is cached).
+    assert.ok(prefUses > 0 && fullUses > 0, `preferred asked ${prefUses} times, the full analysis ${fullUses} more`);
+  });
+
   it('never asks compromise to read a rewrite, which the full analysis does', () => {
     fc.assert(
       fc.property(
