@@ -100,6 +100,40 @@ describe('CLI worker threads', () => {
     });
   }
 
+  it('hands queued files to whichever worker answers first, not in turns', async function () {
+    this.timeout(30_000);
+    // Two stand-in workers (consecutive thread ids, so one odd and one even): the odd one takes 40 ms a file.
+    const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
+    const script = join(dir, 'uneven.js');
+    writeFileSync(
+      script,
+      "const { parentPort, threadId } = require('node:worker_threads');\n" +
+        'const slow = threadId % 2 === 1;\n' +
+        "parentPort.on('message', (m) => {\n" +
+        '  if (slow) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40);\n' +
+        "  parentPort.postMessage({ id: m.id, report: { path: `${m.job.path} ${slow ? 'slow' : 'fast'}` } });\n" +
+        '});\n',
+    );
+    const pool = new LintPool(2, script);
+    try {
+      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => pool.lint({ path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+      // Every answer belongs to its own job, in order.
+      assert.deepEqual(
+        answers.map((r) => r.path.split(' ')[0]),
+        Array.from({ length: 24 }, (_, i) => `${i}.md`),
+      );
+      const slow = answers.filter((r) => r.path.endsWith('slow')).length;
+      assert.ok(slow > 0 && 24 - slow >= 2 * slow, `the slow worker linted ${slow} of 24 files`);
+      assert.deepEqual(
+        [...pool.given].sort((a, b) => a - b),
+        [slow, 24 - slow],
+      );
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it(`starts each worker with a ${WORKER_YOUNG_GENERATION_MB} MB young generation`, async () => {
     // A stand-in worker script that answers each job with the limits its thread was given.
     const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
