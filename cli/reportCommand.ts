@@ -114,7 +114,8 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       }
       const loaded = configFor(t.absPath);
       for (const p of loaded.problems) problems.add(`${p.file}:${p.range.start.line + 1}: ${p.message}`);
-      const result = analyze(text, { ...loaded.options, today });
+      // The review reads facts, never fixes: none are built.
+      const result = analyze(text, { ...loaded.options, today, fixes: false });
       const path = t.path.split('\\').join('/');
       // A README or index page beside the postmortems often has "postmortems" in its title: it is left out.
       if (!t.explicit && !result.skipped && (isIndexPage(path) || (!looksLikePostmortem(result.model) && !isPostmortemPath(path)))) {

@@ -201,9 +201,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout.write(stylishFile(shown, { color }) + '\n');
       }
     };
+    // The CLI uses preferred fixes only (--fix applies them, SARIF carries them, stylish counts them);
+    // json and github print none, so the core then builds none.
+    const fixes: AnalyzeOptions['fixes'] = opts.fix || opts.fixDryRun || (opts.format !== 'json' && opts.format !== 'github') ? 'preferred' : false;
     const optionsFor = (input: Input): AnalyzeOptions => {
       const loaded = configFor(input.absPath);
-      return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules } };
+      return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules }, fixes };
     };
     // Many files, streamed output: lint on every core (cli/workers.ts), results written in file order.
     const threads = streaming && !opts.fix && !opts.stdin ? workerCount(inputs.length, undefined, io.env) : 0;

@@ -20,7 +20,7 @@ import type { RuleContext } from './rules/defineRule';
 import { RULES } from './rules/registry';
 import { boundInput, DEFAULT_MAX_SIZE } from './engine/bound';
 import { mapPositions, textView } from './engine/textModel';
-import type { AnalysisResult, AnalyzeOptions, Finding, PostmortemModel } from './types';
+import type { AnalysisResult, AnalyzeOptions, Finding, Fix, PostmortemModel } from './types';
 
 export * from './types';
 export { LineIndex } from './engine/lineIndex';
@@ -142,7 +142,8 @@ function analyzeText(text: string, options: AnalyzeOptions, cache?: ParseCache):
       report(span, message, fixes) {
         const start = Math.max(0, Math.min(span.start, text.length));
         const end = Math.max(start, Math.min(span.end, text.length));
-        findings.push({ rule: rule.id, severity, message, start, end, ...(fixes?.length ? { fixes } : {}) });
+        const kept = fixes && keptFixes(fixes, options.fixes);
+        findings.push({ rule: rule.id, severity, message, start, end, ...(kept?.length ? { fixes: kept } : {}) });
       },
     };
     try {
@@ -154,5 +155,22 @@ function analyzeText(text: string, options: AnalyzeOptions, cache?: ParseCache):
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   // Status shaping, suppression comments and their accountability (core/engine/finishAnalysis.ts).
-  return finishAnalysis({ text, tree, lines, model, options, findings, internalErrors });
+  const result = finishAnalysis({ text, tree, lines, model, options, findings, internalErrors });
+  return options.fixes === false || options.fixes === 'preferred' ? trimFixes(result, options.fixes) : result;
+}
+
+/** The fixes `options.fixes` asks for: all, the preferred one, or none. */
+function keptFixes(fixes: Fix[], mode: AnalyzeOptions['fixes']): Fix[] {
+  return mode === false ? [] : mode === 'preferred' ? fixes.filter((x) => x.preferred) : fixes;
+}
+
+/** Every finding with only the fixes `options.fixes` asks for, whichever step made it (a rule, an unused suppression). */
+function trimFixes(result: AnalysisResult, mode: AnalyzeOptions['fixes']): AnalysisResult {
+  const trim = <F extends Finding>(f: F): F => {
+    if (!f.fixes) return f;
+    const { fixes, ...rest } = f;
+    const kept = keptFixes(fixes, mode);
+    return (kept.length ? { ...rest, fixes: kept } : rest) as F;
+  };
+  return { ...result, findings: result.findings.map(trim), ...(result.suppressed ? { suppressed: result.suppressed.map(trim) } : {}) };
 }

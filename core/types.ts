@@ -266,6 +266,15 @@ export interface AnalyzeOptions {
   status?: { draftWarningsAsHints?: boolean; finalWarningsAsErrors?: boolean };
   /** Honour `<!-- postmortem-disable... -->` comments (default true). */
   inlineSuppressions?: boolean;
+  /**
+   * Which fixes to build (default true: all of them, as the editor's quick-fixes offer). 'preferred':
+   * each finding carries only its preferred fix, if it has one (all that --fix applies, SARIF carries
+   * and the CLI's summary counts), and rewrites after the first that reads are not tried. false: none,
+   * and the rules skip the work of building them (some rewrites are read back with compromise, which
+   * costs its loading and a parse per rewrite), for output that prints no fix (the CLI's json and
+   * github). The findings themselves (rule, severity, message, range) are the same in every mode.
+   */
+  fixes?: boolean | 'preferred';
   /** People and not-people known from configuration (`people.roster`, `people.notPeople`). */
   people?: {
     /** Names of services and tools that look like people's names ("Jenkins", "Hermes"). */

@@ -388,13 +388,17 @@ export function rewriteReads(s: Sentence, fix: Fix): boolean {
   return true;
 }
 
-/** fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred. */
-function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined): Fix[] {
+/**
+ * fixesFor, keeping only the rewrites that still read as a sentence; the first kept is preferred.
+ * `preferredOnly`: that first one alone (the rewrites after it are not read back).
+ */
+function checkedFixes(s: Sentence, hitStart: number, hitEnd: number, phrase: string, subject: Subject | undefined, preferredOnly = false): Fix[] {
   const all = fixesFor(s, hitStart, hitEnd, phrase, subject);
   // Rewrites that change the clause (a counterfactual, "failed to", a removed word) are read back; a
   // mark replaced ("!!" -> ".") or a fixed question cannot lose the subject or the verb.
   if (!REWRITTEN_CLAUSE.test(phrase)) return all;
-  const fixes = all.filter((f) => rewriteReads(s, f));
+  const first = preferredOnly ? all.find((f) => rewriteReads(s, f)) : undefined;
+  const fixes = preferredOnly ? (first ? [first] : []) : all.filter((f) => rewriteReads(s, f));
   fixes.forEach((f, i) => {
     if (i === 0) f.preferred = true;
     else delete f.preferred;
@@ -648,7 +652,8 @@ export const blameLanguage = defineRule({
         ctx.report(
           { start: s.offsetAt(h.start), end: s.offsetAt(h.end) },
           messageFor(e.kind, words, subject, e.instead),
-          checkedFixes(s, h.start, h.end, h.phrase, subject),
+          // Rewrites are built (and read back with compromise) only for a caller that shows fixes.
+          ctx.options.fixes === false ? undefined : checkedFixes(s, h.start, h.end, h.phrase, subject, ctx.options.fixes === 'preferred'),
         );
       }
     }

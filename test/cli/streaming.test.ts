@@ -14,7 +14,7 @@ import type { CliIO } from '../../cli/io';
 import { lintText, run } from '../../cli/run';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
-import { MIN_FILES_FOR_WORKERS, workerCount } from '../../cli/workers';
+import { LintPool, MIN_FILES_FOR_WORKERS, WORKER_YOUNG_GENERATION_MB, workerCount } from '../../cli/workers';
 
 const TODAY = '2026-11-23';
 
@@ -77,21 +77,83 @@ describe('CLI worker threads', () => {
     assert.equal(workerCount(3, 1, { POSTMORTEM_LINT_WORKERS: '2' }), 2);
   });
 
-  it('gives the same output, in file order, with workers as without', function () {
-    this.timeout(120_000);
-    ensureBuilt();
-    const t = tempTree({
-      '.git/HEAD': '',
-      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pm/${String(i).padStart(2, '0')}.md`, [WITH_WARNING, WITH_ERROR, CAREFUL][i % 3]])),
+  for (const format of ['json', 'stylish', 'github']) {
+    it(`gives the same ${format} output, in file order, with workers as without`, function () {
+      this.timeout(120_000);
+      ensureBuilt();
+      const t = tempTree({
+        '.git/HEAD': '',
+        ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`pm/${String(i).padStart(2, '0')}.md`, [WITH_WARNING, WITH_ERROR, CAREFUL][i % 3]])),
+      });
+      try {
+        const args = ['pm', '--format', format, '--today', TODAY, '--no-color'];
+        const plain = runCli(args, { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '0' } });
+        const threaded = runCli(args, { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '2' } });
+        assert.equal(threaded.code, plain.code, threaded.stderr);
+        assert.equal(threaded.stdout, plain.stdout);
+        if (format === 'json') assert.equal(JSON.parse(threaded.stdout).files.length, 12);
+        // The summary's count of fixable findings comes through the workers too.
+        if (format === 'stylish') assert.match(threaded.stdout, /\d+ of them can be fixed with --fix\./);
+      } finally {
+        t.cleanup();
+      }
     });
+  }
+
+  it('hands queued files to whichever worker answers first, not in turns', async function () {
+    this.timeout(30_000);
+    // Two stand-in workers (consecutive thread ids, so one odd and one even): the odd one takes 40 ms a file.
+    const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
+    const script = join(dir, 'uneven.js');
+    writeFileSync(
+      script,
+      "const { parentPort, threadId } = require('node:worker_threads');\n" +
+        'const slow = threadId % 2 === 1;\n' +
+        "parentPort.on('message', (m) => {\n" +
+        '  if (slow) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40);\n' +
+        "  parentPort.postMessage({ id: m.id, report: { path: `${m.job.path} ${slow ? 'slow' : 'fast'}` } });\n" +
+        '});\n',
+    );
+    const pool = new LintPool(2, script);
     try {
-      const plain = runCli(['pm', '--format', 'json', '--today', TODAY], { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '0' } });
-      const threaded = runCli(['pm', '--format', 'json', '--today', TODAY], { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '2' } });
-      assert.equal(threaded.code, plain.code, threaded.stderr);
-      assert.equal(threaded.stdout, plain.stdout);
-      assert.equal(JSON.parse(threaded.stdout).files.length, 12);
+      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => pool.lint({ path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+      // Every answer belongs to its own job, in order.
+      assert.deepEqual(
+        answers.map((r) => r.path.split(' ')[0]),
+        Array.from({ length: 24 }, (_, i) => `${i}.md`),
+      );
+      const slow = answers.filter((r) => r.path.endsWith('slow')).length;
+      assert.ok(slow > 0 && 24 - slow >= 2 * slow, `the slow worker linted ${slow} of 24 files`);
+      assert.deepEqual(
+        [...pool.given].sort((a, b) => a - b),
+        [slow, 24 - slow],
+      );
     } finally {
-      t.cleanup();
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(`starts each worker with a ${WORKER_YOUNG_GENERATION_MB} MB young generation`, async () => {
+    // A stand-in worker script that answers each job with the limits its thread was given.
+    const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
+    const script = join(dir, 'echo.js');
+    writeFileSync(
+      script,
+      "const { parentPort, resourceLimits } = require('node:worker_threads');\n" +
+        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, report: { path: String(resourceLimits.maxYoungGenerationSizeMb) } }));\n",
+    );
+    const pool = new LintPool(2, script);
+    try {
+      const answers = await Promise.all([0, 1, 2].map((i) => pool.lint({ path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+      assert.deepEqual(
+        answers.map((r) => r.path),
+        [0, 1, 2].map(() => String(WORKER_YOUNG_GENERATION_MB)),
+      );
+      assert.ok(WORKER_YOUNG_GENERATION_MB > 48, "more than V8's default for a worker (48 MB)");
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

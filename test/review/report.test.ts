@@ -4,12 +4,14 @@
  * `report` subcommand builds from the files, as JSON and as Markdown.
  */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../../core';
 import { buildReport, postmortemFacts, renderMarkdown, type PostmortemFacts, type ReportData } from '../../review';
 import type { CliIO } from '../../cli/io';
 import { run } from '../../cli/run';
+import { compromiseUses } from '../../core/language/nlp';
 import { IGNORED, NOT_POSTMORTEMS, POSTMORTEMS, RECURRING, TODAY, WORKSPACE, type FixturePostmortem } from './workspaceFacts';
 
 const ROOT = join(__dirname, '..', '..');
@@ -400,5 +402,38 @@ describe('report figures on hand-made facts', () => {
     const md = renderMarkdown(d);
     assert.ok(md.includes('Split a\\|b'));
     assert.ok(md.includes('Queue \\| backlog'));
+  });
+});
+
+describe('report: built without fixes', () => {
+  it('the facts of every fixture postmortem are the same whether fixes are built or not', () => {
+    for (const p of POSTMORTEMS) {
+      const text = readFileSync(join(WORKSPACE, p.file), 'utf8');
+      const full = analyze(text, { today: TODAY });
+      assert.ok(full.findings.length, p.file);
+      assert.deepEqual(postmortemFacts(p.file, text, analyze(text, { today: TODAY, fixes: false })), postmortemFacts(p.file, text, full), p.file);
+    }
+  });
+
+  it('`postmortem-lint report` never asks compromise to read a rewrite', async () => {
+    // A postmortem with a rewrite to check, in words no earlier test used (compromise's answers are cached per sentence).
+    const tag = `zr${Date.now().toString(36)}`;
+    const dir = mkdtempSync(join(tmpdir(), 'pm-report-nofix-'));
+    const file = join(dir, `${tag}.md`);
+    writeFileSync(
+      file,
+      `---\ntitle: Disk alarms\ndate: 2026-10-02\nseverity: SEV-3\nstatus: in review\n---\n\n# Postmortem: disk alarms\n\n## Summary\n\nDisks filled.\n\n## Root causes\n\nThe reviewer should have checked the ${tag} retention setting before the release.\n`,
+    );
+    try {
+      const before = compromiseUses();
+      const r = await cli(['report', '--format', 'json', '--today', TODAY, file]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(compromiseUses(), before, 'the report read a rewrite');
+      // Linted with the default format, the same file does ask it: it has a rewrite to check.
+      await cli([file, '--today', TODAY]);
+      assert.ok(compromiseUses() > before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -41,8 +41,11 @@ export class FakeHost implements IndexHost {
     return this.files.isPostmortem(uri, text, globs);
   }
 
+  /** The options of every analysis the index asked for. */
+  readonly askedOptions: AnalyzeOptions[] = [];
   analyze(text: string, options: AnalyzeOptions) {
     this.analyses++;
+    this.askedOptions.push(options);
     return analyze(text, { ...options, today: TODAY });
   }
 

@@ -38,6 +38,11 @@ describe('workspace index', () => {
     assert.equal(index.indexing, false);
   });
 
+  it('asks the analysis for no fixes (its facts never read them)', () => {
+    assert.ok(host.askedOptions.length >= POSTMORTEMS.length);
+    assert.ok(host.askedOptions.every((o) => o.fixes === false));
+  });
+
   it('reports progress from begin to end, one report per file', () => {
     assert.equal(host.progressEvents[0], 'begin Indexing postmortems');
     assert.equal(host.progressEvents[host.progressEvents.length - 1], 'end');

@@ -290,7 +290,8 @@ export class WorkspaceIndex {
           this.cache.set(key, null);
           return this.drop(uri);
         }
-        const result = await this.host.analyze(text, config.options, uri);
+        // The index keeps facts (review/facts.ts), never fixes: none are built.
+        const result = await this.host.analyze(text, { ...config.options, fixes: false }, uri);
         if (!result) return; // a newer version of the file is queued
         facts = postmortemFacts(shown, text, result);
       }
