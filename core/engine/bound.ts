@@ -127,6 +127,22 @@ function bracketPartners(text: string, from: number, end: number): Map<number, n
   return partner;
 }
 
+const restIsBlank = (text: string, from: number, to: number): boolean => text.slice(from, to).trim() === '';
+
+/** Where the YAML front matter (a `---` line first, up to the next `---` line) ends, or 0 when there is none. */
+function frontMatterEnd(text: string): number {
+  if (!text.startsWith('---')) return 0;
+  let eol = text.indexOf('\n');
+  if (eol < 0 || !restIsBlank(text, 3, eol)) return 0;
+  for (;;) {
+    const start = eol + 1;
+    eol = text.indexOf('\n', start);
+    const end = eol < 0 ? text.length : eol;
+    if (text.startsWith('---', start) && restIsBlank(text, start + 3, end)) return end;
+    if (eol < 0) return 0;
+  }
+}
+
 export function boundInput(text: string): Bounded {
   let chars: string[] | undefined;
   const limited: Array<{ start: number; end: number }> = [];
@@ -168,6 +184,7 @@ export function boundInput(text: string): Bounded {
   // The open code fence, and whether the line before was blank (or indented code after one).
   let fence: { char: number; length: number } | undefined;
   let afterBlank = true;
+  const front = frontMatterEnd(text);
   let pos = 0;
   const n = text.length;
   while (pos < n) {
@@ -223,8 +240,10 @@ export function boundInput(text: string): Bounded {
     const fenceChar = text.charCodeAt(lead);
     let fenceLength = 0;
     if (indent < 4 && (fenceChar === 96 || fenceChar === 126)) while (text.charCodeAt(lead + fenceLength) === fenceChar) fenceLength++;
-    let code = false;
-    if (fence) {
+    let code = pos < front;
+    if (code) {
+      // Front matter is YAML, not Markdown: its brackets are flow sequences.
+    } else if (fence) {
       code = true;
       if (fenceLength >= fence.length && fenceChar === fence.char && text.slice(lead + fenceLength, eol).trim() === '') fence = undefined;
     } else if (fenceLength >= 3 && !(fenceChar === 96 && text.slice(lead + fenceLength, eol).includes('`'))) {

@@ -107,6 +107,8 @@ describe('bounded input before the parser', () => {
     // Code is not inline-parsed: brackets and `<!` there are never read as plain text.
     const code = doc(`Before:\n\n\`\`\`ts\nconst a = [1, [2\n${'<!-- x\n'.repeat(MAX_UNCLOSED + 3)}\`\`\`\n\n    stack[0] = x; a[\n\nAfter [the fix](x).`);
     assert.equal(boundInput(code).text, code);
+    const yaml = `---\ntitle: [unclosed\ntags: [a, b\n---\n\n# T\n`;
+    assert.equal(boundInput(yaml).text, yaml, 'front matter is YAML: its brackets are not read');
     const split = doc(`The [cache was cold.\n\n${'was cold and '.repeat(200)}]`);
     assert.equal(boundInput(split).text.indexOf(MASK), split.indexOf('['), 'a closer in the next paragraph does not count');
   });
