@@ -13,7 +13,7 @@ import { parseCliArgs, type CliOptions } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands, type FileTarget } from './files';
 import { unifiedDiff, writeAtomically } from './fix';
-import { LintPool, workerCount, type LintAnswer, type LintJob } from './workers';
+import { LintPool, workerCount, workerHeapMb, type LintAnswer, type LintJob } from './workers';
 import { formatGithub } from './format/github';
 import { jsonFile } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -213,7 +213,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     // Only from the bundle (dist/cli.js), which starts in worker mode; not when run from source.
     // Workers start from the bin shim when it loaded the bundle (it loads it with the code cache).
     const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
-    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, entry) : undefined;
+    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, entry, workerHeapMb(io.env)) : undefined;
     const window = threads * 8;
     const pending: Array<Promise<FileReport> | undefined> = [];
     let submitted = 0;
@@ -231,8 +231,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           let r: FileReport;
           try {
             r = await pending[i]!;
-          } catch (e) {
-            throw new IoError(oneLine(e));
+          } catch {
+            // Its worker failed (out of its heap, say): lint it here, where the heap is V8's default.
+            try {
+              const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
+              r = { ...lintText(input.path, read.text, optionsFor(input), read.skipped), text: '' };
+            } catch (e) {
+              throw new IoError(oneLine(e));
+            }
           }
           pending[i] = undefined;
           add(t, r);

@@ -30,13 +30,22 @@ export interface LintJob {
 export type LintAnswer = { id: number; report: FileReport } | { id: number; error: string };
 
 /**
- * Each worker's young generation (V8's nursery, where a file's parse trees and sentences are born and
- * mostly die). V8's default (16 MB semi-spaces) is smaller than what one postmortem's analysis keeps
- * alive at once, so much of it survived two scavenges, was promoted and then collected again by the
- * costlier old-generation collector. 96 MB (32 MB semi-spaces), measured on 1,000 generated postmortems:
- * about 13% less CPU for ~15 MB more peak memory per thread; 192 MB saved little more for ~90 MB more.
+ * Each worker's heap: V8's default young generation for a worker (48 MB) and an old generation of
+ * WORKER_HEAP_MB (POSTMORTEM_LINT_WORKER_HEAP_MB sets it). One postmortem's analysis keeps about 40 MB
+ * alive, but without a limit V8 let each worker's old generation grow with the run before collecting
+ * it: 10,000 generated postmortems on two workers peaked at 604 MB; with these limits, 357 MB (a
+ * 96 MB young generation saved some CPU but peaked at 448 MB even with the old generation capped).
+ * A file a worker cannot afford (it runs out of heap) is linted again by the main thread, whose heap
+ * is V8's default, so the limit never changes a result (cli/run.ts).
  */
-export const WORKER_YOUNG_GENERATION_MB = 96;
+export const WORKER_YOUNG_GENERATION_MB = 48;
+export const WORKER_HEAP_MB = 128;
+
+/** The old-generation limit for workers: POSTMORTEM_LINT_WORKER_HEAP_MB, else WORKER_HEAP_MB. */
+export function workerHeapMb(env: Record<string, string | undefined> = {}): number {
+  const n = Number(env.POSTMORTEM_LINT_WORKER_HEAP_MB);
+  return Number.isInteger(n) && n > 0 ? n : WORKER_HEAP_MB;
+}
 
 /** The marker in workerData that starts ../cli.ts as a worker. */
 export const WORKER_FLAG = 'postmortemLintWorker';
@@ -56,9 +65,12 @@ export class LintPool {
   /** How many jobs each worker was given, in start order (for tests and profiling). */
   readonly given: number[] = [];
 
-  constructor(size: number, script: string) {
+  constructor(size: number, script: string, heapMb = WORKER_HEAP_MB) {
     for (let i = 0; i < size; i++) {
-      const thread = new Worker(script, { workerData: { [WORKER_FLAG]: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+      const thread = new Worker(script, {
+        workerData: { [WORKER_FLAG]: true },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
+      });
       const w = { thread, jobs: 0, failed: false };
       thread.on('message', (m: LintAnswer) => {
         w.jobs--;
@@ -81,8 +93,10 @@ export class LintPool {
     }
   }
 
+  /** The job's report; rejects when its worker fails (out of heap, say), or when every worker has failed. */
   lint(job: LintJob): Promise<FileReport> {
     const id = this.nextId++;
+    if (this.workers.every((w) => w.failed)) return Promise.reject(new Error('no worker left'));
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.queue.push({ id, job });

@@ -14,7 +14,7 @@ import type { CliIO } from '../../cli/io';
 import { lintText, run } from '../../cli/run';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
-import { LintPool, MIN_FILES_FOR_WORKERS, WORKER_YOUNG_GENERATION_MB, workerCount } from '../../cli/workers';
+import { LintPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, workerCount, workerHeapMb } from '../../cli/workers';
 
 const TODAY = '2026-11-23';
 
@@ -92,6 +92,10 @@ describe('CLI worker threads', () => {
         assert.equal(threaded.code, plain.code, threaded.stderr);
         assert.equal(threaded.stdout, plain.stdout);
         if (format === 'json') assert.equal(JSON.parse(threaded.stdout).files.length, 12);
+        // Workers too small to lint anything (2 MB of heap) fail: the main thread lints their files.
+        const starved = runCli(args, { cwd: t.dir, env: { POSTMORTEM_LINT_WORKERS: '2', POSTMORTEM_LINT_WORKER_HEAP_MB: '2' } });
+        assert.equal(starved.code, plain.code, starved.stderr);
+        assert.equal(starved.stdout, plain.stdout);
         // The summary's count of fixable findings comes through the workers too.
         if (format === 'stylish') assert.match(threaded.stdout, /\d+ of them can be fixed with --fix\./);
       } finally {
@@ -134,23 +138,39 @@ describe('CLI worker threads', () => {
     }
   });
 
-  it(`starts each worker with a ${WORKER_YOUNG_GENERATION_MB} MB young generation`, async () => {
-    // A stand-in worker script that answers each job with the limits its thread was given.
+  it(`starts each worker with a ${WORKER_HEAP_MB} MB old generation, or what POSTMORTEM_LINT_WORKER_HEAP_MB says`, async () => {
+    // A stand-in worker script that answers each job with the limit its thread was given.
     const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
     const script = join(dir, 'echo.js');
     writeFileSync(
       script,
       "const { parentPort, resourceLimits } = require('node:worker_threads');\n" +
-        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, report: { path: String(resourceLimits.maxYoungGenerationSizeMb) } }));\n",
+        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, report: { path: String(resourceLimits.maxOldGenerationSizeMb) } }));\n",
     );
-    const pool = new LintPool(2, script);
+    assert.equal(workerHeapMb({}), WORKER_HEAP_MB);
+    assert.equal(workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '300' }), 300);
+    assert.equal(workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: 'lots' }), WORKER_HEAP_MB);
+    const pool = new LintPool(2, script, workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '200' }));
     try {
       const answers = await Promise.all([0, 1, 2].map((i) => pool.lint({ path: `${i}.md`, absPath: `${i}.md`, options: {} })));
       assert.deepEqual(
         answers.map((r) => r.path),
-        [0, 1, 2].map(() => String(WORKER_YOUNG_GENERATION_MB)),
+        ['200', '200', '200'],
       );
-      assert.ok(WORKER_YOUNG_GENERATION_MB > 48, "more than V8's default for a worker (48 MB)");
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects the jobs of a worker that fails, and every later job once no worker is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
+    const script = join(dir, 'fail.js');
+    writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('out of heap'); });\n");
+    const pool = new LintPool(1, script);
+    try {
+      await assert.rejects(pool.lint({ path: 'a.md', absPath: 'a.md', options: {} }), /out of heap/);
+      await assert.rejects(pool.lint({ path: 'b.md', absPath: 'b.md', options: {} }), /no worker left/);
     } finally {
       await pool.close();
       rmSync(dir, { recursive: true, force: true });
