@@ -33,13 +33,16 @@ export type LintAnswer = { id: number; report: FileReport } | { id: number; erro
  * Each worker's heap: V8's default young generation for a worker (48 MB) and an old generation of
  * WORKER_HEAP_MB (POSTMORTEM_LINT_WORKER_HEAP_MB sets it). One postmortem's analysis keeps about 40 MB
  * alive, but without a limit V8 let each worker's old generation grow with the run before collecting
- * it: 10,000 generated postmortems on two workers peaked at 604 MB; with these limits, 357 MB (a
- * 96 MB young generation saved some CPU but peaked at 448 MB even with the old generation capped).
+ * it. Measured on two workers, JSON output, load 2.3-4 (`cpu` is user + system):
+ * - 10,000 generated postmortems: no cap and a 96 MB young generation 604 MB peak, 80 s CPU;
+ *   256 MB and 96 MB 455 MB, 80 s; 256 MB and 48 MB 359 MB, 88 s; 128 MB and 48 MB 375 MB, 108 s.
+ * - 1,000: no cap and 96 MB 424 MB, 12.5 s; 256 MB and 48 MB 314-316 MB, 14.0-15.5 s.
+ * So the goal of staying under 400 MB at 10,000 files costs about 10% of CPU.
  * A file a worker cannot afford (it runs out of heap) is linted again by the main thread, whose heap
  * is V8's default, so the limit never changes a result (cli/run.ts).
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
-export const WORKER_HEAP_MB = 128;
+export const WORKER_HEAP_MB = 256;
 
 /** The old-generation limit for workers: POSTMORTEM_LINT_WORKER_HEAP_MB, else WORKER_HEAP_MB. */
 export function workerHeapMb(env: Record<string, string | undefined> = {}): number {
