@@ -30,18 +30,21 @@ export interface LintJob {
 export type LintAnswer = { id: number; report: FileReport } | { id: number; error: string };
 
 /**
- * Each worker's heap: V8's default young generation for a worker (48 MB) and an old generation of
- * WORKER_HEAP_MB (POSTMORTEM_LINT_WORKER_HEAP_MB sets it). One postmortem's analysis keeps about 40 MB
- * alive, but without a limit V8 let each worker's old generation grow with the run before collecting
- * it. Measured on two workers, JSON output, load 2.3-4 (`cpu` is user + system):
- * - 10,000 generated postmortems: no cap and a 96 MB young generation 604 MB peak, 80 s CPU;
- *   256 MB and 96 MB 455 MB, 80 s; 256 MB and 48 MB 359 MB, 88 s; 128 MB and 48 MB 375 MB, 108 s.
- * - 1,000: no cap and 96 MB 424 MB, 12.5 s; 256 MB and 48 MB 314-316 MB, 14.0-15.5 s.
- * So the goal of staying under 400 MB at 10,000 files costs about 10% of CPU.
+ * Each worker's heap: a young generation of 96 MB (V8's default for a worker is 48 MB: one
+ * postmortem's parse trees outlived it, were promoted and collected again by the costlier collector)
+ * and an old generation of WORKER_HEAP_MB (POSTMORTEM_LINT_WORKER_HEAP_MB sets it). One analysis keeps
+ * about 40 MB alive, but without a limit V8 let each worker's old generation grow with the run.
+ * Measured on two workers, load 2.3-4, CPU = user + system:
+ * - 10,000 generated postmortems, JSON: no cap 604 MB peak, 80 s CPU; 256 MB 455 MB, 80 s. With a
+ *   48 MB young generation: 359 MB, 88 s; and a 128 MB cap, 375 MB, 108 s.
+ * - 1,000, the default format (bench cli-peer, one run each, load 2.4-3.1, noisy by about 15%): no
+ *   cap 504 MB, 15.4 s CPU; 256 MB 327 MB, 17.4 s; a 48 MB young generation and a 128 MB cap
+ *   326 MB, 18.7 s. Staying under 400 MB at 10,000 files (the 48 MB young generation) is not worth
+ *   that much CPU on every run; 256 MB keeps most of the saving.
  * A file a worker cannot afford (it runs out of heap) is linted again by the main thread, whose heap
  * is V8's default, so the limit never changes a result (cli/run.ts).
  */
-export const WORKER_YOUNG_GENERATION_MB = 48;
+export const WORKER_YOUNG_GENERATION_MB = 96;
 export const WORKER_HEAP_MB = 256;
 
 /** The old-generation limit for workers: POSTMORTEM_LINT_WORKER_HEAP_MB, else WORKER_HEAP_MB. */
