@@ -178,7 +178,7 @@ export function boundInput(text: string): Bounded {
   // The current paragraph's end and, per closer, where it last occurs in the paragraph (found once per
   // paragraph, on its first opener).
   let paraEnd = -1;
-  let lastCloser = new Map<string, number>();
+  const lastCloser = new Map<string, number>();
   // The current paragraph's brackets and their closers (found once per paragraph, on its first bracket).
   let partners: Map<number, number> | undefined;
   // The open code fence, and whether the line before was blank (or indented code after one).
@@ -258,6 +258,7 @@ export function boundInput(text: string): Bounded {
       unclosed = 0;
       paraEnd = -1;
       partners = undefined;
+      lastCloser.clear();
     }
     const long = Math.min(eol, pos + MAX_LINE);
     for (let k = i; k < long; k++) {
@@ -267,10 +268,7 @@ export function boundInput(text: string): Bounded {
       } else if (c === 91 || c === 93) {
         if (++brackets > MAX_DELIMITERS) mask(k, 'delimiters');
         else if (c === 91 && !code) {
-          if (paraEnd < 0) {
-            paraEnd = paragraphEnd(text, pos);
-            lastCloser = new Map();
-          }
+          if (paraEnd < 0) paraEnd = paragraphEnd(text, pos);
           partners ??= bracketPartners(text, k, paraEnd);
           const to = partners.get(k);
           if (to !== undefined && (to < 0 || to - k > MAX_LABEL)) mask(k, 'label');
@@ -280,10 +278,7 @@ export function boundInput(text: string): Bounded {
         else if (!code) {
           const closer = htmlCloser(text, k);
           if (closer === undefined) continue;
-          if (paraEnd < 0) {
-            paraEnd = paragraphEnd(text, pos);
-            lastCloser = new Map();
-          }
+          if (paraEnd < 0) paraEnd = paragraphEnd(text, pos);
           let last = lastCloser.get(closer);
           if (last === undefined) {
             const found = text.slice(pos, paraEnd).lastIndexOf(closer);

@@ -14,7 +14,7 @@ import { PERSON_ONLY_PREDICATES } from '../data/clauses';
 import { nameKind } from './nlp';
 import type { Prose } from '../engine/prose';
 import type { AnalyzeOptions, PostmortemModel } from '../types';
-import { allMatches } from './regexp';
+import { allMatches, matchesAtStarts } from './regexp';
 
 export interface PeopleIndex {
   /** Lower-cased names (full names and first names) and handles (without "@") known to be people. */
@@ -57,18 +57,7 @@ const APPOSITIVE_START = /(?<![\p{L}])[\p{Lu}toa]/gu;
 
 /** Every match of PERSON_APPOSITIVE in `text`, left to right, none overlapping: what a global search gives. */
 export function personAppositives(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  APPOSITIVE_START.lastIndex = 0;
-  for (let at = APPOSITIVE_START.exec(text); at; at = APPOSITIVE_START.exec(text)) {
-    PERSON_APPOSITIVE.lastIndex = at.index;
-    const m = PERSON_APPOSITIVE.exec(text);
-    if (m) {
-      out.push(m);
-      APPOSITIVE_START.lastIndex = m.index + m[0].length;
-    }
-  }
-  APPOSITIVE_START.lastIndex = PERSON_APPOSITIVE.lastIndex = 0;
-  return out;
+  return matchesAtStarts(PERSON_APPOSITIVE, APPOSITIVE_START, text);
 }
 const PRONOUN = /\b(?:he|she|him|her|his|hers)\b/i;
 const CAPITALISED = /(?<![\p{L}\p{N}@_-])\p{Lu}[\p{Ll}]+(?:-\p{Ll}+)?(?![\p{L}\p{N}])/gu;

@@ -28,6 +28,28 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 
+/**
+ * Every match of the sticky `re` in `text`, left to right, none overlapping, tried only where the
+ * global `starts` finds a place it can begin: what a global search for `re` gives when no match can
+ * begin elsewhere. (A global search retries a pattern from every position; recheck's fuzzer found that
+ * quadratic for some name patterns, which anchored at their starts are linear.)
+ */
+export function matchesAtStarts(re: RegExp, starts: RegExp, text: string): RegExpExecArray[] {
+  if (!re.sticky || !starts.global) throw new TypeError('matchesAtStarts needs a sticky pattern and global starts');
+  const out: RegExpExecArray[] = [];
+  starts.lastIndex = 0;
+  for (let at = starts.exec(text); at; at = starts.exec(text)) {
+    re.lastIndex = at.index;
+    const m = re.exec(text);
+    if (m) {
+      out.push(m);
+      starts.lastIndex = m.index + m[0].length;
+    }
+  }
+  starts.lastIndex = re.lastIndex = 0;
+  return out;
+}
+
 function advance(text: string, i: number, unicode: boolean): number {
   if (!unicode || i + 1 >= text.length) return i + 1;
   const c = text.charCodeAt(i);

@@ -15,7 +15,7 @@ import { KNOWN_TOOLS, SYSTEM_NOUNS } from '../data/people';
 import { knownNonName, taggedAsNameLike } from '../language/nlp';
 
 const SYSTEM_NOUN_SET = new Set(SYSTEM_NOUNS.flatMap((n) => [n, n + 's']));
-import { allMatches, trailingByLength } from '../language/regexp';
+import { allMatches, matchesAtStarts, trailingByLength } from '../language/regexp';
 
 /** Sections where a person named as the agent of the failure is reported. Timelines and action items are not among them. */
 export const CAUSAL_SECTIONS: SectionKind[] = ['summary', 'root-causes', 'five-whys', 'contributing-factors', 'what-went-poorly', 'lessons-learned', 'trigger'];
@@ -51,18 +51,7 @@ const SUBJECT_START = /(?<![\p{L}\p{N}@_'’-])[@\p{Lu}]/gu;
 
 /** Every match of SUBJECT in `text`, left to right, none overlapping: what a global search gives. */
 export function subjectMatches(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  SUBJECT_START.lastIndex = 0;
-  for (let at = SUBJECT_START.exec(text); at; at = SUBJECT_START.exec(text)) {
-    SUBJECT.lastIndex = at.index;
-    const m = SUBJECT.exec(text);
-    if (m) {
-      out.push(m);
-      SUBJECT_START.lastIndex = m.index + m[0].length;
-    }
-  }
-  SUBJECT_START.lastIndex = SUBJECT.lastIndex = 0;
-  return out;
+  return matchesAtStarts(SUBJECT, SUBJECT_START, text);
 }
 /** "caused by <Name>", "if <Name> had" */
 /** Case-insensitive literal alternation, so NAME keeps its case-sensitive capital letter. */
