@@ -1,5 +1,5 @@
 /**
- * Markdown parsing: unified + remark-parse + remark-frontmatter + remark-gfm, built once.
+ * Markdown parsing: unified + remark-parse + remark-frontmatter + GFM (remark-gfm's extensions), built once.
  *
  * The document is cut into blocks at top-level ATX headings (outside front matter, fenced code and
  * HTML comments) and each block is parsed on its own. A heading always starts a new block in
@@ -16,15 +16,86 @@
  * cutter follows). Then both ways give the same tree, and a warm cache still returns exactly what a
  * cold analysis does (the incremental tests compare them).
  */
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { NodeMemo, own } from './nodeMemo';
 
+/**
+ * GFM as remark-gfm reads it (its micromark and mdast extensions), with one change: the literal
+ * autolink transform (`www.…`, `https://…`, `a@b.c`, `mailto:`, `xmpp:`) is not run over the whole tree
+ * but by `linkLiterals`, on the text nodes that could hold one. mdast-util-gfm-autolink-literal walks
+ * the whole tree once per pattern (four walks); that was 8% of a typical postmortem's analysis.
+ */
+type MdastExtension = ReturnType<typeof gfmFromMarkdown>[number];
+let literalTransform: NonNullable<MdastExtension['transforms']>[number] | undefined;
+const gfmMdast: MdastExtension[] = gfmFromMarkdown().map((ext) => {
+  if (literalTransform || !ext.transforms?.length || !ext.enter || !('literalAutolink' in ext.enter)) return ext;
+  literalTransform = ext.transforms[0];
+  return { ...ext, transforms: ext.transforms.slice(1) };
+});
+
+function remarkGfmParse(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfm());
+  (data.fromMarkdownExtensions ??= []).push(gfmMdast);
+}
+
 // YAML front matter (---) and TOML front matter (+++, as static site generators such as Hugo and Zola write it).
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse).freeze();
+
+let literalRuns = 0;
+
+/** How many text nodes were handed to the literal autolink transform in this process (for tests). */
+export function literalAutolinkRuns(): number {
+  return literalRuns;
+}
+
+/**
+ * True when a text node's value could hold a literal autolink: each of the transform's patterns needs
+ * "://" (http, https), "www." (any case) or "@" (email, mailto, xmpp). Values are decoded text, so a
+ * character reference such as `&#64;` is already "@" here.
+ */
+function mayHoldLiteral(value: string): boolean {
+  if (value.includes('@') || value.includes('://')) return true;
+  for (let i = value.indexOf('.', 3); i >= 0; i = value.indexOf('.', i + 1)) {
+    if (value.slice(i - 3, i).toLowerCase() === 'www') return true;
+  }
+  return false;
+}
+
+/**
+ * The literal autolink transform, run on each text node that could hold a literal (outside links and
+ * link references, which it skips too): the node alone in a paragraph, then the paragraph's children
+ * in its place. The transform reads each text node on its own (a match depends only on the node's
+ * value), so this gives the tree the whole-tree walk gives (test/core/autolink-literals.test.ts).
+ */
+function linkLiterals(parent: Parent): void {
+  const children = parent.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if (node.type === 'text') {
+      if (!mayHoldLiteral(node.value)) continue;
+      literalRuns++;
+      const holder = { type: 'paragraph', children: [node] } as Parent;
+      literalTransform!({ type: 'root', children: [holder] } as Root);
+      if (holder.children.length !== 1 || holder.children[0] !== node) {
+        children.splice(i, 1, ...(holder.children as Nodes[]));
+        i += holder.children.length - 1;
+      }
+    } else if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node) linkLiterals(node);
+  }
+}
+
+/** One Markdown parse: the processor's tree with GFM's literal autolinks linked (see `linkLiterals`). */
+function parseTree(text: string): Root {
+  const tree = processor.parse(text) as Root;
+  if (literalTransform) linkLiterals(tree);
+  return tree;
+}
 
 export interface Block {
   start: number;
@@ -243,7 +314,7 @@ const DELIMITER_CHARS = /^[ \t|:-]+$/;
 const isDelimiterRow = (line: string) => DELIMITER_CHARS.test(line) && line.includes('-');
 
 function isTableHeader(header: string): boolean {
-  const children = (processor.parse(header) as Root).children;
+  const children = parseTree(header).children;
   return children.length === 1 && children[0].type === 'table';
 }
 
@@ -334,7 +405,7 @@ export function parseBlocks(text: string, cache?: ParseCache): { tree: Root; blo
       // Cached trees outlive this version of the text; parsed from a slice, their strings would keep
       // the whole text alive (one copy per edited block). Parsing a copy of the block keeps the block.
       const body = b.prefix === undefined ? src : b.prefix + src;
-      const tree = processor.parse(cache ? own(body) : body) as Root;
+      const tree = parseTree(cache ? own(body) : body);
       if (b.prefix === undefined) {
         shift(tree.children, b.start, b.line);
         entry = { children: tree.children, offset: b.start, line: b.line };
