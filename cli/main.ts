@@ -5,8 +5,9 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CliIO } from './io';
 import { localToday } from '../common/dates';
-import { lintInWorker, run } from './run';
-import { WORKER_FLAG } from './workers';
+import { lintJob, run } from './run';
+import { reportJob } from './reportCommand';
+import { answerJob, WORKER_FLAG, type JobMessage } from './workers';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -36,9 +37,9 @@ const io: CliIO = {
   env: process.env,
 };
 
-// Started by cli/workers.ts as a worker thread: lint the files the main thread sends.
+// Started by cli/workers.ts as a worker thread: do the jobs the main thread sends (lint a file, or read its facts for the report).
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
-  parentPort!.on('message', (m: Parameters<typeof lintInWorker>[0]) => parentPort!.postMessage(lintInWorker(m)));
+  parentPort!.on('message', (m: JobMessage) => parentPort!.postMessage(answerJob(m, { lint: lintJob, report: reportJob })));
 } else
   run(process.argv.slice(2), io).then(
     (code) => {

@@ -16,6 +16,7 @@ import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJ
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../config/postmortemFiles';
 import { argsError, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands } from './files';
+import { InOrder, poolFor, type ReportFileAnswer, type ReportJob } from './workers';
 import type { CliIO } from './io';
 
 export const REPORT_HELP = `Usage: postmortem-lint report [options] <files, folders or globs>
@@ -78,6 +79,30 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 /** Files far larger than the core reads are not even loaded. */
 const MAX_BYTES = DEFAULT_MAX_SIZE * 4;
 
+let postmortemPath: ((path: string) => boolean) | undefined;
+/** A path postmortems are kept under (the default file globs), compiled on first use. */
+const isPostmortemPath = (path: string) => (postmortemPath ??= compileGlobs(DEFAULT_FILE_GLOBS))(path);
+
+/**
+ * One file of the report, on the main thread or in a worker (cli/workers.ts): read it, analyse it
+ * (facts only: no fixes are built) and answer with its facts, or why it is not counted.
+ */
+export function reportJob(job: ReportJob): ReportFileAnswer {
+  let text: string;
+  try {
+    const st = statSync(job.absPath);
+    if (st.size > MAX_BYTES) return { tooLarge: st.size };
+    text = readFileSync(job.absPath, 'utf8');
+  } catch (e) {
+    throw new IoError(`cannot read "${job.path}": ${oneLine(e)}`);
+  }
+  const result = analyze(text, { ...job.options, fixes: false });
+  const path = job.path.split('\\').join('/');
+  // A README or index page beside the postmortems often has "postmortems" in its title: it is left out.
+  if (!job.explicit && !result.skipped && (isIndexPage(path) || (!looksLikePostmortem(result.model) && !isPostmortemPath(path)))) return { leftOut: path };
+  return { path, skipped: result.skipped, internalErrors: result.internalErrors, facts: postmortemFacts(path, text, result) };
+}
+
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
   const err = (msg: string) => io.stderr.write(`postmortem-lint: ${msg}\n`);
   try {
@@ -96,35 +121,37 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       return c;
     };
     const targets = await expandOperands(args.operands, { cwd: io.cwd, isIgnored: (abs) => configFor(abs).ignored });
-    const isPostmortemPath = compileGlobs(DEFAULT_FILE_GLOBS);
     const facts: PostmortemFacts[] = [];
     const leftOut: string[] = [];
     const problems = new Set<string>();
-    for (const t of targets) {
-      let text: string;
-      try {
-        const st = statSync(t.absPath);
-        if (st.size > MAX_BYTES) {
-          err(`${t.path}: skipped: ${st.size.toLocaleString('en-US')} bytes is far more than the postmortem checks read`);
+    const jobAt = (i: number): ReportJob => ({
+      path: targets[i].path,
+      absPath: targets[i].absPath,
+      explicit: targets[i].explicit,
+      options: { ...configFor(targets[i].absPath).options, today },
+    });
+    // Many files: analysed on every core (cli/workers.ts), taken back in file order; a file whose worker
+    // failed is analysed here.
+    const pool = poolFor(targets.length, io.env);
+    const inOrder = pool && new InOrder(pool, 'report', targets.length, jobAt);
+    try {
+      for (const [i, t] of targets.entries()) {
+        const answer = inOrder ? await inOrder.take(i, () => reportJob(jobAt(i))) : reportJob(jobAt(i));
+        if ('tooLarge' in answer) {
+          err(`${t.path}: skipped: ${answer.tooLarge.toLocaleString('en-US')} bytes is far more than the postmortem checks read`);
           continue;
         }
-        text = readFileSync(t.absPath, 'utf8');
-      } catch (e) {
-        throw new IoError(`cannot read "${t.path}": ${oneLine(e)}`);
+        for (const p of configFor(t.absPath).problems) problems.add(`${p.file}:${p.range.start.line + 1}: ${p.message}`);
+        if ('leftOut' in answer) {
+          leftOut.push(answer.leftOut);
+          continue;
+        }
+        if (answer.skipped) err(`${answer.path}: skipped. ${answer.skipped}`);
+        for (const ie of answer.internalErrors) err(`${answer.path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
+        facts.push(answer.facts);
       }
-      const loaded = configFor(t.absPath);
-      for (const p of loaded.problems) problems.add(`${p.file}:${p.range.start.line + 1}: ${p.message}`);
-      // The review reads facts, never fixes: none are built.
-      const result = analyze(text, { ...loaded.options, today, fixes: false });
-      const path = t.path.split('\\').join('/');
-      // A README or index page beside the postmortems often has "postmortems" in its title: it is left out.
-      if (!t.explicit && !result.skipped && (isIndexPage(path) || (!looksLikePostmortem(result.model) && !isPostmortemPath(path)))) {
-        leftOut.push(path);
-        continue;
-      }
-      if (result.skipped) err(`${path}: skipped. ${result.skipped}`);
-      for (const ie of result.internalErrors) err(`${path}: rule ${ie.rule} failed and was skipped: ${ie.message}`);
-      facts.push(postmortemFacts(path, text, result));
+    } finally {
+      await pool?.close();
     }
     for (const p of problems) err(`configuration: ${p}`);
     if (leftOut.length)

@@ -13,7 +13,7 @@ import { parseCliArgs, type CliOptions } from './args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands, type FileTarget } from './files';
 import { unifiedDiff, writeAtomically } from './fix';
-import { LintPool, workerCount, workerHeapMb, type LintAnswer, type LintJob } from './workers';
+import { InOrder, poolFor, type LintJob } from './workers';
 import { formatGithub } from './format/github';
 import { jsonFile } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -74,16 +74,10 @@ function readInput(t: FileTarget): Input {
   }
 }
 
-/** A worker's job (cli/workers.ts): read the file, lint it, answer with its report (without its text). */
-export function lintInWorker(m: { id: number; job: LintJob }): LintAnswer {
-  try {
-    const { job } = m;
-    const read = readInput({ path: job.path, absPath: job.absPath } as FileTarget);
-    const report = lintText(job.path, read.text, job.options, read.skipped);
-    return { id: m.id, report: { ...report, text: '' } };
-  } catch (e) {
-    return { id: m.id, error: e instanceof Error ? e.message : String(e) };
-  }
+/** A worker's lint job (cli/workers.ts): read the file, lint it, answer with its report (without its text). */
+export function lintJob(job: LintJob): FileReport {
+  const read = readInput({ path: job.path, absPath: job.absPath } as FileTarget);
+  return { ...lintText(job.path, read.text, job.options, read.skipped), text: '' };
 }
 
 export function lintText(path: string, text: string | undefined, options: AnalyzeOptions, skippedBefore?: string): FileReport {
@@ -209,38 +203,22 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       return { ...loaded.options, today, rules: { ...loaded.options.rules, ...opts.rules }, fixes };
     };
     // Many files, streamed output: lint on every core (cli/workers.ts), results written in file order.
-    const threads = streaming && !opts.fix && !opts.stdin ? workerCount(inputs.length, undefined, io.env) : 0;
-    // Only from the bundle (dist/cli.js), which starts in worker mode; not when run from source.
-    // Workers start from the bin shim when it loaded the bundle (it loads it with the code cache).
-    const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
-    const pool = threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new LintPool(threads, entry, workerHeapMb(io.env)) : undefined;
-    const window = threads * 8;
-    const pending: Array<Promise<FileReport> | undefined> = [];
-    let submitted = 0;
-    const submit = () => {
-      const input = inputs[submitted];
-      const p = pool!.lint({ path: input.path, absPath: input.absPath, options: optionsFor(input) });
-      p.catch(() => undefined); // awaited in order below
-      pending[submitted++] = p;
-    };
+    const pool = streaming && !opts.fix && !opts.stdin ? poolFor(inputs.length, io.env) : undefined;
+    const inOrder =
+      pool && new InOrder(pool, 'lint', inputs.length, (i) => ({ path: inputs[i].path, absPath: inputs[i].absPath, options: optionsFor(inputs[i]) }));
     try {
       for (const [i, input] of inputs.entries()) {
         if (progress && inputs.length > 1) io.stderr.write(`\rChecking ${i + 1}/${inputs.length} files\u2026`);
-        if (pool) {
-          while (submitted < inputs.length && submitted < i + window) submit();
-          let r: FileReport;
-          try {
-            r = await pending[i]!;
-          } catch {
-            // Its worker failed (out of its heap, say): lint it here, where the heap is V8's default.
+        if (inOrder) {
+          // A file whose worker failed (out of its heap, say) is linted here, where the heap is V8's default.
+          const r = await inOrder.take(i, () => {
             try {
               const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
-              r = { ...lintText(input.path, read.text, optionsFor(input), read.skipped), text: '' };
+              return { ...lintText(input.path, read.text, optionsFor(input), read.skipped), text: '' };
             } catch (e) {
               throw new IoError(oneLine(e));
             }
-          }
-          pending[i] = undefined;
+          });
           add(t, r);
           tellNotices(r);
           emit(r);

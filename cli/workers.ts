@@ -1,12 +1,14 @@
 /**
- * Linting on every core: with many files, `postmortem-lint` hands files to worker threads (the same
- * bundle, started in worker mode by ../cli.ts) and writes their results in file order as they come.
- * Each worker reads its file and runs the one analysis core; the main thread keeps only what is in
- * flight, so memory stays flat in the number of files.
+ * Work on every core: with many files, `postmortem-lint` and `postmortem-lint report` hand files to
+ * worker threads (the same bundle, started in worker mode by ./main.ts) and take the answers back in
+ * file order as they come. One pool does both kinds of job (JobKinds): a lint job answers with the
+ * file's report, a report job with the file's facts (never the whole analysis). Each worker reads its
+ * file and runs the one analysis core; the main thread keeps only what is in flight.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../core';
+import type { PostmortemFacts } from '../review';
 import type { FileReport } from './results';
 
 /** Below this many files the threads' start-up costs more than it saves. */
@@ -27,7 +29,46 @@ export interface LintJob {
   options: AnalyzeOptions;
 }
 
-export type LintAnswer = { id: number; report: FileReport } | { id: number; error: string };
+/** `postmortem-lint report`: one file to read, analyse and reduce to its facts (cli/reportCommand.ts). */
+export interface ReportJob {
+  /** As found or given (the left-out and skipped lines name it so). */
+  path: string;
+  absPath: string;
+  /** Named on the command line (never left out). */
+  explicit: boolean;
+  options: AnalyzeOptions;
+}
+
+/**
+ * What the report needs from one file, never the whole analysis: too large to read, left out (does not
+ * read as a postmortem), or its facts with what stderr says about it.
+ */
+export type ReportFileAnswer =
+  | { tooLarge: number }
+  | { leftOut: string }
+  | { path: string; skipped?: string; internalErrors: Array<{ rule: string; message: string }>; facts: PostmortemFacts };
+
+/** The jobs a worker does, by kind: what is sent and what comes back. */
+export interface JobKinds {
+  lint: { job: LintJob; answer: FileReport };
+  report: { job: ReportJob; answer: ReportFileAnswer };
+}
+export type JobKind = keyof JobKinds;
+export type Job<K extends JobKind> = JobKinds[K]['job'];
+export type Answer<K extends JobKind> = JobKinds[K]['answer'];
+export type JobMessage = { [K in JobKind]: { id: number; kind: K; job: Job<K> } }[JobKind];
+export type AnswerMessage = { id: number; answer: unknown } | { id: number; error: string };
+/** How a worker does each kind of job (cli/main.ts passes the CLI's). */
+export type JobHandlers = { [K in JobKind]: (job: Job<K>) => Answer<K> };
+
+/** A worker's answer to one message: the handler's result, or the message of what it threw. */
+export function answerJob(m: JobMessage, handlers: JobHandlers): AnswerMessage {
+  try {
+    return { id: m.id, answer: (handlers[m.kind] as (job: unknown) => unknown)(m.job) };
+  } catch (e) {
+    return { id: m.id, error: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 /**
  * Each worker's heap: a young generation of 96 MB (V8's default for a worker is 48 MB: one
@@ -63,10 +104,11 @@ export const WORKER_FLAG = 'postmortemLintWorker';
  */
 export const JOBS_PER_WORKER = 2;
 
-export class LintPool {
+/** Worker threads that do jobs of every kind (JobKinds), queued in order, each handed to the least busy worker. */
+export class WorkerPool {
   private readonly workers: Array<{ thread: Worker; jobs: number; failed: boolean }> = [];
-  private readonly waiting = new Map<number, { resolve: (r: FileReport) => void; reject: (e: Error) => void }>();
-  private readonly queue: Array<{ id: number; job: LintJob }> = [];
+  private readonly waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+  private readonly queue: JobMessage[] = [];
   private nextId = 0;
   /** How many jobs each worker was given, in start order (for tests and profiling). */
   readonly given: number[] = [];
@@ -78,13 +120,13 @@ export class LintPool {
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
       });
       const w = { thread, jobs: 0, failed: false };
-      thread.on('message', (m: LintAnswer) => {
+      thread.on('message', (m: AnswerMessage) => {
         w.jobs--;
         const p = this.waiting.get(m.id);
         if (p) {
           this.waiting.delete(m.id);
           if ('error' in m) p.reject(new Error(m.error));
-          else p.resolve(m.report);
+          else p.resolve(m.answer);
         }
         this.dispatch();
       });
@@ -99,13 +141,13 @@ export class LintPool {
     }
   }
 
-  /** The job's report; rejects when its worker fails (out of heap, say), or when every worker has failed. */
-  lint(job: LintJob): Promise<FileReport> {
+  /** The job's answer; rejects when its worker fails (out of heap, say), or when every worker has failed. */
+  run<K extends JobKind>(kind: K, job: Job<K>): Promise<Answer<K>> {
     const id = this.nextId++;
     if (this.workers.every((w) => w.failed)) return Promise.reject(new Error('no worker left'));
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.queue.push({ id, job });
+      this.waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
+      this.queue.push({ id, kind, job } as JobMessage);
       this.dispatch();
     });
   }
@@ -127,5 +169,52 @@ export class LintPool {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.thread.terminate()));
+  }
+}
+
+/**
+ * A pool for a run of `files` files, or undefined when it should run on the main thread alone: few
+ * files, one core (workerCount), or the CLI run from source rather than from the bundle (dist/cli.js,
+ * which starts in worker mode). Workers start from the bin shim when it loaded the bundle (it loads it
+ * with the code cache).
+ */
+export function poolFor(files: number, env: Record<string, string | undefined>): WorkerPool | undefined {
+  const threads = workerCount(files, undefined, env);
+  const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
+  return threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new WorkerPool(threads, entry, workerHeapMb(env)) : undefined;
+}
+
+/**
+ * Jobs 0 … count-1 of one kind, handed to the pool ahead of need (a few per worker) and taken back in
+ * order, so results are written in file order while only what is in flight is kept.
+ */
+export class InOrder<K extends JobKind> {
+  private readonly pending: Array<Promise<Answer<K>> | undefined> = [];
+  private submitted = 0;
+  private readonly window: number;
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly kind: K,
+    private readonly count: number,
+    private readonly jobAt: (i: number) => Job<K>,
+  ) {
+    this.window = Math.max(1, pool.given.length * 8);
+  }
+
+  /** Job i's answer (take them in order); when its worker failed, what `fallback` returns on this thread. */
+  async take(i: number, fallback: () => Answer<K>): Promise<Answer<K>> {
+    while (this.submitted < this.count && this.submitted < i + this.window) {
+      const p = this.pool.run(this.kind, this.jobAt(this.submitted));
+      p.catch(() => undefined); // awaited in order
+      this.pending[this.submitted++] = p;
+    }
+    try {
+      return await this.pending[i]!;
+    } catch {
+      return fallback();
+    } finally {
+      this.pending[i] = undefined;
+    }
   }
 }

@@ -14,7 +14,7 @@ import type { CliIO } from '../../cli/io';
 import { lintText, run } from '../../cli/run';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
-import { LintPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, workerCount, workerHeapMb } from '../../cli/workers';
+import { WorkerPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, workerCount, workerHeapMb } from '../../cli/workers';
 
 const TODAY = '2026-11-23';
 
@@ -115,12 +115,12 @@ describe('CLI worker threads', () => {
         'const slow = threadId % 2 === 1;\n' +
         "parentPort.on('message', (m) => {\n" +
         '  if (slow) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40);\n' +
-        "  parentPort.postMessage({ id: m.id, report: { path: `${m.job.path} ${slow ? 'slow' : 'fast'}` } });\n" +
+        "  parentPort.postMessage({ id: m.id, answer: { path: `${m.job.path} ${slow ? 'slow' : 'fast'}` } });\n" +
         '});\n',
     );
-    const pool = new LintPool(2, script);
+    const pool = new WorkerPool(2, script);
     try {
-      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => pool.lint({ path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+      const answers = await Promise.all(Array.from({ length: 24 }, (_, i) => pool.run('lint', { path: `${i}.md`, absPath: `${i}.md`, options: {} })));
       // Every answer belongs to its own job, in order.
       assert.deepEqual(
         answers.map((r) => r.path.split(' ')[0]),
@@ -145,14 +145,14 @@ describe('CLI worker threads', () => {
     writeFileSync(
       script,
       "const { parentPort, resourceLimits } = require('node:worker_threads');\n" +
-        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, report: { path: String(resourceLimits.maxOldGenerationSizeMb) } }));\n",
+        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, answer: { path: String(resourceLimits.maxOldGenerationSizeMb) } }));\n",
     );
     assert.equal(workerHeapMb({}), WORKER_HEAP_MB);
     assert.equal(workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '300' }), 300);
     assert.equal(workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: 'lots' }), WORKER_HEAP_MB);
-    const pool = new LintPool(2, script, workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '200' }));
+    const pool = new WorkerPool(2, script, workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '200' }));
     try {
-      const answers = await Promise.all([0, 1, 2].map((i) => pool.lint({ path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+      const answers = await Promise.all([0, 1, 2].map((i) => pool.run('lint', { path: `${i}.md`, absPath: `${i}.md`, options: {} })));
       assert.deepEqual(
         answers.map((r) => r.path),
         ['200', '200', '200'],
@@ -167,10 +167,10 @@ describe('CLI worker threads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
     const script = join(dir, 'fail.js');
     writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('out of heap'); });\n");
-    const pool = new LintPool(1, script);
+    const pool = new WorkerPool(1, script);
     try {
-      await assert.rejects(pool.lint({ path: 'a.md', absPath: 'a.md', options: {} }), /out of heap/);
-      await assert.rejects(pool.lint({ path: 'b.md', absPath: 'b.md', options: {} }), /no worker left/);
+      await assert.rejects(pool.run('lint', { path: 'a.md', absPath: 'a.md', options: {} }), /out of heap/);
+      await assert.rejects(pool.run('lint', { path: 'b.md', absPath: 'b.md', options: {} }), /no worker left/);
     } finally {
       await pool.close();
       rmSync(dir, { recursive: true, force: true });
