@@ -4,7 +4,8 @@
  */
 import { LineIndex, type Finding, type Severity } from '../core';
 
-export interface CliDiagnostic {
+/** What the streamed formats (stylish, json, github) and the totals read of one finding. */
+export interface ShownDiagnostic {
   rule: string;
   severity: Severity;
   message: string;
@@ -12,6 +13,11 @@ export interface CliDiagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+  /** It has a preferred fix --fix applies (not an editor snippet). */
+  fixable: boolean;
+}
+
+export interface CliDiagnostic extends ShownDiagnostic {
   /** The finding itself (offsets, fixes), for SARIF fixes and --fix. */
   finding: Finding;
 }
@@ -23,19 +29,50 @@ export interface SuppressedDiagnostic extends CliDiagnostic {
   commentLine: number;
 }
 
-export interface FileReport {
+/**
+ * One file's result as the streamed formats and the totals read it: what a worker thread answers
+ * (cli/workers.ts), without the findings' fixes and offsets, which only SARIF and --fix use and which
+ * never run on workers.
+ */
+export interface ShownReport {
   /** As given on the command line or found by expansion; `<stdin>` or --stdin-filename for stdin. */
   path: string;
-  text: string;
-  diagnostics: CliDiagnostic[];
-  /** Findings silenced by suppression comments (SARIF reports them as suppressed results). */
-  suppressed: SuppressedDiagnostic[];
+  diagnostics: ShownDiagnostic[];
   /** Set when the file was not analysed (binary, too large). */
   skipped?: string;
   /** Rules that threw on this file. */
   internalErrors: Array<{ rule: string; message: string }>;
   /** Stretches read as plain text because they exceed an input limit (1-based positions), one notice each. */
   notices?: Array<{ line: number; column: number; message: string }>;
+}
+
+/** One file's whole result, on the main thread: its text, and each finding with its fixes. */
+export interface FileReport extends ShownReport {
+  text: string;
+  diagnostics: CliDiagnostic[];
+  /** Findings silenced by suppression comments (SARIF reports them as suppressed results). */
+  suppressed: SuppressedDiagnostic[];
+}
+
+/** The report a worker answers with: the streamed formats' part, built field by field so nothing else is copied across. */
+export function shownReport(r: ShownReport): ShownReport {
+  const out: ShownReport = {
+    path: r.path,
+    diagnostics: r.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      fixable: d.fixable,
+    })),
+    internalErrors: r.internalErrors,
+  };
+  if (r.skipped !== undefined) out.skipped = r.skipped;
+  if (r.notices !== undefined) out.notices = r.notices;
+  return out;
 }
 
 export interface RunTotals {
@@ -59,6 +96,7 @@ export function toDiagnostic(lines: LineIndex, f: Finding): CliDiagnostic {
     column: s.character + 1,
     endLine: e.line + 1,
     endColumn: e.character + 1,
+    fixable: f.fixes?.some((x) => x.preferred && !x.snippet) ?? false,
     finding: f,
   };
 }
@@ -77,7 +115,7 @@ export function addTotals(a: RunTotals, b: RunTotals): void {
   for (const [rule, n] of b.byRule) a.byRule.set(rule, (a.byRule.get(rule) ?? 0) + n);
 }
 
-export function totals(files: FileReport[]): RunTotals {
+export function totals(files: ShownReport[]): RunTotals {
   const t = emptyTotals();
   for (const f of files) {
     for (const d of f.diagnostics) {
@@ -86,13 +124,13 @@ export function totals(files: FileReport[]): RunTotals {
       else if (d.severity === 'warning') t.warnings++;
       else if (d.severity === 'info') t.infos++;
       else t.hints++;
-      if (d.finding.fixes?.some((x) => x.preferred && !x.snippet)) t.fixable++;
+      if (d.fixable) t.fixable++;
     }
   }
   return t;
 }
 
 /** --quiet: only errors are shown (the exit code and --max-warnings still count everything). */
-export function onlyErrors(files: FileReport[]): FileReport[] {
+export function onlyErrors<R extends ShownReport>(files: R[]): R[] {
   return files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }));
 }

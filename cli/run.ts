@@ -20,7 +20,7 @@ import { formatSarif } from './format/sarif';
 import { stylishFile, stylishSummary } from './format/stylish';
 import { printable } from './format/printable';
 import { HELP } from './help';
-import { addTotals, emptyTotals, onlyErrors, toDiagnostic, totals, type FileReport, type RunTotals, type SuppressedDiagnostic } from './results';
+import { addTotals, emptyTotals, onlyErrors, shownReport, toDiagnostic, totals, type FileReport, type RunTotals, type ShownReport, type SuppressedDiagnostic } from './results';
 import type { CliIO } from './io';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';
@@ -74,10 +74,13 @@ function readInput(t: FileTarget): Input {
   }
 }
 
-/** A worker's lint job (cli/workers.ts): read the file, lint it, answer with its report (without its text). */
-export function lintJob(job: LintJob): FileReport {
+/**
+ * A worker's lint job (cli/workers.ts): read the file, lint it, answer with what the streamed formats
+ * show (never its text or the findings' fixes: copying them back was 2-3% of each worker's time).
+ */
+export function lintJob(job: LintJob): ShownReport {
   const read = readInput({ path: job.path, absPath: job.absPath } as FileTarget);
-  return { ...lintText(job.path, read.text, job.options, read.skipped), text: '' };
+  return shownReport(lintText(job.path, read.text, job.options, read.skipped));
 }
 
 export function lintText(path: string, text: string | undefined, options: AnalyzeOptions, skippedBefore?: string): FileReport {
@@ -172,19 +175,19 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const t: RunTotals = emptyTotals();
     /** Totals of what is shown (--quiet shows errors only), for the stylish summary. */
     const shownT: RunTotals = emptyTotals();
-    const add = (into: RunTotals, r: FileReport) => addTotals(into, totals([r]));
+    const add = (into: RunTotals, r: ShownReport) => addTotals(into, totals([r]));
     let jsonFiles = 0;
     const clearProgress = () => {
       if (progress && inputs.length > 1) io.stderr.write('\r\u001b[K');
     };
     /** What the author must know about a file besides its findings, on stderr: skipped, a rule that failed, a stretch read as plain text. */
-    const tellNotices = (r: FileReport) => {
+    const tellNotices = (r: ShownReport) => {
       if (r.skipped || r.internalErrors.length || r.notices) clearProgress();
       if (r.skipped) err(`${printable(r.path)}: skipped. ${printable(r.skipped)}`);
       for (const ie of r.internalErrors) err(`${printable(r.path)}: rule ${ie.rule} failed and was skipped: ${printable(ie.message)}`);
       for (const n of r.notices ?? []) err(`${printable(r.path)}:${n.line}:${n.column}: ${printable(n.message)}`);
     };
-    const emit = (r: FileReport) => {
+    const emit = (r: ShownReport) => {
       const shown = opts.quiet ? onlyErrors([r])[0] : r;
       add(shownT, shown);
       if (opts.format === 'json') {
@@ -214,7 +217,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           const r = await inOrder.take(i, () => {
             try {
               const read = input.target && input.text === undefined && !input.skipped ? readInput(input.target) : input;
-              return { ...lintText(input.path, read.text, optionsFor(input), read.skipped), text: '' };
+              return shownReport(lintText(input.path, read.text, optionsFor(input), read.skipped));
             } catch (e) {
               throw new IoError(oneLine(e));
             }

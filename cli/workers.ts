@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../core';
 import type { PostmortemFacts } from '../review';
-import type { FileReport } from './results';
+import type { ShownReport } from './results';
 
 /** Below this many files the threads' start-up costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 200;
@@ -50,7 +50,7 @@ export type ReportFileAnswer =
 
 /** The jobs a worker does, by kind: what is sent and what comes back. */
 export interface JobKinds {
-  lint: { job: LintJob; answer: FileReport };
+  lint: { job: LintJob; answer: ShownReport };
   report: { job: ReportJob; answer: ReportFileAnswer };
 }
 export type JobKind = keyof JobKinds;

@@ -3,7 +3,7 @@
  * annotations on the pull request: `::error file=...,line=..,col=..,endLine=..,endColumn=..,title=rule::message`.
  */
 import type { Severity } from '../../core';
-import type { FileReport } from '../results';
+import type { ShownReport } from '../results';
 import { printable } from './printable';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -16,7 +16,7 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(files: FileReport[]): string {
+export function formatGithub(files: ShownReport[]): string {
   const out: string[] = [];
   for (const f of files) {
     for (const d of f.diagnostics) {

@@ -3,10 +3,10 @@
  * {"version":1,"files":[{"path":"...","diagnostics":[{"rule","severity","message","line","column","endLine","endColumn"}]}]}
  * Lines and columns are 1-based; columns count UTF-16 code units; endColumn is exclusive.
  */
-import type { FileReport } from '../results';
+import type { ShownReport } from '../results';
 
 /** One file's entry, as it stands in `files` (the CLI streams these one at a time). */
-export function jsonFile(f: FileReport): string {
+export function jsonFile(f: ShownReport): string {
   return JSON.stringify({
     path: f.path,
     diagnostics: f.diagnostics.map((d) => ({
@@ -21,6 +21,6 @@ export function jsonFile(f: FileReport): string {
   });
 }
 
-export function formatJson(files: FileReport[]): string {
+export function formatJson(files: ShownReport[]): string {
   return `{"version":1,"files":[${files.map(jsonFile).join(',')}]}\n`;
 }

@@ -4,7 +4,7 @@
  */
 import { createColors } from 'picocolors';
 import type { Severity } from '../../core';
-import { totals, type FileReport, type RunTotals } from '../results';
+import { totals, type RunTotals, type ShownReport } from '../results';
 import { printable } from './printable';
 
 /** Findings of one rule in one file beyond which they are grouped, and how many are shown first. */
@@ -21,7 +21,7 @@ function severityColors(color: boolean): { c: ReturnType<typeof createColors>; s
 }
 
 /** One file's block: its path and one aligned line per finding (the CLI streams these one at a time). */
-export function stylishFile(f: FileReport, opts: { color: boolean }): string {
+export function stylishFile(f: ShownReport, opts: { color: boolean }): string {
   const { c, sev: sevColor } = severityColors(opts.color);
   const out: string[] = [c.underline(printable(f.path))];
   // A rule with more than GROUP_OVER findings in one file shows its first GROUP_SHOWN and one line
@@ -78,7 +78,7 @@ export function stylishSummary(t: RunTotals, opts: { color: boolean; fixHint?: b
   return out.join('\n') + '\n';
 }
 
-export function formatStylish(files: FileReport[], opts: { color: boolean; fixHint?: boolean }): string {
+export function formatStylish(files: ShownReport[], opts: { color: boolean; fixHint?: boolean }): string {
   return (
     files
       .filter((f) => f.diagnostics.length)

@@ -178,7 +178,6 @@ describe('CLI flags', function () {
     });
 
     it('escapes %, carriage returns and newlines in messages', () => {
-      const text = 'x\n';
       const d = {
         rule: 'blame-language',
         severity: 'error' as const,
@@ -187,9 +186,9 @@ describe('CLI flags', function () {
         column: 1,
         endLine: 1,
         endColumn: 2,
-        finding: { rule: 'blame-language', severity: 'error' as const, message: '', start: 0, end: 1 },
+        fixable: false,
       };
-      const out = formatGithub([{ path: 'p.md', text, diagnostics: [d], suppressed: [], internalErrors: [] }]);
+      const out = formatGithub([{ path: 'p.md', diagnostics: [d], internalErrors: [] }]);
       assert.equal(out, '::error file=p.md,line=1,col=1,endLine=1,endColumn=2,title=postmortem-lint%3A blame-language::100%25 sure%0D%0Anext\n');
     });
 

@@ -11,7 +11,7 @@ import { formatGithub } from '../../cli/format/github';
 import { formatJson } from '../../cli/format/json';
 import { formatStylish } from '../../cli/format/stylish';
 import type { CliIO } from '../../cli/io';
-import { lintText, run } from '../../cli/run';
+import { lintJob, lintText, run } from '../../cli/run';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
 import { WorkerPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, workerCount, workerHeapMb } from '../../cli/workers';
@@ -75,6 +75,26 @@ describe('CLI worker threads', () => {
     assert.equal(workerCount(5000, 2), 2);
     assert.equal(workerCount(5000, 32), 8);
     assert.equal(workerCount(3, 1, { POSTMORTEM_LINT_WORKERS: '2' }), 2);
+  });
+
+  it('answers a lint job with what the streamed formats show, never the text or the fixes', () => {
+    const t = tempTree({ 'pm.md': WITH_WARNING });
+    try {
+      const job = { path: 'pm.md', absPath: join(t.dir, 'pm.md'), options: { today: TODAY, fixes: 'preferred' as const } };
+      const full = lintText('pm.md', WITH_WARNING, job.options);
+      const shown = lintJob(job);
+      // The same findings, one per diagnostic, with whether each can be fixed...
+      assert.ok(shown.diagnostics.some((d) => d.fixable) && shown.diagnostics.some((d) => d.rule === 'blame-language'));
+      assert.deepEqual(
+        shown.diagnostics.map((d) => [d.rule, d.line, d.column, d.fixable]),
+        full.diagnostics.map((d) => [d.rule, d.line, d.column, d.finding.fixes?.some((f) => f.preferred && !f.snippet) ?? false]),
+      );
+      // ...and nothing the main thread does not read: no finding objects, fixes, text or suppressed list.
+      for (const d of shown.diagnostics) assert.deepEqual(Object.keys(d).sort(), ['column', 'endColumn', 'endLine', 'fixable', 'line', 'message', 'rule', 'severity']);
+      assert.deepEqual(Object.keys(shown).sort(), ['diagnostics', 'internalErrors', 'path']);
+    } finally {
+      t.cleanup();
+    }
   });
 
   for (const format of ['json', 'stylish', 'github']) {

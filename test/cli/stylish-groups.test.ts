@@ -12,6 +12,7 @@ function diag(rule: string, line: number): CliDiagnostic {
     column: 1,
     endLine: line,
     endColumn: 2,
+    fixable: false,
     finding: { rule, severity: 'warning', message: '', start: 0, end: 1 } as unknown as CliDiagnostic['finding'],
   };
 }
