@@ -38,14 +38,42 @@ const gfmMdast: MdastExtension[] = gfmFromMarkdown().map((ext) => {
   return { ...ext, transforms: ext.transforms.slice(1) };
 });
 
-function remarkGfmParse(this: Processor): void {
+/*
+ * micromark's GFM reading tries an email literal (`ops@example.org`) at the start of every word of a
+ * paragraph, heading or cell: its construct is registered on every letter and digit, and each attempt
+ * sets up a tokenizer state. That was a fifth of the parse of a typical postmortem (1.0 of 4.8 ms,
+ * with or without it, on the bench's generated postmortems). The attempt can only succeed on an
+ * address character ([A-Za-z0-9+-._]) followed by "@" in the raw text (micromark-extension-gfm-
+ * autolink-literal's tokenizeEmailAutolink: atext, then "@"; a character reference or escape is not
+ * atext). So text without one is read by the same GFM extension with that one construct left out;
+ * the tree is the same (test/core/autolink-literals.test.ts), and `www.` and `https://` literals are
+ * still read while parsing. The "@" of a handle (`@kim`, `| @kim |`) follows no address character.
+ */
+type MicromarkExtension = ReturnType<typeof gfm>;
+const gfmFull = gfm();
+const withoutEmailText: Record<number, unknown> = {};
+for (const [code, constructs] of Object.entries(gfmFull.text ?? {})) {
+  const kept = ([] as unknown[]).concat(constructs).filter((c) => c && (c as { name?: string }).name !== 'emailAutolink');
+  if (kept.length) withoutEmailText[+code] = kept;
+}
+const gfmWithoutEmail = { ...gfmFull, text: withoutEmailText } as MicromarkExtension;
+const EMAIL_START = /[A-Za-z0-9+\-._]@/;
+const readings = { full: 0, without: 0 };
+
+/** How many parses read email literals and how many left that construct out, in this process (for tests). */
+export function emailReadings(): { full: number; without: number } {
+  return { ...readings };
+}
+
+function remarkGfmParse(this: Processor, micromark: MicromarkExtension): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfm());
+  (data.micromarkExtensions ??= []).push(micromark);
   (data.fromMarkdownExtensions ??= []).push(gfmMdast);
 }
 
 // YAML front matter (---) and TOML front matter (+++, as static site generators such as Hugo and Zola write it).
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse, gfmFull).freeze();
+const processorWithoutEmail = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse, gfmWithoutEmail).freeze();
 
 let literalRuns = 0;
 
@@ -92,7 +120,10 @@ function linkLiterals(parent: Parent): void {
 
 /** One Markdown parse: the processor's tree with GFM's literal autolinks linked (see `linkLiterals`). */
 function parseTree(text: string): Root {
-  const tree = processor.parse(text) as Root;
+  const withEmail = EMAIL_START.test(text);
+  if (withEmail) readings.full++;
+  else readings.without++;
+  const tree = (withEmail ? processor : processorWithoutEmail).parse(text) as Root;
   if (literalTransform) linkLiterals(tree);
   return tree;
 }

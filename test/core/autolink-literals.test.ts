@@ -4,6 +4,10 @@
  * core runs that same transform only on the text nodes it could change (core/engine/parse.ts
  * `linkLiterals`); these tests check that the tree is exactly what remark-gfm gives, on generated
  * documents full of near-misses, and that a document with nothing link-like skips the walk.
+ *
+ * micromark's own literal-autolink reading tries an email address at every word of a paragraph; the
+ * core leaves that construct out where no "@" follows an address character (`emailReadings`), and
+ * the trees must stay the same there too.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -12,7 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { ParseCache } from '../../core';
-import { literalAutolinkRuns, parseBlocks } from '../../core/engine/parse';
+import { emailReadings, literalAutolinkRuns, parseBlocks } from '../../core/engine/parse';
 import { assertProperty } from '../helpers/property';
 
 const stock = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
@@ -59,7 +63,18 @@ const inline = fc.constantFrom(
   '\\@escaped',
   'a.b@c.d/e',
   'é@ü.invalid',
+  '(@kim)',
+  '| @kim |',
+  'cc: @sre-team, @ops.lead',
+  'price @ 5.00',
+  '`a@b.c`',
+  'a`@`b.c',
+  '**@bold**.invalid',
+  'x_@y.invalid',
+  '+@z.invalid',
 );
+/** An address character ([A-Za-z0-9+-._]) right before an "@": the only way micromark can read an email literal. */
+const EMAIL_START = /[A-Za-z0-9+\-._]@/;
 const sentence = fc.array(inline, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
 const blocks = [
   sentence,
@@ -76,6 +91,8 @@ const document = (block: fc.Arbitrary<string>) =>
     .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 6 }))
     .map(([fm, bs]) => (fm ? '---\nticket: https://t.invalid/1\nowner: ops@o.invalid\n---\n\n' : '') + bs.join('\n\n') + '\n');
 const doc = document(fc.oneof(...blocks, ...definitions));
+/** Documents micromark can read no email literal in (front matter without an address, too). */
+const docWithoutAddress = doc.map((t) => t.replace('owner: ops@o.invalid', 'owner: @ops')).filter((t) => !EMAIL_START.test(t));
 /** Without definitions, which apply only within their own block once a document is cut (core/engine/parse.ts). */
 const docWithoutDefinitions = document(fc.oneof(...blocks));
 
@@ -87,6 +104,32 @@ describe('GFM literal autolinks', () => {
       }),
       { seed: 1907, numRuns: 600, minRuns: 150, budgetMs: 12_000 },
     );
+  });
+
+  it('give the same tree where no "@" follows an address character (micromark reads no email there)', function () {
+    const before = emailReadings();
+    let light = 0;
+    assertProperty(
+      fc.property(docWithoutAddress, (text) => {
+        const full = emailReadings().full;
+        assert.equal(shape(parseBlocks(text).tree.children), shape(stock.parse(text).children));
+        if (emailReadings().full === full) light++;
+      }),
+      { seed: 1909, numRuns: 600, minRuns: 150, budgetMs: 12_000 },
+    );
+    assert.ok(light > 100, `the construct was left out for ${light} documents`);
+    assert.ok(emailReadings().without > before.without);
+  });
+
+  it('read email literals where an "@" follows an address character', () => {
+    const before = emailReadings();
+    for (const text of ['Mail sre@ops.invalid now.\n', '| who |\n| --- |\n| a.b+c@d.invalid |\n', '- x_y@q.invalid\n']) {
+      const tree = parseBlocks(text).tree;
+      assert.match(JSON.stringify(tree), /"url":"mailto:/, text);
+      assert.equal(shape(tree.children), shape(stock.parse(text).children));
+    }
+    assert.equal(emailReadings().full, before.full + 3);
+    assert.equal(emailReadings().without, before.without);
   });
 
   it('give the same tree when the document is cut into blocks and cached', function () {
