@@ -20,7 +20,18 @@ import { formatSarif } from './format/sarif';
 import { stylishFile, stylishSummary } from './format/stylish';
 import { printable } from './format/printable';
 import { HELP } from './help';
-import { addTotals, emptyTotals, onlyErrors, shownReport, toDiagnostic, totals, type FileReport, type RunTotals, type ShownReport, type SuppressedDiagnostic } from './results';
+import {
+  addTotals,
+  emptyTotals,
+  onlyErrors,
+  shownReport,
+  toDiagnostic,
+  totals,
+  type FileReport,
+  type RunTotals,
+  type ShownReport,
+  type SuppressedDiagnostic,
+} from './results';
 import type { CliIO } from './io';
 import { runReport } from './reportCommand';
 import { listRules } from './rulesList';

@@ -90,7 +90,8 @@ describe('CLI worker threads', () => {
         full.diagnostics.map((d) => [d.rule, d.line, d.column, d.finding.fixes?.some((f) => f.preferred && !f.snippet) ?? false]),
       );
       // ...and nothing the main thread does not read: no finding objects, fixes, text or suppressed list.
-      for (const d of shown.diagnostics) assert.deepEqual(Object.keys(d).sort(), ['column', 'endColumn', 'endLine', 'fixable', 'line', 'message', 'rule', 'severity']);
+      for (const d of shown.diagnostics)
+        assert.deepEqual(Object.keys(d).sort(), ['column', 'endColumn', 'endLine', 'fixable', 'line', 'message', 'rule', 'severity']);
       assert.deepEqual(Object.keys(shown).sort(), ['diagnostics', 'internalErrors', 'path']);
     } finally {
       t.cleanup();
