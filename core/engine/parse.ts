@@ -39,30 +39,50 @@ const gfmMdast: MdastExtension[] = gfmFromMarkdown().map((ext) => {
 });
 
 /*
- * micromark's GFM reading tries an email literal (`ops@example.org`) at the start of every word of a
- * paragraph, heading or cell: its construct is registered on every letter and digit, and each attempt
- * sets up a tokenizer state. That was a fifth of the parse of a typical postmortem (1.0 of 4.8 ms,
- * with or without it, on the bench's generated postmortems). The attempt can only succeed on an
- * address character ([A-Za-z0-9+-._]) followed by "@" in the raw text (micromark-extension-gfm-
- * autolink-literal's tokenizeEmailAutolink: atext, then "@"; a character reference or escape is not
- * atext). So text without one is read by the same GFM extension with that one construct left out;
- * the tree is the same (test/core/autolink-literals.test.ts), and `www.` and `https://` literals are
- * still read while parsing. The "@" of a handle (`@kim`, `| @kim |`) follows no address character.
+ * Two of GFM's micromark constructs are tried far more often than they can match, so the core leaves
+ * each out of text where it cannot match; the rest of GFM is the same extension, and the tree is the
+ * same (test/core/autolink-literals.test.ts, table-construct.test.ts compare with remark-gfm):
+ *
+ * - The email literal (`ops@example.org`) is registered on every letter and digit and tried at the
+ *   start of every word of a paragraph, heading or cell: a fifth of the parse of the bench's typical
+ *   postmortem (1.0 of 4.8 ms). It can only match an address character ([A-Za-z0-9+-._]) followed by
+ *   "@" in the raw text (micromark-extension-gfm-autolink-literal's tokenizeEmailAutolink: atext, then
+ *   "@"; a character reference or an escape is not atext). The "@" of a handle (`@kim`) follows none.
+ *   `www.` and `https://` literals are still read while parsing.
+ * - The table is tried at the start of every paragraph line, which it reads as a possible header row.
+ *   A table needs a delimiter row with a "|" or a colon next to a hyphen (micromark-extension-gfm-
+ *   table's tokenizeTable: the row fails unless it saw ":" or "|", and a ":" must touch a "-"; `a\n:-`
+ *   is a one-column table). Most real postmortems have no table: on the measured ones without either
+ *   sign, the parse took about an eighth less.
  */
 type MicromarkExtension = ReturnType<typeof gfm>;
+type Gated = 'emailAutolink' | 'table';
+const GATES: ReadonlyArray<{ construct: Gated; canMatch: RegExp }> = [
+  { construct: 'emailAutolink', canMatch: /[A-Za-z0-9+\-._]@/ },
+  { construct: 'table', canMatch: /\||:-|-:/ },
+];
 const gfmFull = gfm();
-const withoutEmailText: Record<number, unknown> = {};
-for (const [code, constructs] of Object.entries(gfmFull.text ?? {})) {
-  const kept = ([] as unknown[]).concat(constructs).filter((c) => c && (c as { name?: string }).name !== 'emailAutolink');
-  if (kept.length) withoutEmailText[+code] = kept;
-}
-const gfmWithoutEmail = { ...gfmFull, text: withoutEmailText } as MicromarkExtension;
-const EMAIL_START = /[A-Za-z0-9+\-._]@/;
-const readings = { full: 0, without: 0 };
 
-/** How many parses read email literals and how many left that construct out, in this process (for tests). */
-export function emailReadings(): { full: number; without: number } {
-  return { ...readings };
+/** The GFM extension without the named constructs (from every construct map it has). */
+function without(names: ReadonlySet<string>): MicromarkExtension {
+  if (!names.size) return gfmFull;
+  const out: Record<string, unknown> = { ...gfmFull };
+  for (const key of ['document', 'flow', 'text'] as const) {
+    const map: Record<number | string, unknown> = {};
+    for (const [code, constructs] of Object.entries(gfmFull[key] ?? {})) {
+      const kept = ([] as unknown[]).concat(constructs).filter((c) => c && !names.has((c as { name?: string }).name ?? ''));
+      if (kept.length) map[code] = kept;
+    }
+    out[key] = map;
+  }
+  return out as MicromarkExtension;
+}
+
+const readings: Record<Gated, { read: number; left: number }> = { emailAutolink: { read: 0, left: 0 }, table: { read: 0, left: 0 } };
+
+/** How many parses read each gated construct and how many left it out, in this process (for tests). */
+export function constructReadings(): Record<Gated, { read: number; left: number }> {
+  return { emailAutolink: { ...readings.emailAutolink }, table: { ...readings.table } };
 }
 
 function remarkGfmParse(this: Processor, micromark: MicromarkExtension): void {
@@ -71,9 +91,26 @@ function remarkGfmParse(this: Processor, micromark: MicromarkExtension): void {
   (data.fromMarkdownExtensions ??= []).push(gfmMdast);
 }
 
-// YAML front matter (---) and TOML front matter (+++, as static site generators such as Hugo and Zola write it).
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse, gfmFull).freeze();
-const processorWithoutEmail = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse, gfmWithoutEmail).freeze();
+/** One processor per set of constructs left out (a bit per gate), built on first use. */
+const processors: Array<ReturnType<typeof buildProcessor>> = [];
+function buildProcessor(leftOut: number) {
+  const names = new Set(GATES.filter((_, i) => leftOut & (1 << i)).map((g) => g.construct));
+  // YAML front matter (---) and TOML front matter (+++, as static site generators such as Hugo and Zola write it).
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmParse, without(names)).freeze();
+}
+
+/** The processor for `text`: GFM without the constructs that cannot match in it. */
+function processorFor(text: string) {
+  let leftOut = 0;
+  GATES.forEach((g, i) => {
+    if (g.canMatch.test(text)) readings[g.construct].read++;
+    else {
+      readings[g.construct].left++;
+      leftOut |= 1 << i;
+    }
+  });
+  return (processors[leftOut] ??= buildProcessor(leftOut));
+}
 
 let literalRuns = 0;
 
@@ -120,10 +157,7 @@ function linkLiterals(parent: Parent): void {
 
 /** One Markdown parse: the processor's tree with GFM's literal autolinks linked (see `linkLiterals`). */
 function parseTree(text: string): Root {
-  const withEmail = EMAIL_START.test(text);
-  if (withEmail) readings.full++;
-  else readings.without++;
-  const tree = (withEmail ? processor : processorWithoutEmail).parse(text) as Root;
+  const tree = processorFor(text).parse(text) as Root;
   if (literalTransform) linkLiterals(tree);
   return tree;
 }

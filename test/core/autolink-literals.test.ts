@@ -6,7 +6,7 @@
  * documents full of near-misses, and that a document with nothing link-like skips the walk.
  *
  * micromark's own literal-autolink reading tries an email address at every word of a paragraph; the
- * core leaves that construct out where no "@" follows an address character (`emailReadings`), and
+ * core leaves that construct out where no "@" follows an address character (`constructReadings`), and
  * the trees must stay the same there too.
  */
 import { strict as assert } from 'node:assert';
@@ -16,7 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { ParseCache } from '../../core';
-import { emailReadings, literalAutolinkRuns, parseBlocks } from '../../core/engine/parse';
+import { constructReadings, literalAutolinkRuns, parseBlocks } from '../../core/engine/parse';
 import { assertProperty } from '../helpers/property';
 
 const stock = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
@@ -107,29 +107,29 @@ describe('GFM literal autolinks', () => {
   });
 
   it('give the same tree where no "@" follows an address character (micromark reads no email there)', function () {
-    const before = emailReadings();
+    const before = constructReadings().emailAutolink;
     let light = 0;
     assertProperty(
       fc.property(docWithoutAddress, (text) => {
-        const full = emailReadings().full;
+        const full = constructReadings().emailAutolink.read;
         assert.equal(shape(parseBlocks(text).tree.children), shape(stock.parse(text).children));
-        if (emailReadings().full === full) light++;
+        if (constructReadings().emailAutolink.read === full) light++;
       }),
       { seed: 1909, numRuns: 600, minRuns: 150, budgetMs: 12_000 },
     );
     assert.ok(light > 100, `the construct was left out for ${light} documents`);
-    assert.ok(emailReadings().without > before.without);
+    assert.ok(constructReadings().emailAutolink.left > before.left);
   });
 
   it('read email literals where an "@" follows an address character', () => {
-    const before = emailReadings();
+    const before = constructReadings().emailAutolink;
     for (const text of ['Mail sre@ops.invalid now.\n', '| who |\n| --- |\n| a.b+c@d.invalid |\n', '- x_y@q.invalid\n']) {
       const tree = parseBlocks(text).tree;
       assert.match(JSON.stringify(tree), /"url":"mailto:/, text);
       assert.equal(shape(tree.children), shape(stock.parse(text).children));
     }
-    assert.equal(emailReadings().full, before.full + 3);
-    assert.equal(emailReadings().without, before.without);
+    assert.equal(constructReadings().emailAutolink.read, before.read + 3);
+    assert.equal(constructReadings().emailAutolink.left, before.left);
   });
 
   it('give the same tree when the document is cut into blocks and cached', function () {
