@@ -20,6 +20,18 @@ export const fastPaths = {
    * Off, a keystroke in a 100 KB postmortem takes 7% to 18% longer (bench/fastpaths.ts).
    */
   clausePrechecks: true,
+  /**
+   * parse.ts: GFM's literal-autolink transform run only on the text nodes that could hold a literal,
+   * instead of its four walks over the whole tree. Off, the 48 generated postmortems take 10.5% longer
+   * and a keystroke in a 100 KB one 7.1% (the 36 realset postmortems: 12.6%; bench/fastpaths.ts).
+   */
+  literalAutolinkByNode: true,
+  /**
+   * parse.ts: GFM's email-literal and table constructs left out of text where they cannot match. Off,
+   * the 48 generated postmortems take 16.8% longer and a keystroke in a 3.5 KB one 11.8% (the 36
+   * realset postmortems: 21.4%; bench/fastpaths.ts).
+   */
+  gfmConstructGates: true,
 };
 
 export type FastPath = keyof typeof fastPaths;

@@ -22,6 +22,7 @@ import { gfm } from 'micromark-extension-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { fastPaths } from './fastPaths';
 import { NodeMemo, own } from './nodeMemo';
 
 /**
@@ -101,6 +102,7 @@ function buildProcessor(leftOut: number) {
 
 /** The processor for `text`: GFM without the constructs that cannot match in it. */
 function processorFor(text: string) {
+  if (!fastPaths.gfmConstructGates) return (processors[0] ??= buildProcessor(0));
   let leftOut = 0;
   GATES.forEach((g, i) => {
     if (g.canMatch.test(text)) readings[g.construct].read++;
@@ -158,7 +160,11 @@ function linkLiterals(parent: Parent): void {
 /** One Markdown parse: the processor's tree with GFM's literal autolinks linked (see `linkLiterals`). */
 function parseTree(text: string): Root {
   const tree = processorFor(text).parse(text) as Root;
-  if (literalTransform) linkLiterals(tree);
+  // Off (bench/fastpaths.ts only): the transform over the whole tree, as remark-gfm runs it.
+  if (literalTransform) {
+    if (fastPaths.literalAutolinkByNode) linkLiterals(tree);
+    else literalTransform(tree);
+  }
   return tree;
 }
 
