@@ -54,20 +54,11 @@ export interface FileReport extends ShownReport {
   suppressed: SuppressedDiagnostic[];
 }
 
-/** The report a worker answers with: the streamed formats' part, built field by field so nothing else is copied across. */
-export function shownReport(r: ShownReport): ShownReport {
+/** The report a worker answers with: the streamed formats' part, so nothing else is copied across. */
+export function shownReport(r: FileReport): ShownReport {
   const out: ShownReport = {
     path: r.path,
-    diagnostics: r.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      line: d.line,
-      column: d.column,
-      endLine: d.endLine,
-      endColumn: d.endColumn,
-      fixable: d.fixable,
-    })),
+    diagnostics: r.diagnostics.map(({ finding: _finding, ...shown }) => shown),
     internalErrors: r.internalErrors,
   };
   if (r.skipped !== undefined) out.skipped = r.skipped;

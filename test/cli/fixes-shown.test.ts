@@ -7,8 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIO } from '../../cli/io';
-import { run } from '../../cli/run';
+import { runInProcess } from './inProcess';
 import { compromiseUses } from '../../core/language/nlp';
 
 const TODAY = '2026-11-23';
@@ -19,19 +18,7 @@ function doc(tag: string): string {
   return `---\ntitle: Disk alarms\ndate: 2026-10-02\nseverity: SEV-3\nstatus: in review\n---\n\n# Postmortem: disk alarms\n\n## Summary\n\nDisks filled on two hosts.\n\n## Root causes\n\nThe reviewer should have checked the ${tag} retention setting before the release.\n`;
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd,
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: false } as unknown as CliIO['stdout'],
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false } as unknown as CliIO['stderr'],
-    readStdin: async () => '',
-    today: () => TODAY,
-    env: {},
-  };
-  return { code: await run(args, io), stdout, stderr };
-}
+const cli = (args: string[], cwd: string) => runInProcess(args, { cwd, today: TODAY });
 
 describe('CLI: fixes only when the output uses them', () => {
   let dir: string;

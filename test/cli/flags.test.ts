@@ -10,7 +10,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { RULES } from '../../core';
-import { run } from '../../cli/run';
+import { runInProcess } from './inProcess';
 import { formatGithub } from '../../cli/format/github';
 import { positionOf, tempTree, type JsonReport } from './helpers';
 import { CAREFUL, onlyRules, WITH_ERROR, WITH_WARNING } from './samples';
@@ -22,19 +22,8 @@ interface Out {
   stderr: string;
 }
 
-async function cli(args: string[], opts: { cwd: string; stdin?: string; tty?: boolean; env?: Record<string, string> }): Promise<Out> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    cwd: opts.cwd,
-    stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty },
-    stderr: { write: (s: string) => (stderr += s), isTTY: opts.tty },
-    readStdin: async () => opts.stdin ?? '',
-    today: () => '2026-10-10',
-    env: opts.env ?? {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], opts: { cwd: string; stdin?: string; tty?: boolean; env?: Record<string, string> }): Promise<Out> =>
+  runInProcess(args, { ...opts, today: '2026-10-10' });
 
 const json = (o: Out) => JSON.parse(o.stdout) as JsonReport;
 const rulesIn = (o: Out) => json(o).files.flatMap((f) => f.diagnostics.map((d) => `${d.rule}:${d.severity}`));

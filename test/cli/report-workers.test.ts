@@ -8,8 +8,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIO } from '../../cli/io';
-import { run } from '../../cli/run';
+import { runInProcess } from './inProcess';
 import { postmortem } from '../../bench/corpus';
 import { CLI, ensureBuilt, runCli, tempTree } from './helpers';
 
@@ -28,20 +27,7 @@ if (wt.isMainThread) {
 }
 `;
 
-async function inProcess(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd,
-    stdout: { write: (s: string) => ((stdout += s), true) } as unknown as CliIO['stdout'],
-    stderr: { write: (s: string) => ((stderr += s), true) } as unknown as CliIO['stderr'],
-    readStdin: async () => '',
-    today: () => TODAY,
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const inProcess = (args: string[], cwd: string) => runInProcess(args, { cwd, today: TODAY });
 
 describe('CLI report on worker threads', () => {
   it('writes the same report and stderr with workers as on the main thread, and gives every file to a worker', async function () {

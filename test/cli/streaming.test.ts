@@ -10,28 +10,15 @@ import { join } from 'node:path';
 import { formatGithub } from '../../cli/format/github';
 import { formatJson } from '../../cli/format/json';
 import { formatStylish } from '../../cli/format/stylish';
-import type { CliIO } from '../../cli/io';
-import { lintJob, lintText, run } from '../../cli/run';
+import { lintJob, lintText } from '../../cli/run';
+import { runInProcess } from './inProcess';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
 import { WorkerPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, workerCount, workerHeapMb } from '../../cli/workers';
 
 const TODAY = '2026-11-23';
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; chunks: string[]; stderr: string }> {
-  const chunks: string[] = [];
-  let stderr = '';
-  const io: CliIO = {
-    cwd,
-    stdout: { write: (s: string) => (chunks.push(s), true), isTTY: false } as unknown as CliIO['stdout'],
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false } as unknown as CliIO['stderr'],
-    readStdin: async () => '',
-    today: () => TODAY,
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, chunks, stderr };
-}
+const cli = (args: string[], cwd: string) => runInProcess(args, { cwd, today: TODAY });
 
 describe('CLI streaming', () => {
   let dir: string;

@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { analyze } from '../../core';
 import { buildReport, postmortemFacts, renderMarkdown, type PostmortemFacts, type ReportData } from '../../review';
-import type { CliIO } from '../../cli/io';
-import { run } from '../../cli/run';
+import { runInProcess } from '../cli/inProcess';
 import { compromiseUses } from '../../core/language/nlp';
 import { IGNORED, NOT_POSTMORTEMS, POSTMORTEMS, RECURRING, TODAY, WORKSPACE, type FixturePostmortem } from './workspaceFacts';
 
@@ -18,20 +17,7 @@ const ROOT = join(__dirname, '..', '..');
 const REL = relative(ROOT, WORKSPACE).split('\\').join('/');
 const pathOf = (file: string) => `${REL}/${file}`;
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd: ROOT,
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    readStdin: async () => '',
-    today: () => '2000-01-01',
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runInProcess(args, { cwd: ROOT, today: '2000-01-01' });
 
 // --- the expected figures, computed from the table ---------------------------------------------
 
