@@ -10,5 +10,7 @@ try {
   process.stderr.write('postmortem-lint: dist/cli.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
+// V8 settings for a short run (./v8-tuning.js); the worker threads, started from this file too, share them.
+if (require('node:worker_threads').isMainThread) require('./v8-tuning.js').tune();
 globalThis.__postmortemLintEntry = __filename;
 require('./compile-cache.js').requireCached(bundle);

@@ -33,7 +33,7 @@ await esbuild.build({
   loader: { '.md': 'text' },
 });
 mkdirSync(join(here, 'bin'));
-for (const f of ['postmortem-lint.js', 'compile-cache.js', 'postmortem-language-server.js']) cpSync(join(root, 'bin', f), join(here, 'bin', f));
+for (const f of ['postmortem-lint.js', 'compile-cache.js', 'v8-tuning.js', 'postmortem-language-server.js']) cpSync(join(root, 'bin', f), join(here, 'bin', f));
 mkdirSync(join(here, 'docs', 'rules'), { recursive: true });
 for (const f of readdirSync(join(root, 'docs', 'rules'))) if (f.endsWith('.md')) cpSync(join(root, 'docs', 'rules', f), join(here, 'docs', 'rules', f));
 mkdirSync(join(here, 'schemas'));

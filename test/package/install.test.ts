@@ -33,6 +33,7 @@ describe('the postmortem-lint npm package, packed and installed offline', functi
     for (const f of [
       'bin/postmortem-lint.js',
       'bin/compile-cache.js',
+      'bin/v8-tuning.js',
       'bin/postmortem-language-server.js',
       'dist/cli.js',
       'dist/server.js',
