@@ -14,9 +14,17 @@ function input(name, fallback = '') {
   return v === undefined || v.trim() === '' ? fallback : v.trim();
 }
 
+/**
+ * The CLI to run: the workflow's installed postmortem-lint, else the one beside this action. Its bin
+ * shim, which loads the bundle with V8's code cache and the CLI's V8 settings (bin/compile-cache.js,
+ * bin/v8-tuning.js); the bundle itself for an install that has no shim.
+ */
 function cliPath(workspace) {
-  const installed = path.join(workspace, 'node_modules', 'postmortem-lint', 'dist', 'cli.js');
-  if (existsSync(installed)) return installed;
+  for (const root of [path.join(workspace, 'node_modules', 'postmortem-lint'), path.join(__dirname, '..')]) {
+    const bundle = path.join(root, 'dist', 'cli.js');
+    const shim = path.join(root, 'bin', 'postmortem-lint.js');
+    if (existsSync(bundle)) return existsSync(shim) ? shim : bundle;
+  }
   return path.join(__dirname, '..', 'dist', 'cli.js');
 }
 
@@ -35,7 +43,7 @@ function main() {
   if (!['github', 'sarif', 'json', 'stylish'].includes(format)) return fail(`format must be github, sarif, json or stylish, not "${format}"`);
   if (!['error', 'warning', 'none'].includes(failLevel)) return fail(`fail-level must be error, warning or none, not "${failLevel}"`);
   const cli = cliPath(workspace);
-  if (!existsSync(cli)) return fail(`the CLI bundle is missing (${cli}); add postmortem-lint to the repository's devDependencies and run npm ci first`);
+  if (!existsSync(cli)) return fail(`the CLI is missing (${cli}); add postmortem-lint to the repository's devDependencies and run npm ci first`);
   const args = [cli, '--format', format, '--no-color'];
   if (config) args.push('--config', config);
   if (failLevel === 'warning') args.push('--max-warnings', '0');

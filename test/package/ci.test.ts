@@ -89,17 +89,41 @@ describe('the GitHub Action (action.yml)', function () {
     assert.match(run.stdout, /^::error title=postmortem-lint::format must be/m);
   });
 
-  it('uses the workflow’s installed postmortem-lint when there is one', () => {
+  it('uses the workflow’s installed postmortem-lint when there is one: its bin shim, else its bundle', () => {
     const other = mkdtempSync(path.join(os.tmpdir(), 'postmortem-action-installed-'));
     try {
-      const dist = path.join(other, 'node_modules', 'postmortem-lint', 'dist');
-      mkdirSync(dist, { recursive: true });
-      writeFileSync(path.join(dist, 'cli.js'), 'process.stdout.write("installed cli " + process.argv.slice(2).join(" ") + "\\n");');
-      const run = runAction({ paths: 'a.md' }, other);
+      const pkg = path.join(other, 'node_modules', 'postmortem-lint');
+      mkdirSync(path.join(pkg, 'dist'), { recursive: true });
+      writeFileSync(path.join(pkg, 'dist', 'cli.js'), 'process.stdout.write("installed cli " + process.argv.slice(2).join(" ") + "\\n");');
+      let run = runAction({ paths: 'a.md' }, other);
       assert.equal(run.status, 0);
       assert.equal(run.stdout.trim(), 'installed cli --format github --no-color a.md');
+      mkdirSync(path.join(pkg, 'bin'));
+      writeFileSync(path.join(pkg, 'bin', 'postmortem-lint.js'), 'process.stdout.write("installed bin " + process.argv.slice(2).join(" ") + "\\n");');
+      run = runAction({ paths: 'a.md' }, other);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout.trim(), 'installed bin --format github --no-color a.md');
     } finally {
       rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('runs its own CLI through the bin shim, with the code cache and the V8 settings', () => {
+    const ws2 = mkdtempSync(path.join(os.tmpdir(), 'postmortem-action-own-'));
+    try {
+      writeFileSync(path.join(ws2, 'a.md'), '# Queue stalled\n\n## Summary\n\nThe operator should have noticed.\n');
+      const probe = path.join(ws2, 'probe.cjs');
+      // Preloaded into the action's child: says which script Node runs and whether it is the bin shim.
+      writeFileSync(
+        probe,
+        "process.on('exit', () => require('fs').writeSync(2, 'entry=' + require('path').basename(process.argv[1]) + ' shim=' + (globalThis.__postmortemLintEntry !== undefined) + '\\n'));",
+      );
+      const env = { ...process.env, INPUT_PATHS: 'a.md', NODE_OPTIONS: `--require ${probe}` };
+      const run = spawnSync(process.execPath, [path.join(ROOT, action.runs.main)], { cwd: ws2, env, encoding: 'utf8' });
+      assert.match(run.stderr, /entry=postmortem-lint\.js shim=true/, run.stderr);
+      assert.match(run.stdout, /blame-language/);
+    } finally {
+      rmSync(ws2, { recursive: true, force: true });
     }
   });
 });
