@@ -84,9 +84,26 @@ export function answerJob(m: JobMessage, handlers: JobHandlers): AnswerMessage {
  *   that much CPU on every run; 256 MB keeps most of the saving.
  * A file a worker cannot afford (it runs out of heap) is linted again by the main thread, whose heap
  * is V8's default, so the limit never changes a result (cli/run.ts).
+ *
+ * Measured again with the V8 interrupt budget (bin/v8-tuning.js), 2 workers, load 2.7-3.5: V8 sizes a
+ * semi-space in powers of two, so 64 MB is the same as 96 (10,000 files: 441 against 451 MB), and the
+ * next step down is 48. The old generation's cap changes what 48 costs, because with a small young
+ * generation more is promoted. 10,000 files, JSON (wall / CPU / peak):
+ * - 96 MB young, 256 MB cap: 38.1 s / 73.5 s / 448 MB.
+ * - 48 MB young: with a 256 MB cap 22% more CPU at 1,000; with 512, 41.5 s / 80.3 s / 355 MB; with
+ *   1,024, 42.9 s / 82.7 s / 369 MB.
+ * At 1,000 files (default format), 48 MB with 512 or 1,024 cost 13-16% more wall time than 96 with
+ * 256. The default keeps the CPU. POSTMORTEM_LINT_WORKER_YOUNG_MB=48 with
+ * POSTMORTEM_LINT_WORKER_HEAP_MB=512 keeps 10,000 files under 400 MB, for about a tenth more CPU.
  */
 export const WORKER_YOUNG_GENERATION_MB = 96;
 export const WORKER_HEAP_MB = 256;
+
+/** The young-generation size for workers: POSTMORTEM_LINT_WORKER_YOUNG_MB, else WORKER_YOUNG_GENERATION_MB. */
+export function workerYoungMb(env: Record<string, string | undefined> = {}): number {
+  const n = Number(env.POSTMORTEM_LINT_WORKER_YOUNG_MB);
+  return Number.isInteger(n) && n > 0 ? n : WORKER_YOUNG_GENERATION_MB;
+}
 
 /** The old-generation limit for workers: POSTMORTEM_LINT_WORKER_HEAP_MB, else WORKER_HEAP_MB. */
 export function workerHeapMb(env: Record<string, string | undefined> = {}): number {
@@ -113,11 +130,11 @@ export class WorkerPool {
   /** How many jobs each worker was given, in start order (for tests and profiling). */
   readonly given: number[] = [];
 
-  constructor(size: number, script: string, heapMb = WORKER_HEAP_MB) {
+  constructor(size: number, script: string, heapMb = WORKER_HEAP_MB, youngMb = WORKER_YOUNG_GENERATION_MB) {
     for (let i = 0; i < size; i++) {
       const thread = new Worker(script, {
         workerData: { [WORKER_FLAG]: true },
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb },
+        resourceLimits: { maxYoungGenerationSizeMb: youngMb, maxOldGenerationSizeMb: heapMb },
       });
       const w = { thread, jobs: 0, failed: false };
       thread.on('message', (m: AnswerMessage) => {
@@ -181,7 +198,9 @@ export class WorkerPool {
 export function poolFor(files: number, env: Record<string, string | undefined>): WorkerPool | undefined {
   const threads = workerCount(files, undefined, env);
   const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
-  return threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js') ? new WorkerPool(threads, entry, workerHeapMb(env)) : undefined;
+  return threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js')
+    ? new WorkerPool(threads, entry, workerHeapMb(env), workerYoungMb(env))
+    : undefined;
 }
 
 /**

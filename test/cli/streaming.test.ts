@@ -14,7 +14,7 @@ import { lintJob, lintText } from '../../cli/run';
 import { runInProcess } from './inProcess';
 import { CAREFUL, WITH_ERROR, WITH_WARNING } from './samples';
 import { ensureBuilt, runCli, tempTree } from './helpers';
-import { WorkerPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, workerCount, workerHeapMb } from '../../cli/workers';
+import { WorkerPool, MIN_FILES_FOR_WORKERS, WORKER_HEAP_MB, WORKER_YOUNG_GENERATION_MB, workerCount, workerHeapMb, workerYoungMb } from '../../cli/workers';
 
 const TODAY = '2026-11-23';
 
@@ -146,29 +146,37 @@ describe('CLI worker threads', () => {
     }
   });
 
-  it(`starts each worker with a ${WORKER_HEAP_MB} MB old generation, or what POSTMORTEM_LINT_WORKER_HEAP_MB says`, async () => {
-    // A stand-in worker script that answers each job with the limit its thread was given.
+  it(`starts each worker with a ${WORKER_HEAP_MB} MB old generation and a ${WORKER_YOUNG_GENERATION_MB} MB young one, or what POSTMORTEM_LINT_WORKER_HEAP_MB and _YOUNG_MB say`, async () => {
+    // A stand-in worker script that answers each job with the limits its thread was given.
     const dir = mkdtempSync(join(tmpdir(), 'pm-pool-'));
     const script = join(dir, 'echo.js');
     writeFileSync(
       script,
       "const { parentPort, resourceLimits } = require('node:worker_threads');\n" +
-        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, answer: { path: String(resourceLimits.maxOldGenerationSizeMb) } }));\n",
+        "parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, answer: { path: resourceLimits.maxOldGenerationSizeMb + '/' + resourceLimits.maxYoungGenerationSizeMb } }));\n",
     );
     assert.equal(workerHeapMb({}), WORKER_HEAP_MB);
     assert.equal(workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '300' }), 300);
     assert.equal(workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: 'lots' }), WORKER_HEAP_MB);
-    const pool = new WorkerPool(2, script, workerHeapMb({ POSTMORTEM_LINT_WORKER_HEAP_MB: '200' }));
-    try {
-      const answers = await Promise.all([0, 1, 2].map((i) => pool.run('lint', { path: `${i}.md`, absPath: `${i}.md`, options: {} })));
-      assert.deepEqual(
-        answers.map((r) => r.path),
-        ['200', '200', '200'],
-      );
-    } finally {
-      await pool.close();
-      rmSync(dir, { recursive: true, force: true });
+    assert.equal(workerYoungMb({}), WORKER_YOUNG_GENERATION_MB);
+    assert.equal(workerYoungMb({ POSTMORTEM_LINT_WORKER_YOUNG_MB: '48' }), 48);
+    for (const bad of ['0', '-16', '1.5', 'small']) assert.equal(workerYoungMb({ POSTMORTEM_LINT_WORKER_YOUNG_MB: bad }), WORKER_YOUNG_GENERATION_MB, bad);
+    const env = { POSTMORTEM_LINT_WORKER_HEAP_MB: '200', POSTMORTEM_LINT_WORKER_YOUNG_MB: '48' };
+    for (const [pool, want] of [
+      [new WorkerPool(2, script, workerHeapMb(env), workerYoungMb(env)), '200/48'],
+      [new WorkerPool(1, script), `${WORKER_HEAP_MB}/${WORKER_YOUNG_GENERATION_MB}`],
+    ] as const) {
+      try {
+        const answers = await Promise.all([0, 1, 2].map((i) => pool.run('lint', { path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+        assert.deepEqual(
+          answers.map((r) => r.path),
+          [want, want, want],
+        );
+      } finally {
+        await pool.close();
+      }
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects the jobs of a worker that fails, and every later job once no worker is left', async () => {
