@@ -6,9 +6,10 @@
 // small documents. V8 hands a function to its optimising compiler once the function has used up its
 // "interrupt budget" of executed bytecode; with the default budget, hundreds of functions that run
 // for a few milliseconds in all were compiled, on every worker, and that compiling was about a
-// quarter of the CPU of a 500-file run. A budget of 200,000 (three times Node 20's default of 67,584) leaves only the functions
-// that stay hot to be optimised. Measured with `npm run bench -- --only cli-peer` and in
-// bench/README.md ("Start-up and compiling"); the findings do not depend on it.
+// quarter of the CPU of a 500-file run. A budget of 200,000 (three times Node 20's default of
+// 67,584) leaves only the functions that stay hot to be optimised. Measured with
+// `npm run bench -- --only cli-peer` and in bench/README.md ("Start-up and compiling"); the findings
+// do not depend on it.
 //
 // Someone who starts Node with their own --interrupt-budget keeps it; POSTMORTEM_LINT_V8_TUNING=off
 // turns the setting off (to compare, or if a Node version misbehaves with it).
