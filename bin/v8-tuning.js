@@ -18,8 +18,8 @@
 const TUNING = ['--interrupt-budget=200000'];
 
 /** The flags to set, given Node's own arguments (process.execArgv) and the environment. */
-function flagsFor(execArgv, env) {
-  if (env && /^(off|0|false|no)$/i.test(env.POSTMORTEM_LINT_V8_TUNING || '')) return [];
+function flagsFor(execArgv, env = {}) {
+  if (/^(off|0|false|no)$/i.test(env.POSTMORTEM_LINT_V8_TUNING || '')) return [];
   return TUNING.filter((flag) => {
     const name = flag.split('=')[0];
     // V8 reads --interrupt-budget and --interrupt_budget alike.

@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { postmortem } from '../../bench/corpus';
 import { BIN, ensureBuilt, tempTree } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -13,39 +14,6 @@ const tuning = require('../../bin/v8-tuning.js') as {
   flagsFor(execArgv: string[], env?: Record<string, string | undefined>): string[];
   tune(execArgv: string[], env: Record<string, string | undefined>, set: (flag: string) => void): string[];
 };
-
-/** A postmortem per seed, each with a blame sentence, a timeline and action items. */
-function doc(seed: number): string {
-  return [
-    '---',
-    'type: postmortem',
-    `date: 2026-05-${String((seed % 27) + 1).padStart(2, '0')}`,
-    'status: final',
-    '---',
-    '',
-    `# Queue ${seed} stalled`,
-    '',
-    '## Summary',
-    '',
-    `The operator should have noticed that queue ${seed} was growing. Retries doubled the load.`,
-    '',
-    ...Array.from(
-      { length: 12 },
-      (_, i) =>
-        `Consumer ${i} of queue ${seed} restarted at 10:${String(i + 10)}, and **the backlog** fell by ${i * 7 + seed}% within [a minute](https://example.com/q/${i}).\n`,
-    ),
-    '## Timeline',
-    '',
-    '- 10:02 Alert fired for queue depth.',
-    `- 10:${String(10 + (seed % 40)).padStart(2, '0')} Consumers restarted.`,
-    '',
-    '## Action items',
-    '',
-    `- [ ] Add a depth alert for queue ${seed} (owner: @kim, due: 2026-06-01)`,
-    '- [ ] Look into retries',
-    '',
-  ].join('\n');
-}
 
 describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
   this.timeout(120_000);
@@ -69,7 +37,7 @@ describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
   it('hands fewer functions to the optimising compiler, with the same output', function () {
     ensureBuilt();
     const files: Record<string, string> = {};
-    for (let i = 0; i < 60; i++) files[`postmortems/pm-${i}.md`] = doc(i);
+    for (let i = 0; i < 60; i++) files[`postmortems/pm-${i}.md`] = postmortem(i);
     const t = tempTree(files);
     try {
       const run = (nodeArgs: string[], env: Record<string, string> = {}) => {
