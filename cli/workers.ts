@@ -71,32 +71,25 @@ export function answerJob(m: JobMessage, handlers: JobHandlers): AnswerMessage {
 }
 
 /**
- * Each worker's heap: a young generation of 96 MB (V8's default for a worker is 48 MB: one
- * postmortem's parse trees outlived it, were promoted and collected again by the costlier collector)
- * and an old generation of WORKER_HEAP_MB (POSTMORTEM_LINT_WORKER_HEAP_MB sets it). One analysis keeps
- * about 40 MB alive, but without a limit V8 let each worker's old generation grow with the run.
- * Measured on two workers, load 2.3-4, CPU = user + system:
- * - 10,000 generated postmortems, JSON: no cap 604 MB peak, 80 s CPU; 256 MB 455 MB, 80 s. With a
- *   48 MB young generation: 359 MB, 88 s; and a 128 MB cap, 375 MB, 108 s.
- * - 1,000, the default format (bench cli-peer, one run each, load 2.4-3.1, noisy by about 15%): no
- *   cap 504 MB, 15.4 s CPU; 256 MB 327 MB, 17.4 s; a 48 MB young generation and a 128 MB cap
- *   326 MB, 18.7 s. Staying under 400 MB at 10,000 files (the 48 MB young generation) is not worth
- *   that much CPU on every run; 256 MB keeps most of the saving.
- * A file a worker cannot afford (it runs out of heap) is linted again by the main thread, whose heap
- * is V8's default, so the limit never changes a result (cli/run.ts).
+ * Each worker's heap: a young generation of 48 MB (two 16 MB semi-spaces) and an old generation of
+ * WORKER_HEAP_MB; POSTMORTEM_LINT_WORKER_YOUNG_MB and POSTMORTEM_LINT_WORKER_HEAP_MB set them. Without
+ * a limit V8 let each worker's old generation grow with the run (10,000 files: 604 MB peak against
+ * 455 MB with 256). A file a worker cannot afford (it runs out of heap) is linted again by the main
+ * thread, whose heap is V8's default, so the limits never change a result (cli/run.ts).
  *
- * Measured again with the V8 interrupt budget (bin/v8-tuning.js), 2 workers, load 2.7-3.5: V8 sizes a
- * semi-space in powers of two, so 64 MB is the same as 96 (10,000 files: 441 against 451 MB), and the
- * next step down is 48. The old generation's cap changes what 48 costs, because with a small young
- * generation more is promoted. 10,000 files, JSON (wall / CPU / peak):
- * - 96 MB young, 256 MB cap: 38.1 s / 73.5 s / 448 MB.
- * - 48 MB young: with a 256 MB cap 22% more CPU at 1,000; with 512, 41.5 s / 80.3 s / 355 MB; with
- *   1,024, 42.9 s / 82.7 s / 369 MB.
- * At 1,000 files (default format), 48 MB with 512 or 1,024 cost 13-16% more wall time than 96 with
- * 256. The default keeps the CPU. POSTMORTEM_LINT_WORKER_YOUNG_MB=48 with
- * POSTMORTEM_LINT_WORKER_HEAP_MB=512 keeps 10,000 files under 400 MB, for about a tenth more CPU.
+ * The young generation was 96 MB until V8's allocation-site pretenuring was turned off
+ * (bin/v8-tuning.js). With pretenuring, a 48 MB young generation cost 15% more time on 1,000 files
+ * (default format): V8 saw one analysis's trees outlive a collection, allocated them in the old
+ * generation from then on, and one worker promoted 259 MB instead of 80 and ran 15 full collections
+ * instead of 5. Without it (2 workers, alternating, CPU = user + system; bench/README.md):
+ * - 1,000 files, default format, load 2.9-3.5: 96 MB 6.17 s / 11.7 s / 402 MB; 48 MB 6.15 s /
+ *   11.8 s / 305 MB; 24 MB 6.42 s / 12.1 s / 262 MB.
+ * - 5,000 files, JSON, load 2.7-3.0: 96 MB 23.0 s / 44.1 s / 455 MB; 48 MB 24.3 s / 46.2 s / 354 MB
+ *   (the workers' collectors take 9% of their time instead of 6%).
+ * 48 MB keeps 10,000 files well under 400 MB for a few per cent at that scale and nothing at 1,000;
+ * 24 MB would cost more than it saves.
  */
-export const WORKER_YOUNG_GENERATION_MB = 96;
+export const WORKER_YOUNG_GENERATION_MB = 48;
 export const WORKER_HEAP_MB = 256;
 
 /** The young-generation size for workers: POSTMORTEM_LINT_WORKER_YOUNG_MB, else WORKER_YOUNG_GENERATION_MB. */

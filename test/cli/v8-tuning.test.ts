@@ -1,7 +1,8 @@
 /**
  * The bin shim sets V8's interrupt budget for a short run (bin/v8-tuning.js): fewer functions are handed
- * to the optimising compiler, on the main thread and on the workers. Node's own --interrupt-budget and
- * POSTMORTEM_LINT_V8_TUNING=off keep V8's default; the output never depends on it.
+ * to the optimising compiler, on the main thread and on the workers. It also turns allocation-site
+ * pretenuring off, so one analysis's trees are not allocated straight into the old generation. Node's
+ * own flags and POSTMORTEM_LINT_V8_TUNING=off keep V8's defaults; the output never depends on them.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -18,11 +19,17 @@ const tuning = require('../../bin/v8-tuning.js') as {
 describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
   this.timeout(120_000);
 
-  it('sets the interrupt budget unless Node was given one, or the environment turns it off', () => {
+  it('sets the interrupt budget and turns pretenuring off, unless Node was given either, or the environment turns them off', () => {
     assert.deepEqual(tuning.flagsFor([], {}), tuning.TUNING);
-    assert.match(tuning.TUNING.join(' '), /^--interrupt-budget=\d+$/);
-    assert.deepEqual(tuning.flagsFor(['--interrupt-budget=5000'], {}), []);
-    assert.deepEqual(tuning.flagsFor(['--interrupt_budget=5000'], {}), []);
+    assert.deepEqual(tuning.TUNING, ['--interrupt-budget=200000', '--no-allocation-site-pretenuring']);
+    const pretenuring = ['--no-allocation-site-pretenuring'];
+    const budget = ['--interrupt-budget=200000'];
+    assert.deepEqual(tuning.flagsFor(['--interrupt-budget=5000'], {}), pretenuring);
+    assert.deepEqual(tuning.flagsFor(['--interrupt_budget=5000'], {}), pretenuring);
+    // Node's own choice either way, in any of the spellings V8 reads, is kept.
+    for (const own of ['--allocation-site-pretenuring', '--allocation_site_pretenuring', '--no-allocation-site-pretenuring', '--noallocation-site-pretenuring'])
+      assert.deepEqual(tuning.flagsFor([own], {}), budget, own);
+    assert.deepEqual(tuning.flagsFor(['--interrupt-budget=5000', '--allocation-site-pretenuring'], {}), []);
     assert.deepEqual(tuning.flagsFor(['--max-old-space-size=512', '--trace-opt'], {}), tuning.TUNING);
     for (const off of ['off', 'OFF', '0', 'false', 'no']) assert.deepEqual(tuning.flagsFor([], { POSTMORTEM_LINT_V8_TUNING: off }), [], off);
     assert.deepEqual(tuning.flagsFor([], { POSTMORTEM_LINT_V8_TUNING: 'on' }), tuning.TUNING);
@@ -65,6 +72,36 @@ describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
       assert.match(output, /blame-language/);
       assert.equal(run(['--interrupt-budget=67584']), output);
       assert.equal(run([], { POSTMORTEM_LINT_V8_TUNING: 'off' }), output);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('leaves no allocation site pretenured, where V8 left to itself pretenures some', function () {
+    ensureBuilt();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`postmortems/pm-${i}.md`] = postmortem(100 + i);
+    const t = tempTree(files);
+    try {
+      // --trace-pretenuring-statistics prints V8's decision for each allocation site it watched ("… => tenure").
+      const tenured = (nodeArgs: string[], env: Record<string, string> = {}) => {
+        const r = spawnSync(
+          process.execPath,
+          ['--trace-pretenuring-statistics', ...nodeArgs, BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems'],
+          {
+            cwd: t.dir,
+            encoding: 'utf8',
+            maxBuffer: 1 << 26,
+            env: { ...process.env, NO_COLOR: '1', POSTMORTEM_LINT_WORKERS: '0', ...env },
+          },
+        );
+        assert.equal(r.status, 1, r.stderr);
+        return r.stdout.split('\n').filter((l) => /pretenuring: AllocationSite.*=> tenure$/.test(l)).length;
+      };
+      const v8Default = tenured([], { POSTMORTEM_LINT_V8_TUNING: 'off' });
+      assert.ok(v8Default > 0, `V8's trace was read (${v8Default} sites pretenured)`);
+      assert.equal(tenured([]), 0);
+      assert.ok(tenured(['--allocation-site-pretenuring']) > 0, "Node's own flag is kept");
     } finally {
       t.cleanup();
     }
