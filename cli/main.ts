@@ -8,6 +8,7 @@ import { localToday } from '../common/dates';
 import { lintJob, run } from './run';
 import { reportJob } from './reportCommand';
 import { answerJob, WORKER_FLAG, type JobMessage } from './workers';
+import { reportCompiled } from './compiled';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -41,12 +42,15 @@ const io: CliIO = {
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
   parentPort!.on('message', (m: JobMessage) => parentPort!.postMessage(answerJob(m, { lint: lintJob, report: reportJob })));
 } else
-  run(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`postmortem-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  run(process.argv.slice(2), io)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err: unknown) => {
+        process.stderr.write(`postmortem-lint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 2;
+      },
+    )
+    // For the code cache the bin shim writes at exit (bin/compile-cache.js).
+    .finally(reportCompiled);

@@ -14,6 +14,7 @@ import { ConfigCache, loadConfigFor, type LoadedConfig } from '../config';
 import { analyze, DEFAULT_MAX_SIZE, isIsoDate } from '../core';
 import { buildReport, isIndexPage, looksLikePostmortem, postmortemFacts, renderJson, renderMarkdown, type PostmortemFacts } from '../review';
 import { compileGlobs, DEFAULT_FILE_GLOBS } from '../config/postmortemFiles';
+import { noteAnalysed } from './compiled';
 import { argsError, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands } from './files';
 import { InOrder, poolFor, type ReportFileAnswer, type ReportJob } from './workers';
@@ -96,6 +97,7 @@ export function reportJob(job: ReportJob): ReportFileAnswer {
   } catch (e) {
     throw new IoError(`cannot read "${job.path}": ${oneLine(e)}`);
   }
+  noteAnalysed();
   const result = analyze(text, { ...job.options, fixes: false });
   const path = job.path.split('\\').join('/');
   // A README or index page beside the postmortems often has "postmortems" in its title: it is left out.

@@ -10,6 +10,7 @@ import { repository, version } from '../package.json';
 import { ConfigCache, configFileLabel, loadConfigFor, type ConfigProblem, type LoadedConfig } from '../config';
 import { analyze, DEFAULT_MAX_SIZE, LineIndex, fixUntilStable, type AnalyzeOptions } from '../core';
 import { parseCliArgs, type CliOptions } from './args';
+import { noteAnalysed } from './compiled';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, IoError, oneLine, UsageError } from './errors';
 import { expandOperands, type FileTarget } from './files';
 import { unifiedDiff, writeAtomically } from './fix';
@@ -96,6 +97,7 @@ export function lintJob(job: LintJob): ShownReport {
 
 export function lintText(path: string, text: string | undefined, options: AnalyzeOptions, skippedBefore?: string): FileReport {
   if (text === undefined) return { path, text: '', diagnostics: [], suppressed: [], skipped: skippedBefore, internalErrors: [] };
+  noteAnalysed();
   const res = analyze(text, options);
   const lines = new LineIndex(text);
   return {

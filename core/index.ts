@@ -27,7 +27,7 @@ export { LineIndex } from './engine/lineIndex';
 export { ParseCache } from './engine/parse';
 export { RULES, ruleById, docsUrl, docsPath } from './rules/registry';
 export { isPostmortemText } from './engine/detect';
-export { warmUp } from './language/nlp';
+export { compromiseUses, warmUp } from './language/nlp';
 
 export { DEFAULT_MAX_SIZE } from './engine/bound';
 

@@ -1,13 +1,17 @@
 /**
  * The bin shim loads dist/cli.js with V8's code cache (bin/compile-cache.js): the output never depends
- * on the cache (none, a fresh one, a corrupt one), a corrupt cache is replaced, and a cache folder
- * that others can write is not used.
+ * on the cache (none, a fresh one, a corrupt one), a corrupt cache is replaced, a cache folder that
+ * others can write is not used, a cache made by a run that analysed nothing is made again by one that
+ * does, and the folder keeps only the most recently used caches.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ensureBuilt, tempTree } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { KEEP } = require('../../bin/compile-cache.js') as { KEEP: number };
 
 const DOC = [
   '---',
@@ -73,6 +77,101 @@ describe('postmortem-lint start-up: the code cache', function () {
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(readdirSync(folder), [], 'nothing written to it');
       assert.ok(existsSync(folder));
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('writes the cache again when a run analysed what the cached run did not, and only then', function () {
+    if (!ownCache) return this.skip();
+    ensureBuilt();
+    const t = tempTree({
+      'postmortems/queue.md': DOC,
+      'postmortems/plain.md': DOC.replace('The operator should have noticed', 'Nobody noticed'),
+      'tmp/.keep': '',
+    });
+    try {
+      const env = { ...process.env, TMPDIR: join(t.dir, 'tmp'), NO_COLOR: '1' };
+      const run = (...args: string[]) => {
+        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: t.dir, encoding: 'utf8', env });
+        // 0, or 1 for a finding at error level: either way the run finished.
+        assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: ${r.status} ${r.stderr}`);
+        return r;
+      };
+      const cacheFile = () => {
+        const folder = readdirSync(join(t.dir, 'tmp')).find((n) => n.startsWith('postmortem-lint-compile-cache'));
+        assert.ok(folder, 'a cache folder was made');
+        const files = readdirSync(join(t.dir, 'tmp', folder)).filter((n) => n.endsWith('.bin'));
+        assert.equal(files.length, 1, files.join(', '));
+        return join(t.dir, 'tmp', folder, files[0]);
+      };
+      // The header: "PMLC", the format, then what the run that made it used (1 analysed, 2 compromise).
+      const header = () => {
+        const b = readFileSync(cacheFile());
+        return { magic: b.toString('latin1', 0, 4), level: b[5], size: b.length, mtimeMs: statSync(cacheFile()).mtimeMs };
+      };
+      run('--version');
+      const afterVersion = header();
+      assert.deepEqual([afterVersion.magic, afterVersion.level], ['PMLC', 0]);
+      // No blame rewrite to read back: analysed, compromise not loaded.
+      run('--format', 'json', '--today', '2026-06-01', 'postmortems/plain.md');
+      const afterPlain = header();
+      assert.equal(afterPlain.level, 1);
+      assert.ok(afterPlain.size > afterVersion.size, `${afterPlain.size} > ${afterVersion.size}: the analysis is in it`);
+      // The default format counts fixable findings, so the rewrite is read back with compromise.
+      assert.match(run('--today', '2026-06-01', 'postmortems/queue.md').stdout, /can be fixed/);
+      const afterBlame = header();
+      assert.equal(afterBlame.level, 3);
+      assert.ok(afterBlame.size > afterPlain.size, `${afterBlame.size} > ${afterPlain.size}: compromise is in it`);
+      // Runs that use nothing new leave it as it is.
+      for (const args of [['--version'], ['--format', 'json', '--today', '2026-06-01', 'postmortems/plain.md']]) {
+        run(...args);
+        const again = header();
+        assert.deepEqual([again.level, again.size, again.mtimeMs], [afterBlame.level, afterBlame.size, afterBlame.mtimeMs], args.join(' '));
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it(`keeps the ${KEEP} most recently used caches of the folder and deletes temporary files left over`, function () {
+    if (!ownCache || typeof process.getuid !== 'function') return this.skip();
+    ensureBuilt();
+    const t = tempTree({ 'postmortems/queue.md': DOC });
+    try {
+      const tmp = join(t.dir, 'tmp');
+      const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid()}`);
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      chmodSync(folder, 0o700);
+      // Caches of other installed copies, oldest first: a day apart, the newest a day old.
+      const now = Date.now() / 1000;
+      const others = Array.from({ length: KEEP + 4 }, (_, i) => `cli.js-${String(i).padStart(16, '0')}.bin`);
+      others.forEach((name, i) => {
+        writeFileSync(join(folder, name), 'PMLC');
+        const at = now - 86_400 * (others.length - i);
+        utimesSync(join(folder, name), at, at);
+      });
+      writeFileSync(join(folder, 'cli.js-left.bin.123.tmp'), 'x');
+      utimesSync(join(folder, 'cli.js-left.bin.123.tmp'), now - 7200, now - 7200);
+      writeFileSync(join(folder, 'cli.js-writing.bin.456.tmp'), 'x');
+      const r = spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], {
+        cwd: t.dir,
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: tmp },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      const left = readdirSync(folder).sort();
+      const bins = left.filter((n) => n.endsWith('.bin'));
+      assert.equal(bins.length, KEEP, left.join(', '));
+      const ours = bins.filter((n) => !others.includes(n));
+      assert.equal(ours.length, 1, 'the new cache is kept');
+      assert.deepEqual(
+        bins.filter((n) => others.includes(n)),
+        others.slice(-(KEEP - 1)),
+        'the most recently used of the others are kept',
+      );
+      assert.ok(!left.includes('cli.js-left.bin.123.tmp'), 'an hour-old temporary file is deleted');
+      assert.ok(left.includes('cli.js-writing.bin.456.tmp'), "another run's write in progress is left alone");
     } finally {
       t.cleanup();
     }
