@@ -58,10 +58,22 @@ function kindOf(w: string): WordKind | undefined {
   return kinds.get(w) ?? (w in Object.prototype ? 'other' : undefined);
 }
 
+/**
+ * Words looked up, with their kind. A language server indexing a workspace looks up every capitalised
+ * word of every postmortem (names, hosts, ticket ids), so the cache starts over past this many words
+ * instead of growing for as long as the server runs.
+ */
+export const LOOKUP_CACHE_MAX = 20_000;
 const tagCache = new Map<string, WordKind | undefined>();
+
+/** How many words the lookup cache holds (for tests). */
+export function lookupCacheSize(): number {
+  return tagCache.size;
+}
 
 function lookUp(w: string): WordKind | undefined {
   if (!tagCache.has(w)) {
+    if (tagCache.size >= LOOKUP_CACHE_MAX) tagCache.clear();
     // "José", "Zoë", "Łukasz": looked up as written, then without accents.
     tagCache.set(
       w,

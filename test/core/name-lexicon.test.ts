@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { knownNonName, nameKind } from '../../core/language/nlp';
+import { knownNonName, LOOKUP_CACHE_MAX, lookupCacheSize, nameKind } from '../../core/language/nlp';
 import { NAME_LEXICON_FILE, nameLexiconSource } from '../../scripts/gen-name-lexicon';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -53,5 +53,17 @@ describe('name lexicon (generated from compromise)', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it(`keeps at most ${LOOKUP_CACHE_MAX} words looked up, and answers the same once it starts over`, () => {
+    const before = ['Priya', 'Monday', 'Okonkwo', 'terraform'].map((w) => [nameKind(w), knownNonName(w)]);
+    // Words no lexicon holds, as a workspace's host names and ticket ids are.
+    for (let i = 0; i < LOOKUP_CACHE_MAX * 3; i++) nameKind(`Host${i.toString(36)}q`);
+    assert.ok(lookupCacheSize() <= LOOKUP_CACHE_MAX, `${lookupCacheSize()} words held`);
+    assert.deepEqual(
+      ['Priya', 'Monday', 'Okonkwo', 'terraform'].map((w) => [nameKind(w), knownNonName(w)]),
+      before,
+    );
+    same('Priya');
   });
 });
