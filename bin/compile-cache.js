@@ -50,6 +50,15 @@ function readCache(buf) {
   return { level: buf[5], data: buf.subarray(HEADER_BYTES) };
 }
 
+/** A cache file's bytes: the header, then V8's data (what readCache reads). */
+function cacheBytes(level, data) {
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.write(MAGIC, 0, 'latin1');
+  header[4] = FORMAT;
+  header[5] = level;
+  return Buffer.concat([header, data]);
+}
+
 /** What this thread's run used, as the bundle reported it (0 when it said nothing). */
 function runLevel() {
   const n = Number(globalThis.__postmortemLintCompiled);
@@ -95,7 +104,6 @@ function requireCached(bundle) {
   const vm = require('node:vm');
   const file = cacheFile(bundle);
   let source;
-  let cachedData;
   try {
     source = fs.readFileSync(bundle, 'utf8');
   } catch {
@@ -107,7 +115,7 @@ function requireCached(bundle) {
   } catch {
     cached = undefined;
   }
-  cachedData = cached?.data;
+  const cachedData = cached?.data;
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const fresh = cachedData === undefined || script.cachedDataRejected === true;
   const mod = new Module(bundle, module);
@@ -123,13 +131,8 @@ function requireCached(bundle) {
       const used = runLevel();
       if (!fresh && (used & ~before) === 0) return;
       try {
-        const data = script.createCachedData();
         const tmp = `${file}.${process.pid}.tmp`;
-        const header = Buffer.alloc(HEADER_BYTES);
-        header.write(MAGIC, 0, 'latin1');
-        header[4] = FORMAT;
-        header[5] = used | before;
-        fs.writeFileSync(tmp, Buffer.concat([header, data]));
+        fs.writeFileSync(tmp, cacheBytes(used | before, script.createCachedData()));
         fs.renameSync(tmp, file);
         prune(path.dirname(file));
       } catch {

@@ -8,9 +8,9 @@
 import { compromiseUses } from '../core';
 
 /** A postmortem was analysed on this thread. */
-export const ANALYSED = 1;
+const ANALYSED = 1;
 /** compromise was loaded on this thread (a blame rewrite was read back). */
-export const NLP = 2;
+const NLP = 2;
 
 let analysed = false;
 
@@ -19,12 +19,7 @@ export function noteAnalysed(): void {
   analysed = true;
 }
 
-/** This thread's bits, as the shim reads them. */
-export function compiledLevel(): number {
-  return (analysed ? ANALYSED : 0) | (compromiseUses() > 0 ? NLP : 0);
-}
-
-/** Publishes the bits for the shim (on globalThis: the shim is not part of the bundle). */
+/** Publishes this thread's bits for the shim (on globalThis: the shim is not part of the bundle). */
 export function reportCompiled(): void {
-  (globalThis as { __postmortemLintCompiled?: number }).__postmortemLintCompiled = compiledLevel();
+  (globalThis as { __postmortemLintCompiled?: number }).__postmortemLintCompiled = (analysed ? ANALYSED : 0) | (compromiseUses() > 0 ? NLP : 0);
 }

@@ -92,16 +92,20 @@ export function answerJob(m: JobMessage, handlers: JobHandlers): AnswerMessage {
 export const WORKER_YOUNG_GENERATION_MB = 48;
 export const WORKER_HEAP_MB = 256;
 
+/** A size in MB from the environment variable `name` when it is a positive integer, else `fallback`. */
+function mbFromEnv(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const n = Number(env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 /** The young-generation size for workers: POSTMORTEM_LINT_WORKER_YOUNG_MB, else WORKER_YOUNG_GENERATION_MB. */
 export function workerYoungMb(env: Record<string, string | undefined> = {}): number {
-  const n = Number(env.POSTMORTEM_LINT_WORKER_YOUNG_MB);
-  return Number.isInteger(n) && n > 0 ? n : WORKER_YOUNG_GENERATION_MB;
+  return mbFromEnv(env, 'POSTMORTEM_LINT_WORKER_YOUNG_MB', WORKER_YOUNG_GENERATION_MB);
 }
 
 /** The old-generation limit for workers: POSTMORTEM_LINT_WORKER_HEAP_MB, else WORKER_HEAP_MB. */
 export function workerHeapMb(env: Record<string, string | undefined> = {}): number {
-  const n = Number(env.POSTMORTEM_LINT_WORKER_HEAP_MB);
-  return Number.isInteger(n) && n > 0 ? n : WORKER_HEAP_MB;
+  return mbFromEnv(env, 'POSTMORTEM_LINT_WORKER_HEAP_MB', WORKER_HEAP_MB);
 }
 
 /** The marker in workerData that starts ../cli.ts as a worker. */

@@ -27,6 +27,19 @@ const DOC = [
   '',
 ].join('\n');
 
+/** The CLI on `args` in `cwd`, with the temporary folder (where the cache folder is) at `tmp`. */
+function lintWithTmp(cwd: string, tmp: string, args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' } });
+}
+
+/** This user's cache folder under `tmp` (Node 20's path), made beforehand with `mode`. */
+function userCacheFolder(tmp: string, mode: number): string {
+  const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid!()}`);
+  mkdirSync(folder, { recursive: true });
+  chmodSync(folder, mode);
+  return folder;
+}
+
 describe('postmortem-lint start-up: the code cache', function () {
   this.timeout(120_000);
   // Node 22 uses its own module.enableCompileCache (its folder is Node's); these check Node 20's path.
@@ -36,9 +49,7 @@ describe('postmortem-lint start-up: the code cache', function () {
     ensureBuilt();
     const t = tempTree({ 'postmortems/queue.md': DOC, 'tmp/.keep': '' });
     try {
-      const env = { ...process.env, TMPDIR: join(t.dir, 'tmp'), NO_COLOR: '1' };
-      const run = () =>
-        spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], { cwd: t.dir, encoding: 'utf8', env });
+      const run = () => lintWithTmp(t.dir, join(t.dir, 'tmp'), ['--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md']);
       const first = run();
       assert.equal(first.status, 0, first.stderr);
       assert.match(first.stdout, /blame-language/);
@@ -66,14 +77,8 @@ describe('postmortem-lint start-up: the code cache', function () {
     const t = tempTree({ 'postmortems/queue.md': DOC });
     try {
       const tmp = join(t.dir, 'tmp');
-      const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid()}`);
-      mkdirSync(folder, { recursive: true });
-      chmodSync(folder, 0o777);
-      const r = spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], {
-        cwd: t.dir,
-        encoding: 'utf8',
-        env: { ...process.env, TMPDIR: tmp },
-      });
+      const folder = userCacheFolder(tmp, 0o777);
+      const r = lintWithTmp(t.dir, tmp, ['--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md']);
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(readdirSync(folder), [], 'nothing written to it');
       assert.ok(existsSync(folder));
@@ -91,9 +96,8 @@ describe('postmortem-lint start-up: the code cache', function () {
       'tmp/.keep': '',
     });
     try {
-      const env = { ...process.env, TMPDIR: join(t.dir, 'tmp'), NO_COLOR: '1' };
       const run = (...args: string[]) => {
-        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: t.dir, encoding: 'utf8', env });
+        const r = lintWithTmp(t.dir, join(t.dir, 'tmp'), args);
         // 0, or 1 for a finding at error level: either way the run finished.
         assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: ${r.status} ${r.stderr}`);
         return r;
@@ -140,9 +144,7 @@ describe('postmortem-lint start-up: the code cache', function () {
     const t = tempTree({ 'postmortems/queue.md': DOC });
     try {
       const tmp = join(t.dir, 'tmp');
-      const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid()}`);
-      mkdirSync(folder, { recursive: true, mode: 0o700 });
-      chmodSync(folder, 0o700);
+      const folder = userCacheFolder(tmp, 0o700);
       // Caches of other installed copies, oldest first: a day apart, the newest a day old.
       const now = Date.now() / 1000;
       const others = Array.from({ length: KEEP + 4 }, (_, i) => `cli.js-${String(i).padStart(16, '0')}.bin`);
@@ -154,11 +156,7 @@ describe('postmortem-lint start-up: the code cache', function () {
       writeFileSync(join(folder, 'cli.js-left.bin.123.tmp'), 'x');
       utimesSync(join(folder, 'cli.js-left.bin.123.tmp'), now - 7200, now - 7200);
       writeFileSync(join(folder, 'cli.js-writing.bin.456.tmp'), 'x');
-      const r = spawnSync(process.execPath, [BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md'], {
-        cwd: t.dir,
-        encoding: 'utf8',
-        env: { ...process.env, TMPDIR: tmp },
-      });
+      const r = lintWithTmp(t.dir, tmp, ['--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md']);
       assert.equal(r.status, 0, r.stderr);
       const left = readdirSync(folder).sort();
       const bins = left.filter((n) => n.endsWith('.bin'));

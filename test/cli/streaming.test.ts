@@ -162,21 +162,24 @@ describe('CLI worker threads', () => {
     assert.equal(workerYoungMb({ POSTMORTEM_LINT_WORKER_YOUNG_MB: '48' }), 48);
     for (const bad of ['0', '-16', '1.5', 'small']) assert.equal(workerYoungMb({ POSTMORTEM_LINT_WORKER_YOUNG_MB: bad }), WORKER_YOUNG_GENERATION_MB, bad);
     const env = { POSTMORTEM_LINT_WORKER_HEAP_MB: '200', POSTMORTEM_LINT_WORKER_YOUNG_MB: '48' };
-    for (const [pool, want] of [
-      [new WorkerPool(2, script, workerHeapMb(env), workerYoungMb(env)), '200/48'],
-      [new WorkerPool(1, script), `${WORKER_HEAP_MB}/${WORKER_YOUNG_GENERATION_MB}`],
-    ] as const) {
-      try {
-        const answers = await Promise.all([0, 1, 2].map((i) => pool.run('lint', { path: `${i}.md`, absPath: `${i}.md`, options: {} })));
-        assert.deepEqual(
-          answers.map((r) => r.path),
-          [want, want, want],
-        );
-      } finally {
-        await pool.close();
+    try {
+      for (const [pool, want] of [
+        [new WorkerPool(2, script, workerHeapMb(env), workerYoungMb(env)), '200/48'],
+        [new WorkerPool(1, script), `${WORKER_HEAP_MB}/${WORKER_YOUNG_GENERATION_MB}`],
+      ] as const) {
+        try {
+          const answers = await Promise.all([0, 1, 2].map((i) => pool.run('lint', { path: `${i}.md`, absPath: `${i}.md`, options: {} })));
+          assert.deepEqual(
+            answers.map((r) => r.path),
+            [want, want, want],
+          );
+        } finally {
+          await pool.close();
+        }
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('rejects the jobs of a worker that fails, and every later job once no worker is left', async () => {
