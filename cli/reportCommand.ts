@@ -114,7 +114,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       return EXIT_OK;
     }
     const today = args.today ?? io.today();
-    const cache = new ConfigCache();
+    const cache = new ConfigCache({ forOneRun: true });
     const configFile = args.config;
     const configs = new Map<string, LoadedConfig>();
     const configFor = (abs: string): LoadedConfig => {

@@ -151,7 +151,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const today = opts.today ?? io.today();
     const configFile = opts.config !== undefined ? resolve(io.cwd, opts.config) : undefined;
     if (configFile !== undefined && !existsSync(configFile)) throw new IoError(`cannot read the configuration file "${opts.config}": no such file`);
-    const cache = new ConfigCache();
+    const cache = new ConfigCache({ forOneRun: true });
     const configs = new Map<string, LoadedConfig>();
     const configFor = (abs: string): LoadedConfig => {
       let c = configs.get(abs);

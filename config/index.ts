@@ -59,27 +59,63 @@ interface ParsedFile {
 /**
  * Parsed configuration files by path, re-read when their size or modification time changes. The server
  * keeps one and calls `clear()` when a configuration file is created or deleted.
+ *
+ * A cache made `forOneRun` (the CLI: one run, over files that do not change while it reads them) also
+ * remembers which configuration files apply to each folder and what they merge to, and reads each file
+ * once: a run over 1,000 files in one folder looked for the configuration files of each file on its
+ * own, about 20 file-system lookups a file, and did it before any file was linted.
  */
 export class ConfigCache {
   private files = new Map<string, ParsedFile>();
+  /** Only when forOneRun: the files that apply to a folder (by folder and stopAt), and their merge (by that list). */
+  private readonly found?: Map<string, string[]>;
+  private readonly merged?: Map<string, Omit<LoadedConfig, 'ignored'> & { chain: Array<{ file: string; config: Config }> }>;
+
+  constructor(opts: { forOneRun?: boolean } = {}) {
+    if (opts.forOneRun) {
+      this.found = new Map();
+      this.merged = new Map();
+    }
+  }
 
   /** @internal */
   read(file: string): ParsedFile {
+    const hit = this.files.get(file);
+    if (hit && this.found) return hit;
     let st;
     try {
       st = statSync(file);
     } catch (err) {
       return { config: {}, problems: [ioProblem(file, err)], mtimeMs: -1, size: -1 };
     }
-    const hit = this.files.get(file);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit;
     const parsed = { ...readConfigFile(file), mtimeMs: st.mtimeMs, size: st.size };
     this.files.set(file, parsed);
     return parsed;
   }
 
+  /** @internal The configuration files that apply to files in `dir` (see findConfigFiles). */
+  discover(dir: string, stopAt: string | undefined): string[] {
+    if (!this.found) return findConfigFiles(join(dir, '_'), stopAt);
+    const key = `${dir}\u0000${stopAt ?? ''}`;
+    let files = this.found.get(key);
+    if (!files) this.found.set(key, (files = findConfigFiles(join(dir, '_'), stopAt)));
+    return files;
+  }
+
+  /** @internal The merge of `candidates` (nearest first), remembered when forOneRun. */
+  merge(candidates: string[], fallback: Config | undefined, build: () => Omit<LoadedConfig, 'ignored'> & { chain: Array<{ file: string; config: Config }> }) {
+    if (!this.merged || fallback) return build();
+    const key = candidates.join('\u0000');
+    let m = this.merged.get(key);
+    if (!m) this.merged.set(key, (m = build()));
+    return m;
+  }
+
   clear(): void {
     this.files.clear();
+    this.found?.clear();
+    this.merged?.clear();
   }
 }
 
@@ -145,10 +181,12 @@ export function readConfigFile(file: string): { config: Config; problems: Config
   };
 }
 
-function exists(p: string, dir: boolean): boolean {
+/** True when `p` is a file (or, with `orFolder`, a folder). */
+function exists(p: string, orFolder: boolean): boolean {
   try {
-    const st = statSync(p);
-    return dir ? st.isDirectory() : st.isFile();
+    // Most lookups find nothing: no error is made (and thrown) for a missing file.
+    const st = statSync(p, { throwIfNoEntry: false });
+    return !!st && (st.isFile() || (orFolder && st.isDirectory()));
   } catch {
     return false;
   }
@@ -162,7 +200,7 @@ export function findConfigFiles(filePath: string, stopAt?: string): string[] {
   for (;;) {
     const name = CONFIG_FILE_NAMES.find((n) => exists(join(dir, n), false));
     if (name) out.push(join(dir, name));
-    if (dir === stop || exists(join(dir, '.git'), false) || exists(join(dir, '.git'), true)) break;
+    if (dir === stop || exists(join(dir, '.git'), true)) break;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -194,23 +232,21 @@ const defaultCache = new ConfigCache();
 export function loadConfigFor(filePath: string, opts: LoadOptions = {}): LoadedConfig {
   const cache = opts.cache ?? defaultCache;
   const abs = resolve(filePath);
-  const chain: Array<{ file: string; config: Config }> = [];
-  const problems: ConfigProblem[] = [];
-  const candidates = opts.configFile ? [resolve(opts.configFile)] : findConfigFiles(abs, opts.stopAt);
-  for (const file of candidates) {
-    const parsed = cache.read(file);
-    problems.push(...parsed.problems);
-    chain.push({ file, config: parsed.config });
-    if (parsed.config.root) break;
-  }
-  chain.reverse();
-  const merged = chain.length ? mergeConfigs(chain.map((c) => c.config)) : mergeConfigs(opts.fallback ? [opts.fallback] : []);
-  return {
-    options: configToOptions(merged),
-    problems,
-    files: chain.map((c) => c.file),
-    ignored: chain.some((c) => ignoredBy(c.file, c.config.ignore, abs)),
-  };
+  const candidates = opts.configFile ? [resolve(opts.configFile)] : cache.discover(dirname(abs), opts.stopAt);
+  const { chain, ...loaded } = cache.merge(candidates, opts.fallback, () => {
+    const chain: Array<{ file: string; config: Config }> = [];
+    const problems: ConfigProblem[] = [];
+    for (const file of candidates) {
+      const parsed = cache.read(file);
+      problems.push(...parsed.problems);
+      chain.push({ file, config: parsed.config });
+      if (parsed.config.root) break;
+    }
+    chain.reverse();
+    const merged = chain.length ? mergeConfigs(chain.map((c) => c.config)) : mergeConfigs(opts.fallback ? [opts.fallback] : []);
+    return { options: configToOptions(merged), problems, files: chain.map((c) => c.file), chain };
+  });
+  return { ...loaded, ignored: chain.some((c) => ignoredBy(c.file, c.config.ignore, abs)) };
 }
 
 /** The name of a configuration file, for messages ("a.md: .postmortemrc.yaml: ..."). */

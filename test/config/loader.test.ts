@@ -120,4 +120,32 @@ describe('configuration loader', () => {
     utimesSync(cfg, later, later);
     assert.deepEqual(loadConfigFor(file, { cache }).options.rules, { 'blame-language': 'hint' });
   });
+
+  it('a cache for one run reads each folder and file once, with the same verdicts as a fresh load', () => {
+    write('.postmortemrc.yaml', 'rules:\n  blame-language: error\nignore: ["**/old-*.md"]\n');
+    write('team/.postmortemrc.json', '{ "rules": { "blame-language": "info" }, "status": { "draftWarningsAsHints": false } }');
+    write('solo/.postmortemrc.yaml', 'root: true\nrules:\n  section-missing: off\n');
+    const files = ['pm.md', 'old-1.md', 'team/pm.md', 'team/old-2.md', 'team/sub/pm.md', 'solo/pm.md', 'solo/old-3.md', 'other/pm.md'].map((f) =>
+      write(f, '# x'),
+    );
+    const run = new ConfigCache({ forOneRun: true });
+    for (const f of files) {
+      const a = loadConfigFor(f, { cache: run });
+      const b = loadConfigFor(f);
+      assert.deepEqual(a, b, f);
+      // Asked again (the CLI asks once to expand, once for problems, once per job), the same.
+      assert.deepEqual(loadConfigFor(f, { cache: run }), b, f);
+    }
+    // What it found stays what it found: a configuration file written during the run is not read
+    // (the CLI's run uses one view of the tree); a long-lived cache (the server's) sees it.
+    write('other/.postmortemrc.yaml', 'rules:\n  blame-language: hint\n');
+    assert.deepEqual(loadConfigFor(files[7], { cache: run }).options.rules, { 'blame-language': 'error' });
+    const server = new ConfigCache();
+    assert.deepEqual(loadConfigFor(files[7], { cache: server }).options.rules, { 'blame-language': 'hint' });
+    // An unreadable configuration file is a problem for every file below it, once per file asked.
+    write('bad/.postmortemrc.yaml', 'rules: [\n');
+    const bad = [write('bad/a.md', '# x'), write('bad/b.md', '# x')].map((f) => loadConfigFor(f, { cache: run }));
+    assert.equal(bad[0].problems.length, 1);
+    assert.deepEqual(bad[1].problems, bad[0].problems);
+  });
 });
