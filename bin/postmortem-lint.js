@@ -13,4 +13,6 @@ try {
 // V8 settings for a short run (./v8-tuning.js); the worker threads, started from this file too, share them.
 if (require('node:worker_threads').isMainThread) require('./v8-tuning.js').tune();
 globalThis.__postmortemLintEntry = __filename;
+// cli/workers.ts calls this just before it starts a pool of workers.
+globalThis.__postmortemLintTunePool = () => require('./v8-tuning.js').tunePool();
 require('./compile-cache.js').requireCached(bundle);

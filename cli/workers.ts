@@ -194,10 +194,11 @@ export class WorkerPool {
  */
 export function poolFor(files: number, env: Record<string, string | undefined>): WorkerPool | undefined {
   const threads = workerCount(files, undefined, env);
-  const entry = (globalThis as { __postmortemLintEntry?: string }).__postmortemLintEntry ?? __filename;
-  return threads > 0 && typeof __filename === 'string' && __filename.endsWith('.js')
-    ? new WorkerPool(threads, entry, workerHeapMb(env), workerYoungMb(env))
-    : undefined;
+  const shim = globalThis as { __postmortemLintEntry?: string; __postmortemLintTunePool?: () => void };
+  if (threads === 0 || typeof __filename !== 'string' || !__filename.endsWith('.js')) return undefined;
+  // V8's settings for a run on every core (bin/v8-tuning.js), before the workers' isolates are made.
+  shim.__postmortemLintTunePool?.();
+  return new WorkerPool(threads, shim.__postmortemLintEntry ?? __filename, workerHeapMb(env), workerYoungMb(env));
 }
 
 /**
