@@ -61,7 +61,10 @@ describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
       tuning.tunePool([], { POSTMORTEM_LINT_V8_TUNING: 'off' }, () => assert.fail('nothing is set')),
       [],
     );
-    assert.deepEqual(tuning.tunePool(['--allocation-site-pretenuring'], {}, () => undefined), ['--interrupt-budget=800000']);
+    assert.deepEqual(
+      tuning.tunePool(['--allocation-site-pretenuring'], {}, () => undefined),
+      ['--interrupt-budget=800000'],
+    );
   });
 
   it("the workers' isolates get the pool's budget: fewer functions optimised than with the main thread's, the same output", function () {
