@@ -113,8 +113,8 @@ export function cliVsMarkdownlint(o: { files?: number; runsMany?: number; runsOn
     const one = alternate(dir, [oneFile], [oneFile], o.runsOne ?? 10);
     // PM_BENCH_PEER_ONE_ONLY=1: the start-up half alone (a quick before/after).
     if (process.env.PM_BENCH_PEER_ONE_ONLY) return { 'one file': one };
-    log(`cli-peer: ${files} files, alternating, ${o.runsMany ?? 3} runs each`);
-    const many = alternate(dir, ['postmortems'], ['postmortems/**/*.md'], o.runsMany ?? 3);
+    log(`cli-peer: ${files} files, alternating, ${o.runsMany ?? 5} runs each`);
+    const many = alternate(dir, ['postmortems'], ['postmortems/**/*.md'], o.runsMany ?? 5);
     return { [`${files} files`]: many, 'one file': one };
   } finally {
     rmSync(dir, { recursive: true, force: true });
