@@ -18,6 +18,38 @@ const tuning = require('../../bin/v8-tuning.js') as {
   tunePool(execArgv: string[], env: Record<string, string | undefined>, set: (flag: string) => void): string[];
 };
 
+/** `fn` with a temporary folder holding `postmortems/` of `n` generated postmortems (seeds from `seed`). */
+function withPostmortems(n: number, seed: number, fn: (dir: string) => void): void {
+  ensureBuilt();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) files[`postmortems/pm-${i}.md`] = postmortem(seed + i);
+  const t = tempTree(files);
+  try {
+    fn(t.dir);
+  } finally {
+    t.cleanup();
+  }
+}
+
+/** stdout of `node <nodeArgs> postmortem-lint --format json postmortems` in `dir` (V8's traces print there too). */
+function lintJson(dir: string, nodeArgs: string[], env: Record<string, string>): string {
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  assert.equal(r.status, 1, r.stderr);
+  // V8 prints "unrecognized flag" for a flag a newer Node no longer has: every user would see it.
+  assert.doesNotMatch(r.stderr, /unrecognized flag|Try --help/, 'V8 knows every flag the bin sets');
+  return r.stdout;
+}
+
+/** Functions --trace-opt marked for optimisation: a line each, on stdout. */
+function markedForOptimisation(stdout: string): number {
+  return stdout.split('\n').filter((l) => l.startsWith('[marking ')).length;
+}
+
 describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
   this.timeout(120_000);
 
@@ -68,61 +100,23 @@ describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
   });
 
   it("the workers' isolates get the pool's budget: fewer functions optimised than with the main thread's, the same output", function () {
-    ensureBuilt();
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 80; i++) files[`postmortems/pm-${i}.md`] = postmortem(300 + i);
-    const t = tempTree(files);
-    try {
-      const run = (nodeArgs: string[]) => {
-        const r = spawnSync(process.execPath, [...nodeArgs, BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems'], {
-          cwd: t.dir,
-          encoding: 'utf8',
-          maxBuffer: 1 << 26,
-          env: { ...process.env, NO_COLOR: '1', POSTMORTEM_LINT_WORKERS: '2' },
-        });
-        assert.equal(r.status, 1, r.stderr);
-        return r.stdout;
-      };
-      const marked = (nodeArgs: string[]) =>
-        run(['--trace-opt', ...nodeArgs])
-          .split('\n')
-          .filter((l) => l.startsWith('[marking ')).length;
+    withPostmortems(80, 300, (dir) => {
+      const run = (nodeArgs: string[]) => lintJson(dir, nodeArgs, { POSTMORTEM_LINT_WORKERS: '2' });
       // Given on the command line, the main thread's budget is Node's, and the pool keeps it too.
-      const mainBudget = marked(['--interrupt-budget=200000']);
-      const pool = marked([]);
+      const mainBudget = markedForOptimisation(run(['--trace-opt', '--interrupt-budget=200000']));
+      const pool = markedForOptimisation(run(['--trace-opt']));
       assert.ok(mainBudget > 30, `V8's trace was read (${mainBudget} functions marked)`);
       assert.ok(pool < mainBudget * 0.8, `pool budget ${pool}, main thread's budget ${mainBudget}`);
       const output = run([]);
       assert.match(output, /blame-language/);
       assert.equal(run(['--interrupt-budget=200000']), output);
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 
   it('hands fewer functions to the optimising compiler, with the same output', function () {
-    ensureBuilt();
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 60; i++) files[`postmortems/pm-${i}.md`] = postmortem(i);
-    const t = tempTree(files);
-    try {
-      const run = (nodeArgs: string[], env: Record<string, string> = {}) => {
-        const r = spawnSync(process.execPath, [...nodeArgs, BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems'], {
-          cwd: t.dir,
-          encoding: 'utf8',
-          maxBuffer: 1 << 26,
-          env: { ...process.env, NO_COLOR: '1', POSTMORTEM_LINT_WORKERS: '0', ...env },
-        });
-        assert.equal(r.status, 1, r.stderr);
-        // V8 prints "unrecognized flag" for a flag a newer Node no longer has: every user would see it.
-        assert.doesNotMatch(r.stderr, /unrecognized flag|Try --help/, 'V8 knows every flag the bin sets');
-        return r.stdout;
-      };
-      // --trace-opt prints a line per function marked for optimisation, on stdout (mixed with the output).
-      const marked = (nodeArgs: string[], env: Record<string, string> = {}) =>
-        run(['--trace-opt', ...nodeArgs], env)
-          .split('\n')
-          .filter((l) => l.startsWith('[marking ')).length;
+    withPostmortems(60, 0, (dir) => {
+      const run = (nodeArgs: string[], env: Record<string, string> = {}) => lintJson(dir, nodeArgs, { POSTMORTEM_LINT_WORKERS: '0', ...env });
+      const marked = (nodeArgs: string[], env: Record<string, string> = {}) => markedForOptimisation(run(['--trace-opt', ...nodeArgs], env));
       const tuned = marked([]);
       const v8Default = marked(['--interrupt-budget=67584']);
       const off = marked([], { POSTMORTEM_LINT_V8_TUNING: 'off' });
@@ -133,38 +127,20 @@ describe('postmortem-lint start-up: V8 tuning (bin/v8-tuning.js)', function () {
       assert.match(output, /blame-language/);
       assert.equal(run(['--interrupt-budget=67584']), output);
       assert.equal(run([], { POSTMORTEM_LINT_V8_TUNING: 'off' }), output);
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 
   it('leaves no allocation site pretenured, where V8 left to itself pretenures some', function () {
-    ensureBuilt();
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 60; i++) files[`postmortems/pm-${i}.md`] = postmortem(100 + i);
-    const t = tempTree(files);
-    try {
+    withPostmortems(60, 100, (dir) => {
       // --trace-pretenuring-statistics prints V8's decision for each allocation site it watched ("… => tenure").
-      const tenured = (nodeArgs: string[], env: Record<string, string> = {}) => {
-        const r = spawnSync(
-          process.execPath,
-          ['--trace-pretenuring-statistics', ...nodeArgs, BIN, '--format', 'json', '--today', '2026-06-01', 'postmortems'],
-          {
-            cwd: t.dir,
-            encoding: 'utf8',
-            maxBuffer: 1 << 26,
-            env: { ...process.env, NO_COLOR: '1', POSTMORTEM_LINT_WORKERS: '0', ...env },
-          },
-        );
-        assert.equal(r.status, 1, r.stderr);
-        return r.stdout.split('\n').filter((l) => /pretenuring: AllocationSite.*=> tenure$/.test(l)).length;
-      };
+      const tenured = (nodeArgs: string[], env: Record<string, string> = {}) =>
+        lintJson(dir, ['--trace-pretenuring-statistics', ...nodeArgs], { POSTMORTEM_LINT_WORKERS: '0', ...env })
+          .split('\n')
+          .filter((l) => /pretenuring: AllocationSite.*=> tenure$/.test(l)).length;
       const v8Default = tenured([], { POSTMORTEM_LINT_V8_TUNING: 'off' });
       assert.ok(v8Default > 0, `V8's trace was read (${v8Default} sites pretenured)`);
       assert.equal(tenured([]), 0);
       assert.ok(tenured(['--allocation-site-pretenuring']) > 0, "Node's own flag is kept");
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 });
