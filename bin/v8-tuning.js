@@ -47,18 +47,23 @@ function flagName(arg) {
     .replace(/^--(?:no-?)?/, '');
 }
 
+/** Sets `flags` less those Node was given; returns what was set. */
+function setFlags(flags, execArgv, env, set) {
+  const chosen = flagsFor(execArgv, env, flags);
+  for (const f of chosen) set(f);
+  return chosen;
+}
+
+const v8Set = (s) => require('node:v8').setFlagsFromString(s);
+
 /** Sets the flags (on the main thread only: workers share them); returns what was set. */
-function tune(execArgv = process.execArgv, env = process.env, set = (s) => require('node:v8').setFlagsFromString(s)) {
-  const flags = flagsFor(execArgv, env);
-  for (const f of flags) set(f);
-  return flags;
+function tune(execArgv = process.execArgv, env = process.env, set = v8Set) {
+  return setFlags(TUNING, execArgv, env, set);
 }
 
 /** Sets the flags for a run on worker threads (the CLI calls it before it starts them); returns what was set. */
-function tunePool(execArgv = process.execArgv, env = process.env, set = (s) => require('node:v8').setFlagsFromString(s)) {
-  const flags = flagsFor(execArgv, env, POOL_TUNING);
-  for (const f of flags) set(f);
-  return flags;
+function tunePool(execArgv = process.execArgv, env = process.env, set = v8Set) {
+  return setFlags(POOL_TUNING, execArgv, env, set);
 }
 
 module.exports = { TUNING, POOL_TUNING, flagsFor, tune, tunePool };

@@ -49,6 +49,9 @@ export interface LoadOptions {
   fallback?: Config;
 }
 
+/** The configuration files that apply to a folder, merged (`ignored` is per file). */
+type MergedConfig = Omit<LoadedConfig, 'ignored'> & { chain: Array<{ file: string; config: Config }> };
+
 interface ParsedFile {
   config: Config;
   problems: ConfigProblem[];
@@ -69,7 +72,7 @@ export class ConfigCache {
   private files = new Map<string, ParsedFile>();
   /** Only when forOneRun: the files that apply to a folder (by folder and stopAt), and their merge (by that list). */
   private readonly found?: Map<string, string[]>;
-  private readonly merged?: Map<string, Omit<LoadedConfig, 'ignored'> & { chain: Array<{ file: string; config: Config }> }>;
+  private readonly merged?: Map<string, MergedConfig>;
 
   constructor(opts: { forOneRun?: boolean } = {}) {
     if (opts.forOneRun) {
@@ -96,15 +99,15 @@ export class ConfigCache {
 
   /** @internal The configuration files that apply to files in `dir` (see findConfigFiles). */
   discover(dir: string, stopAt: string | undefined): string[] {
-    if (!this.found) return findConfigFiles(join(dir, '_'), stopAt);
+    if (!this.found) return configFilesFrom(dir, stopAt);
     const key = `${dir}\u0000${stopAt ?? ''}`;
     let files = this.found.get(key);
-    if (!files) this.found.set(key, (files = findConfigFiles(join(dir, '_'), stopAt)));
+    if (!files) this.found.set(key, (files = configFilesFrom(dir, stopAt)));
     return files;
   }
 
   /** @internal The merge of `candidates` (nearest first), remembered when forOneRun. */
-  merge(candidates: string[], fallback: Config | undefined, build: () => Omit<LoadedConfig, 'ignored'> & { chain: Array<{ file: string; config: Config }> }) {
+  merge(candidates: string[], fallback: Config | undefined, build: () => MergedConfig): MergedConfig {
     if (!this.merged || fallback) return build();
     const key = candidates.join('\u0000');
     let m = this.merged.get(key);
@@ -194,8 +197,13 @@ function exists(p: string, orFolder: boolean): boolean {
 
 /** The configuration files that apply to a file, nearest first (before `root: true` cuts the list). */
 export function findConfigFiles(filePath: string, stopAt?: string): string[] {
+  return configFilesFrom(dirname(resolve(filePath)), stopAt);
+}
+
+/** findConfigFiles for the files of folder `start`. */
+function configFilesFrom(start: string, stopAt?: string): string[] {
   const out: string[] = [];
-  let dir = dirname(resolve(filePath));
+  let dir = start;
   const stop = stopAt ? resolve(stopAt) : undefined;
   for (;;) {
     const name = CONFIG_FILE_NAMES.find((n) => exists(join(dir, n), false));

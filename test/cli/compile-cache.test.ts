@@ -32,12 +32,25 @@ function lintWithTmp(cwd: string, tmp: string, args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' } });
 }
 
-/** This user's cache folder under `tmp` (Node 20's path), made beforehand with `mode`. */
-function userCacheFolder(tmp: string, mode: number): string {
-  const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid!()}`);
-  mkdirSync(folder, { recursive: true });
-  chmodSync(folder, mode);
-  return folder;
+/**
+ * `fn` in a tree holding DOC, with this user's cache folder (Node 20's path) made beforehand with
+ * `mode`; `lint()` lints DOC with that temporary folder and expects a clean exit.
+ */
+function withCacheFolder(mode: number, fn: (folder: string, lint: () => void) => void): void {
+  ensureBuilt();
+  const t = tempTree({ 'postmortems/queue.md': DOC });
+  try {
+    const tmp = join(t.dir, 'tmp');
+    const folder = join(tmp, `postmortem-lint-compile-cache-${process.getuid!()}`);
+    mkdirSync(folder, { recursive: true });
+    chmodSync(folder, mode);
+    fn(folder, () => {
+      const r = lintWithTmp(t.dir, tmp, ['--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md']);
+      assert.equal(r.status, 0, r.stderr);
+    });
+  } finally {
+    t.cleanup();
+  }
 }
 
 describe('postmortem-lint start-up: the code cache', function () {
@@ -73,18 +86,11 @@ describe('postmortem-lint start-up: the code cache', function () {
 
   it('does not use a cache folder that others can write', function () {
     if (!ownCache || typeof process.getuid !== 'function') return this.skip();
-    ensureBuilt();
-    const t = tempTree({ 'postmortems/queue.md': DOC });
-    try {
-      const tmp = join(t.dir, 'tmp');
-      const folder = userCacheFolder(tmp, 0o777);
-      const r = lintWithTmp(t.dir, tmp, ['--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md']);
-      assert.equal(r.status, 0, r.stderr);
+    withCacheFolder(0o777, (folder, lint) => {
+      lint();
       assert.deepEqual(readdirSync(folder), [], 'nothing written to it');
       assert.ok(existsSync(folder));
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 
   it('writes the cache again when a run analysed what the cached run did not, and only then', function () {
@@ -140,11 +146,7 @@ describe('postmortem-lint start-up: the code cache', function () {
 
   it(`keeps the ${KEEP} most recently used caches of the folder and deletes temporary files left over`, function () {
     if (!ownCache || typeof process.getuid !== 'function') return this.skip();
-    ensureBuilt();
-    const t = tempTree({ 'postmortems/queue.md': DOC });
-    try {
-      const tmp = join(t.dir, 'tmp');
-      const folder = userCacheFolder(tmp, 0o700);
+    withCacheFolder(0o700, (folder, lint) => {
       // Caches of other installed copies, oldest first: a day apart, the newest a day old.
       const now = Date.now() / 1000;
       const others = Array.from({ length: KEEP + 4 }, (_, i) => `cli.js-${String(i).padStart(16, '0')}.bin`);
@@ -156,8 +158,7 @@ describe('postmortem-lint start-up: the code cache', function () {
       writeFileSync(join(folder, 'cli.js-left.bin.123.tmp'), 'x');
       utimesSync(join(folder, 'cli.js-left.bin.123.tmp'), now - 7200, now - 7200);
       writeFileSync(join(folder, 'cli.js-writing.bin.456.tmp'), 'x');
-      const r = lintWithTmp(t.dir, tmp, ['--format', 'json', '--today', '2026-06-01', 'postmortems/queue.md']);
-      assert.equal(r.status, 0, r.stderr);
+      lint();
       const left = readdirSync(folder).sort();
       const bins = left.filter((n) => n.endsWith('.bin'));
       assert.equal(bins.length, KEEP, left.join(', '));
@@ -170,8 +171,6 @@ describe('postmortem-lint start-up: the code cache', function () {
       );
       assert.ok(!left.includes('cli.js-left.bin.123.tmp'), 'an hour-old temporary file is deleted');
       assert.ok(left.includes('cli.js-writing.bin.456.tmp'), "another run's write in progress is left alone");
-    } finally {
-      t.cleanup();
-    }
+    });
   });
 });
